@@ -1,0 +1,89 @@
+package io.touchline.agent;
+
+import io.touchline.agent.config.AgentConfig;
+import io.touchline.agent.config.AgentConfigLoader;
+import io.touchline.agent.config.ConfigException;
+import io.touchline.agent.export.SpanPipeline;
+import io.touchline.agent.export.TouchpointSpans;
+import io.touchline.agent.instrument.TouchpointInstaller;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads the config, starts the export pipeline and weaves the touchpoints. A bad config or any
+ * other failure is reported with a {@code [touchline]} line and leaves the application running
+ * untouched.
+ */
+final class AgentInstaller {
+
+  static final String ENABLED_ENV = "TOUCHLINE_ENABLED";
+  static final String CONFIG_ENV = "TOUCHLINE_CONFIG";
+  static final String DEFAULT_CONFIG = "config/agent.yaml";
+  private static final long SHUTDOWN_FLUSH_MILLIS = 5_000;
+
+  private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+
+  private AgentInstaller() {}
+
+  static void installSafely(String rawArguments, Instrumentation instrumentation) {
+    try {
+      install(AgentArguments.parse(rawArguments), instrumentation, System.getenv());
+    } catch (Throwable e) {
+      AgentLog.error("agent not started; the application runs without it", e);
+    }
+  }
+
+  private static void install(
+      AgentArguments arguments, Instrumentation instrumentation, Map<String, String> environment) {
+    if ("false".equalsIgnoreCase(trim(environment.get(ENABLED_ENV)))) {
+      AgentLog.info(ENABLED_ENV + "=false: agent disabled");
+      return;
+    }
+    if (!INSTALLED.compareAndSet(false, true)) {
+      AgentLog.warn("agent already installed in this JVM; ignoring the second one");
+      return;
+    }
+    Path configFile = configFile(arguments, environment);
+    AgentConfig config;
+    try {
+      config = new AgentConfigLoader(environment).load(configFile);
+    } catch (ConfigException e) {
+      AgentLog.error("config error, agent not started: " + e.getMessage());
+      return;
+    }
+    AgentLog.setThreshold(config.logLevel());
+    SpanPipeline pipeline = SpanPipeline.start(config, environment);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> pipeline.shutdown(SHUTDOWN_FLUSH_MILLIS), "touchline-shutdown"));
+    TouchpointSpans spans = new TouchpointSpans(pipeline.tracer(), config.version());
+    TouchpointInstaller.install(config, spans, instrumentation);
+    AgentLog.info(
+        "agent started: config "
+            + config.source()
+            + " (version "
+            + config.version()
+            + "), "
+            + config.touchpoints().size()
+            + " touchpoint(s), exporting to "
+            + pipeline.description());
+  }
+
+  private static Path configFile(AgentArguments arguments, Map<String, String> environment) {
+    String path = trim(arguments.get(AgentArguments.CONFIG));
+    if (path == null || path.isEmpty()) {
+      path = trim(environment.get(CONFIG_ENV));
+    }
+    if (path == null || path.isEmpty()) {
+      path = DEFAULT_CONFIG;
+    }
+    return Paths.get(path);
+  }
+
+  private static String trim(String value) {
+    return value == null ? null : value.trim();
+  }
+}

@@ -1,0 +1,67 @@
+package io.touchline.agent.config;
+
+import io.touchline.agent.AgentLog;
+import java.util.Collections;
+import java.util.List;
+
+/** The agent's whole configuration, validated and immutable. Built by {@link AgentConfigLoader}. */
+public final class AgentConfig {
+
+  private final String source;
+  private final String version;
+  private final String service;
+  private final String channel;
+  private final ExportSettings export;
+  private final AgentLog.Level logLevel;
+  private final List<TouchpointDefinition> touchpoints;
+
+  AgentConfig(
+      String source,
+      String version,
+      String service,
+      String channel,
+      ExportSettings export,
+      AgentLog.Level logLevel,
+      List<TouchpointDefinition> touchpoints) {
+    this.source = source;
+    this.version = version;
+    this.service = service;
+    this.channel = channel;
+    this.export = export;
+    this.logLevel = logLevel;
+    this.touchpoints = Collections.unmodifiableList(touchpoints);
+  }
+
+  /** The file this config was read from. */
+  public String source() {
+    return source;
+  }
+
+  /** {@code touchline.config.version} on every span: the file's {@code version}, else a hash. */
+  public String version() {
+    return version;
+  }
+
+  /** The service name from the file, or null to fall back to OTEL_SERVICE_NAME. */
+  public String service() {
+    return service;
+  }
+
+  /** The application's default channel, e.g. {@code web}; null when the file names none. */
+  public String channel() {
+    return channel;
+  }
+
+  public ExportSettings export() {
+    return export;
+  }
+
+  public AgentLog.Level logLevel() {
+    return logLevel;
+  }
+
+  /** The enabled touchpoints, in file order. */
+  public List<TouchpointDefinition> touchpoints() {
+    return touchpoints;
+  }
+}

@@ -1,0 +1,338 @@
+package io.touchline.agent.config;
+
+import io.touchline.agent.AgentLog;
+import io.touchline.agent.capture.CapturePlan;
+import io.touchline.agent.capture.PathExpression;
+import io.touchline.agent.capture.PathSyntaxException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads {@code agent.yaml} into an {@link AgentConfig}, failing with {@code file:line: field:
+ * problem} on the first mistake. Environment overrides follow DESIGN's "whose settings" rule: the
+ * export target comes from the file or {@code TOUCHLINE_EXPORTER_OTLP_*}, never from the
+ * application's own {@code OTEL_EXPORTER_OTLP_*}.
+ */
+public final class AgentConfigLoader {
+
+  static final String ENDPOINT_ENV = "TOUCHLINE_EXPORTER_OTLP_ENDPOINT";
+  static final String HEADERS_ENV = "TOUCHLINE_EXPORTER_OTLP_HEADERS";
+
+  private static final Pattern KEY_TYPE = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+
+  private final Map<String, String> environment;
+
+  public AgentConfigLoader(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  public AgentConfig load(Path file) throws ConfigException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read the agent config: " + e.getMessage(), e);
+    }
+    return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  public AgentConfig parse(String source, String yaml) throws ConfigException {
+    Node root;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      String hint =
+          String.valueOf(e.getProblem()).contains("[")
+              ? " (quote paths inside [ ], e.g. [\"args[0]\", \"args[1]\"])"
+              : "";
+      throw new ConfigException(
+          source + ":" + line + ": not valid YAML: " + e.getProblem() + hint, e);
+    } catch (YAMLException e) {
+      throw new ConfigException(source + ": not valid YAML: " + e.getMessage(), e);
+    }
+    if (root == null) {
+      throw new ConfigException(source + ": the agent config is empty");
+    }
+    EnvironmentSubstitution substitution = new EnvironmentSubstitution(environment);
+    YamlNode document = new YamlNode(root, new ConfigLocation(source, 1, ""), substitution);
+    return bind(source, yaml, document);
+  }
+
+  private AgentConfig bind(String source, String yaml, YamlNode document) throws ConfigException {
+    Map<String, YamlNode> fields =
+        document.fields("version", "service", "channel", "export", "log", "touchpoints");
+    String version = optionalText(fields.get("version"));
+    String service = optionalText(fields.get("service"));
+    String channel = optionalText(fields.get("channel"));
+    ExportSettings export = export(fields.get("export"), document.location());
+    AgentLog.Level level = logLevel(fields.get("log"));
+    YamlNode touchpointsNode = fields.get("touchpoints");
+    if (touchpointsNode == null || touchpointsNode.isNull()) {
+      throw ConfigException.at(document.location(), "touchpoints: at least one touchpoint is needed");
+    }
+    List<TouchpointDefinition> touchpoints = new ArrayList<>();
+    for (YamlNode element : touchpointsNode.elements()) {
+      TouchpointDefinition touchpoint = touchpoint(element);
+      if (touchpoint != null) {
+        touchpoints.add(touchpoint);
+      }
+    }
+    return new AgentConfig(
+        source,
+        version != null ? version : contentHash(yaml),
+        service,
+        channel,
+        export,
+        level,
+        touchpoints);
+  }
+
+  private ExportSettings export(YamlNode node, ConfigLocation parent) throws ConfigException {
+    String endpoint = ExportSettings.DEFAULT_ENDPOINT;
+    Map<String, String> headers = new LinkedHashMap<>();
+    long timeout = ExportSettings.DEFAULT_TIMEOUT_MILLIS;
+    int queueSize = ExportSettings.DEFAULT_QUEUE_SIZE;
+    long flushInterval = ExportSettings.DEFAULT_FLUSH_INTERVAL_MILLIS;
+    if (node != null && !node.isNull()) {
+      Map<String, YamlNode> fields =
+          node.fields("endpoint", "headers", "timeout", "queueSize", "flushInterval");
+      if (fields.containsKey("endpoint")) {
+        endpoint = endpoint(fields.get("endpoint").text(), fields.get("endpoint").location());
+      }
+      YamlNode headersNode = fields.get("headers");
+      if (headersNode != null && !headersNode.isNull()) {
+        for (Map.Entry<String, YamlNode> header : headersNode.entries().entrySet()) {
+          headers.put(header.getKey(), header.getValue().text());
+        }
+      }
+      if (fields.containsKey("timeout")) {
+        timeout = duration(fields.get("timeout"));
+      }
+      if (fields.containsKey("queueSize")) {
+        queueSize = positiveInt(fields.get("queueSize"));
+      }
+      if (fields.containsKey("flushInterval")) {
+        flushInterval = duration(fields.get("flushInterval"));
+      }
+    }
+    String endpointOverride = environment.get(ENDPOINT_ENV);
+    if (endpointOverride != null && !endpointOverride.trim().isEmpty()) {
+      endpoint = endpoint(endpointOverride.trim(), new ConfigLocation(ENDPOINT_ENV, 0, ""));
+    }
+    headers.putAll(headersFromEnvironment());
+    return new ExportSettings(endpoint, headers, timeout, queueSize, flushInterval);
+  }
+
+  private static String endpoint(String value, ConfigLocation where) throws ConfigException {
+    if (!value.startsWith("http://") && !value.startsWith("https://")) {
+      throw ConfigException.at(where, "expected an http:// or https:// URL, found '" + value + "'");
+    }
+    return value;
+  }
+
+  /** {@code TOUCHLINE_EXPORTER_OTLP_HEADERS=k1=v1,k2=v2}, as OTel's own variable is written. */
+  private Map<String, String> headersFromEnvironment() throws ConfigException {
+    Map<String, String> headers = new LinkedHashMap<>();
+    String raw = environment.get(HEADERS_ENV);
+    if (raw == null || raw.trim().isEmpty()) {
+      return headers;
+    }
+    for (String pair : raw.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new ConfigException(HEADERS_ENV + ": expected name=value pairs separated by commas");
+      }
+      headers.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+    return headers;
+  }
+
+  private static AgentLog.Level logLevel(YamlNode node) throws ConfigException {
+    if (node == null || node.isNull()) {
+      return AgentLog.Level.INFO;
+    }
+    YamlNode levelNode = node.fields("level").get("level");
+    if (levelNode == null) {
+      return AgentLog.Level.INFO;
+    }
+    AgentLog.Level level = AgentLog.parseLevel(levelNode.text());
+    if (level == null) {
+      throw ConfigException.at(levelNode.location(), "expected debug, info, warn, error or off");
+    }
+    return level;
+  }
+
+  /** A touchpoint, or null when it is switched off with {@code enabled: false}. */
+  private TouchpointDefinition touchpoint(YamlNode node) throws ConfigException {
+    Map<String, YamlNode> fields =
+        node.fields("name", "channel", "class", "method", "keys", "attributes", "enabled");
+    if (fields.containsKey("enabled") && !bool(fields.get("enabled"))) {
+      return null;
+    }
+    String name = requiredText(fields, "name", node);
+    String channel = optionalText(fields.get("channel"));
+    NamePattern classPattern = NamePattern.compile(requiredText(fields, "class", node));
+    String methodText = requiredText(fields, "method", node);
+    MethodPattern method = MethodPattern.parse(methodText);
+    if (method == null) {
+      throw ConfigException.at(
+          fields.get("method").location(),
+          "expected a method name or name(param.Type, ...), found '" + methodText + "'");
+    }
+    Map<String, List<PathExpression>> keys = keys(fields.get("keys"));
+    Map<String, PathExpression> attributes = attributes(fields.get("attributes"));
+    return new TouchpointDefinition(
+        name, channel, classPattern, method, new CapturePlan(keys, attributes));
+  }
+
+  private static Map<String, List<PathExpression>> keys(YamlNode node) throws ConfigException {
+    Map<String, List<PathExpression>> keys = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return keys;
+    }
+    for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
+      String type = entry.getKey();
+      YamlNode value = entry.getValue();
+      if (!KEY_TYPE.matcher(type).matches()) {
+        throw ConfigException.at(
+            value.location(), "a key type is lowercase letters, digits and _ (e.g. customer_id)");
+      }
+      List<PathExpression> paths = new ArrayList<>();
+      if (value.isSequence()) {
+        for (YamlNode element : value.elements()) {
+          paths.add(path(element));
+        }
+      } else {
+        paths.add(path(value));
+      }
+      if (paths.isEmpty()) {
+        throw ConfigException.at(value.location(), "give at least one path");
+      }
+      keys.put(type, Collections.unmodifiableList(paths));
+    }
+    return keys;
+  }
+
+  private static Map<String, PathExpression> attributes(YamlNode node) throws ConfigException {
+    Map<String, PathExpression> attributes = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return attributes;
+    }
+    for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
+      String name = entry.getKey();
+      if (name.trim().isEmpty() || name.startsWith("touchline.") || name.equals("code.function.name")) {
+        throw ConfigException.at(
+            entry.getValue().location(),
+            "this attribute name is reserved for the span contract; choose another");
+      }
+      attributes.put(name, path(entry.getValue()));
+    }
+    return attributes;
+  }
+
+  private static PathExpression path(YamlNode node) throws ConfigException {
+    try {
+      return PathExpression.parse(node.text());
+    } catch (PathSyntaxException e) {
+      throw ConfigException.at(node.location(), e.getMessage());
+    }
+  }
+
+  private static String requiredText(Map<String, YamlNode> fields, String name, YamlNode parent)
+      throws ConfigException {
+    YamlNode node = fields.get(name);
+    if (node == null || node.isNull()) {
+      throw ConfigException.at(parent.location(), name + " is required");
+    }
+    String text = node.text().trim();
+    if (text.isEmpty()) {
+      throw ConfigException.at(node.location(), "must not be empty");
+    }
+    return text;
+  }
+
+  private static String optionalText(YamlNode node) throws ConfigException {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    String text = node.text().trim();
+    return text.isEmpty() ? null : text;
+  }
+
+  private static boolean bool(YamlNode node) throws ConfigException {
+    String text = node.text().trim();
+    if (text.equals("true")) {
+      return true;
+    }
+    if (text.equals("false")) {
+      return false;
+    }
+    throw ConfigException.at(node.location(), "expected true or false, found '" + text + "'");
+  }
+
+  private static int positiveInt(YamlNode node) throws ConfigException {
+    String text = node.text().trim();
+    try {
+      int value = Integer.parseInt(text);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ConfigException.at(node.location(), "expected a positive whole number, found '" + text + "'");
+  }
+
+  private static long duration(YamlNode node) throws ConfigException {
+    String text = node.text().trim();
+    java.util.regex.Matcher matcher = DURATION.matcher(text);
+    if (!matcher.matches()) {
+      throw ConfigException.at(
+          node.location(), "expected a duration such as 500ms, 10s or 2m, found '" + text + "'");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    switch (matcher.group(2)) {
+      case "ms":
+        return amount;
+      case "s":
+        return amount * 1000;
+      default:
+        return amount * 60_000;
+    }
+  }
+
+  private static String contentHash(String yaml) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < 6; i++) {
+        hex.append(String.format("%02x", digest[i]));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required on every JVM", e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.touchline.agent.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Where and how touchpoint spans are sent: OTLP over HTTP with protobuf bodies. */
+public final class ExportSettings {
+
+  public static final String DEFAULT_ENDPOINT = "http://localhost:4318";
+  public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
+  public static final int DEFAULT_QUEUE_SIZE = 2048;
+  public static final long DEFAULT_FLUSH_INTERVAL_MILLIS = 1_000;
+
+  private final String endpoint;
+  private final Map<String, String> headers;
+  private final long timeoutMillis;
+  private final int queueSize;
+  private final long flushIntervalMillis;
+
+  ExportSettings(
+      String endpoint,
+      Map<String, String> headers,
+      long timeoutMillis,
+      int queueSize,
+      long flushIntervalMillis) {
+    this.endpoint = endpoint;
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    this.timeoutMillis = timeoutMillis;
+    this.queueSize = queueSize;
+    this.flushIntervalMillis = flushIntervalMillis;
+  }
+
+  /** The collector's base URL; spans go to {@code <endpoint>/v1/traces}. */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  public String tracesUrl() {
+    return endpoint.endsWith("/") ? endpoint + "v1/traces" : endpoint + "/v1/traces";
+  }
+
+  /** Extra HTTP headers, e.g. an authorization token. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public long timeoutMillis() {
+    return timeoutMillis;
+  }
+
+  /** Spans waiting for export beyond this are dropped, never blocking the application. */
+  public int queueSize() {
+    return queueSize;
+  }
+
+  public long flushIntervalMillis() {
+    return flushIntervalMillis;
+  }
+}

@@ -1,0 +1,148 @@
+package io.touchline.agent.export;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.Compressor;
+import io.opentelemetry.sdk.common.export.HttpResponse;
+import io.opentelemetry.sdk.common.export.HttpSender;
+import io.opentelemetry.sdk.common.export.HttpSenderConfig;
+import io.opentelemetry.sdk.common.export.MessageWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+
+/**
+ * OTLP/HTTP over {@link HttpURLConnection}, the HTTP client every JVM has. Used on Java 8, where
+ * the JDK's {@code java.net.http} client (and so OTel's JDK sender) does not exist; it spares the
+ * agent OkHttp and the Kotlin runtime, which would add megabytes and more libraries the host
+ * application could trip over. Sends on the exporter's own thread, never the application's.
+ */
+final class UrlConnectionHttpSender implements HttpSender {
+
+  private final HttpSenderConfig config;
+
+  UrlConnectionHttpSender(HttpSenderConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void send(
+      MessageWriter message, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
+    HttpURLConnection connection = null;
+    try {
+      connection = (HttpURLConnection) config.getEndpoint().toURL().openConnection();
+      configure(connection);
+      writeBody(connection, message);
+      int status = connection.getResponseCode();
+      byte[] body = readBody(connection, status);
+      onResponse.accept(new Response(status, connection.getResponseMessage(), body));
+    } catch (Throwable e) {
+      onError.accept(e);
+    } finally {
+      if (connection != null) {
+        connection.disconnect();
+      }
+    }
+  }
+
+  private void configure(HttpURLConnection connection) throws IOException {
+    connection.setRequestMethod("POST");
+    connection.setDoOutput(true);
+    connection.setUseCaches(false);
+    connection.setConnectTimeout(millis(config.getConnectTimeout().toMillis()));
+    connection.setReadTimeout(millis(config.getTimeout().toMillis()));
+    connection.setRequestProperty("Content-Type", config.getContentType());
+    Compressor compressor = config.getCompressor();
+    if (compressor != null) {
+      connection.setRequestProperty("Content-Encoding", compressor.getEncoding());
+    }
+    Map<String, List<String>> headers = config.getHeadersSupplier().get();
+    if (headers != null) {
+      for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+        for (String value : header.getValue()) {
+          connection.addRequestProperty(header.getKey(), value);
+        }
+      }
+    }
+    SSLContext ssl = config.getSslContext();
+    if (ssl != null && connection instanceof HttpsURLConnection) {
+      ((HttpsURLConnection) connection).setSSLSocketFactory(ssl.getSocketFactory());
+    }
+  }
+
+  private void writeBody(HttpURLConnection connection, MessageWriter message) throws IOException {
+    Compressor compressor = config.getCompressor();
+    // Stream the body rather than let HttpURLConnection buffer all of it a second time.
+    if (compressor == null) {
+      connection.setFixedLengthStreamingMode(message.getContentLength());
+    } else {
+      connection.setChunkedStreamingMode(0);
+    }
+    try (OutputStream raw = connection.getOutputStream();
+        OutputStream out = compressor == null ? raw : compressor.compress(raw)) {
+      message.writeMessage(out);
+    }
+  }
+
+  private byte[] readBody(HttpURLConnection connection, int status) throws IOException {
+    InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+    if (in == null) {
+      return new byte[0];
+    }
+    long limit = config.getMaxResponseBodySize();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    try (InputStream stream = in) {
+      int read;
+      while ((read = stream.read(buffer)) != -1) {
+        if (limit > 0 && body.size() + read > limit) {
+          break; // the rest is not needed to judge the export, and must not exhaust memory
+        }
+        body.write(buffer, 0, read);
+      }
+    }
+    return body.toByteArray();
+  }
+
+  private static int millis(long value) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(0, value));
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    return CompletableResultCode.ofSuccess();
+  }
+
+  private static final class Response implements HttpResponse {
+    private final int status;
+    private final String message;
+    private final byte[] body;
+
+    Response(int status, String message, byte[] body) {
+      this.status = status;
+      this.message = message == null ? "" : message;
+      this.body = body;
+    }
+
+    @Override
+    public int getStatusCode() {
+      return status;
+    }
+
+    @Override
+    public String getStatusMessage() {
+      return message;
+    }
+
+    @Override
+    public byte[] getResponseBody() {
+      return body;
+    }
+  }
+}

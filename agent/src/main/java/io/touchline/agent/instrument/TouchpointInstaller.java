@@ -1,0 +1,105 @@
+package io.touchline.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import io.touchline.agent.AgentLog;
+import io.touchline.agent.config.AgentConfig;
+import io.touchline.agent.config.TouchpointDefinition;
+import io.touchline.agent.export.TouchpointSpans;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Turns the configured touchpoints into Byte Buddy transformations: the advice is woven into the
+ * matched methods without changing any class's shape, so classes loaded before the agent can be
+ * retransformed too.
+ */
+public final class TouchpointInstaller {
+
+  private TouchpointInstaller() {}
+
+  public static ResettableClassFileTransformer install(
+      AgentConfig config, TouchpointSpans spans, Instrumentation instrumentation) {
+    List<TouchpointDefinition> touchpoints = config.touchpoints();
+    TouchpointHandler[] handlers = new TouchpointHandler[touchpoints.size()];
+    for (int i = 0; i < handlers.length; i++) {
+      handlers[i] = new TouchpointHandler(touchpoints.get(i), spans);
+    }
+    TouchpointDispatch.install(handlers, NanoClock.SYSTEM);
+
+    AgentBuilder builder =
+        new AgentBuilder.Default()
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(new TransformationLog())
+            // Bootstrap classes cannot see the agent's dispatch class; our own and Byte Buddy's
+            // classes must never be woven.
+            .ignore(nameStartsWith("io.touchline.agent."))
+            .or(nameStartsWith("net.bytebuddy."))
+            .or(isSynthetic())
+            .or(net.bytebuddy.matcher.ElementMatchers.any(), isBootstrapClassLoader());
+    for (int i = 0; i < touchpoints.size(); i++) {
+      TouchpointDefinition touchpoint = touchpoints.get(i);
+      AsmVisitorWrapper advice =
+          Advice.withCustomMapping()
+              .bind(TouchpointId.class, i)
+              .to(TouchpointAdvice.class)
+              .on(TypeMatchers.forMethod(touchpoint.methodPattern()));
+      builder =
+          builder
+              .type(TypeMatchers.forClass(touchpoint.classPattern()))
+              .transform(new AdviceTransformer(advice));
+    }
+    return builder.installOn(instrumentation);
+  }
+
+  private static final class AdviceTransformer implements AgentBuilder.Transformer {
+    private final AsmVisitorWrapper advice;
+
+    AdviceTransformer(AsmVisitorWrapper advice) {
+      this.advice = advice;
+    }
+
+    @Override
+    public DynamicType.Builder<?> transform(
+        DynamicType.Builder<?> builder,
+        TypeDescription type,
+        ClassLoader classLoader,
+        JavaModule module,
+        java.security.ProtectionDomain protectionDomain) {
+      return builder.visit(advice);
+    }
+  }
+
+  /** Says which classes were woven, and why one could not be: what an admin checks first. */
+  private static final class TransformationLog extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onTransformation(
+        TypeDescription type,
+        ClassLoader classLoader,
+        JavaModule module,
+        boolean loaded,
+        DynamicType dynamicType) {
+      AgentLog.info("instrumented " + type.getName());
+    }
+
+    @Override
+    public void onError(
+        String typeName,
+        ClassLoader classLoader,
+        JavaModule module,
+        boolean loaded,
+        Throwable error) {
+      AgentLog.warn("could not instrument " + typeName, error);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.touchline.agent.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.common.export.HttpSenderProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.touchline.agent.testing.OtlpReceiver;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HttpSenderSelectionTest {
+
+  @Test
+  void picksTheJdkClientOnJava11AndUrlConnectionOnJava8() {
+    HttpSenderProvider modern = new HttpSenderSelection(true).load(HttpSenderProvider.class).iterator().next();
+    HttpSenderProvider legacy = new HttpSenderSelection(false).load(HttpSenderProvider.class).iterator().next();
+    assertThat(modern.getClass().getName()).endsWith("JdkHttpSenderProvider");
+    assertThat(legacy.getClass().getName()).doesNotContain("Jdk");
+  }
+
+  /** Both senders deliver real OTLP/HTTP protobuf, plain and gzip-compressed. */
+  @ParameterizedTest
+  @ValueSource(strings = {"jdk:none", "jdk:gzip", "urlconnection:none", "urlconnection:gzip"})
+  void bothSendersDeliverSpans(String variant) throws Exception {
+    String[] parts = variant.split(":");
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      OtlpHttpSpanExporter exporter =
+          OtlpHttpSpanExporter.builder()
+              .setComponentLoader(new HttpSenderSelection(parts[0].equals("jdk")))
+              .setEndpoint(receiver.endpoint() + "/v1/traces")
+              .setCompression(parts[1])
+              .addHeader("Authorization", "Bearer t")
+              .build();
+      SdkTracerProvider provider =
+          SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+      provider.get("test").spanBuilder("cart.add")
+          .setAttribute(AttributeKey.stringKey("touchline.key.session"), "s-1")
+          .startSpan()
+          .end();
+      provider.forceFlush().join(5, java.util.concurrent.TimeUnit.SECONDS);
+
+      List<OtlpReceiver.Received> spans = receiver.awaitSpans(1, Duration.ofSeconds(5));
+      assertThat(spans).hasSize(1);
+      assertThat(spans.get(0).span.getName()).isEqualTo("cart.add");
+      assertThat(spans.get(0).attribute("touchline.key.session")).isEqualTo("s-1");
+      assertThat(receiver.contentTypes()).containsOnly("application/x-protobuf");
+      provider.shutdown();
+    }
+  }
+
+  @Test
+  void readsTheJavaVersion() {
+    assertThat(HttpSenderSelection.javaFeatureVersion()).isGreaterThanOrEqualTo(17);
+  }
+}

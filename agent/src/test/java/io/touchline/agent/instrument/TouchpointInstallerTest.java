@@ -1,0 +1,168 @@
+package io.touchline.agent.instrument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.fixture.Account;
+import com.acme.fixture.AccountService;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.touchline.agent.config.AgentConfig;
+import io.touchline.agent.config.AgentConfigLoader;
+import io.touchline.agent.config.ConfigException;
+import io.touchline.agent.export.TouchpointSpans;
+import java.lang.instrument.Instrumentation;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import net.bytebuddy.agent.ByteBuddyAgent;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Weaves real advice into fixture classes with a self-attached agent, as a host JVM would see. */
+class TouchpointInstallerTest {
+
+  private static final String CONFIG =
+      String.join(
+          "\n",
+          "service: accounts",
+          "version: test-1",
+          "touchpoints:",
+          "  - name: login",
+          "    class: com.acme.fixture.AccountService",
+          "    method: login(String, java.lang.String)",
+          "    keys:",
+          "      email: args[0]",
+          "      session: args[1]",
+          "      customer_id: return.customerNumber",
+          "  - name: login.token",
+          "    channel: api",
+          "    class: com.acme.fixture.Account*",
+          "    method: login(java.lang.String)",
+          "  - name: lookup",
+          "    class: com.acme.**.AccountService",
+          "    method: apply",
+          "    keys:",
+          "      email: args[0]",
+          "  - name: discount",
+          "    class: com.acme.fixture.AccountService",
+          "    method: discount",
+          "    attributes:",
+          "      discount.percent: args[0]",
+          "      discount.result: return",
+          "  - name: nested.getter",
+          "    class: com.acme.fixture.Account",
+          "    method: getEmail",
+          "");
+
+  private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+  private SdkTracerProvider tracerProvider;
+  private ResettableClassFileTransformer transformer;
+  private Instrumentation instrumentation;
+
+  @BeforeEach
+  void install() throws ConfigException {
+    AgentConfig config = new AgentConfigLoader(Collections.emptyMap()).parse("test.yaml", CONFIG);
+    tracerProvider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+    TouchpointSpans spans = new TouchpointSpans(tracerProvider.get("test"), config.version());
+    instrumentation = ByteBuddyAgent.install();
+    transformer = TouchpointInstaller.install(config, spans, instrumentation);
+  }
+
+  @AfterEach
+  void uninstall() {
+    transformer.reset(instrumentation, net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    tracerProvider.shutdown();
+  }
+
+  @Test
+  void emitsOneSpanPerCallFollowingTheSpanContract() {
+    Account account = new AccountService().login(" Alice@Example.com", "s-42");
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    assertThat(spans).hasSize(1);
+    SpanData span = spans.get(0);
+    assertThat(span.getName()).isEqualTo("login");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.touchpoint")))
+        .isEqualTo("login");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.outcome")))
+        .isEqualTo("success");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("code.function.name")))
+        .isEqualTo("com.acme.fixture.AccountService.login");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.config.version")))
+        .isEqualTo("test-1");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.email")))
+        .isEqualTo("alice@example.com");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.session")))
+        .isEqualTo("s-42");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id")))
+        .startsWith("C-")
+        .isEqualTo(account.getCustomerNumber());
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.channel"))).isNull();
+    assertThat(span.getEndEpochNanos()).isGreaterThanOrEqualTo(span.getStartEpochNanos());
+  }
+
+  @Test
+  void aThrowingMethodStillThrowsAndIsRecordedAsError() {
+    AccountService service = new AccountService();
+    assertThatThrownBy(() -> service.login("unknown@example.com", "s-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no such customer");
+
+    SpanData span = exporter.getFinishedSpanItems().get(0);
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.outcome")))
+        .isEqualTo("error");
+    assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(span.getEvents()).extracting(e -> e.getName()).containsExactly("exception");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.email")))
+        .isEqualTo("unknown@example.com");
+  }
+
+  @Test
+  void parameterTypesPickOneOverloadAndChannelOverrides() {
+    new AccountService().login("token-1");
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    assertThat(spans).extracting(SpanData::getName).containsExactly("login.token");
+    assertThat(spans.get(0).getAttributes().get(AttributeKey.stringKey("touchline.channel")))
+        .isEqualTo("api");
+  }
+
+  @Test
+  void bridgeMethodsDoNotRecordTwice() {
+    Function<String, Account> viaInterface = new AccountService();
+    viaInterface.apply("bob@example.com");
+
+    assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("lookup");
+  }
+
+  @Test
+  void staticMethodsAndTypedAttributes() {
+    assertThat(AccountService.discount(7)).isEqualTo(14);
+
+    SpanData span = exporter.getFinishedSpanItems().get(0);
+    assertThat(span.getAttributes().get(AttributeKey.longKey("discount.percent"))).isEqualTo(7L);
+    assertThat(span.getAttributes().get(AttributeKey.longKey("discount.result"))).isEqualTo(14L);
+  }
+
+  @Test
+  void gettersTheAgentCallsWhileCapturingEmitNothing() {
+    new AccountService().apply("carol@example.com").getEmail(); // the application's own call
+
+    // lookup reads no getter of Account; the application's own getEmail() call is a touchpoint.
+    assertThat(exporter.getFinishedSpanItems())
+        .extracting(SpanData::getName)
+        .containsExactly("lookup", "nested.getter");
+    exporter.reset();
+
+    new AccountService().login("dave@example.com", "s-9"); // capture reads customerNumber only
+    assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("login");
+  }
+}
