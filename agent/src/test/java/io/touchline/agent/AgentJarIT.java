@@ -1,0 +1,220 @@
+package io.touchline.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.touchline.agent.testing.OtlpReceiver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged agent jar, as an ops team would use it: its layout, and a real JVM running it. */
+class AgentJarIT {
+
+  private static final Path AGENT_JAR =
+      Paths.get(System.getProperty("touchline.agent.jar", "target/touchline-agent.jar"));
+  private static final Path FIXTURE_CLASSES = Paths.get("target/test-classes");
+
+  @TempDir Path tmp;
+
+  @Test
+  void everyClassIsOursAndLoadsOnJava8() throws IOException {
+    TreeSet<String> foreign = new TreeSet<>();
+    TreeSet<String> aboveJava8 = new TreeSet<>();
+    try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
+      Attributes manifest = jar.getManifest().getMainAttributes();
+      assertThat(manifest.getValue("Premain-Class")).isEqualTo("io.touchline.agent.TouchlineAgent");
+      assertThat(manifest.getValue("Agent-Class")).isEqualTo("io.touchline.agent.TouchlineAgent");
+      assertThat(manifest.getValue("Can-Retransform-Classes")).isEqualTo("true");
+      for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+        JarEntry entry = entries.nextElement();
+        String name = entry.getName();
+        if (!name.endsWith(".class")) {
+          continue;
+        }
+        if (!name.startsWith("io/touchline/")) {
+          foreign.add(name);
+        }
+        if (classFileMajor(jar, entry) > 52) {
+          aboveJava8.add(name.substring(0, name.lastIndexOf('/')));
+        }
+      }
+    }
+    assertThat(foreign).as("classes outside io/touchline/").isEmpty();
+    // Only OTel's java.net.http sender is newer than Java 8; HttpSenderSelection loads it on 11+.
+    assertThat(aboveJava8)
+        .containsExactly("io/touchline/agent/shaded/io/opentelemetry/exporter/sender/jdk/internal");
+  }
+
+  @Test
+  void emitsTouchpointSpansFromARealJvmWithoutChangingTheAppsOutput() throws Exception {
+    try (OtlpReceiver collector = new OtlpReceiver()) {
+      Path config = writeConfig(collector.endpoint());
+      Result run = runFixture("config=" + config, new HashMap<>());
+
+      assertThat(run.exitCode).isZero();
+      assertThat(run.stdout)
+          .isEqualTo(
+              "fixture started\nlogged in C-" + Math.abs("Alice.Martin@Example.com".hashCode() % 1000)
+                  + "\nrefused: no such customer\nfixture done\n");
+      assertThat(run.stderr.split("\n")).allMatch(line -> line.startsWith("[touchline] "));
+      assertThat(run.stderr).contains("agent started").doesNotContain("alice");
+
+      List<OtlpReceiver.Received> spans = collector.awaitSpans(2, Duration.ofSeconds(10));
+      assertThat(spans).hasSize(2);
+      OtlpReceiver.Received ok = spans.get(0);
+      assertThat(ok.span.getName()).isEqualTo("login");
+      assertThat(ok.resourceAttribute("service.name")).isEqualTo("fixture-app");
+      assertThat(ok.resourceAttribute("touchline.channel")).isEqualTo("web");
+      assertThat(ok.attribute("touchline.key.email")).isEqualTo("alice.martin@example.com");
+      assertThat(ok.attribute("touchline.key.session")).isEqualTo("session-1");
+      assertThat(ok.attribute("touchline.outcome")).isEqualTo("success");
+      assertThat(ok.attribute("code.function.name")).isEqualTo("com.acme.fixture.AccountService.login");
+      assertThat(spans.get(1).attribute("touchline.outcome")).isEqualTo("error");
+    }
+  }
+
+  @Test
+  void aBadConfigLeavesTheApplicationRunning() throws Exception {
+    Path config = tmp.resolve("agent.yaml");
+    Files.write(
+        config,
+        "service: fixture-app\ntouchpoints:\n  - name: login\n    clas: X\n"
+            .getBytes(StandardCharsets.UTF_8));
+    Result run = runFixture("config=" + config, new HashMap<>());
+
+    assertThat(run.exitCode).isZero();
+    assertThat(run.stdout).endsWith("fixture done\n");
+    assertThat(run.stderr)
+        .contains("[touchline] ERROR config error, agent not started: " + config + ":4: touchpoints[0].clas: unknown field");
+  }
+
+  @Test
+  void touchlineEnabledFalseTurnsItOffEntirely() throws Exception {
+    try (OtlpReceiver collector = new OtlpReceiver()) {
+      Map<String, String> env = new HashMap<>();
+      env.put("TOUCHLINE_ENABLED", "false");
+      Result run = runFixture("config=" + writeConfig(collector.endpoint()), env);
+
+      assertThat(run.exitCode).isZero();
+      assertThat(run.stdout).endsWith("fixture done\n");
+      assertThat(run.stderr).contains("agent disabled");
+      assertThat(collector.spans()).isEmpty();
+    }
+  }
+
+  @Test
+  void keepsServingWhenTheCollectorIsDown() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Result run = runFixture("config=" + writeConfig("http://127.0.0.1:" + closedPort), new HashMap<>());
+
+    assertThat(run.exitCode).isZero();
+    assertThat(run.stdout).endsWith("fixture done\n");
+  }
+
+  @Test
+  void readsTheConfigPathFromTheEnvironment() throws Exception {
+    try (OtlpReceiver collector = new OtlpReceiver()) {
+      Map<String, String> env = new HashMap<>();
+      env.put("TOUCHLINE_CONFIG", writeConfig(collector.endpoint()).toString());
+      Result run = runFixture("", env);
+
+      assertThat(run.exitCode).isZero();
+      assertThat(collector.awaitSpans(2, Duration.ofSeconds(10))).hasSize(2);
+    }
+  }
+
+  private Path writeConfig(String endpoint) throws IOException {
+    Path config = tmp.resolve("agent.yaml");
+    String yaml =
+        String.join(
+            "\n",
+            "service: fixture-app",
+            "channel: web",
+            "export:",
+            "  endpoint: " + endpoint,
+            "touchpoints:",
+            "  - name: login",
+            "    class: com.acme.fixture.AccountService",
+            "    method: login(java.lang.String, java.lang.String)",
+            "    keys:",
+            "      email: args[0]",
+            "      session: args[1]",
+            "");
+    Files.write(config, yaml.getBytes(StandardCharsets.UTF_8));
+    return config;
+  }
+
+  private static final class Result {
+    final int exitCode;
+    final String stdout;
+    final String stderr;
+
+    Result(int exitCode, String stdout, String stderr) {
+      this.exitCode = exitCode;
+      this.stdout = stdout;
+      this.stderr = stderr;
+    }
+  }
+
+  private Result runFixture(String agentArguments, Map<String, String> env) throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    String agent = "-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentArguments.isEmpty() ? "" : "=" + agentArguments);
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.add(agent);
+    command.add("-cp");
+    command.add(FIXTURE_CLASSES.toAbsolutePath().toString());
+    command.add("com.acme.fixture.FixtureApp");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
+    builder.environment().remove("TOUCHLINE_ENABLED");
+    builder.environment().remove("TOUCHLINE_CONFIG");
+    builder.environment().putAll(env);
+    Path out = tmp.resolve("stdout.txt");
+    Path err = tmp.resolve("stderr.txt");
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = builder.start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("fixture JVM did not exit within 60 s");
+    }
+    return new Result(
+        process.exitValue(),
+        new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+        new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
+  }
+
+  private static int classFileMajor(JarFile jar, JarEntry entry) throws IOException {
+    try (InputStream in = jar.getInputStream(entry)) {
+      byte[] header = new byte[8];
+      int read = 0;
+      while (read < 8) {
+        int n = in.read(header, read, 8 - read);
+        if (n < 0) {
+          throw new IOException("truncated class file " + entry.getName());
+        }
+        read += n;
+      }
+      return ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+    }
+  }
+}
