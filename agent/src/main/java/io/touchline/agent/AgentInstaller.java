@@ -22,7 +22,7 @@ final class AgentInstaller {
   static final String ENABLED_ENV = "TOUCHLINE_ENABLED";
   static final String CONFIG_ENV = "TOUCHLINE_CONFIG";
   static final String DEFAULT_CONFIG = "config/agent.yaml";
-  private static final long SHUTDOWN_FLUSH_MILLIS = 5_000;
+  private static final long SHUTDOWN_FLUSH_MILLIS = 3_000;
 
   private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 

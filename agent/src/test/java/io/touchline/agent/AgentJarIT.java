@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -23,6 +26,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The packaged agent jar, as an ops team would use it: its layout, and a real JVM running it. */
 class AgentJarIT {
@@ -62,11 +67,29 @@ class AgentJarIT {
         .containsExactly("io/touchline/agent/shaded/io/opentelemetry/exporter/sender/jdk/internal");
   }
 
-  @Test
-  void emitsTouchpointSpansFromARealJvmWithoutChangingTheAppsOutput() throws Exception {
+  /** The JVM running the tests, plus every other JDK installed beside it (e.g. 17 and 25). */
+  static Stream<String> javaExecutables() throws IOException {
+    Set<String> executables = new LinkedHashSet<>();
+    executables.add(realPath(Paths.get(System.getProperty("java.home"), "bin", "java")));
+    Path jvms = Paths.get("/usr/lib/jvm");
+    if (Files.isDirectory(jvms)) {
+      try (Stream<Path> homes = Files.list(jvms)) {
+        homes
+            .map(home -> home.resolve("bin/java"))
+            .filter(Files::isExecutable)
+            .map(AgentJarIT::realPath)
+            .forEach(executables::add);
+      }
+    }
+    return executables.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("javaExecutables")
+  void emitsTouchpointSpansFromARealJvmWithoutChangingTheAppsOutput(String java) throws Exception {
     try (OtlpReceiver collector = new OtlpReceiver()) {
       Path config = writeConfig(collector.endpoint());
-      Result run = runFixture("config=" + config, new HashMap<>());
+      Result run = runFixture(java, "config=" + config, new HashMap<>());
 
       assertThat(run.exitCode).isZero();
       assertThat(run.stdout)
@@ -143,6 +166,14 @@ class AgentJarIT {
     }
   }
 
+  private static String realPath(Path path) {
+    try {
+      return path.toRealPath().toString();
+    } catch (IOException e) {
+      return path.toString();
+    }
+  }
+
   private Path writeConfig(String endpoint) throws IOException {
     Path config = tmp.resolve("agent.yaml");
     String yaml =
@@ -177,7 +208,12 @@ class AgentJarIT {
   }
 
   private Result runFixture(String agentArguments, Map<String, String> env) throws Exception {
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    return runFixture(
+        Paths.get(System.getProperty("java.home"), "bin", "java").toString(), agentArguments, env);
+  }
+
+  private Result runFixture(String java, String agentArguments, Map<String, String> env)
+      throws Exception {
     String agent = "-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentArguments.isEmpty() ? "" : "=" + agentArguments);
     List<String> command = new ArrayList<>();
     command.add(java);

@@ -16,6 +16,7 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -35,6 +36,10 @@ public final class TouchpointInstaller {
       handlers[i] = new TouchpointHandler(touchpoints.get(i), spans);
     }
     TouchpointDispatch.install(handlers, NanoClock.SYSTEM);
+    // Advice needs no class injection. Without this, building the AgentBuilder probes
+    // sun.misc.Unsafe, and Java 24+ then prints a deprecation warning into the application's
+    // stderr. The property name is relocated with Byte Buddy, so it only concerns our copy.
+    System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
 
     AgentBuilder builder =
         new AgentBuilder.Default()
