@@ -1,0 +1,53 @@
+package io.touchline.collector;
+
+import io.touchline.collector.config.CollectorConfig;
+import io.touchline.collector.config.CollectorConfigLoader;
+import io.touchline.collector.config.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/** {@code java -jar touchline-collector.jar [--config config/collector.yaml]}. */
+public final class Main {
+
+  static final Path DEFAULT_CONFIG = Paths.get("config", "collector.yaml");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    CollectorConfig config;
+    try {
+      config = loadConfig(args);
+    } catch (ConfigException e) {
+      System.err.println("touchline collector: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      Collector collector = Collector.start(config);
+      Runtime.getRuntime().addShutdownHook(new Thread(collector::close, "touchline-shutdown"));
+      System.out.println(
+          "touchline collector ready: otlp-http=" + collector.otlpHttpUrl() + " api=" + collector.apiUrl());
+    } catch (Exception e) {
+      System.err.println("touchline collector: could not start: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static CollectorConfig loadConfig(String[] args) throws ConfigException {
+    Path path = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        path = Paths.get(args[++i]);
+      } else if (args[i].startsWith("--config=")) {
+        path = Paths.get(args[i].substring("--config=".length()));
+      } else {
+        throw new ConfigException("unknown argument '" + args[i] + "'; usage: touchline-collector [--config FILE]");
+      }
+    }
+    if (path == null) {
+      return Files.exists(DEFAULT_CONFIG) ? new CollectorConfigLoader().load(DEFAULT_CONFIG) : CollectorConfig.defaults();
+    }
+    return new CollectorConfigLoader().load(path);
+  }
+}

@@ -1,0 +1,148 @@
+package io.touchline.collector.ingest;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * {@code POST /v1/traces} with OTLP/HTTP protobuf bodies (optionally gzip). Answers as the OTLP
+ * specification says: 200 only once the batch is committed, with a partial success for spans that
+ * could not be used; 4xx with a {@code google.rpc.Status} body for requests that cannot be read.
+ */
+public final class OtlpHttpHandler implements HttpHandler {
+
+  static final String PROTOBUF = "application/x-protobuf";
+
+  private final SpanTranslator translator;
+  private final TouchpointSink sink;
+  private final IngestCounters counters;
+  private final long maxBodyBytes;
+
+  public OtlpHttpHandler(
+      SpanTranslator translator, TouchpointSink sink, IngestCounters counters, long maxBodyBytes) {
+    this.translator = translator;
+    this.sink = sink;
+    this.counters = counters;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        exchange.getResponseHeaders().add("Allow", "POST");
+        fail(exchange, 405, "only POST is allowed on /v1/traces");
+        return;
+      }
+      String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
+      if (!PROTOBUF.equals(contentType)) {
+        fail(exchange, 415, "Content-Type must be " + PROTOBUF + ", was " + contentType);
+        return;
+      }
+      byte[] body;
+      try {
+        body = readBody(exchange);
+      } catch (BodyTooLargeException e) {
+        fail(exchange, 413, "request body exceeds " + maxBodyBytes + " bytes");
+        return;
+      } catch (ZipException e) {
+        fail(exchange, 400, "body is not valid gzip: " + e.getMessage());
+        return;
+      }
+      ExportTraceServiceRequest request;
+      try {
+        request = ExportTraceServiceRequest.parseFrom(body);
+      } catch (InvalidProtocolBufferException e) {
+        fail(exchange, 400, "body is not an OTLP ExportTraceServiceRequest: " + e.getMessage());
+        return;
+      }
+      TranslatedBatch batch = translator.translate(request);
+      try {
+        sink.accept(batch);
+      } catch (Exception e) {
+        // Nothing was acknowledged: the sender keeps the batch and retries.
+        exchange.getResponseHeaders().add("Retry-After", "5");
+        fail(exchange, 503, "could not store the batch: " + e.getMessage());
+        return;
+      }
+      counters.recordBatch(batch);
+      ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
+      if (batch.rejectedSpans() > 0) {
+        response.setPartialSuccess(
+            ExportTracePartialSuccess.newBuilder()
+                .setRejectedSpans(batch.rejectedSpans())
+                .setErrorMessage(batch.rejectionMessage()));
+      }
+      send(exchange, 200, response.build());
+    }
+  }
+
+  private byte[] readBody(HttpExchange exchange) throws IOException {
+    boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+    try (InputStream raw = exchange.getRequestBody();
+        InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[16 * 1024];
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        if (out.size() + read > maxBodyBytes) {
+          throw new BodyTooLargeException();
+        }
+        out.write(buffer, 0, read);
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private void fail(HttpExchange exchange, int status, String message) throws IOException {
+    counters.recordRequestRejected(status);
+    send(
+        exchange,
+        status,
+        com.google.rpc.Status.newBuilder().setCode(grpcCode(status)).setMessage(message).build());
+  }
+
+  private static void send(HttpExchange exchange, int status, Message message) throws IOException {
+    byte[] bytes = message.toByteArray();
+    exchange.getResponseHeaders().set("Content-Type", PROTOBUF);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  /** The gRPC status code matching an HTTP error, as google.rpc.Status carries it. */
+  private static int grpcCode(int httpStatus) {
+    return switch (httpStatus) {
+      case 400, 413, 415 -> 3; // INVALID_ARGUMENT
+      case 405 -> 12; // UNIMPLEMENTED
+      case 503 -> 14; // UNAVAILABLE
+      default -> 2; // UNKNOWN
+    };
+  }
+
+  private static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "none";
+    }
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static final class BodyTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+}

@@ -1,0 +1,11 @@
+package io.touchline.collector.model;
+
+/** One customer identifier: a key type such as {@code email} and its normalised value. */
+public record CustomerKey(String type, String value) {
+
+  /** {@code type:value}, the form analysts type into a search. */
+  @Override
+  public String toString() {
+    return type + ":" + value;
+  }
+}

@@ -1,0 +1,14 @@
+package io.touchline.collector.query;
+
+/** Whole-collector figures, as {@code GET /api/stats} answers them. */
+public record StatsView(
+    long touchpoints,
+    long profiles,
+    double identifiedShare,
+    long unattributed,
+    long ambiguous,
+    long conflicts,
+    long sharedKeys,
+    long placeholdersDropped,
+    long erasedDropped,
+    long nonTouchpointSpans) {}

@@ -1,0 +1,60 @@
+package io.touchline.collector.stitch;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The key types the collector stitches on, with their aliases among standard span attributes.
+ * Spans may carry other {@code touchline.key.*} attributes; those are kept as plain attributes.
+ */
+public final class KeyTypes {
+
+  public static final String KEY_ATTRIBUTE_PREFIX = "touchline.key.";
+
+  private final Map<String, KeyType> byName = new LinkedHashMap<>();
+  private final Map<String, KeyType> byAlias = new LinkedHashMap<>();
+
+  public KeyTypes(List<KeyType> types) {
+    types.stream()
+        .sorted((a, b) -> Integer.compare(a.priority(), b.priority()))
+        .forEach(
+            type -> {
+              byName.put(type.name(), type);
+              type.attributeAliases().forEach(alias -> byAlias.put(alias, type));
+            });
+  }
+
+  /** The canonical types of the span contract, in priority order. */
+  public static KeyTypes defaults() {
+    return new KeyTypes(
+        List.of(
+            new KeyType("customer_id", 0, List.of("trim"), List.of("user.id")),
+            new KeyType("email", 1, List.of("trim", "lowercase"), List.of("user.email")),
+            new KeyType("phone", 2, List.of("digits"), List.of()),
+            new KeyType("device", 3, List.of("trim"), List.of()),
+            new KeyType("session", 4, List.of("trim"), List.of("session.id"))));
+  }
+
+  public Optional<KeyType> named(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** The key type a span attribute carries, if it carries one. */
+  public Optional<KeyType> forAttribute(String attribute) {
+    if (attribute.startsWith(KEY_ATTRIBUTE_PREFIX)) {
+      return named(attribute.substring(KEY_ATTRIBUTE_PREFIX.length()));
+    }
+    return Optional.ofNullable(byAlias.get(attribute));
+  }
+
+  public int priorityOf(String name) {
+    KeyType type = byName.get(name);
+    return type == null ? Integer.MAX_VALUE : type.priority();
+  }
+
+  public List<String> names() {
+    return List.copyOf(byName.keySet());
+  }
+}

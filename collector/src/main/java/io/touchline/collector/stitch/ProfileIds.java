@@ -1,0 +1,31 @@
+package io.touchline.collector.stitch;
+
+import io.touchline.collector.model.CustomerKey;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Profile ids are {@code p_} + the hex of a hash of the profile's anchoring key: opaque (no
+ * personal data), stable, and independent of the order in which touchpoints arrived.
+ */
+public final class ProfileIds {
+
+  private ProfileIds() {}
+
+  public static String forAnchor(CustomerKey anchor) {
+    return "p_" + keyHash(anchor);
+  }
+
+  /** The first 16 bytes of SHA-256 of {@code type:value}, in lowercase hex. */
+  public static String keyHash(CustomerKey key) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required on every JVM", e);
+    }
+  }
+}

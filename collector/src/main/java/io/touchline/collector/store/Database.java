@@ -1,0 +1,62 @@
+package io.touchline.collector.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The embedded DuckDB database in the storage directory: opened once, migrated to the current
+ * schema, then shared by one writer connection and any number of reader connections.
+ */
+public final class Database implements AutoCloseable {
+
+  static final String FILE_NAME = "touchline.duckdb";
+
+  private final Path file;
+  private final DuckDBConnection root;
+
+  private Database(Path file, DuckDBConnection root) {
+    this.file = file;
+    this.root = root;
+  }
+
+  /** Opens (or creates) the database under {@code directory} with a fixed memory limit. */
+  public static Database open(Path directory, String memoryLimit) throws IOException, SQLException {
+    Files.createDirectories(directory);
+    Path file = directory.resolve(FILE_NAME);
+    DuckDBConnection root =
+        (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+    try (Statement statement = root.createStatement()) {
+      // Bounded so that a large query cannot take the host's memory; DuckDB spills beyond it.
+      statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
+    }
+    Migrations.apply(root);
+    return new Database(file, root);
+  }
+
+  /** A new connection to the same database, for one thread's use. */
+  public Connection connect() throws SQLException {
+    return root.duplicate();
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Writes the WAL into the database file, so a restart finds everything in place. */
+  public void checkpoint() throws SQLException {
+    try (Statement statement = root.createStatement()) {
+      statement.execute("CHECKPOINT");
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    root.close();
+  }
+}
