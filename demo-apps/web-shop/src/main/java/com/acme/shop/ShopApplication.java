@@ -1,0 +1,77 @@
+package com.acme.shop;
+
+import com.acme.shop.auth.AuthService;
+import com.acme.shop.cart.CartService;
+import com.acme.shop.catalog.ProductRepository;
+import com.acme.shop.checkout.CheckoutService;
+import com.acme.shop.customer.CustomerRepository;
+import com.acme.shop.order.OrderRepository;
+import com.acme.shop.session.SessionRepository;
+import com.acme.shop.web.ShopController;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** {@code java -jar web-shop.jar [--port 8081] [--bind 127.0.0.1]}. */
+public final class ShopApplication implements AutoCloseable {
+
+  private final HttpServer server;
+  private final ExecutorService threads;
+
+  private ShopApplication(HttpServer server, ExecutorService threads) {
+    this.server = server;
+    this.threads = threads;
+  }
+
+  public static ShopApplication start(String bindAddress, int port) throws IOException {
+    SessionRepository sessions = new SessionRepository();
+    ProductRepository products = new ProductRepository();
+    OrderRepository orders = new OrderRepository();
+    ShopController controller =
+        new ShopController(
+            sessions,
+            products,
+            new AuthService(new CustomerRepository(), sessions),
+            new CartService(sessions, products),
+            new CheckoutService(sessions, orders, Clock.systemUTC()),
+            orders);
+    HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    server.createContext("/", controller);
+    server.setExecutor(threads);
+    server.start();
+    return new ShopApplication(server, threads);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(1);
+    threads.shutdown();
+  }
+
+  public static void main(String[] args) throws IOException {
+    String env = System.getenv("PORT");
+    int port = env == null || env.isBlank() ? 8081 : Integer.parseInt(env.trim());
+    String bind = "127.0.0.1";
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(args[i + 1]);
+        case "--bind" -> bind = args[i + 1];
+        default -> {
+          System.err.println("usage: web-shop [--port N] [--bind ADDRESS]");
+          System.exit(2);
+        }
+      }
+    }
+    ShopApplication shop = start(bind, port);
+    Runtime.getRuntime().addShutdownHook(new Thread(shop::close));
+    System.out.println("web-shop listening on http://" + bind + ":" + shop.port());
+  }
+}

@@ -1,0 +1,5 @@
+package com.acme.shop.order;
+
+import java.math.BigDecimal;
+
+public record OrderLine(String sku, String name, int quantity, BigDecimal price) {}

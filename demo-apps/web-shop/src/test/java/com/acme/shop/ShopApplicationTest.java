@@ -1,0 +1,91 @@
+package com.acme.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real shop on a free port, walked through over HTTP as a browser would. */
+class ShopApplicationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private ShopApplication shop;
+  private HttpClient browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    shop = ShopApplication.start("127.0.0.1", 0);
+    browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  }
+
+  @AfterEach
+  void stop() {
+    shop.close();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + shop.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String form) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + shop.port() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void browseLoginAddToCartCheckOutAndSeeTheOrder() throws Exception {
+    HttpResponse<String> products = get("/products");
+    assertThat(products.statusCode()).isEqualTo(200);
+    assertThat(products.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("SHOPSESSION="));
+    assertThat(JSON.readTree(products.body())).hasSizeGreaterThanOrEqualTo(10);
+
+    HttpResponse<String> login = post("/login", "email=+Alice.Martin%40example.com");
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(login.body()).get("customerNumber").asText()).isEqualTo("C-1001");
+    assertThat(JSON.readTree(login.body()).get("tier").asText()).isEqualTo("gold");
+
+    assertThat(post("/cart/items", "sku=SKU-102&quantity=2").statusCode()).isEqualTo(200);
+    assertThat(post("/cart/items", "sku=SKU-103").statusCode()).isEqualTo(200);
+    JsonNode order = JSON.readTree(post("/checkout", "").body());
+    assertThat(order.get("orderId").asText()).startsWith("O-");
+    assertThat(order.get("total").decimalValue()).isEqualByComparingTo("63.90");
+
+    JsonNode orders = JSON.readTree(get("/orders").body());
+    assertThat(orders).hasSize(1);
+    assertThat(JSON.readTree(get("/cart").body()).get("lines")).isEmpty();
+  }
+
+  @Test
+  void checkoutNeedsALoginAndAFullCart() throws Exception {
+    assertThat(post("/cart/items", "sku=SKU-100").statusCode()).isEqualTo(200);
+    assertThat(post("/checkout", "").statusCode()).isEqualTo(401);
+    post("/login", "email=bruno.keller@example.com");
+    assertThat(post("/checkout", "").statusCode()).isEqualTo(201);
+    HttpResponse<String> again = post("/checkout", "");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("cart is empty");
+  }
+
+  @Test
+  void badRequestsGetClearAnswers() throws Exception {
+    assertThat(post("/login", "email=stranger@example.com").statusCode()).isEqualTo(401);
+    assertThat(post("/cart/items", "sku=NOPE").statusCode()).isEqualTo(404);
+    assertThat(post("/cart/items", "sku=SKU-100&quantity=zero").statusCode()).isEqualTo(400);
+    assertThat(get("/login").statusCode()).isEqualTo(405);
+    assertThat(get("/nowhere").statusCode()).isEqualTo(404);
+  }
+}
