@@ -35,7 +35,7 @@ public record CollectorConfig(String bindAddress, Otlp otlp, Api api, Storage st
       httpPort = Ports.check("otlp.httpPort", httpPort, 4318);
       maxBodyBytes = maxBodyBytes == null ? 16L * 1024 * 1024 : maxBodyBytes;
       if (maxBodyBytes <= 0) {
-        throw new IllegalArgumentException("otlp.maxBodyBytes must be positive, was " + maxBodyBytes);
+        throw new InvalidFieldException("otlp.maxBodyBytes", "must be positive, was " + maxBodyBytes);
       }
     }
   }
@@ -56,8 +56,8 @@ public record CollectorConfig(String bindAddress, Otlp otlp, Api api, Storage st
       path = path == null || path.isBlank() ? "./data" : path.trim();
       memoryLimit = memoryLimit == null || memoryLimit.isBlank() ? "512MB" : memoryLimit.trim();
       if (!memoryLimit.matches("(?i)\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)")) {
-        throw new IllegalArgumentException(
-            "storage.memoryLimit must be a size such as 512MB or 2GB, was '" + memoryLimit + "'");
+        throw new InvalidFieldException(
+            "storage.memoryLimit", "must be a size such as 512MB or 2GB, was '" + memoryLimit + "'");
       }
     }
 
@@ -70,7 +70,7 @@ public record CollectorConfig(String bindAddress, Otlp otlp, Api api, Storage st
     static int check(String field, Integer port, int fallback) {
       int value = port == null ? fallback : port;
       if (value < 0 || value > 65535) {
-        throw new IllegalArgumentException(field + " must be between 0 and 65535, was " + value);
+        throw new InvalidFieldException(field, "must be between 0 and 65535, was " + value);
       }
       return value;
     }

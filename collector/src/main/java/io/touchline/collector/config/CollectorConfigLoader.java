@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -12,7 +13,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads {@code collector.yaml}; any mistake fails start-up with file, line and field. */
 public final class CollectorConfigLoader {
@@ -37,17 +42,26 @@ public final class CollectorConfigLoader {
       return CollectorConfig.defaults();
     }
     try {
-      CollectorConfig config = yaml.readValue(text, CollectorConfig.class);
-      return config == null ? CollectorConfig.defaults() : config;
+      JsonNode tree = yaml.readTree(text);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        return CollectorConfig.defaults(); // a file of comments only
+      }
+      return yaml.treeToValue(tree, CollectorConfig.class);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(describe(source, e));
+      throw new ConfigException(describe(source, text, e));
     }
   }
 
-  private static String describe(String source, JsonProcessingException e) {
+  private static String describe(String source, String text, JsonProcessingException e) {
     JsonLocation location = e.getLocation();
-    String where = source + (location == null ? "" : ":" + location.getLineNr());
+    String where = source + (location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr());
     if (e instanceof JsonMappingException mapping) {
+      List<Object> steps = new ArrayList<>();
+      mapping.getPath().forEach(r -> steps.add(r.getFieldName() != null ? r.getFieldName() : (Object) r.getIndex()));
+      OptionalInt line = YamlLines.lineOf(text, steps);
+      if (line.isPresent()) {
+        where = source + ":" + line.getAsInt();
+      }
       String field =
           mapping.getPath().stream()
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -57,12 +71,19 @@ public final class CollectorConfigLoader {
         problem = "unknown field; expected one of " + unknown.getKnownPropertyIds();
       } else if (e instanceof InvalidFormatException format) {
         problem = "expected " + format.getTargetType().getSimpleName().toLowerCase() + ", found '" + format.getValue() + "'";
+      } else if (e.getCause() instanceof InvalidFieldException invalid) {
+        List<Object> fieldSteps = List.of((Object[]) invalid.field().split("\\."));
+        return source + ":" + YamlLines.lineOf(text, fieldSteps).orElse(1) + ": " + invalid.field() + ": "
+            + invalid.getMessage();
       } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
         problem = e.getCause().getMessage();
       } else {
         problem = e.getOriginalMessage();
       }
       return where + (field.isEmpty() ? "" : ": " + field) + ": " + problem;
+    }
+    if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
+      return source + ":" + (yamlError.getProblemMark().getLine() + 1) + ": not valid YAML: " + yamlError.getProblem();
     }
     return where + ": not valid YAML: " + e.getOriginalMessage();
   }

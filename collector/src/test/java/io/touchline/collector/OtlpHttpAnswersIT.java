@@ -1,0 +1,134 @@
+package io.touchline.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import com.google.rpc.Status;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.touchline.collector.config.CollectorConfig;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How {@code POST /v1/traces} answers, status by status, as OTLP/HTTP clients expect. */
+class OtlpHttpAnswersIT {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  @TempDir Path data;
+  private Collector collector;
+
+  @BeforeEach
+  void start() throws Exception {
+    collector =
+        Collector.start(
+            new CollectorConfig(
+                "127.0.0.1",
+                new CollectorConfig.Otlp(0, 4096L),
+                new CollectorConfig.Api(0),
+                new CollectorConfig.Storage(data.toString(), null)));
+  }
+
+  @AfterEach
+  void stop() {
+    collector.close();
+  }
+
+  private HttpResponse<byte[]> post(String contentType, String encoding, byte[] body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (encoding != null) {
+      request.header("Content-Encoding", encoding);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static byte[] request(byte[] traceId) {
+    Span span =
+        Span.newBuilder()
+            .setName("login")
+            .setTraceId(ByteString.copyFrom(traceId))
+            .setSpanId(ByteString.copyFrom(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
+            .addAttributes(
+                KeyValue.newBuilder().setKey("touchline.key.email").setValue(AnyValue.newBuilder().setStringValue("a@b.io")))
+            .build();
+    return ExportTraceServiceRequest.newBuilder()
+        .addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(ScopeSpans.newBuilder().addSpans(span)))
+        .build()
+        .toByteArray();
+  }
+
+  private static byte[] validTraceId() {
+    byte[] id = new byte[16];
+    id[0] = 9;
+    return id;
+  }
+
+  @Test
+  void acceptsProtobufAndGzip() throws Exception {
+    HttpResponse<byte[]> plain = post("application/x-protobuf", null, request(validTraceId()));
+    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(ExportTraceServiceResponse.parseFrom(plain.body()).hasPartialSuccess()).isFalse();
+
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+      gzip.write(request(validTraceId()));
+    }
+    assertThat(post("application/x-protobuf", "gzip", zipped.toByteArray()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void reportsUnusableSpansAsPartialSuccess() throws Exception {
+    HttpResponse<byte[]> response = post("application/x-protobuf", null, request(new byte[16]));
+    assertThat(response.statusCode()).isEqualTo(200);
+    ExportTraceServiceResponse answer = ExportTraceServiceResponse.parseFrom(response.body());
+    assertThat(answer.getPartialSuccess().getRejectedSpans()).isEqualTo(1);
+    assertThat(answer.getPartialSuccess().getErrorMessage()).contains("trace_id must not be all zeros");
+  }
+
+  @Test
+  void answers415ForOtherContentTypes() throws Exception {
+    HttpResponse<byte[]> response = post("application/json", null, "{}".getBytes());
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(Status.parseFrom(response.body()).getMessage()).contains("application/x-protobuf");
+  }
+
+  @Test
+  void answers400ForMalformedBodies() throws Exception {
+    HttpResponse<byte[]> response = post("application/x-protobuf", null, new byte[] {(byte) 0xff, 0x01, 0x02});
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Status.parseFrom(response.body()).getMessage()).contains("not an OTLP ExportTraceServiceRequest");
+    assertThat(post("application/x-protobuf", "gzip", new byte[] {1, 2, 3}).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void answers413OverTheSizeLimit() throws Exception {
+    HttpResponse<byte[]> response = post("application/x-protobuf", null, new byte[5000]);
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(Status.parseFrom(response.body()).getMessage()).contains("4096 bytes");
+  }
+
+  @Test
+  void answers405ForOtherMethods() throws Exception {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces")).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).isEqualTo(405);
+  }
+}
