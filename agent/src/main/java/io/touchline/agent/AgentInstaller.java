@@ -4,7 +4,6 @@ import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.AgentConfigLoader;
 import io.touchline.agent.config.ConfigException;
 import io.touchline.agent.export.SpanPipeline;
-import io.touchline.agent.export.TouchpointSpans;
 import io.touchline.agent.instrument.TouchpointInstaller;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -22,7 +21,8 @@ final class AgentInstaller {
   static final String ENABLED_ENV = "TOUCHLINE_ENABLED";
   static final String CONFIG_ENV = "TOUCHLINE_CONFIG";
   static final String DEFAULT_CONFIG = "config/agent.yaml";
-  private static final long SHUTDOWN_FLUSH_MILLIS = 3_000;
+  /** The JVM's exit waits at most this long for the last touchpoints to be sent. */
+  private static final long SHUTDOWN_FLUSH_MILLIS = 800;
 
   private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
@@ -59,8 +59,7 @@ final class AgentInstaller {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> pipeline.shutdown(SHUTDOWN_FLUSH_MILLIS), "touchline-shutdown"));
-    TouchpointSpans spans = new TouchpointSpans(pipeline.tracer(), config.version());
-    TouchpointInstaller.install(config, spans, instrumentation);
+    TouchpointInstaller.install(config, pipeline, instrumentation);
     AgentLog.info(
         "agent started: config "
             + config.source()

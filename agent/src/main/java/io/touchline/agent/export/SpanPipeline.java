@@ -1,98 +1,287 @@
 package io.touchline.agent.export;
 
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.touchline.agent.AgentLog;
 import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.ExportSettings;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * The agent's own OpenTelemetry SDK, separate from any the application has: a tracer whose spans
- * go through a bounded batch queue to OTLP/HTTP on a background thread. When the queue is full,
- * spans are dropped rather than the application slowed.
+ * Takes touchpoints from application threads and sends them as spans from one background thread.
+ * The application thread only offers a small record to a bounded queue: it never builds a span,
+ * never waits, and when the queue is full the touchpoint is dropped and counted. The exporter is
+ * created on the background thread, so none of its set-up delays the application's start.
  */
 public final class SpanPipeline {
 
-  private static final String INSTRUMENTATION_SCOPE = "io.touchline.agent";
+  static final int MAX_BATCH = 512;
+  static final int MAX_ATTEMPTS = 5;
+  static final long DROP_REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  private static final String SCOPE = "io.touchline.agent";
 
-  private final SdkTracerProvider tracerProvider;
-  private final Tracer tracer;
+  private final BlockingQueue<TouchpointRecord> queue;
+  private final AtomicLong dropped = new AtomicLong();
+  private final Supplier<SpanExporter> exporterFactory;
+  private final String configVersion;
+  private final Resource resource;
+  private final InstrumentationScopeInfo scope;
+  private final long flushIntervalNanos;
+  private final long exportTimeoutMillis;
   private final String description;
+  private final Thread worker;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  /** Touchpoints queued, and those whose export has ended (sent or given up): flush() compares them. */
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong settled = new AtomicLong();
+  private final AtomicLong flushRequests = new AtomicLong();
+  private volatile boolean stopping;
+  private long droppedReported;
+  private long lastDropReport = System.nanoTime();
 
-  private SpanPipeline(SdkTracerProvider tracerProvider, String description) {
-    this.tracerProvider = tracerProvider;
-    this.tracer = tracerProvider.get(INSTRUMENTATION_SCOPE, AgentVersion.get());
+  private SpanPipeline(
+      AgentConfig config,
+      Map<String, String> environment,
+      Supplier<SpanExporter> exporterFactory,
+      String description) {
+    ExportSettings settings = config.export();
+    this.queue = new ArrayBlockingQueue<>(settings.queueSize());
+    this.exporterFactory = exporterFactory;
+    this.configVersion = config.version();
+    this.resource = ResourceFactory.create(config, environment);
+    this.scope = InstrumentationScopeInfo.builder(SCOPE).setVersion(AgentVersion.get()).build();
+    this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushIntervalMillis());
+    this.exportTimeoutMillis = settings.timeoutMillis();
     this.description = description;
+    this.worker = new Thread(this::run, "touchline-export");
+    this.worker.setDaemon(true); // never keeps the application's JVM alive
   }
 
+  /** The pipeline to the configured OTLP/HTTP endpoint. */
   public static SpanPipeline start(AgentConfig config, Map<String, String> environment) {
-    OtelLogBridge.install();
     ExportSettings settings = config.export();
     HttpSenderSelection senders = HttpSenderSelection.forRunningJvm();
-    SpanExporter exporter = exporter(settings, senders);
-    return start(config, environment, exporter, settings.tracesUrl() + " via " + senders.senderName());
+    return start(
+        config,
+        environment,
+        () -> {
+          OtelLogBridge.install();
+          return otlpExporter(settings, senders);
+        },
+        settings.tracesUrl() + " via " + senders.senderName());
   }
 
-  /** Starts the pipeline with a given exporter; tests pass an in-memory one. */
-  static SpanPipeline start(
-      AgentConfig config, Map<String, String> environment, SpanExporter exporter, String target) {
-    ExportSettings settings = config.export();
-    BatchSpanProcessor processor =
-        BatchSpanProcessor.builder(exporter)
-            .setMaxQueueSize(settings.queueSize())
-            .setMaxExportBatchSize(Math.min(512, settings.queueSize()))
-            .setScheduleDelay(settings.flushIntervalMillis(), TimeUnit.MILLISECONDS)
-            .setExporterTimeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS)
-            .build();
-    SdkTracerProvider provider =
-        SdkTracerProvider.builder()
-            .setResource(ResourceFactory.create(config, environment))
-            .setSampler(Sampler.alwaysOn())
-            .addSpanProcessor(processor)
-            .build();
-    return new SpanPipeline(provider, target);
+  /** A pipeline to any exporter; tests pass an in-memory one. */
+  public static SpanPipeline start(
+      AgentConfig config, Map<String, String> environment, Supplier<SpanExporter> exporter, String description) {
+    SpanPipeline pipeline = new SpanPipeline(config, environment, exporter, description);
+    pipeline.worker.start();
+    return pipeline;
   }
 
-  private static SpanExporter exporter(ExportSettings settings, HttpSenderSelection senders) {
+  private static SpanExporter otlpExporter(ExportSettings settings, HttpSenderSelection senders) {
     OtlpHttpSpanExporterBuilder builder =
         OtlpHttpSpanExporter.builder()
             .setComponentLoader(senders)
             .setEndpoint(settings.tracesUrl())
-            .setTimeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS);
+            .setTimeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS)
+            .setConnectTimeout(Math.min(settings.timeoutMillis(), 2_000), TimeUnit.MILLISECONDS)
+            // Retries are ours (see export()): the exporter's own would hold the JVM at exit.
+            .setRetryPolicy(null);
     for (Map.Entry<String, String> header : settings.headers().entrySet()) {
       builder.addHeader(header.getKey(), header.getValue());
     }
     return builder.build();
   }
 
-  public Tracer tracer() {
-    return tracer;
+  /** Called on the application's thread: queues the touchpoint or, if the queue is full, drops it. */
+  public void record(TouchpointRecord record) {
+    if (queue.offer(record)) {
+      accepted.incrementAndGet();
+    } else {
+      dropped.incrementAndGet();
+    }
   }
 
-  /** Where spans go, for the start-up line (no secrets: headers are not shown). */
   public String description() {
     return description;
   }
 
-  /** Sends what is queued and stops; called from the JVM's shutdown hook. */
-  public void shutdown(long timeoutMillis) {
-    CompletableResultCode result = tracerProvider.shutdown();
-    result.join(timeoutMillis, TimeUnit.MILLISECONDS);
-    if (!result.isSuccess()) {
-      AgentLog.warn("could not send every touchpoint before the JVM stopped");
+  public long droppedCount() {
+    return dropped.get();
+  }
+
+  private void run() {
+    SpanExporter exporter;
+    try {
+      exporter = exporterFactory.get();
+    } catch (Throwable e) {
+      AgentLog.error("could not create the span exporter; touchpoints will not be sent", e);
+      stopped.countDown();
+      return;
+    }
+    try {
+      while (!stopping) {
+        List<TouchpointRecord> batch = nextBatch();
+        if (!batch.isEmpty()) {
+          export(exporter, batch, MAX_ATTEMPTS, exportTimeoutMillis);
+        }
+        reportDrops(false);
+      }
+    } catch (Throwable e) {
+      AgentLog.error("the export thread stopped; touchpoints will not be sent", e);
+    } finally {
+      finalFlush(exporter);
+      stopped.countDown();
     }
   }
 
-  /** Waits until queued spans are exported; for tests. */
-  void flush(long timeoutMillis) {
-    tracerProvider.forceFlush().join(timeoutMillis, TimeUnit.MILLISECONDS);
+  /**
+   * Waits for a first touchpoint, then up to one flush interval for more, up to a full batch. Waits
+   * in short slices and checks for shutdown between them: the thread is never interrupted, since an
+   * interrupt during class loading would break the classes being loaded.
+   */
+  private List<TouchpointRecord> nextBatch() throws InterruptedException {
+    List<TouchpointRecord> batch = new ArrayList<>();
+    TouchpointRecord first = null;
+    long idleDeadline = System.nanoTime() + flushIntervalNanos;
+    while (first == null && !stopping && System.nanoTime() < idleDeadline) {
+      first = queue.poll(WAIT_SLICE_NANOS, TimeUnit.NANOSECONDS);
+    }
+    if (first == null) {
+      return batch;
+    }
+    batch.add(first);
+    long deadline = System.nanoTime() + flushIntervalNanos;
+    while (batch.size() < MAX_BATCH && !stopping) {
+      queue.drainTo(batch, MAX_BATCH - batch.size());
+      long remaining = deadline - System.nanoTime();
+      if (batch.size() >= MAX_BATCH || remaining <= 0 || flushRequests.get() > 0) {
+        break;
+      }
+      TouchpointRecord next = queue.poll(Math.min(remaining, WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS);
+      if (next != null) {
+        batch.add(next);
+      }
+    }
+    return batch;
+  }
+
+  /** Sends a batch, retrying failures with exponential back-off and jitter. */
+  private void export(SpanExporter exporter, List<TouchpointRecord> batch, int attempts, long timeoutMillis)
+      throws InterruptedException {
+    List<SpanData> spans = toSpans(batch);
+    long backoffMillis = 1_000;
+    try {
+      for (int attempt = 1; attempt <= attempts; attempt++) {
+        CompletableResultCode result = exporter.export(spans).join(timeoutMillis, TimeUnit.MILLISECONDS);
+        if (result.isSuccess()) {
+          return;
+        }
+        if (attempt == attempts || stopping) {
+          break;
+        }
+        long jittered = (long) (backoffMillis * (0.5 + ThreadLocalRandom.current().nextDouble()));
+        sleepUnlessStopping(jittered);
+        backoffMillis = Math.min(backoffMillis * 2, 30_000);
+      }
+      dropped.addAndGet(spans.size());
+    } finally {
+      settled.addAndGet(spans.size());
+    }
+  }
+
+  private void sleepUnlessStopping(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (!stopping && System.nanoTime() < deadline) {
+      Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(WAIT_SLICE_NANOS), millis));
+    }
+  }
+
+  private List<SpanData> toSpans(List<TouchpointRecord> batch) {
+    List<SpanData> spans = new ArrayList<>(batch.size());
+    for (TouchpointRecord record : batch) {
+      spans.add(new TouchpointSpanData(record, configVersion, resource, scope));
+    }
+    return spans;
+  }
+
+  /** At most one line a minute, so a dead collector cannot flood the application's stderr. */
+  private void reportDrops(boolean now) {
+    long total = dropped.get();
+    long sinceReport = System.nanoTime() - lastDropReport;
+    if (total > droppedReported && (now || sinceReport >= DROP_REPORT_INTERVAL_NANOS)) {
+      AgentLog.warn(
+          (total - droppedReported)
+              + " touchpoint(s) dropped (export queue full or collector unreachable); "
+              + total
+              + " since start");
+      droppedReported = total;
+      lastDropReport = System.nanoTime();
+    }
+  }
+
+  /** One attempt for what is still queued; the JVM is stopping and must not wait on a dead collector. */
+  private void finalFlush(SpanExporter exporter) {
+    try {
+      List<TouchpointRecord> rest = new ArrayList<>();
+      queue.drainTo(rest);
+      for (int from = 0; from < rest.size(); from += MAX_BATCH) {
+        List<TouchpointRecord> batch = rest.subList(from, Math.min(rest.size(), from + MAX_BATCH));
+        export(exporter, batch, 1, exportTimeoutMillis);
+      }
+      exporter.shutdown();
+    } catch (Throwable e) {
+      // the JVM is going away; nothing more can be done
+    }
+    reportDrops(true);
+  }
+
+  /** Waits until every touchpoint queued so far was sent or given up, at most {@code timeoutMillis}. */
+  public boolean flush(long timeoutMillis) throws InterruptedException {
+    long target = accepted.get();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    flushRequests.incrementAndGet();
+    try {
+      while (settled.get() < target) {
+        if (System.nanoTime() >= deadline) {
+          return false;
+        }
+        Thread.sleep(2);
+      }
+      return true;
+    } finally {
+      flushRequests.decrementAndGet();
+    }
+  }
+
+  /**
+   * Stops the export thread and sends what is left, giving up after {@code timeoutMillis}: called
+   * from the JVM's shutdown hook, which must not hold the application's exit.
+   */
+  public void shutdown(long timeoutMillis) {
+    stopping = true;
+    try {
+      if (!stopped.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+        AgentLog.warn("could not send every touchpoint before the JVM stopped");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -4,31 +4,33 @@ import io.touchline.agent.AgentLog;
 import io.touchline.agent.capture.CapturedValues;
 import io.touchline.agent.capture.Invocation;
 import io.touchline.agent.config.TouchpointDefinition;
-import io.touchline.agent.export.TouchpointSpans;
+import io.touchline.agent.export.SpanPipeline;
+import io.touchline.agent.export.TouchpointRecord;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Turns one finished call of one touchpoint into a span. */
+/** Records one finished call of one touchpoint: capture on this thread, everything else later. */
 final class TouchpointHandler {
 
   private final TouchpointDefinition definition;
-  private final TouchpointSpans spans;
+  private final SpanPipeline pipeline;
   private final AtomicBoolean failureReported = new AtomicBoolean();
 
-  TouchpointHandler(TouchpointDefinition definition, TouchpointSpans spans) {
+  TouchpointHandler(TouchpointDefinition definition, SpanPipeline pipeline) {
     this.definition = definition;
-    this.spans = spans;
+    this.pipeline = pipeline;
   }
 
   void handle(String function, long startNanos, long endNanos, Invocation invocation) {
     CapturedValues values = definition.capture().capture(invocation);
-    spans.emit(
-        definition.name(),
-        definition.channel(),
-        function,
-        startNanos,
-        endNanos,
-        values,
-        invocation.thrown());
+    pipeline.record(
+        new TouchpointRecord(
+            definition.name(),
+            definition.channel(),
+            function,
+            startNanos,
+            endNanos,
+            values,
+            invocation.thrown()));
   }
 
   /** Logs the first failure of a touchpoint only: a broken capture must not flood stderr. */

@@ -7,7 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import io.touchline.agent.AgentLog;
 import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.TouchpointDefinition;
-import io.touchline.agent.export.TouchpointSpans;
+import io.touchline.agent.export.SpanPipeline;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -29,11 +29,11 @@ public final class TouchpointInstaller {
   private TouchpointInstaller() {}
 
   public static ResettableClassFileTransformer install(
-      AgentConfig config, TouchpointSpans spans, Instrumentation instrumentation) {
+      AgentConfig config, SpanPipeline pipeline, Instrumentation instrumentation) {
     List<TouchpointDefinition> touchpoints = config.touchpoints();
     TouchpointHandler[] handlers = new TouchpointHandler[touchpoints.size()];
     for (int i = 0; i < handlers.length; i++) {
-      handlers[i] = new TouchpointHandler(touchpoints.get(i), spans);
+      handlers[i] = new TouchpointHandler(touchpoints.get(i), pipeline);
     }
     TouchpointDispatch.install(handlers, NanoClock.SYSTEM);
     // Advice needs no class injection. Without this, building the AgentBuilder probes

@@ -8,13 +8,11 @@ import com.acme.fixture.AccountService;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.AgentConfigLoader;
 import io.touchline.agent.config.ConfigException;
-import io.touchline.agent.export.TouchpointSpans;
+import io.touchline.agent.export.SpanPipeline;
 import java.lang.instrument.Instrumentation;
 import java.util.Collections;
 import java.util.List;
@@ -62,31 +60,35 @@ class TouchpointInstallerTest {
           "");
 
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-  private SdkTracerProvider tracerProvider;
+  private SpanPipeline pipeline;
   private ResettableClassFileTransformer transformer;
   private Instrumentation instrumentation;
 
   @BeforeEach
   void install() throws ConfigException {
     AgentConfig config = new AgentConfigLoader(Collections.emptyMap()).parse("test.yaml", CONFIG);
-    tracerProvider =
-        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
-    TouchpointSpans spans = new TouchpointSpans(tracerProvider.get("test"), config.version());
+    pipeline = SpanPipeline.start(config, Collections.emptyMap(), () -> exporter, "in memory");
     instrumentation = ByteBuddyAgent.install();
-    transformer = TouchpointInstaller.install(config, spans, instrumentation);
+    transformer = TouchpointInstaller.install(config, pipeline, instrumentation);
   }
 
   @AfterEach
   void uninstall() {
     transformer.reset(instrumentation, net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-    tracerProvider.shutdown();
+    pipeline.shutdown(1_000);
+  }
+
+  /** What the pipeline sent, once everything recorded so far went through it. */
+  private List<SpanData> sent() throws InterruptedException {
+    assertThat(pipeline.flush(5_000)).as("flushed").isTrue();
+    return exporter.getFinishedSpanItems();
   }
 
   @Test
-  void emitsOneSpanPerCallFollowingTheSpanContract() {
+  void emitsOneSpanPerCallFollowingTheSpanContract() throws Exception {
     Account account = new AccountService().login(" Alice@Example.com", "s-42");
 
-    List<SpanData> spans = exporter.getFinishedSpanItems();
+    List<SpanData> spans = sent();
     assertThat(spans).hasSize(1);
     SpanData span = spans.get(0);
     assertThat(span.getName()).isEqualTo("login");
@@ -110,13 +112,13 @@ class TouchpointInstallerTest {
   }
 
   @Test
-  void aThrowingMethodStillThrowsAndIsRecordedAsError() {
+  void aThrowingMethodStillThrowsAndIsRecordedAsError() throws Exception {
     AccountService service = new AccountService();
     assertThatThrownBy(() -> service.login("unknown@example.com", "s-1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no such customer");
 
-    SpanData span = exporter.getFinishedSpanItems().get(0);
+    SpanData span = sent().get(0);
     assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.outcome")))
         .isEqualTo("error");
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
@@ -126,43 +128,43 @@ class TouchpointInstallerTest {
   }
 
   @Test
-  void parameterTypesPickOneOverloadAndChannelOverrides() {
+  void parameterTypesPickOneOverloadAndChannelOverrides() throws Exception {
     new AccountService().login("token-1");
 
-    List<SpanData> spans = exporter.getFinishedSpanItems();
+    List<SpanData> spans = sent();
     assertThat(spans).extracting(SpanData::getName).containsExactly("login.token");
     assertThat(spans.get(0).getAttributes().get(AttributeKey.stringKey("touchline.channel")))
         .isEqualTo("api");
   }
 
   @Test
-  void bridgeMethodsDoNotRecordTwice() {
+  void bridgeMethodsDoNotRecordTwice() throws Exception {
     Function<String, Account> viaInterface = new AccountService();
     viaInterface.apply("bob@example.com");
 
-    assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("lookup");
+    assertThat(sent()).extracting(SpanData::getName).containsExactly("lookup");
   }
 
   @Test
-  void staticMethodsAndTypedAttributes() {
+  void staticMethodsAndTypedAttributes() throws Exception {
     assertThat(AccountService.discount(7)).isEqualTo(14);
 
-    SpanData span = exporter.getFinishedSpanItems().get(0);
+    SpanData span = sent().get(0);
     assertThat(span.getAttributes().get(AttributeKey.longKey("discount.percent"))).isEqualTo(7L);
     assertThat(span.getAttributes().get(AttributeKey.longKey("discount.result"))).isEqualTo(14L);
   }
 
   @Test
-  void gettersTheAgentCallsWhileCapturingEmitNothing() {
+  void gettersTheAgentCallsWhileCapturingEmitNothing() throws Exception {
     new AccountService().apply("carol@example.com").getEmail(); // the application's own call
 
     // lookup reads no getter of Account; the application's own getEmail() call is a touchpoint.
-    assertThat(exporter.getFinishedSpanItems())
+    assertThat(sent())
         .extracting(SpanData::getName)
         .containsExactly("lookup", "nested.getter");
     exporter.reset();
 
     new AccountService().login("dave@example.com", "s-9"); // capture reads customerNumber only
-    assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("login");
+    assertThat(sent()).extracting(SpanData::getName).containsExactly("login");
   }
 }
