@@ -4,23 +4,43 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What one touchpoint reads from a call: customer keys by type (several paths may feed one type)
  * and named attributes. Immutable; built from the config once, applied on every call.
+ *
+ * <p>{@link #capture} runs on the application's thread and only reads: each path's value is kept
+ * as it is when it cannot change later (strings, numbers, booleans) and turned into text at once
+ * otherwise. Normalising, dropping placeholders and typing happen later, off that thread, in
+ * {@link CapturedValues}.
  */
 public final class CapturePlan {
 
   private final Map<String, List<PathExpression>> keys;
   private final Map<String, PathExpression> attributes;
+  // The same, flattened into arrays for the per-call loop.
+  private final String[] keyTypes;
+  private final PathExpression[] keyPaths;
+  private final String[] attributeNames;
+  private final PathExpression[] attributePaths;
 
   public CapturePlan(Map<String, List<PathExpression>> keys, Map<String, PathExpression> attributes) {
     this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
     this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    List<String> types = new ArrayList<>();
+    List<PathExpression> paths = new ArrayList<>();
+    for (Map.Entry<String, List<PathExpression>> entry : keys.entrySet()) {
+      for (PathExpression path : entry.getValue()) {
+        types.add(entry.getKey());
+        paths.add(path);
+      }
+    }
+    this.keyTypes = types.toArray(new String[0]);
+    this.keyPaths = paths.toArray(new PathExpression[0]);
+    this.attributeNames = attributes.keySet().toArray(new String[0]);
+    this.attributePaths = attributes.values().toArray(new PathExpression[0]);
   }
 
   public Map<String, List<PathExpression>> keys() {
@@ -31,61 +51,62 @@ public final class CapturePlan {
     return attributes;
   }
 
-  /** Reads keys and attributes of one call. Never throws; values that are absent are skipped. */
+  /** Reads the values of one call. Never throws; absent values are null. */
   public CapturedValues capture(Invocation invocation) {
-    Map<String, List<String>> keyValues = new LinkedHashMap<>();
-    int placeholders = 0;
-    for (Map.Entry<String, List<PathExpression>> entry : keys.entrySet()) {
-      String type = entry.getKey();
-      Set<String> values = new LinkedHashSet<>();
-      for (PathExpression path : entry.getValue()) {
-        List<String> raws = new ArrayList<>();
-        flatten(path.read(invocation), raws);
-        for (String raw : raws) {
-          String normalized = KeyNormalization.normalize(type, raw);
-          if (Placeholders.isPlaceholder(raw, normalized)) {
-            placeholders++;
-          } else {
-            values.add(normalized);
-          }
+    Object[] keyValues = new Object[keyPaths.length];
+    for (int i = 0; i < keyPaths.length; i++) {
+      keyValues[i] = snapshot(keyPaths[i].read(invocation), true);
+    }
+    Object[] attributeValues = new Object[attributePaths.length];
+    for (int i = 0; i < attributePaths.length; i++) {
+      attributeValues[i] = snapshot(attributePaths[i].read(invocation), false);
+    }
+    return new CapturedValues(keyTypes, keyValues, attributeNames, attributeValues);
+  }
+
+  /**
+   * A value that stays as it is now: immutable ones as they are, anything else as text (or, for a
+   * key, the elements of a collection or array), read now because the object may change later.
+   */
+  private static Object snapshot(Object value, boolean elements) {
+    if (value == null || isImmutable(value)) {
+      return value;
+    }
+    if (elements && value instanceof Collection) {
+      Collection<?> collection = (Collection<?>) value;
+      Object[] copy = new Object[collection.size()];
+      int i = 0;
+      for (Object element : collection) {
+        if (i == copy.length) {
+          break; // modified while we read it
         }
+        copy[i++] = snapshot(element, false);
       }
-      if (!values.isEmpty()) {
-        keyValues.put(type, Collections.unmodifiableList(new ArrayList<>(values)));
-      }
+      return copy;
     }
-    Map<String, Object> attributeValues = new LinkedHashMap<>();
-    for (Map.Entry<String, PathExpression> entry : attributes.entrySet()) {
-      Object value = AttributeValues.coerce(entry.getValue().read(invocation));
-      if (value != null) {
-        attributeValues.put(entry.getKey(), value);
+    if (elements && value instanceof Object[]) {
+      Object[] array = (Object[]) value;
+      Object[] copy = new Object[array.length];
+      for (int i = 0; i < array.length; i++) {
+        copy[i] = snapshot(array[i], false);
       }
+      return copy;
     }
-    return new CapturedValues(keyValues, attributeValues, placeholders);
+    return AttributeValues.text(value);
   }
 
-  /** A path may yield one value or a collection/array of them: several keys of one type. */
-  private static void flatten(Object value, List<String> out) {
-    if (value == null) {
-      return;
-    }
-    if (value instanceof Collection) {
-      for (Object element : (Collection<?>) value) {
-        addText(element, out);
-      }
-    } else if (value instanceof Object[]) {
-      for (Object element : (Object[]) value) {
-        addText(element, out);
-      }
-    } else {
-      addText(value, out);
-    }
-  }
-
-  private static void addText(Object value, List<String> out) {
-    String text = AttributeValues.text(value);
-    if (text != null) {
-      out.add(text);
-    }
+  private static boolean isImmutable(Object value) {
+    return value instanceof String
+        || value instanceof Boolean
+        || value instanceof Long
+        || value instanceof Integer
+        || value instanceof Double
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof Float
+        || value instanceof Character
+        || value instanceof java.math.BigDecimal
+        || value instanceof java.math.BigInteger
+        || value instanceof Enum;
   }
 }

@@ -1,32 +1,90 @@
 package io.touchline.agent.capture;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The keys (normalised, placeholders removed) and typed attributes read from one call. */
+/**
+ * The raw values read from one call. Turning them into what a span carries — keys normalised with
+ * placeholders removed, attributes typed — happens on first use, on the export thread.
+ */
 public final class CapturedValues {
 
-  private final Map<String, List<String>> keys;
-  private final Map<String, Object> attributes;
-  private final int placeholdersDropped;
+  private final String[] keyTypes;
+  private final Object[] keyValues;
+  private final String[] attributeNames;
+  private final Object[] attributeValues;
+  private Map<String, List<String>> keys;
+  private Map<String, Object> attributes;
+  private int placeholdersDropped;
 
-  CapturedValues(Map<String, List<String>> keys, Map<String, Object> attributes, int placeholders) {
-    this.keys = Collections.unmodifiableMap(keys);
-    this.attributes = Collections.unmodifiableMap(attributes);
-    this.placeholdersDropped = placeholders;
+  CapturedValues(String[] keyTypes, Object[] keyValues, String[] attributeNames, Object[] attributeValues) {
+    this.keyTypes = keyTypes;
+    this.keyValues = keyValues;
+    this.attributeNames = attributeNames;
+    this.attributeValues = attributeValues;
   }
 
-  public Map<String, List<String>> keys() {
+  /** Normalised key values by type, in config order; placeholders removed, duplicates once. */
+  public synchronized Map<String, List<String>> keys() {
+    if (keys == null) {
+      Map<String, Set<String>> byType = new LinkedHashMap<>();
+      for (int i = 0; i < keyValues.length; i++) {
+        List<String> raws = new ArrayList<>();
+        flatten(keyValues[i], raws);
+        for (String raw : raws) {
+          String normalized = KeyNormalization.normalize(keyTypes[i], raw);
+          if (Placeholders.isPlaceholder(raw, normalized)) {
+            placeholdersDropped++;
+          } else {
+            byType.computeIfAbsent(keyTypes[i], t -> new LinkedHashSet<>()).add(normalized);
+          }
+        }
+      }
+      Map<String, List<String>> result = new LinkedHashMap<>();
+      for (Map.Entry<String, Set<String>> entry : byType.entrySet()) {
+        result.put(entry.getKey(), Collections.unmodifiableList(new ArrayList<>(entry.getValue())));
+      }
+      keys = Collections.unmodifiableMap(result);
+    }
     return keys;
   }
 
-  /** Values are Boolean, Long, Double or String. */
-  public Map<String, Object> attributes() {
+  /** Attribute values as Boolean, Long, Double or String; absent ones left out. */
+  public synchronized Map<String, Object> attributes() {
+    if (attributes == null) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      for (int i = 0; i < attributeValues.length; i++) {
+        Object value = AttributeValues.coerce(attributeValues[i]);
+        if (value != null) {
+          result.put(attributeNames[i], value);
+        }
+      }
+      attributes = Collections.unmodifiableMap(result);
+    }
     return attributes;
   }
 
-  public int placeholdersDropped() {
+  /** Key values dropped as placeholders (known once {@link #keys()} ran). */
+  public synchronized int placeholdersDropped() {
+    keys();
     return placeholdersDropped;
+  }
+
+  private static void flatten(Object value, List<String> out) {
+    if (value instanceof Object[]) {
+      for (Object element : (Object[]) value) {
+        flatten(element, out);
+      }
+    } else if (value != null) {
+      String text = AttributeValues.text(value);
+      if (text != null) {
+        out.add(text);
+      }
+    }
   }
 }
