@@ -55,6 +55,9 @@ final class AgentInstaller {
       return;
     }
     AgentLog.setThreshold(config.logLevel());
+    if (config.logFile() != null) {
+      AgentLog.useFile(config.logFile());
+    }
     SpanPipeline pipeline = SpanPipeline.start(config, environment);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -40,6 +40,18 @@ public final class AgentLog {
     out = stream;
   }
 
+  /**
+   * Writes the agent's messages to {@code file} (appending) instead of stderr. If the file cannot
+   * be opened, says so on stderr and stays there.
+   */
+  public static void useFile(String file) {
+    try {
+      out = new PrintStream(new java.io.FileOutputStream(file, true), true, "UTF-8");
+    } catch (java.io.IOException | SecurityException e) {
+      error("cannot write the agent log to " + file + "; logging to stderr", e);
+    }
+  }
+
   public static boolean isEnabled(Level level) {
     return level.compareTo(threshold) >= 0 && level != Level.OFF;
   }

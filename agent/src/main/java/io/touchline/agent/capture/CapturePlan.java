@@ -20,24 +20,33 @@ public final class CapturePlan {
 
   private final Map<String, List<PathExpression>> keys;
   private final Map<String, PathExpression> attributes;
+  private final KeyRules rules;
   // The same, flattened into arrays for the per-call loop.
-  private final String[] keyTypes;
+  private final KeySpec[] keySpecs;
   private final PathExpression[] keyPaths;
   private final String[] attributeNames;
   private final PathExpression[] attributePaths;
 
+  /** Keys with their types' default normalisation, not hashed, and the default placeholders. */
   public CapturePlan(Map<String, List<PathExpression>> keys, Map<String, PathExpression> attributes) {
-    this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
-    this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-    List<String> types = new ArrayList<>();
+    this(defaultSpecs(keys), attributes, KeyRules.defaults());
+  }
+
+  public CapturePlan(List<KeySpec> keySpecs, Map<String, PathExpression> attributes, KeyRules rules) {
+    Map<String, List<PathExpression>> keysByType = new LinkedHashMap<>();
+    List<KeySpec> specs = new ArrayList<>();
     List<PathExpression> paths = new ArrayList<>();
-    for (Map.Entry<String, List<PathExpression>> entry : keys.entrySet()) {
-      for (PathExpression path : entry.getValue()) {
-        types.add(entry.getKey());
+    for (KeySpec spec : keySpecs) {
+      keysByType.put(spec.type(), spec.paths());
+      for (PathExpression path : spec.paths()) {
+        specs.add(spec);
         paths.add(path);
       }
     }
-    this.keyTypes = types.toArray(new String[0]);
+    this.keys = Collections.unmodifiableMap(keysByType);
+    this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    this.rules = rules;
+    this.keySpecs = specs.toArray(new KeySpec[0]);
     this.keyPaths = paths.toArray(new PathExpression[0]);
     this.attributeNames = attributes.keySet().toArray(new String[0]);
     this.attributePaths = attributes.values().toArray(new PathExpression[0]);
@@ -61,7 +70,15 @@ public final class CapturePlan {
     for (int i = 0; i < attributePaths.length; i++) {
       attributeValues[i] = snapshot(attributePaths[i].read(invocation), false);
     }
-    return new CapturedValues(keyTypes, keyValues, attributeNames, attributeValues);
+    return new CapturedValues(keySpecs, keyValues, rules, attributeNames, attributeValues);
+  }
+
+  private static List<KeySpec> defaultSpecs(Map<String, List<PathExpression>> keys) {
+    List<KeySpec> specs = new ArrayList<>();
+    for (Map.Entry<String, List<PathExpression>> entry : keys.entrySet()) {
+      specs.add(new KeySpec(entry.getKey(), entry.getValue(), null, false));
+    }
+    return specs;
   }
 
   /**

@@ -14,34 +14,42 @@ import java.util.Set;
  */
 public final class CapturedValues {
 
-  private final String[] keyTypes;
+  private final KeySpec[] keySpecs;
   private final Object[] keyValues;
+  private final KeyRules rules;
   private final String[] attributeNames;
   private final Object[] attributeValues;
   private Map<String, List<String>> keys;
   private Map<String, Object> attributes;
   private int placeholdersDropped;
 
-  CapturedValues(String[] keyTypes, Object[] keyValues, String[] attributeNames, Object[] attributeValues) {
-    this.keyTypes = keyTypes;
+  CapturedValues(
+      KeySpec[] keySpecs, Object[] keyValues, KeyRules rules, String[] attributeNames, Object[] attributeValues) {
+    this.keySpecs = keySpecs;
     this.keyValues = keyValues;
+    this.rules = rules;
     this.attributeNames = attributeNames;
     this.attributeValues = attributeValues;
   }
 
-  /** Normalised key values by type, in config order; placeholders removed, duplicates once. */
+  /**
+   * Normalised key values by type, in config order; placeholders removed (checked before hashing),
+   * duplicates once, hashed where the key says so.
+   */
   public synchronized Map<String, List<String>> keys() {
     if (keys == null) {
       Map<String, Set<String>> byType = new LinkedHashMap<>();
       for (int i = 0; i < keyValues.length; i++) {
         List<String> raws = new ArrayList<>();
         flatten(keyValues[i], raws);
+        KeySpec spec = keySpecs[i];
         for (String raw : raws) {
-          String normalized = KeyNormalization.normalize(keyTypes[i], raw);
-          if (Placeholders.isPlaceholder(raw, normalized)) {
+          String normalized = spec.normalize(raw);
+          if (rules.isPlaceholder(raw, normalized)) {
             placeholdersDropped++;
           } else {
-            byType.computeIfAbsent(keyTypes[i], t -> new LinkedHashSet<>()).add(normalized);
+            String sent = spec.hashed() ? rules.hash(normalized) : normalized;
+            byType.computeIfAbsent(spec.type(), t -> new LinkedHashSet<>()).add(sent);
           }
         }
       }

@@ -22,6 +22,31 @@ public final class KeyNormalization {
     }
   }
 
+  /** The steps an admin may list under {@code normalize}. */
+  public static final java.util.List<String> STEPS =
+      java.util.Collections.unmodifiableList(java.util.Arrays.asList("trim", "lowercase", "digits"));
+
+  /** Applies the given steps in order; the names are checked when the config is read. */
+  public static String apply(java.util.List<String> steps, String raw) {
+    String value = raw;
+    for (String step : steps) {
+      switch (step) {
+        case "trim":
+          value = value.trim();
+          break;
+        case "lowercase":
+          value = value.toLowerCase(Locale.ROOT);
+          break;
+        case "digits":
+          value = digits(value);
+          break;
+        default:
+          throw new IllegalArgumentException("unknown normalize step " + step);
+      }
+    }
+    return value;
+  }
+
   private static String digits(String raw) {
     StringBuilder out = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {

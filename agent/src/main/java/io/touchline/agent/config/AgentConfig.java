@@ -13,6 +13,7 @@ public final class AgentConfig {
   private final String channel;
   private final ExportSettings export;
   private final AgentLog.Level logLevel;
+  private final String logFile;
   private final List<TouchpointDefinition> touchpoints;
 
   AgentConfig(
@@ -22,6 +23,7 @@ public final class AgentConfig {
       String channel,
       ExportSettings export,
       AgentLog.Level logLevel,
+      String logFile,
       List<TouchpointDefinition> touchpoints) {
     this.source = source;
     this.version = version;
@@ -29,6 +31,7 @@ public final class AgentConfig {
     this.channel = channel;
     this.export = export;
     this.logLevel = logLevel;
+    this.logFile = logFile;
     this.touchpoints = Collections.unmodifiableList(touchpoints);
   }
 
@@ -58,6 +61,11 @@ public final class AgentConfig {
 
   public AgentLog.Level logLevel() {
     return logLevel;
+  }
+
+  /** Where the agent's own messages go instead of stderr; null for stderr. */
+  public String logFile() {
+    return logFile;
   }
 
   /** The enabled touchpoints, in file order. */

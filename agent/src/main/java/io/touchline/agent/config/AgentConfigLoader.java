@@ -2,6 +2,9 @@ package io.touchline.agent.config;
 
 import io.touchline.agent.AgentLog;
 import io.touchline.agent.capture.CapturePlan;
+import io.touchline.agent.capture.KeyNormalization;
+import io.touchline.agent.capture.KeyRules;
+import io.touchline.agent.capture.KeySpec;
 import io.touchline.agent.capture.PathExpression;
 import io.touchline.agent.capture.PathSyntaxException;
 import java.io.IOException;
@@ -14,6 +17,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -38,7 +43,10 @@ public final class AgentConfigLoader {
   private static final Pattern KEY_TYPE = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
+  static final String DEFAULT_HASH_SECRET_ENV = "TOUCHLINE_HASH_SECRET";
+
   private final Map<String, String> environment;
+  private String hashSecretEnv = DEFAULT_HASH_SECRET_ENV;
 
   public AgentConfigLoader(Map<String, String> environment) {
     this.environment = environment;
@@ -64,7 +72,7 @@ public final class AgentConfigLoader {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
       String hint =
           String.valueOf(e.getProblem()).contains("[")
-              ? " (quote paths inside [ ], e.g. [\"args[0]\", \"args[1]\"])"
+              ? " (quote paths inside [ ] or { }, e.g. [\"args[0]\", \"args[1]\"])"
               : "";
       throw new ConfigException(
           source + ":" + line + ": not valid YAML: " + e.getProblem() + hint, e);
@@ -81,19 +89,25 @@ public final class AgentConfigLoader {
 
   private AgentConfig bind(String source, String yaml, YamlNode document) throws ConfigException {
     Map<String, YamlNode> fields =
-        document.fields("version", "service", "channel", "export", "log", "touchpoints");
+        document.fields(
+            "version", "service", "channel", "export", "log", "hashSecretEnv", "placeholders", "touchpoints");
+    KeyRules keyRules = keyRules(fields.get("hashSecretEnv"), fields.get("placeholders"));
     String version = optionalText(fields.get("version"));
     String service = optionalText(fields.get("service"));
     String channel = optionalText(fields.get("channel"));
     ExportSettings export = export(fields.get("export"), document.location());
-    AgentLog.Level level = logLevel(fields.get("log"));
+    YamlNode log = fields.get("log");
+    Map<String, YamlNode> logFields =
+        log == null || log.isNull() ? Collections.<String, YamlNode>emptyMap() : log.fields("level", "file");
+    AgentLog.Level level = logLevel(logFields.get("level"));
+    String logFile = optionalText(logFields.get("file"));
     YamlNode touchpointsNode = fields.get("touchpoints");
     if (touchpointsNode == null || touchpointsNode.isNull()) {
       throw ConfigException.at(document.location(), "touchpoints: at least one touchpoint is needed");
     }
     List<TouchpointDefinition> touchpoints = new ArrayList<>();
     for (YamlNode element : touchpointsNode.elements()) {
-      TouchpointDefinition touchpoint = touchpoint(element);
+      TouchpointDefinition touchpoint = touchpoint(element, keyRules);
       if (touchpoint != null) {
         touchpoints.add(touchpoint);
       }
@@ -105,6 +119,7 @@ public final class AgentConfigLoader {
         channel,
         export,
         level,
+        logFile,
         touchpoints);
   }
 
@@ -168,12 +183,8 @@ public final class AgentConfigLoader {
     return headers;
   }
 
-  private static AgentLog.Level logLevel(YamlNode node) throws ConfigException {
-    if (node == null || node.isNull()) {
-      return AgentLog.Level.INFO;
-    }
-    YamlNode levelNode = node.fields("level").get("level");
-    if (levelNode == null) {
+  private static AgentLog.Level logLevel(YamlNode levelNode) throws ConfigException {
+    if (levelNode == null || levelNode.isNull()) {
       return AgentLog.Level.INFO;
     }
     AgentLog.Level level = AgentLog.parseLevel(levelNode.text());
@@ -183,8 +194,33 @@ public final class AgentConfigLoader {
     return level;
   }
 
+  /**
+   * The placeholders configured on top of the defaults, and the hash secret from the environment
+   * variable the file names (the secret itself never sits in the file).
+   */
+  private KeyRules keyRules(YamlNode secretEnvNode, YamlNode placeholdersNode) throws ConfigException {
+    String secretEnv = DEFAULT_HASH_SECRET_ENV;
+    if (secretEnvNode != null && !secretEnvNode.isNull()) {
+      secretEnv = secretEnvNode.text().trim();
+      if (!secretEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw ConfigException.at(secretEnvNode.location(), "expected the name of an environment variable");
+      }
+    }
+    Set<String> placeholders = new LinkedHashSet<>();
+    if (placeholdersNode != null && !placeholdersNode.isNull()) {
+      for (YamlNode element : placeholdersNode.elements()) {
+        placeholders.add(element.text());
+      }
+    }
+    String secret = environment.get(secretEnv);
+    this.hashSecretEnv = secretEnv;
+    return new KeyRules(
+        placeholders,
+        secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** A touchpoint, or null when it is switched off with {@code enabled: false}. */
-  private TouchpointDefinition touchpoint(YamlNode node) throws ConfigException {
+  private TouchpointDefinition touchpoint(YamlNode node, KeyRules keyRules) throws ConfigException {
     Map<String, YamlNode> fields =
         node.fields("name", "channel", "class", "method", "keys", "attributes", "enabled");
     if (fields.containsKey("enabled") && !bool(fields.get("enabled"))) {
@@ -200,14 +236,18 @@ public final class AgentConfigLoader {
           fields.get("method").location(),
           "expected a method name or name(param.Type, ...), found '" + methodText + "'");
     }
-    Map<String, List<PathExpression>> keys = keys(fields.get("keys"));
+    List<KeySpec> keys = keys(fields.get("keys"), keyRules);
     Map<String, PathExpression> attributes = attributes(fields.get("attributes"));
     return new TouchpointDefinition(
-        name, channel, classPattern, method, new CapturePlan(keys, attributes));
+        name, channel, classPattern, method, new CapturePlan(keys, attributes, keyRules));
   }
 
-  private static Map<String, List<PathExpression>> keys(YamlNode node) throws ConfigException {
-    Map<String, List<PathExpression>> keys = new LinkedHashMap<>();
+  /**
+   * {@code type: path}, {@code type: [path, path]}, or {@code type: {path: …, normalize: […],
+   * hash: true}} for the per-key options.
+   */
+  private List<KeySpec> keys(YamlNode node, KeyRules keyRules) throws ConfigException {
+    List<KeySpec> keys = new ArrayList<>();
     if (node == null || node.isNull()) {
       return keys;
     }
@@ -218,20 +258,55 @@ public final class AgentConfigLoader {
         throw ConfigException.at(
             value.location(), "a key type is lowercase letters, digits and _ (e.g. customer_id)");
       }
+      List<String> normalizers = null;
+      boolean hash = false;
+      YamlNode pathsNode = value;
+      if (value.isMapping()) {
+        Map<String, YamlNode> options = value.fields("path", "normalize", "hash");
+        pathsNode = options.get("path");
+        if (pathsNode == null || pathsNode.isNull()) {
+          throw ConfigException.at(value.location(), "path is required");
+        }
+        if (options.containsKey("normalize")) {
+          normalizers = normalizers(options.get("normalize"));
+        }
+        if (options.containsKey("hash")) {
+          hash = bool(options.get("hash"));
+          if (hash && !keyRules.canHash()) {
+            throw ConfigException.at(
+                options.get("hash").location(),
+                "hashing needs the secret in environment variable " + hashSecretEnv
+                    + ", which is not set; raw keys are never sent in its place");
+          }
+        }
+      }
       List<PathExpression> paths = new ArrayList<>();
-      if (value.isSequence()) {
-        for (YamlNode element : value.elements()) {
+      if (pathsNode.isSequence()) {
+        for (YamlNode element : pathsNode.elements()) {
           paths.add(path(element));
         }
       } else {
-        paths.add(path(value));
+        paths.add(path(pathsNode));
       }
       if (paths.isEmpty()) {
-        throw ConfigException.at(value.location(), "give at least one path");
+        throw ConfigException.at(pathsNode.location(), "give at least one path");
       }
-      keys.put(type, Collections.unmodifiableList(paths));
+      keys.add(new KeySpec(type, paths, normalizers, hash));
     }
     return keys;
+  }
+
+  private static List<String> normalizers(YamlNode node) throws ConfigException {
+    List<String> steps = new ArrayList<>();
+    List<YamlNode> elements = node.isSequence() ? node.elements() : Collections.singletonList(node);
+    for (YamlNode element : elements) {
+      String step = element.text().trim();
+      if (!KeyNormalization.STEPS.contains(step)) {
+        throw ConfigException.at(element.location(), "expected one of " + KeyNormalization.STEPS + ", found '" + step + "'");
+      }
+      steps.add(step);
+    }
+    return steps;
   }
 
   private static Map<String, PathExpression> attributes(YamlNode node) throws ConfigException {
