@@ -2,6 +2,7 @@ package io.touchline.agent.config;
 
 import io.touchline.agent.AgentLog;
 import io.touchline.agent.capture.CapturePlan;
+import io.touchline.agent.capture.EmitCondition;
 import io.touchline.agent.capture.KeyNormalization;
 import io.touchline.agent.capture.KeyRules;
 import io.touchline.agent.capture.KeySpec;
@@ -222,14 +223,27 @@ public final class AgentConfigLoader {
   /** A touchpoint, or null when it is switched off with {@code enabled: false}. */
   private TouchpointDefinition touchpoint(YamlNode node, KeyRules keyRules) throws ConfigException {
     Map<String, YamlNode> fields =
-        node.fields("name", "channel", "class", "method", "keys", "attributes", "enabled");
+        node.fields(
+            "name", "channel", "class", "subtypeOf", "annotatedWith", "method", "methodAnnotatedWith",
+            "when", "keys", "attributes", "enabled");
     if (fields.containsKey("enabled") && !bool(fields.get("enabled"))) {
       return null;
     }
     String name = requiredText(fields, "name", node);
     String channel = optionalText(fields.get("channel"));
-    NamePattern classPattern = NamePattern.compile(requiredText(fields, "class", node));
-    String methodText = requiredText(fields, "method", node);
+    String classText = optionalText(fields.get("class"));
+    String subtypeOf = typeName(fields.get("subtypeOf"));
+    String annotatedWith = typeName(fields.get("annotatedWith"));
+    if (classText == null && subtypeOf == null && annotatedWith == null) {
+      throw ConfigException.at(
+          node.location(), "say which classes: class, subtypeOf or annotatedWith is required");
+    }
+    NamePattern classPattern = classText == null ? null : NamePattern.compile(classText);
+    String methodAnnotatedWith = typeName(fields.get("methodAnnotatedWith"));
+    String methodText =
+        methodAnnotatedWith != null && optionalText(fields.get("method")) == null
+            ? "*"
+            : requiredText(fields, "method", node);
     MethodPattern method = MethodPattern.parse(methodText);
     if (method == null) {
       throw ConfigException.at(
@@ -239,7 +253,15 @@ public final class AgentConfigLoader {
     List<KeySpec> keys = keys(fields.get("keys"), keyRules);
     Map<String, PathExpression> attributes = attributes(fields.get("attributes"));
     return new TouchpointDefinition(
-        name, channel, classPattern, method, new CapturePlan(keys, attributes, keyRules));
+        name,
+        channel,
+        classPattern,
+        subtypeOf,
+        annotatedWith,
+        method,
+        methodAnnotatedWith,
+        when(fields.get("when")),
+        new CapturePlan(keys, attributes, keyRules));
   }
 
   /**
@@ -343,6 +365,40 @@ public final class AgentConfigLoader {
     String text = node.text().trim();
     if (text.isEmpty()) {
       throw ConfigException.at(node.location(), "must not be empty");
+    }
+    return text;
+  }
+
+  /** {@code when: {return: notNull | true, thrown: com.acme.SomeException}}; all given must hold. */
+  private static EmitCondition when(YamlNode node) throws ConfigException {
+    if (node == null || node.isNull()) {
+      return EmitCondition.ALWAYS;
+    }
+    Map<String, YamlNode> fields = node.fields("return", "thrown");
+    EmitCondition.Returned returned = EmitCondition.Returned.ANY;
+    YamlNode returnNode = fields.get("return");
+    if (returnNode != null) {
+      String text = returnNode.text().trim();
+      if (text.equals("notNull")) {
+        returned = EmitCondition.Returned.NOT_NULL;
+      } else if (text.equals("true")) {
+        returned = EmitCondition.Returned.TRUE;
+      } else {
+        throw ConfigException.at(returnNode.location(), "expected notNull or true, found '" + text + "'");
+      }
+    }
+    String thrown = typeName(fields.get("thrown"));
+    if (thrown != null && returned != EmitCondition.Returned.ANY) {
+      throw ConfigException.at(node.location(), "a call either returns or throws: give return or thrown, not both");
+    }
+    return new EmitCondition(returned, thrown);
+  }
+
+  /** A fully qualified class, interface or annotation name, e.g. {@code com.acme.Gateway}. */
+  private static String typeName(YamlNode node) throws ConfigException {
+    String text = optionalText(node);
+    if (text != null && !text.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+      throw ConfigException.at(node.location(), "expected a fully qualified type name, found '" + text + "'");
     }
     return text;
   }

@@ -1,6 +1,7 @@
 package io.touchline.agent.config;
 
 import io.touchline.agent.capture.CapturePlan;
+import io.touchline.agent.capture.EmitCondition;
 
 /** One configured touchpoint: which methods it intercepts and what it reads from each call. */
 public final class TouchpointDefinition {
@@ -8,19 +9,31 @@ public final class TouchpointDefinition {
   private final String name;
   private final String channel;
   private final NamePattern classPattern;
+  private final String subtypeOf;
+  private final String annotatedWith;
   private final MethodPattern methodPattern;
+  private final String methodAnnotatedWith;
+  private final EmitCondition when;
   private final CapturePlan capture;
 
   TouchpointDefinition(
       String name,
       String channel,
       NamePattern classPattern,
+      String subtypeOf,
+      String annotatedWith,
       MethodPattern methodPattern,
+      String methodAnnotatedWith,
+      EmitCondition when,
       CapturePlan capture) {
     this.name = name;
     this.channel = channel;
     this.classPattern = classPattern;
+    this.subtypeOf = subtypeOf;
+    this.annotatedWith = annotatedWith;
     this.methodPattern = methodPattern;
+    this.methodAnnotatedWith = methodAnnotatedWith;
+    this.when = when;
     this.capture = capture;
   }
 
@@ -34,12 +47,33 @@ public final class TouchpointDefinition {
     return channel;
   }
 
+  /** The class name (exact or wildcard); null when the touchpoint selects classes otherwise. */
   public NamePattern classPattern() {
     return classPattern;
   }
 
+  /** A class or interface the matched classes extend or implement; null when not used. */
+  public String subtypeOf() {
+    return subtypeOf;
+  }
+
+  /** An annotation the matched classes carry (or inherit); null when not used. */
+  public String annotatedWith() {
+    return annotatedWith;
+  }
+
   public MethodPattern methodPattern() {
     return methodPattern;
+  }
+
+  /** An annotation the matched methods carry; null when not used. */
+  public String methodAnnotatedWith() {
+    return methodAnnotatedWith;
+  }
+
+  /** When a call counts as a touchpoint; {@link EmitCondition#ALWAYS} unless configured. */
+  public EmitCondition when() {
+    return when;
   }
 
   public CapturePlan capture() {
@@ -48,6 +82,7 @@ public final class TouchpointDefinition {
 
   @Override
   public String toString() {
-    return name + " (" + classPattern + "#" + methodPattern + ")";
+    String classes = classPattern != null ? classPattern.toString() : subtypeOf != null ? "subtypeOf " + subtypeOf : "@" + annotatedWith;
+    return name + " (" + classes + "#" + methodPattern + ")";
   }
 }

@@ -21,6 +21,9 @@ final class TouchpointHandler {
   }
 
   void handle(String function, long startNanos, long endNanos, Invocation invocation) {
+    if (!definition.when().test(invocation)) {
+      return;
+    }
     CapturedValues values = definition.capture().capture(invocation);
     pipeline.record(
         new TouchpointRecord(

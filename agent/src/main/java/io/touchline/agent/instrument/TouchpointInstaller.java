@@ -58,10 +58,10 @@ public final class TouchpointInstaller {
           Advice.withCustomMapping()
               .bind(TouchpointId.class, i)
               .to(TouchpointAdvice.class)
-              .on(TypeMatchers.forMethod(touchpoint.methodPattern()));
+              .on(TypeMatchers.forMethods(touchpoint));
       builder =
           builder
-              .type(TypeMatchers.forClass(touchpoint.classPattern()))
+              .type(TypeMatchers.forTouchpoint(touchpoint))
               .transform(new AdviceTransformer(advice));
     }
     return builder.installOn(instrumentation);

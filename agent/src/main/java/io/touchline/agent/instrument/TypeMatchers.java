@@ -2,6 +2,7 @@ package io.touchline.agent.instrument;
 
 import io.touchline.agent.config.MethodPattern;
 import io.touchline.agent.config.NamePattern;
+import io.touchline.agent.config.TouchpointDefinition;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -13,6 +14,31 @@ import net.bytebuddy.matcher.ElementMatchers;
 final class TypeMatchers {
 
   private TypeMatchers() {}
+
+  /** Every class selector the touchpoint gives must hold: name, supertype, annotation. */
+  static ElementMatcher.Junction<TypeDescription> forTouchpoint(TouchpointDefinition touchpoint) {
+    ElementMatcher.Junction<TypeDescription> matcher = ElementMatchers.any();
+    // Cheapest first: a name test needs no look-up of the class's hierarchy.
+    if (touchpoint.classPattern() != null) {
+      matcher = matcher.and(forClass(touchpoint.classPattern()));
+    }
+    if (touchpoint.annotatedWith() != null) {
+      matcher = matcher.and(ElementMatchers.inheritsAnnotation(ElementMatchers.named(touchpoint.annotatedWith())));
+    }
+    if (touchpoint.subtypeOf() != null) {
+      matcher = matcher.and(ElementMatchers.hasSuperType(ElementMatchers.named(touchpoint.subtypeOf())));
+    }
+    return matcher;
+  }
+
+  /** The touchpoint's methods: by name and parameters, and by annotation when one is given. */
+  static ElementMatcher.Junction<MethodDescription> forMethods(TouchpointDefinition touchpoint) {
+    ElementMatcher.Junction<MethodDescription> matcher = forMethod(touchpoint.methodPattern());
+    if (touchpoint.methodAnnotatedWith() != null) {
+      matcher = matcher.and(ElementMatchers.isAnnotatedWith(ElementMatchers.named(touchpoint.methodAnnotatedWith())));
+    }
+    return matcher;
+  }
 
   static ElementMatcher.Junction<TypeDescription> forClass(NamePattern pattern) {
     if (pattern.isExact()) {

@@ -90,7 +90,8 @@ class AgentConfigLoaderTest {
   void missingRequiredFieldNamesTheTouchpoint() {
     String yaml = VALID.replace("    class: com.acme.shop.auth.AuthService\n", "");
     assertThatThrownBy(() -> parse(yaml))
-        .hasMessage("agent.yaml:8: touchpoints[0]: class is required");
+        .hasMessage(
+            "agent.yaml:8: touchpoints[0]: say which classes: class, subtypeOf or annotatedWith is required");
   }
 
   @Test

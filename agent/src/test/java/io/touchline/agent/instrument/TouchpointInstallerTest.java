@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.fixture.Account;
 import com.acme.fixture.AccountService;
+import com.acme.fixture.CardGateway;
+import com.acme.fixture.DeclinedException;
+import com.acme.fixture.Helpdesk;
+import com.acme.fixture.PaymentGateway;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -57,6 +61,27 @@ class TouchpointInstallerTest {
           "  - name: nested.getter",
           "    class: com.acme.fixture.Account",
           "    method: getEmail",
+          "  - name: payment",
+          "    subtypeOf: com.acme.fixture.PaymentGateway",
+          "    method: charge",
+          "    keys:",
+          "      customer_id: args[0]",
+          "  - name: payment.declined",
+          "    subtypeOf: com.acme.fixture.PaymentGateway",
+          "    method: charge",
+          "    when:",
+          "      thrown: java.lang.IllegalStateException",
+          "  - name: ticket",
+          "    annotatedWith: com.acme.fixture.CustomerFacing",
+          "    methodAnnotatedWith: com.acme.fixture.Touch",
+          "    method: open*",
+          "    keys:",
+          "      phone: args[0]",
+          "  - name: customer.found",
+          "    class: com.acme.fixture.Helpdesk",
+          "    method: findCustomer",
+          "    when:",
+          "      return: notNull",
           "");
 
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
@@ -143,6 +168,39 @@ class TouchpointInstallerTest {
     viaInterface.apply("bob@example.com");
 
     assertThat(sent()).extracting(SpanData::getName).containsExactly("lookup");
+  }
+
+  @Test
+  void subtypeOfReachesTheImplementationOnceAndWhenFiltersByException() throws Exception {
+    PaymentGateway gateway = new CardGateway();
+    gateway.charge("C-1", 500);
+    assertThat(sent()).extracting(SpanData::getName).containsExactly("payment");
+    exporter.reset();
+
+    assertThatThrownBy(() -> gateway.charge("C-2", 50_000)).isInstanceOf(DeclinedException.class);
+    assertThat(sent()).extracting(SpanData::getName).containsExactlyInAnyOrder("payment", "payment.declined");
+    assertThat(sent())
+        .allSatisfy(span -> assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.outcome"))).isEqualTo("error"));
+  }
+
+  @Test
+  void annotationsSelectClassesAndMethods() throws Exception {
+    Helpdesk helpdesk = new Helpdesk();
+    helpdesk.openTicket("+49 30 123");
+    helpdesk.internalNote("+49 30 123"); // no @Touch: not a touchpoint
+
+    assertThat(sent()).extracting(SpanData::getName).containsExactly("ticket");
+    assertThat(sent().get(0).getAttributes().get(AttributeKey.stringKey("touchline.key.phone")))
+        .isEqualTo("4930123");
+  }
+
+  @Test
+  void whenReturnNotNullSkipsCallsThatFoundNothing() throws Exception {
+    Helpdesk helpdesk = new Helpdesk();
+    helpdesk.findCustomer("+1 555");
+    helpdesk.findCustomer("+49 89");
+
+    assertThat(sent()).extracting(SpanData::getName).containsExactly("customer.found");
   }
 
   @Test
