@@ -98,6 +98,7 @@ class AgentJarIT {
                   + "\nrefused: no such customer\nfixture done\n");
       assertThat(run.stderr.split("\n")).allMatch(line -> line.startsWith("[touchline] "));
       assertThat(run.stderr).contains("agent started").doesNotContain("alice");
+      assertThat(run.stderr).as("no transformation error").doesNotContain("could not instrument");
 
       List<OtlpReceiver.Received> spans = collector.awaitSpans(2, Duration.ofSeconds(10));
       assertThat(spans).hasSize(2);

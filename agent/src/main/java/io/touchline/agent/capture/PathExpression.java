@@ -51,6 +51,48 @@ public final class PathExpression {
     return root.kind();
   }
 
+  /** The steps after the root, for checking a path against a method's declared types. */
+  public List<Step> steps() {
+    List<Step> views = new ArrayList<>(steps.size());
+    for (PathStep step : steps) {
+      views.add(step.view());
+    }
+    return views;
+  }
+
+  /** What one step does: read a property, an element by index, or an entry by key. */
+  public static final class Step {
+    /** The kinds of step. */
+    public enum Kind {
+      PROPERTY,
+      INDEX,
+      KEY
+    }
+
+    private final Kind kind;
+    private final String name;
+    private final int index;
+
+    Step(Kind kind, String name, int index) {
+      this.kind = kind;
+      this.name = name;
+      this.index = index;
+    }
+
+    public Kind kind() {
+      return kind;
+    }
+
+    /** The property or key name; null for an index. */
+    public String name() {
+      return name;
+    }
+
+    public int index() {
+      return index;
+    }
+  }
+
   @Override
   public String toString() {
     return text;

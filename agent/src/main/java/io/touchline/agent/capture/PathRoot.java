@@ -27,7 +27,7 @@ public final class PathRoot {
     return new PathRoot(kind, -1);
   }
 
-  Kind kind() {
+  public Kind kind() {
     return kind;
   }
 

@@ -9,6 +9,8 @@ abstract class PathStep {
 
   abstract Object apply(Object value);
 
+  abstract PathExpression.Step view();
+
   /** {@code .name}: a Map key, a getter, a record component or a field. */
   static final class Property extends PathStep {
     private final String name;
@@ -32,6 +34,11 @@ abstract class PathStep {
       }
       return accessors.get(value.getClass()).read(value);
     }
+
+    @Override
+    PathExpression.Step view() {
+      return new PathExpression.Step(PathExpression.Step.Kind.PROPERTY, name, -1);
+    }
   }
 
   /** {@code [N]}: an element of a List or an array. */
@@ -53,6 +60,11 @@ abstract class PathStep {
       }
       return null;
     }
+
+    @Override
+    PathExpression.Step view() {
+      return new PathExpression.Step(PathExpression.Step.Kind.INDEX, null, index);
+    }
   }
 
   /** {@code ["key"]}: a Map entry, or a property whose name is not a Java identifier-safe word. */
@@ -71,6 +83,11 @@ abstract class PathStep {
         return ((Map<?, ?>) value).get(key);
       }
       return asProperty.apply(value);
+    }
+
+    @Override
+    PathExpression.Step view() {
+      return new PathExpression.Step(PathExpression.Step.Kind.KEY, key, -1);
     }
   }
 }

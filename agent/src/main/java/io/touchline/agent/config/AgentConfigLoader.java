@@ -253,6 +253,7 @@ public final class AgentConfigLoader {
     List<KeySpec> keys = keys(fields.get("keys"), keyRules);
     Map<String, PathExpression> attributes = attributes(fields.get("attributes"));
     return new TouchpointDefinition(
+        node.location().fileAndLine(),
         name,
         channel,
         classPattern,

@@ -21,6 +21,11 @@ final class ConfigLocation {
     return new ConfigLocation(file, childLine, field + "[" + index + "]");
   }
 
+  /** {@code file:line}, without the field. */
+  String fileAndLine() {
+    return file + ":" + line;
+  }
+
   String field() {
     return field;
   }

@@ -6,6 +6,7 @@ import io.touchline.agent.capture.EmitCondition;
 /** One configured touchpoint: which methods it intercepts and what it reads from each call. */
 public final class TouchpointDefinition {
 
+  private final String location;
   private final String name;
   private final String channel;
   private final NamePattern classPattern;
@@ -17,6 +18,7 @@ public final class TouchpointDefinition {
   private final CapturePlan capture;
 
   TouchpointDefinition(
+      String location,
       String name,
       String channel,
       NamePattern classPattern,
@@ -26,6 +28,7 @@ public final class TouchpointDefinition {
       String methodAnnotatedWith,
       EmitCondition when,
       CapturePlan capture) {
+    this.location = location;
     this.name = name;
     this.channel = channel;
     this.classPattern = classPattern;
@@ -35,6 +38,11 @@ public final class TouchpointDefinition {
     this.methodAnnotatedWith = methodAnnotatedWith;
     this.when = when;
     this.capture = capture;
+  }
+
+  /** Where the touchpoint is written: {@code file:line}. */
+  public String location() {
+    return location;
   }
 
   /** The touchpoint name, e.g. {@code cart.add}: the span name and {@code touchline.touchpoint}. */

@@ -26,7 +26,15 @@ import net.bytebuddy.utility.JavaModule;
  */
 public final class TouchpointInstaller {
 
+  private static final java.util.concurrent.atomic.AtomicLong TRANSFORMATION_ERRORS =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private TouchpointInstaller() {}
+
+  /** Classes Byte Buddy could not weave since start: tests fail when one was not expected. */
+  public static long transformationErrors() {
+    return TRANSFORMATION_ERRORS.get();
+  }
 
   public static ResettableClassFileTransformer install(
       AgentConfig config, SpanPipeline pipeline, Instrumentation instrumentation) {
@@ -104,6 +112,7 @@ public final class TouchpointInstaller {
         JavaModule module,
         boolean loaded,
         Throwable error) {
+      TRANSFORMATION_ERRORS.incrementAndGet();
       AgentLog.warn("could not instrument " + typeName, error);
     }
   }

@@ -37,7 +37,8 @@ final class TypeMatchers {
     if (touchpoint.methodAnnotatedWith() != null) {
       matcher = matcher.and(ElementMatchers.isAnnotatedWith(ElementMatchers.named(touchpoint.methodAnnotatedWith())));
     }
-    return matcher;
+    // Last: only methods that match otherwise are checked against the paths.
+    return matcher.and(new ValidPaths(touchpoint));
   }
 
   static ElementMatcher.Junction<TypeDescription> forClass(NamePattern pattern) {

@@ -99,6 +99,7 @@ class TouchpointInstallerTest {
 
   @AfterEach
   void uninstall() {
+    assertThat(TouchpointInstaller.transformationErrors()).as("Byte Buddy transformation errors").isZero();
     transformer.reset(instrumentation, net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
     pipeline.shutdown(1_000);
   }
