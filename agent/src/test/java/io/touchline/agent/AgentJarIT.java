@@ -156,6 +156,21 @@ class AgentJarIT {
   }
 
   @Test
+  void anOverloadedCollectorChangesNothingForTheApplication() throws Exception {
+    try (OtlpReceiver collector = new OtlpReceiver(503)) {
+      Result run = runFixture("config=" + writeConfig(collector.endpoint()), new HashMap<>());
+
+      assertThat(run.exitCode).isZero();
+      assertThat(run.stdout)
+          .isEqualTo(
+              "fixture started\nlogged in C-" + Math.abs("Alice.Martin@Example.com".hashCode() % 1000)
+                  + "\nrefused: no such customer\nfixture done\n");
+      assertThat(run.stderr.split("\n")).allMatch(line -> line.startsWith("[touchline] "));
+      assertThat(collector.requests()).isPositive();
+    }
+  }
+
+  @Test
   void readsTheConfigPathFromTheEnvironment() throws Exception {
     try (OtlpReceiver collector = new OtlpReceiver()) {
       Map<String, String> env = new HashMap<>();

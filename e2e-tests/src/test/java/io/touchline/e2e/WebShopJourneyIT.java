@@ -34,6 +34,7 @@ class WebShopJourneyIT {
 
   @TempDir Path tmp;
   private final List<JvmProcess> processes = new ArrayList<>();
+  private final List<JvmProcess> agentJvms = new ArrayList<>();
   private Path logDir;
 
   @BeforeEach
@@ -43,9 +44,15 @@ class WebShopJourneyIT {
   }
 
   @AfterEach
-  void stopAll() throws InterruptedException {
+  void stopAll() throws Exception {
     for (int i = processes.size() - 1; i >= 0; i--) {
       processes.get(i).close();
+    }
+    for (JvmProcess jvm : agentJvms) {
+      assertThat(jvm.stderr())
+          .as("the agent wove every configured class and checked every path")
+          .doesNotContain("could not instrument")
+          .doesNotContain("skipped for");
     }
   }
 
@@ -156,6 +163,7 @@ class WebShopJourneyIT {
                 "--port",
                 "0"));
     processes.add(shop);
+    agentJvms.add(shop);
     String url = shop.awaitLine(SHOP_READY, STARTUP).group(1);
     assertThat(shop.stderr()).as("the agent reports it started").contains("[touchline] INFO agent started");
     return url;

@@ -64,15 +64,30 @@ public final class OtlpReceiver implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final int status;
+  private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
   private final List<Received> spans = new CopyOnWriteArrayList<>();
   private final List<String> contentTypes = new CopyOnWriteArrayList<>();
 
   public OtlpReceiver() throws IOException {
+    this(200);
+  }
+
+  /** A receiver that answers every export with {@code status}, e.g. 503 for an overloaded collector. */
+  public OtlpReceiver(int status) throws IOException {
+    this.status = status;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/v1/traces",
         exchange -> {
+          requests.incrementAndGet();
           contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+          if (status != 200) {
+            exchange.getResponseHeaders().add("Retry-After", "30");
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+          }
           boolean gzip = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"));
           try (InputStream raw = exchange.getRequestBody();
               InputStream body = gzip ? new GZIPInputStream(raw) : raw) {
@@ -97,6 +112,10 @@ public final class OtlpReceiver implements AutoCloseable {
 
   public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public int requests() {
+    return requests.get();
   }
 
   public List<String> contentTypes() {
