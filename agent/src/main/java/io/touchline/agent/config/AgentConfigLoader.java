@@ -226,9 +226,8 @@ public final class AgentConfigLoader {
         node.fields(
             "name", "channel", "class", "subtypeOf", "annotatedWith", "method", "methodAnnotatedWith",
             "when", "keys", "attributes", "enabled");
-    if (fields.containsKey("enabled") && !bool(fields.get("enabled"))) {
-      return null;
-    }
+    // A switched-off touchpoint is still checked: switching it back on must not reveal mistakes.
+    boolean enabled = !fields.containsKey("enabled") || bool(fields.get("enabled"));
     String name = requiredText(fields, "name", node);
     String channel = optionalText(fields.get("channel"));
     String classText = optionalText(fields.get("class"));
@@ -252,6 +251,10 @@ public final class AgentConfigLoader {
     }
     List<KeySpec> keys = keys(fields.get("keys"), keyRules);
     Map<String, PathExpression> attributes = attributes(fields.get("attributes"));
+    EmitCondition when = when(fields.get("when"));
+    if (!enabled) {
+      return null;
+    }
     return new TouchpointDefinition(
         node.location().fileAndLine(),
         name,
@@ -261,7 +264,7 @@ public final class AgentConfigLoader {
         annotatedWith,
         method,
         methodAnnotatedWith,
-        when(fields.get("when")),
+        when,
         new CapturePlan(keys, attributes, keyRules));
   }
 
