@@ -126,7 +126,7 @@ class AgentJarIT {
     assertThat(run.exitCode).isZero();
     assertThat(run.stdout).endsWith("fixture done\n");
     assertThat(run.stderr)
-        .contains("[touchline] ERROR config error, agent not started: " + config + ":4: touchpoints[0].clas: unknown field");
+        .contains("[touchline] ERROR config error, agent not started: " + config + ":4:5: touchpoints[0].clas: unknown field");
   }
 
   @Test

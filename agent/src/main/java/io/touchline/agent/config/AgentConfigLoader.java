@@ -70,13 +70,16 @@ public final class AgentConfigLoader {
       options.setAllowDuplicateKeys(false);
       root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
     } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      String place =
+          e.getProblemMark() == null
+              ? ""
+              : ":" + (e.getProblemMark().getLine() + 1) + ":" + (e.getProblemMark().getColumn() + 1);
       String hint =
           String.valueOf(e.getProblem()).contains("[")
               ? " (quote paths inside [ ] or { }, e.g. [\"args[0]\", \"args[1]\"])"
               : "";
       throw new ConfigException(
-          source + ":" + line + ": not valid YAML: " + e.getProblem() + hint, e);
+          source + place + ": not valid YAML: " + e.getProblem() + hint, e);
     } catch (YAMLException e) {
       throw new ConfigException(source + ": not valid YAML: " + e.getMessage(), e);
     }
@@ -84,7 +87,7 @@ public final class AgentConfigLoader {
       throw new ConfigException(source + ": the agent config is empty");
     }
     EnvironmentSubstitution substitution = new EnvironmentSubstitution(environment);
-    YamlNode document = new YamlNode(root, new ConfigLocation(source, 1, ""), substitution);
+    YamlNode document = new YamlNode(root, new ConfigLocation(source, 1, 1, ""), substitution);
     return bind(source, yaml, document);
   }
 
@@ -154,7 +157,7 @@ public final class AgentConfigLoader {
     }
     String endpointOverride = environment.get(ENDPOINT_ENV);
     if (endpointOverride != null && !endpointOverride.trim().isEmpty()) {
-      endpoint = endpoint(endpointOverride.trim(), new ConfigLocation(ENDPOINT_ENV, 0, ""));
+      endpoint = endpoint(endpointOverride.trim(), new ConfigLocation(ENDPOINT_ENV, 0, 0, ""));
     }
     headers.putAll(headersFromEnvironment());
     return new ExportSettings(endpoint, headers, timeout, queueSize, flushInterval);

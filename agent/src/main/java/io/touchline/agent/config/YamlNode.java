@@ -63,7 +63,7 @@ final class YamlNode {
     List<YamlNode> result = new ArrayList<>(values.size());
     for (int i = 0; i < values.size(); i++) {
       Node value = values.get(i);
-      result.add(new YamlNode(value, location.element(i, lineOf(value)), environment));
+      result.add(new YamlNode(value, location.element(i, lineOf(value), columnOf(value)), environment));
     }
     return result;
   }
@@ -78,11 +78,12 @@ final class YamlNode {
       Node keyNode = tuple.getKeyNode();
       if (!(keyNode instanceof ScalarNode)) {
         throw ConfigException.at(
-            location.child("?", lineOf(keyNode)), "a field name must be plain text");
+            location.child("?", lineOf(keyNode), columnOf(keyNode)), "a field name must be plain text");
       }
       String key = ((ScalarNode) keyNode).getValue();
       Node value = tuple.getValueNode();
-      YamlNode child = new YamlNode(value, location.child(key, lineOf(keyNode)), environment);
+      YamlNode child =
+          new YamlNode(value, location.child(key, lineOf(keyNode), columnOf(keyNode)), environment);
       if (result.put(key, child) != null) {
         throw ConfigException.at(child.location(), "given twice");
       }
@@ -119,5 +120,9 @@ final class YamlNode {
 
   static int lineOf(Node node) {
     return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+  }
+
+  static int columnOf(Node node) {
+    return node.getStartMark() == null ? 0 : node.getStartMark().getColumn() + 1;
   }
 }

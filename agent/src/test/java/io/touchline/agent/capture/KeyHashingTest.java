@@ -74,7 +74,7 @@ class KeyHashingTest {
   void hashingWithoutASecretIsAConfigError() {
     assertThatThrownBy(() -> capture(Collections.emptyMap(), "a", "b", "c"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("agent.yaml:7: touchpoints[0].keys.email.hash: hashing needs the secret in environment variable TOUCHLINE_HASH_SECRET");
+        .hasMessageStartingWith("agent.yaml:7:32: touchpoints[0].keys.email.hash: hashing needs the secret in environment variable TOUCHLINE_HASH_SECRET");
   }
 
   @Test

@@ -83,7 +83,7 @@ class AgentConfigLoaderTest {
     String yaml = VALID.replace("    method: placeOrder", "    methd: placeOrder");
     assertThatThrownBy(() -> parse(yaml))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("agent.yaml:16: touchpoints[1].methd: unknown field");
+        .hasMessageStartingWith("agent.yaml:16:5: touchpoints[1].methd: unknown field");
   }
 
   @Test
@@ -91,14 +91,14 @@ class AgentConfigLoaderTest {
     String yaml = VALID.replace("    class: com.acme.shop.auth.AuthService\n", "");
     assertThatThrownBy(() -> parse(yaml))
         .hasMessage(
-            "agent.yaml:8: touchpoints[0]: say which classes: class, subtypeOf or annotatedWith is required");
+            "agent.yaml:8:5: touchpoints[0]: say which classes: class, subtypeOf or annotatedWith is required");
   }
 
   @Test
   void badPathNamesLineFieldAndCharacter() {
     String yaml = VALID.replace("email: args[0]", "email: argz[0]");
     assertThatThrownBy(() -> parse(yaml))
-        .hasMessageStartingWith("agent.yaml:12: touchpoints[0].keys.email: invalid path 'argz[0]'")
+        .hasMessageStartingWith("agent.yaml:12:7: touchpoints[0].keys.email: invalid path 'argz[0]'")
         .hasMessageContaining("starts with args[N], this, return or thrown");
   }
 
@@ -117,14 +117,14 @@ class AgentConfigLoaderTest {
   @Test
   void invalidYamlNamesTheLine() {
     assertThatThrownBy(() -> parse("service: web\n  channel: : x\n"))
-        .hasMessageStartingWith("agent.yaml:2: not valid YAML");
+        .hasMessageStartingWith("agent.yaml:2:10: not valid YAML");
   }
 
   @Test
   void unquotedPathInsideAFlowListGetsAHint() {
     String yaml = VALID.replace("[\"args[0]\", \"return.sessionId\"]", "[args[0], args[1]]");
     assertThatThrownBy(() -> parse(yaml))
-        .hasMessageStartingWith("agent.yaml:19: not valid YAML")
+        .hasMessageStartingWith("agent.yaml:19:21: not valid YAML")
         .hasMessageContaining("quote paths inside [ ]");
   }
 
@@ -158,7 +158,7 @@ class AgentConfigLoaderTest {
     String yaml = VALID.replace("service: web-shop", "service: ${SHOP_NAME}");
     assertThatThrownBy(() -> parse(yaml))
         .hasMessage(
-            "agent.yaml:1: service: environment variable SHOP_NAME is not set"
+            "agent.yaml:1:1: service: environment variable SHOP_NAME is not set"
                 + " (write ${SHOP_NAME:-default})");
   }
 
@@ -181,10 +181,10 @@ class AgentConfigLoaderTest {
   void badDurationAndEndpointAreExplained() {
     assertThatThrownBy(() -> parse(VALID.replace("timeout: 5s", "timeout: soon")))
         .hasMessage(
-            "agent.yaml:5: export.timeout: expected a duration such as 500ms, 10s or 2m,"
+            "agent.yaml:5:3: export.timeout: expected a duration such as 500ms, 10s or 2m,"
                 + " found 'soon'");
     assertThatThrownBy(() -> parse(VALID.replace("http://127.0.0.1:4318", "127.0.0.1:4318")))
-        .hasMessageStartingWith("agent.yaml:4: export.endpoint: expected an http:// or https:// URL");
+        .hasMessageStartingWith("agent.yaml:4:3: export.endpoint: expected an http:// or https:// URL");
   }
 
   @Test
