@@ -156,6 +156,38 @@ class AgentJarIT {
   }
 
   @Test
+  void theJarChecksAConfigOffline() throws Exception {
+    Path good = writeConfig("http://127.0.0.1:4318");
+    Path bad = tmp.resolve("bad.yaml");
+    Files.write(bad, "touchpoints:\n  - name: x\n    clas: Y\n".getBytes(StandardCharsets.UTF_8));
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+
+    Process ok =
+        new ProcessBuilder(java, "-jar", AGENT_JAR.toString(), "check", good.toString(), "--classpath", FIXTURE_CLASSES.toString())
+            .redirectErrorStream(true)
+            .start();
+    String okOutput = new String(readAll(ok.getInputStream()), StandardCharsets.UTF_8);
+    assertThat(ok.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(ok.exitValue()).as(okOutput).isZero();
+    assertThat(okOutput).contains("com.acme.fixture.AccountService.login(java.lang.String, java.lang.String)");
+
+    Process notOk = new ProcessBuilder(java, "-jar", AGENT_JAR.toString(), "check", bad.toString()).redirectErrorStream(true).start();
+    String notOkOutput = new String(readAll(notOk.getInputStream()), StandardCharsets.UTF_8);
+    assertThat(notOk.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(notOk.exitValue()).isNotZero();
+    assertThat(notOkOutput).contains(bad + ":3:5: touchpoints[0].clas: unknown field");
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    for (int n; (n = in.read(buffer)) != -1; ) {
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void anOverloadedCollectorChangesNothingForTheApplication() throws Exception {
     try (OtlpReceiver collector = new OtlpReceiver(503)) {
       Result run = runFixture("config=" + writeConfig(collector.endpoint()), new HashMap<>());

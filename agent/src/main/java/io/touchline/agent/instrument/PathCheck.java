@@ -1,6 +1,8 @@
 package io.touchline.agent.instrument;
 
 import io.touchline.agent.capture.PathExpression;
+import io.touchline.agent.config.TouchpointDefinition;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import net.bytebuddy.description.field.FieldDescription;
@@ -17,6 +19,25 @@ import net.bytebuddy.description.type.TypeDescription;
 final class PathCheck {
 
   private PathCheck() {}
+
+  /** The first path of the touchpoint that cannot fit the method, as {@code path 'p': why}; or null. */
+  static String firstProblem(TouchpointDefinition touchpoint, MethodDescription method) {
+    for (List<PathExpression> keyPaths : touchpoint.capture().keys().values()) {
+      for (PathExpression path : keyPaths) {
+        String problem = problem(path, method);
+        if (problem != null) {
+          return "path '" + path + "': " + problem;
+        }
+      }
+    }
+    for (PathExpression path : touchpoint.capture().attributes().values()) {
+      String problem = problem(path, method);
+      if (problem != null) {
+        return "path '" + path + "': " + problem;
+      }
+    }
+    return null;
+  }
 
   /** What is wrong with the path for this method, or null when nothing provably is. */
   static String problem(PathExpression path, MethodDescription method) {

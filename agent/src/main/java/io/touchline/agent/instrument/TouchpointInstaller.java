@@ -66,7 +66,9 @@ public final class TouchpointInstaller {
           Advice.withCustomMapping()
               .bind(TouchpointId.class, i)
               .to(TouchpointAdvice.class)
-              .on(TypeMatchers.forMethods(touchpoint));
+              .on(
+                  // Last: only methods selected otherwise are checked against the paths.
+                  TypeMatchers.forMethods(touchpoint).and(new ValidPaths(touchpoint)));
       builder =
           builder
               .type(TypeMatchers.forTouchpoint(touchpoint))

@@ -37,8 +37,7 @@ final class TypeMatchers {
     if (touchpoint.methodAnnotatedWith() != null) {
       matcher = matcher.and(ElementMatchers.isAnnotatedWith(ElementMatchers.named(touchpoint.methodAnnotatedWith())));
     }
-    // Last: only methods that match otherwise are checked against the paths.
-    return matcher.and(new ValidPaths(touchpoint));
+    return matcher;
   }
 
   static ElementMatcher.Junction<TypeDescription> forClass(NamePattern pattern) {

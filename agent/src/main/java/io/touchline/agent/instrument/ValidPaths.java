@@ -1,7 +1,6 @@
 package io.touchline.agent.instrument;
 
 import io.touchline.agent.AgentLog;
-import io.touchline.agent.capture.PathExpression;
 import io.touchline.agent.config.TouchpointDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +17,10 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class ValidPaths extends ElementMatcher.Junction.AbstractBase<MethodDescription> {
 
   private final TouchpointDefinition touchpoint;
-  private final List<PathExpression> paths = new ArrayList<>();
   private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
   ValidPaths(TouchpointDefinition touchpoint) {
     this.touchpoint = touchpoint;
-    for (List<PathExpression> keyPaths : touchpoint.capture().keys().values()) {
-      paths.addAll(keyPaths);
-    }
-    paths.addAll(touchpoint.capture().attributes().values());
   }
 
   @Override
@@ -36,19 +30,17 @@ final class ValidPaths extends ElementMatcher.Junction.AbstractBase<MethodDescri
   }
 
   private boolean check(MethodDescription method) {
-    for (PathExpression path : paths) {
-      String problem = PathCheck.problem(path, method);
-      if (problem != null) {
-        AgentLog.warn(
-            "touchpoint '" + touchpoint.name() + "' (" + touchpoint.location() + ") skipped for "
-                + signature(method) + ": path '" + path + "': " + problem);
-        return false;
-      }
+    String problem = PathCheck.firstProblem(touchpoint, method);
+    if (problem != null) {
+      AgentLog.warn(
+          "touchpoint '" + touchpoint.name() + "' (" + touchpoint.location() + ") skipped for "
+              + signature(method) + ": " + problem);
+      return false;
     }
     return true;
   }
 
-  private static String signature(MethodDescription method) {
+  static String signature(MethodDescription method) {
     StringBuilder text =
         new StringBuilder(method.getDeclaringType().getTypeName()).append('.').append(method.getName()).append('(');
     List<String> types = new ArrayList<>();

@@ -1,0 +1,71 @@
+package io.touchline.agent.cli;
+
+import io.touchline.agent.config.AgentConfig;
+import io.touchline.agent.config.AgentConfigLoader;
+import io.touchline.agent.config.ConfigException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar touchline-agent.jar check <agent.yaml> [--classpath <jars and folders>]}:
+ * validates a config offline and, given the application's class path, lists what each touchpoint
+ * matches. Exit code 0 when valid, 1 when not, 2 for a wrong command line.
+ */
+public final class AgentCommand {
+
+  static final int VALID = 0;
+  static final int INVALID = 1;
+  static final int USAGE = 2;
+
+  private static final String USAGE_TEXT =
+      "usage: java -jar touchline-agent.jar check <agent.yaml> [--classpath <jar or folder>"
+          + java.io.File.pathSeparator + "...]";
+
+  private AgentCommand() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    if (rest.isEmpty() || !rest.remove(0).equals("check") || rest.isEmpty()) {
+      err.println(USAGE_TEXT);
+      return USAGE;
+    }
+    String config = rest.remove(0);
+    List<String> classpath = new ArrayList<>();
+    while (!rest.isEmpty()) {
+      String option = rest.remove(0);
+      if ((option.equals("--classpath") || option.equals("-cp")) && !rest.isEmpty()) {
+        classpath.addAll(Arrays.asList(rest.remove(0).split(java.io.File.pathSeparator)));
+      } else {
+        err.println("unknown option " + option);
+        err.println(USAGE_TEXT);
+        return USAGE;
+      }
+    }
+    AgentConfig loaded;
+    try {
+      loaded = new AgentConfigLoader(environment).load(Paths.get(config));
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return INVALID;
+    }
+    out.println(config + ": valid, " + loaded.touchpoints().size() + " touchpoint(s) enabled");
+    if (classpath.isEmpty()) {
+      return VALID;
+    }
+    try {
+      return new MatchReport(loaded, classpath).print(out) ? VALID : INVALID;
+    } catch (IOException e) {
+      err.println("cannot read the class path: " + e.getMessage());
+      return USAGE;
+    }
+  }
+}
