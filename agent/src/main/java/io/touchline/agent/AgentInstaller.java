@@ -21,8 +21,6 @@ final class AgentInstaller {
   static final String ENABLED_ENV = "TOUCHLINE_ENABLED";
   static final String CONFIG_ENV = "TOUCHLINE_CONFIG";
   static final String DEFAULT_CONFIG = "config/agent.yaml";
-  /** The JVM's exit waits at most this long for the last touchpoints to be sent. */
-  private static final long SHUTDOWN_FLUSH_MILLIS = 800;
 
   private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
@@ -61,7 +59,13 @@ final class AgentInstaller {
     SpanPipeline pipeline = SpanPipeline.start(config, environment);
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> pipeline.shutdown(SHUTDOWN_FLUSH_MILLIS), "touchline-shutdown"));
+            new Thread(
+                () -> {
+                  long start = System.nanoTime();
+                  pipeline.shutdown(config.export().shutdownTimeoutMillis());
+                  AgentLog.debug("shutdown flush took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                },
+                "touchline-shutdown"));
     TouchpointInstaller.install(config, pipeline, instrumentation);
     AgentLog.info(
         "agent started: config "

@@ -231,6 +231,8 @@ class AgentJarIT {
             "channel: web",
             "export:",
             "  endpoint: " + endpoint,
+            // The fixture exits right after its calls: give the last export time on slow machines.
+            "  shutdownTimeout: 10s",
             "touchpoints:",
             "  - name: login",
             "    class: com.acme.fixture.AccountService",

@@ -133,9 +133,10 @@ public final class AgentConfigLoader {
     long timeout = ExportSettings.DEFAULT_TIMEOUT_MILLIS;
     int queueSize = ExportSettings.DEFAULT_QUEUE_SIZE;
     long flushInterval = ExportSettings.DEFAULT_FLUSH_INTERVAL_MILLIS;
+    long shutdownTimeout = ExportSettings.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
     if (node != null && !node.isNull()) {
       Map<String, YamlNode> fields =
-          node.fields("endpoint", "headers", "timeout", "queueSize", "flushInterval");
+          node.fields("endpoint", "headers", "timeout", "queueSize", "flushInterval", "shutdownTimeout");
       if (fields.containsKey("endpoint")) {
         endpoint = endpoint(fields.get("endpoint").text(), fields.get("endpoint").location());
       }
@@ -154,13 +155,16 @@ public final class AgentConfigLoader {
       if (fields.containsKey("flushInterval")) {
         flushInterval = duration(fields.get("flushInterval"));
       }
+      if (fields.containsKey("shutdownTimeout")) {
+        shutdownTimeout = duration(fields.get("shutdownTimeout"));
+      }
     }
     String endpointOverride = environment.get(ENDPOINT_ENV);
     if (endpointOverride != null && !endpointOverride.trim().isEmpty()) {
       endpoint = endpoint(endpointOverride.trim(), new ConfigLocation(ENDPOINT_ENV, 0, 0, ""));
     }
     headers.putAll(headersFromEnvironment());
-    return new ExportSettings(endpoint, headers, timeout, queueSize, flushInterval);
+    return new ExportSettings(endpoint, headers, timeout, queueSize, flushInterval, shutdownTimeout);
   }
 
   private static String endpoint(String value, ConfigLocation where) throws ConfigException {

@@ -11,24 +11,28 @@ public final class ExportSettings {
   public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
   public static final int DEFAULT_QUEUE_SIZE = 2048;
   public static final long DEFAULT_FLUSH_INTERVAL_MILLIS = 1_000;
+  public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 1_000;
 
   private final String endpoint;
   private final Map<String, String> headers;
   private final long timeoutMillis;
   private final int queueSize;
   private final long flushIntervalMillis;
+  private final long shutdownTimeoutMillis;
 
   ExportSettings(
       String endpoint,
       Map<String, String> headers,
       long timeoutMillis,
       int queueSize,
-      long flushIntervalMillis) {
+      long flushIntervalMillis,
+      long shutdownTimeoutMillis) {
     this.endpoint = endpoint;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     this.timeoutMillis = timeoutMillis;
     this.queueSize = queueSize;
     this.flushIntervalMillis = flushIntervalMillis;
+    this.shutdownTimeoutMillis = shutdownTimeoutMillis;
   }
 
   /** The collector's base URL; spans go to {@code <endpoint>/v1/traces}. */
@@ -56,5 +60,10 @@ public final class ExportSettings {
 
   public long flushIntervalMillis() {
     return flushIntervalMillis;
+  }
+
+  /** How long the JVM's exit may wait for the last touchpoints to be sent. */
+  public long shutdownTimeoutMillis() {
+    return shutdownTimeoutMillis;
   }
 }

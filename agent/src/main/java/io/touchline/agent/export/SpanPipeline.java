@@ -106,6 +106,13 @@ public final class SpanPipeline {
     for (Map.Entry<String, String> header : settings.headers().entrySet()) {
       builder.addHeader(header.getKey(), header.getValue());
     }
+    if (settings.tracesUrl().startsWith("http://")) {
+      try {
+        builder.setSslContext(PlainHttpTls.context(), PlainHttpTls.TRUST_NOTHING);
+      } catch (java.security.GeneralSecurityException e) {
+        AgentLog.debug("no lightweight TLS context; the HTTP client builds its own: " + e);
+      }
+    }
     return builder.build();
   }
 
@@ -127,27 +134,47 @@ public final class SpanPipeline {
   }
 
   private void run() {
-    SpanExporter exporter;
-    try {
-      exporter = exporterFactory.get();
-    } catch (Throwable e) {
-      AgentLog.error("could not create the span exporter; touchpoints will not be sent", e);
-      stopped.countDown();
-      return;
-    }
+    SpanExporter exporter = null;
     try {
       while (!stopping) {
-        List<TouchpointRecord> batch = nextBatch();
-        if (!batch.isEmpty()) {
-          export(exporter, batch, MAX_ATTEMPTS, exportTimeoutMillis);
+        if (exporter == null) {
+          // Created when the first touchpoint comes, not at start: the HTTP client's set-up
+          // would otherwise compete with the application's own start for the CPU.
+          if (queue.peek() == null) {
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(WAIT_SLICE_NANOS));
+            continue;
+          }
+          exporter = createExporter();
+          if (exporter == null) {
+            return;
+          }
         }
+        List<TouchpointRecord> batch = nextBatch();
+        if (batch.isEmpty()) {
+          continue;
+        }
+        export(exporter, batch, MAX_ATTEMPTS, exportTimeoutMillis);
         reportDrops(false);
       }
     } catch (Throwable e) {
       AgentLog.error("the export thread stopped; touchpoints will not be sent", e);
     } finally {
-      finalFlush(exporter);
+      if (exporter == null && !queue.isEmpty()) {
+        exporter = createExporter();
+      }
+      if (exporter != null) {
+        finalFlush(exporter);
+      }
       stopped.countDown();
+    }
+  }
+
+  private SpanExporter createExporter() {
+    try {
+      return exporterFactory.get();
+    } catch (Throwable e) {
+      AgentLog.error("could not create the span exporter; touchpoints will not be sent", e);
+      return null;
     }
   }
 
@@ -245,7 +272,7 @@ public final class SpanPipeline {
         List<TouchpointRecord> batch = rest.subList(from, Math.min(rest.size(), from + MAX_BATCH));
         export(exporter, batch, 1, exportTimeoutMillis);
       }
-      exporter.shutdown();
+      // No exporter.shutdown(): it waits for the HTTP client's threads, and the JVM is ending them.
     } catch (Throwable e) {
       // the JVM is going away; nothing more can be done
     }
