@@ -135,6 +135,7 @@ public final class SpanPipeline {
 
   private void run() {
     SpanExporter exporter = null;
+    boolean exporterFailed = false;
     try {
       while (!stopping) {
         if (exporter == null) {
@@ -146,6 +147,7 @@ public final class SpanPipeline {
           }
           exporter = createExporter();
           if (exporter == null) {
+            exporterFailed = true; // reported once; what is queued can never be sent
             return;
           }
         }
@@ -159,8 +161,8 @@ public final class SpanPipeline {
     } catch (Throwable e) {
       AgentLog.error("the export thread stopped; touchpoints will not be sent", e);
     } finally {
-      if (exporter == null && !queue.isEmpty()) {
-        exporter = createExporter();
+      if (exporter == null && !exporterFailed && !queue.isEmpty()) {
+        exporter = createExporter(); // the application ended before its first export
       }
       if (exporter != null) {
         finalFlush(exporter);
