@@ -35,6 +35,10 @@ class AgentJarIT {
   private static final Path AGENT_JAR =
       Paths.get(System.getProperty("touchline.agent.jar", "target/touchline-agent.jar"));
   private static final Path FIXTURE_CLASSES = Paths.get("target/test-classes");
+  /** What FixtureApp prints on its own: with the agent attached it must print exactly this. */
+  private static final String FIXTURE_OUTPUT =
+      "fixture started\nlogged in C-" + Math.abs("Alice.Martin@Example.com".hashCode() % 1000)
+          + "\nrefused: no such customer\nfixture done\n";
 
   @TempDir Path tmp;
 
@@ -92,10 +96,7 @@ class AgentJarIT {
       Result run = runFixture(java, "config=" + config, new HashMap<>());
 
       assertThat(run.exitCode).isZero();
-      assertThat(run.stdout)
-          .isEqualTo(
-              "fixture started\nlogged in C-" + Math.abs("Alice.Martin@Example.com".hashCode() % 1000)
-                  + "\nrefused: no such customer\nfixture done\n");
+      assertThat(run.stdout).isEqualTo(FIXTURE_OUTPUT);
       assertThat(run.stderr.split("\n")).allMatch(line -> line.startsWith("[touchline] "));
       assertThat(run.stderr).contains("agent started").doesNotContain("alice");
       assertThat(run.stderr).as("no transformation error").doesNotContain("could not instrument");
@@ -193,10 +194,7 @@ class AgentJarIT {
       Result run = runFixture("config=" + writeConfig(collector.endpoint()), new HashMap<>());
 
       assertThat(run.exitCode).isZero();
-      assertThat(run.stdout)
-          .isEqualTo(
-              "fixture started\nlogged in C-" + Math.abs("Alice.Martin@Example.com".hashCode() % 1000)
-                  + "\nrefused: no such customer\nfixture done\n");
+      assertThat(run.stdout).isEqualTo(FIXTURE_OUTPUT);
       assertThat(run.stderr.split("\n")).allMatch(line -> line.startsWith("[touchline] "));
       assertThat(collector.requests()).isPositive();
     }
