@@ -74,8 +74,10 @@ class WebShopJourneyIT {
 
     JsonNode profile =
         awaitProfileWithTouchpoints(
-            new HttpJson(collector.api()), "email:alice.martin@example.com", 2);
+            new HttpJson(collector.api()), "email:alice.martin@example.com", 3);
     JsonNode touchpoints = profile.get("touchpoints");
+    assertThat(touchpoints).extracting(t -> t.get("touchpoint").asText())
+        .containsExactly("login", "cart.add", "order.placed");
 
     JsonNode loginTouchpoint = touchpoints.get(0);
     assertThat(loginTouchpoint.get("touchpoint").asText()).isEqualTo("login");
@@ -90,7 +92,13 @@ class WebShopJourneyIT {
         .isEqualTo("com.acme.shop.auth.AuthService.login");
     assertThat(loginTouchpoint.get("attributes").get("customer.tier").asText()).isEqualTo("gold");
 
-    JsonNode orderTouchpoint = touchpoints.get(1);
+    JsonNode cartTouchpoint = touchpoints.get(1);
+    assertThat(cartTouchpoint.get("keys").get("session").asText()).isEqualTo(session);
+    assertThat(cartTouchpoint.get("attributes").get("product.sku").asText()).isEqualTo(sku);
+    assertThat(cartTouchpoint.get("attributes").get("product.quantity").isIntegralNumber()).isTrue();
+    assertThat(cartTouchpoint.get("attributes").get("product.quantity").asLong()).isEqualTo(2);
+
+    JsonNode orderTouchpoint = touchpoints.get(2);
     assertThat(orderTouchpoint.get("touchpoint").asText()).isEqualTo("order.placed");
     assertThat(orderTouchpoint.get("channel").asText()).isEqualTo("web");
     assertThat(orderTouchpoint.get("keys").get("session").asText()).isEqualTo(session);
