@@ -24,22 +24,22 @@ public final class EmitCondition {
     this.thrownType = thrownType;
   }
 
-  public boolean test(Invocation invocation) {
+  public boolean test(Object returnValue, Throwable thrown) {
     switch (returned) {
       case NOT_NULL:
-        if (invocation.thrown() != null || invocation.returned() == null) {
+        if (thrown != null || returnValue == null) {
           return false;
         }
         break;
       case TRUE:
-        if (invocation.thrown() != null || !Boolean.TRUE.equals(invocation.returned())) {
+        if (thrown != null || !Boolean.TRUE.equals(returnValue)) {
           return false;
         }
         break;
       default:
         break;
     }
-    return thrownType == null || isA(invocation.thrown(), thrownType);
+    return thrownType == null || isA(thrown, thrownType);
   }
 
   /** By name, up the class chain: the condition's type need not be loadable from the agent. */

@@ -116,6 +116,18 @@ public final class SpanPipeline {
     return builder.build();
   }
 
+  /**
+   * Called on the application's thread before anything is read: false when the queue is full, so
+   * a touchpoint that would be dropped anyway costs no capture. Counts the drop.
+   */
+  public boolean hasRoom() {
+    if (queue.remainingCapacity() > 0) {
+      return true;
+    }
+    dropped.incrementAndGet();
+    return false;
+  }
+
   /** Called on the application's thread: queues the touchpoint or, if the queue is full, drops it. */
   public void record(TouchpointRecord record) {
     if (queue.offer(record)) {

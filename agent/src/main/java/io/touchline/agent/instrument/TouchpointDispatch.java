@@ -1,7 +1,5 @@
 package io.touchline.agent.instrument;
 
-import io.touchline.agent.capture.Invocation;
-
 /**
  * The one entry point from instrumented application code into the agent. Static because advice
  * is inlined into the application's classes; it catches everything, and it does not record a
@@ -51,8 +49,7 @@ public final class TouchpointDispatch {
     capturing[0] = true;
     try {
       long endNanos = clock.now();
-      current[touchpoint].handle(
-          function, startNanos, endNanos, new Invocation(self, args, returned, thrown));
+      current[touchpoint].handle(function, startNanos, endNanos, self, args, returned, thrown);
     } catch (Throwable e) {
       TouchpointHandler.reportFailure(current[touchpoint], e);
     } finally {

@@ -20,10 +20,19 @@ final class TouchpointHandler {
     this.pipeline = pipeline;
   }
 
-  void handle(String function, long startNanos, long endNanos, Invocation invocation) {
-    if (!definition.when().test(invocation)) {
+  void handle(
+      String function,
+      long startNanos,
+      long endNanos,
+      Object self,
+      Object[] args,
+      Object returned,
+      Throwable thrown) {
+    // The cheap checks first: a call that does not count, or would be dropped, reads nothing.
+    if (!definition.when().test(returned, thrown) || !pipeline.hasRoom()) {
       return;
     }
+    Invocation invocation = new Invocation(self, args, returned, thrown);
     CapturedValues values = definition.capture().capture(invocation);
     pipeline.record(
         new TouchpointRecord(
