@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -156,6 +158,40 @@ class AgentJarIT {
     assertThat(run.stdout).endsWith("fixture done\n");
   }
 
+  /**
+   * Application servers install their own java.util.logging LogManager once their main runs; an
+   * agent that starts JUL in premain breaks them. The agent's premain must not touch it.
+   */
+  @Test
+  void premainLeavesJavaUtilLoggingAlone() throws Exception {
+    try (OtlpReceiver collector = new OtlpReceiver()) {
+      Path classLog = tmp.resolve("classes.log");
+      Result run =
+          runFixture(
+              Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+              Arrays.asList("-Xlog:class+load:file=" + classLog),
+              "config=" + writeConfig(collector.endpoint()),
+              new HashMap<>());
+      assertThat(run.exitCode).isZero();
+      List<String> loaded = Files.readAllLines(classLog, StandardCharsets.UTF_8);
+      int main = indexOf(loaded, " com.acme.fixture.FixtureApp ");
+      int logManager = indexOf(loaded, " java.util.logging.LogManager ");
+      assertThat(main).as("the fixture's main class was loaded").isNotNegative();
+      assertThat(logManager < 0 || logManager > main)
+          .as("java.util.logging.LogManager is first loaded after the application's main class")
+          .isTrue();
+    }
+  }
+
+  private static int indexOf(List<String> lines, String needle) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(needle)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   @Test
   void theJarChecksAConfigOffline() throws Exception {
     Path good = writeConfig("http://127.0.0.1:4318");
@@ -262,9 +298,15 @@ class AgentJarIT {
 
   private Result runFixture(String java, String agentArguments, Map<String, String> env)
       throws Exception {
+    return runFixture(java, Collections.<String>emptyList(), agentArguments, env);
+  }
+
+  private Result runFixture(String java, List<String> jvmOptions, String agentArguments, Map<String, String> env)
+      throws Exception {
     String agent = "-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentArguments.isEmpty() ? "" : "=" + agentArguments);
     List<String> command = new ArrayList<>();
     command.add(java);
+    command.addAll(jvmOptions);
     command.add(agent);
     command.add("-cp");
     command.add(FIXTURE_CLASSES.toAbsolutePath().toString());

@@ -24,11 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads {@code agent.yaml} into an {@link AgentConfig}, failing with {@code file:line: field:
@@ -68,7 +70,12 @@ public final class AgentConfigLoader {
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
-      root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
+      // The composer alone gives the node tree with line numbers. Yaml and its constructors are
+      // not used: they construct objects, and their static set-up starts java.util.logging in
+      // premain, before an application server could install its own LogManager.
+      root =
+          new Composer(new ParserImpl(new StreamReader(new StringReader(yaml)), options), new Resolver(), options)
+              .getSingleNode();
     } catch (MarkedYAMLException e) {
       String place =
           e.getProblemMark() == null

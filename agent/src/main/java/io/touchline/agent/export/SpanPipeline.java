@@ -39,8 +39,13 @@ public final class SpanPipeline {
   private final AtomicLong dropped = new AtomicLong();
   private final Supplier<SpanExporter> exporterFactory;
   private final String configVersion;
-  private final Resource resource;
-  private final InstrumentationScopeInfo scope;
+  private final AgentConfig config;
+  private final Map<String, String> environment;
+  // Built on the export thread with the exporter: OpenTelemetry's classes start
+  // java.util.logging, which must not happen in premain (an application server may still
+  // install its own LogManager).
+  private Resource resource;
+  private InstrumentationScopeInfo scope;
   private final long flushIntervalNanos;
   private final long exportTimeoutMillis;
   private final String description;
@@ -63,8 +68,8 @@ public final class SpanPipeline {
     this.queue = new ArrayBlockingQueue<>(settings.queueSize());
     this.exporterFactory = exporterFactory;
     this.configVersion = config.version();
-    this.resource = ResourceFactory.create(config, environment);
-    this.scope = InstrumentationScopeInfo.builder(SCOPE).setVersion(AgentVersion.get()).build();
+    this.config = config;
+    this.environment = environment;
     this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushIntervalMillis());
     this.exportTimeoutMillis = settings.timeoutMillis();
     this.description = description;
@@ -185,6 +190,8 @@ public final class SpanPipeline {
 
   private SpanExporter createExporter() {
     try {
+      resource = ResourceFactory.create(config, environment);
+      scope = InstrumentationScopeInfo.builder(SCOPE).setVersion(AgentVersion.get()).build();
       return exporterFactory.get();
     } catch (Throwable e) {
       AgentLog.error("could not create the span exporter; touchpoints will not be sent", e);
