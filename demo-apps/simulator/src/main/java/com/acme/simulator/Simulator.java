@@ -64,8 +64,8 @@ public final class Simulator {
   record Summary(int customers, int orders, int abandonedCarts, int browseOnly) {
     @Override
     public String toString() {
-      return customers + " customers: " + orders + " orders, " + abandonedCarts + " abandoned carts, "
-          + browseOnly + " only browsed";
+      return count(customers, "customer") + ": " + count(orders, "order") + ", "
+          + count(abandonedCarts, "abandoned cart") + ", " + browseOnly + " only browsed";
     }
   }
 
@@ -111,7 +111,11 @@ public final class Simulator {
   }
 
   private static String products(int count) {
-    return count + (count == 1 ? " product" : " products");
+    return count(count, "product");
+  }
+
+  private static String count(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   /** Polls the shop's health endpoint: it may still be starting when the simulator starts. */
