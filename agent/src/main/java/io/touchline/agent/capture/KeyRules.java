@@ -1,11 +1,10 @@
 package io.touchline.agent.capture;
 
+import io.touchline.keys.Placeholders;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,16 +19,12 @@ public final class KeyRules {
   public static final String HASH_PREFIX = "hmac-sha256:";
   private static final KeyRules DEFAULTS = new KeyRules(Collections.<String>emptySet(), null);
 
-  private final Set<String> extraPlaceholders;
+  private final Placeholders placeholders;
   private final byte[] secret;
   private final ThreadLocal<Mac> macs;
 
   public KeyRules(Set<String> extraPlaceholders, byte[] secret) {
-    Set<String> lowered = new HashSet<>();
-    for (String placeholder : extraPlaceholders) {
-      lowered.add(placeholder.trim().toLowerCase(Locale.ROOT));
-    }
-    this.extraPlaceholders = Collections.unmodifiableSet(lowered);
+    this.placeholders = Placeholders.withExtra(extraPlaceholders);
     this.secret = secret == null ? null : Arrays.copyOf(secret, secret.length);
     this.macs =
         new ThreadLocal<Mac>() {
@@ -55,9 +50,7 @@ public final class KeyRules {
   }
 
   boolean isPlaceholder(String raw, String normalized) {
-    return Placeholders.isPlaceholder(raw, normalized)
-        || extraPlaceholders.contains(raw.trim().toLowerCase(Locale.ROOT))
-        || extraPlaceholders.contains(normalized.trim().toLowerCase(Locale.ROOT));
+    return placeholders.isPlaceholder(raw, normalized);
   }
 
   /** The hashed form of a normalised value. Runs on the export thread, never the application's. */

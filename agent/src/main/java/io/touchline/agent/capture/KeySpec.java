@@ -1,5 +1,6 @@
 package io.touchline.agent.capture;
 
+import io.touchline.keys.Normalization;
 import java.util.Collections;
 import java.util.List;
 
@@ -34,8 +35,6 @@ public final class KeySpec {
   }
 
   String normalize(String raw) {
-    return normalizers == null
-        ? KeyNormalization.normalize(type, raw)
-        : KeyNormalization.apply(normalizers, raw);
+    return Normalization.apply(normalizers == null ? Normalization.defaultsFor(type) : normalizers, raw);
   }
 }

@@ -3,11 +3,11 @@ package io.touchline.agent.config;
 import io.touchline.agent.AgentLog;
 import io.touchline.agent.capture.CapturePlan;
 import io.touchline.agent.capture.EmitCondition;
-import io.touchline.agent.capture.KeyNormalization;
 import io.touchline.agent.capture.KeyRules;
 import io.touchline.agent.capture.KeySpec;
 import io.touchline.agent.capture.PathExpression;
 import io.touchline.agent.capture.PathSyntaxException;
+import io.touchline.keys.Normalization;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -341,8 +341,8 @@ public final class AgentConfigLoader {
     List<YamlNode> elements = node.isSequence() ? node.elements() : Collections.singletonList(node);
     for (YamlNode element : elements) {
       String step = element.text().trim();
-      if (!KeyNormalization.STEPS.contains(step)) {
-        throw ConfigException.at(element.location(), "expected one of " + KeyNormalization.STEPS + ", found '" + step + "'");
+      if (!Normalization.STEPS.contains(step)) {
+        throw ConfigException.at(element.location(), "expected one of " + Normalization.STEPS + ", found '" + step + "'");
       }
       steps.add(step);
     }

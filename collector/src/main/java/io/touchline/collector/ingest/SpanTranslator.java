@@ -10,7 +10,7 @@ import io.opentelemetry.proto.trace.v1.Status;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.KeyType;
 import io.touchline.collector.stitch.KeyTypes;
-import io.touchline.collector.stitch.Placeholders;
+import io.touchline.keys.Placeholders;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -34,6 +34,7 @@ public final class SpanTranslator {
   static final String SERVICE_NAME = "service.name";
 
   private final KeyTypes keyTypes;
+  private final Placeholders placeholderValues = Placeholders.defaults();
 
   public SpanTranslator(KeyTypes keyTypes) {
     this.keyTypes = keyTypes;
@@ -87,7 +88,7 @@ public final class SpanTranslator {
       if (keyType.isPresent()) {
         for (String raw : AttributeValues.strings(value)) {
           String normalized = isHashed(raw) ? raw : keyType.get().normalize(raw);
-          if (Placeholders.isPlaceholder(raw, normalized)) {
+          if (placeholderValues.isPlaceholder(raw, normalized)) {
             placeholders++;
           } else {
             keyValues.computeIfAbsent(keyType.get().name(), t -> new LinkedHashSet<>()).add(normalized);

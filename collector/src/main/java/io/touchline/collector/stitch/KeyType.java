@@ -1,7 +1,7 @@
 package io.touchline.collector.stitch;
 
+import io.touchline.keys.Normalization;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A kind of customer identifier and how its values are normalised.
@@ -18,17 +18,8 @@ public record KeyType(String name, int priority, List<String> normalizers, List<
     attributeAliases = List.copyOf(attributeAliases);
   }
 
+  /** The same steps, by the same names, as the agent applies (see touchline-keys). */
   public String normalize(String raw) {
-    String value = raw;
-    for (String step : normalizers) {
-      value =
-          switch (step) {
-            case "trim" -> value.trim();
-            case "lowercase" -> value.toLowerCase(Locale.ROOT);
-            case "digits" -> value.replaceAll("[^0-9]", "");
-            default -> throw new IllegalStateException("unknown normalizer " + step);
-          };
-    }
-    return value;
+    return Normalization.apply(normalizers, raw);
   }
 }

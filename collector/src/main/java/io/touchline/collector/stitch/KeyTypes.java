@@ -1,5 +1,6 @@
 package io.touchline.collector.stitch;
 
+import io.touchline.keys.Normalization;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,11 @@ public final class KeyTypes {
   public static KeyTypes defaults() {
     return new KeyTypes(
         List.of(
-            new KeyType("customer_id", 0, List.of("trim"), List.of("user.id")),
-            new KeyType("email", 1, List.of("trim", "lowercase"), List.of("user.email")),
-            new KeyType("phone", 2, List.of("digits"), List.of()),
-            new KeyType("device", 3, List.of("trim"), List.of()),
-            new KeyType("session", 4, List.of("trim"), List.of("session.id"))));
+            new KeyType("customer_id", 0, Normalization.defaultsFor("customer_id"), List.of("user.id")),
+            new KeyType("email", 1, Normalization.defaultsFor("email"), List.of("user.email")),
+            new KeyType("phone", 2, Normalization.defaultsFor("phone"), List.of()),
+            new KeyType("device", 3, Normalization.defaultsFor("device"), List.of()),
+            new KeyType("session", 4, Normalization.defaultsFor("session"), List.of("session.id"))));
   }
 
   public Optional<KeyType> named(String name) {
