@@ -4,19 +4,20 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.touchline.agent.AgentLog;
 import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.ExportSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -30,7 +31,13 @@ import java.util.function.Supplier;
 public final class SpanPipeline {
 
   static final int MAX_BATCH = 512;
-  static final int MAX_ATTEMPTS = 5;
+  static final RetryPolicy RETRY_POLICY =
+      RetryPolicy.builder()
+          .setMaxAttempts(5)
+          .setInitialBackoff(Duration.ofSeconds(1))
+          .setMaxBackoff(Duration.ofSeconds(5))
+          .setBackoffMultiplier(2)
+          .build();
   static final long DROP_REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private static final String SCOPE = "io.touchline.agent";
@@ -106,8 +113,10 @@ public final class SpanPipeline {
             .setEndpoint(settings.tracesUrl())
             .setTimeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS)
             .setConnectTimeout(Math.min(settings.timeoutMillis(), 2_000), TimeUnit.MILLISECONDS)
-            // Retries are ours (see export()): the exporter's own would hold the JVM at exit.
-            .setRetryPolicy(null);
+            // The sender retries 429/502/503/504 and I/O errors with jittered back-off, honouring
+            // the collector's Retry-After, all within the export timeout. At JVM exit nobody waits
+            // for that: the shutdown hook waits export.shutdownTimeout at most.
+            .setRetryPolicy(RETRY_POLICY);
     for (Map.Entry<String, String> header : settings.headers().entrySet()) {
       builder.addHeader(header.getKey(), header.getValue());
     }
@@ -172,7 +181,7 @@ public final class SpanPipeline {
         if (batch.isEmpty()) {
           continue;
         }
-        export(exporter, batch, MAX_ATTEMPTS, exportTimeoutMillis);
+        export(exporter, batch, exportTimeoutMillis);
         reportDrops(false);
       }
     } catch (Throwable e) {
@@ -230,34 +239,17 @@ public final class SpanPipeline {
     return batch;
   }
 
-  /** Sends a batch, retrying failures with exponential back-off and jitter. */
-  private void export(SpanExporter exporter, List<TouchpointRecord> batch, int attempts, long timeoutMillis)
-      throws InterruptedException {
+  /** Sends a batch (the sender retries within the timeout); a batch that fails is dropped and counted. */
+  private void export(SpanExporter exporter, List<TouchpointRecord> batch, long timeoutMillis) {
     List<SpanData> spans = toSpans(batch);
-    long backoffMillis = 1_000;
     try {
-      for (int attempt = 1; attempt <= attempts; attempt++) {
-        CompletableResultCode result = exporter.export(spans).join(timeoutMillis, TimeUnit.MILLISECONDS);
-        if (result.isSuccess()) {
-          return;
-        }
-        if (attempt == attempts || stopping) {
-          break;
-        }
-        long jittered = (long) (backoffMillis * (0.5 + ThreadLocalRandom.current().nextDouble()));
-        sleepUnlessStopping(jittered);
-        backoffMillis = Math.min(backoffMillis * 2, 30_000);
+      // A little longer than the exporter's own timeout, which bounds its retries.
+      CompletableResultCode result = exporter.export(spans).join(timeoutMillis + 1_000, TimeUnit.MILLISECONDS);
+      if (!result.isSuccess()) {
+        dropped.addAndGet(spans.size());
       }
-      dropped.addAndGet(spans.size());
     } finally {
       settled.addAndGet(spans.size());
-    }
-  }
-
-  private void sleepUnlessStopping(long millis) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (!stopping && System.nanoTime() < deadline) {
-      Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(WAIT_SLICE_NANOS), millis));
     }
   }
 
@@ -291,7 +283,7 @@ public final class SpanPipeline {
       queue.drainTo(rest);
       for (int from = 0; from < rest.size(); from += MAX_BATCH) {
         List<TouchpointRecord> batch = rest.subList(from, Math.min(rest.size(), from + MAX_BATCH));
-        export(exporter, batch, 1, exportTimeoutMillis);
+        export(exporter, batch, exportTimeoutMillis);
       }
       // No exporter.shutdown(): it waits for the HTTP client's threads, and the JVM is ending them.
     } catch (Throwable e) {

@@ -34,19 +34,49 @@ final class UrlConnectionHttpSender implements HttpSender {
   @Override
   public void send(
       MessageWriter message, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
-    HttpURLConnection connection = null;
-    try {
-      connection = (HttpURLConnection) config.getEndpoint().toURL().openConnection();
-      configure(connection);
-      writeBody(connection, message);
-      int status = connection.getResponseCode();
-      byte[] body = readBody(connection, status);
-      onResponse.accept(new Response(status, connection.getResponseMessage(), body));
-    } catch (Throwable e) {
-      onError.accept(e);
-    } finally {
-      if (connection != null) {
-        connection.disconnect();
+    RetrySchedule retries = new RetrySchedule(config.getRetryPolicy(), config.getTimeout().toNanos());
+    while (true) {
+      HttpURLConnection connection = null;
+      try {
+        connection = (HttpURLConnection) config.getEndpoint().toURL().openConnection();
+        configure(connection);
+        writeBody(connection, message);
+        int status = connection.getResponseCode();
+        byte[] body = readBody(connection, status);
+        if (RetrySchedule.isRetryable(status)) {
+          long delay = retries.nextDelayNanos(RetryAfter.parse(connection.getHeaderField("Retry-After")));
+          if (delay >= 0) {
+            connection.disconnect();
+            connection = null;
+            RetrySchedule.sleep(delay);
+            continue;
+          }
+        }
+        onResponse.accept(new Response(status, connection.getResponseMessage(), body));
+        return;
+      } catch (IOException e) {
+        long delay = retries.isRetryable(e) ? retries.nextDelayNanos(-1) : -1;
+        if (delay < 0) {
+          onError.accept(e);
+          return;
+        }
+        try {
+          RetrySchedule.sleep(delay);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          onError.accept(e);
+          return;
+        }
+      } catch (Throwable e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        onError.accept(e);
+        return;
+      } finally {
+        if (connection != null) {
+          connection.disconnect();
+        }
       }
     }
   }

@@ -54,6 +54,43 @@ class HttpSenderSelectionTest {
     }
   }
 
+  /** An overloaded collector says when to come back; both senders wait that long, then succeed. */
+  @ParameterizedTest
+  @ValueSource(strings = {"jdk", "urlconnection"})
+  void bothSendersHonourRetryAfter(String sender) throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver(503, 1, "1")) {
+      OtlpHttpSpanExporter exporter =
+          OtlpHttpSpanExporter.builder()
+              .setComponentLoader(new HttpSenderSelection(sender.equals("jdk")))
+              .setEndpoint(receiver.endpoint() + "/v1/traces")
+              .setRetryPolicy(SpanPipeline.RETRY_POLICY)
+              .build();
+      SdkTracerProvider provider =
+          SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+      long start = System.nanoTime();
+      provider.get("test").spanBuilder("pay").startSpan().end();
+      assertThat(provider.forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS).isSuccess()).isTrue();
+      long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(receiver.spans()).hasSize(1);
+      assertThat(receiver.requests()).isEqualTo(2);
+      assertThat(waitedMillis).as("waited the second Retry-After asked for").isGreaterThanOrEqualTo(1_000);
+      provider.shutdown();
+    }
+  }
+
+  @Test
+  void readsRetryAfterInSecondsOrAsAnHttpDate() {
+    assertThat(RetryAfter.parse("3")).isEqualTo(3_000_000_000L);
+    assertThat(RetryAfter.parse(null)).isEqualTo(-1);
+    assertThat(RetryAfter.parse("soon")).isEqualTo(-1);
+    assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT")).isZero(); // in the past
+    String inAMinute =
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(60));
+    assertThat(RetryAfter.parse(inAMinute)).isBetween(50_000_000_000L, 61_000_000_000L);
+  }
+
   @Test
   void readsTheJavaVersion() {
     assertThat(HttpSenderSelection.javaFeatureVersion()).isGreaterThanOrEqualTo(17);

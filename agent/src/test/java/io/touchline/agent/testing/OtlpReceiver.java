@@ -65,6 +65,8 @@ public final class OtlpReceiver implements AutoCloseable {
 
   private final HttpServer server;
   private final int status;
+  private final int failures;
+  private final String retryAfter;
   private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
   private final List<Received> spans = new CopyOnWriteArrayList<>();
   private final List<String> contentTypes = new CopyOnWriteArrayList<>();
@@ -75,15 +77,23 @@ public final class OtlpReceiver implements AutoCloseable {
 
   /** A receiver that answers every export with {@code status}, e.g. 503 for an overloaded collector. */
   public OtlpReceiver(int status) throws IOException {
+    this(status, Integer.MAX_VALUE, "30");
+  }
+
+  /** The first {@code failures} exports are answered {@code status} with that Retry-After; then 200. */
+  public OtlpReceiver(int status, int failures, String retryAfter) throws IOException {
     this.status = status;
+    this.failures = failures;
+    this.retryAfter = retryAfter;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/v1/traces",
         exchange -> {
-          requests.incrementAndGet();
+          int requestNumber = requests.incrementAndGet();
           contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
-          if (status != 200) {
-            exchange.getResponseHeaders().add("Retry-After", "30");
+          if (status != 200 && requestNumber <= failures) {
+            exchange.getRequestBody().close();
+            exchange.getResponseHeaders().add("Retry-After", retryAfter);
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
             return;
