@@ -20,7 +20,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLException;
 
 /**
  * Takes touchpoints from application threads and sends them as spans from one background thread.
@@ -31,13 +34,20 @@ import java.util.function.Supplier;
 public final class SpanPipeline {
 
   static final int MAX_BATCH = 512;
-  static final RetryPolicy RETRY_POLICY =
-      RetryPolicy.builder()
-          .setMaxAttempts(5)
-          .setInitialBackoff(Duration.ofSeconds(1))
-          .setMaxBackoff(Duration.ofSeconds(5))
-          .setBackoffMultiplier(2)
-          .build();
+  /**
+   * Up to 5 attempts with back-off from 1 s (the senders add jitter and honour Retry-After). I/O
+   * errors are not retried once the JVM is stopping: a collector that is down must not hold the
+   * application's exit.
+   */
+  static RetryPolicy retryPolicy(BooleanSupplier stopping) {
+    return RetryPolicy.builder()
+        .setMaxAttempts(5)
+        .setInitialBackoff(Duration.ofSeconds(1))
+        .setMaxBackoff(Duration.ofSeconds(5))
+        .setBackoffMultiplier(2)
+        .setRetryExceptionPredicate(e -> !stopping.getAsBoolean() && !(e instanceof SSLException))
+        .build();
+  }
   static final long DROP_REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private static final String SCOPE = "io.touchline.agent";
@@ -88,14 +98,19 @@ public final class SpanPipeline {
   public static SpanPipeline start(AgentConfig config, Map<String, String> environment) {
     ExportSettings settings = config.export();
     HttpSenderSelection senders = HttpSenderSelection.forRunningJvm();
-    return start(
-        config,
-        environment,
-        () -> {
-          OtelLogBridge.install();
-          return otlpExporter(settings, senders);
-        },
-        settings.tracesUrl() + " via " + senders.senderName());
+    AtomicReference<SpanPipeline> self = new AtomicReference<>();
+    SpanPipeline pipeline =
+        new SpanPipeline(
+            config,
+            environment,
+            () -> {
+              OtelLogBridge.install();
+              return otlpExporter(settings, senders, retryPolicy(() -> self.get().stopping));
+            },
+            settings.tracesUrl() + " via " + senders.senderName());
+    self.set(pipeline);
+    pipeline.worker.start();
+    return pipeline;
   }
 
   /** A pipeline to any exporter; tests pass an in-memory one. */
@@ -106,7 +121,8 @@ public final class SpanPipeline {
     return pipeline;
   }
 
-  private static SpanExporter otlpExporter(ExportSettings settings, HttpSenderSelection senders) {
+  private static SpanExporter otlpExporter(
+      ExportSettings settings, HttpSenderSelection senders, RetryPolicy retryPolicy) {
     OtlpHttpSpanExporterBuilder builder =
         OtlpHttpSpanExporter.builder()
             .setComponentLoader(senders)
@@ -116,7 +132,7 @@ public final class SpanPipeline {
             // The sender retries 429/502/503/504 and I/O errors with jittered back-off, honouring
             // the collector's Retry-After, all within the export timeout. At JVM exit nobody waits
             // for that: the shutdown hook waits export.shutdownTimeout at most.
-            .setRetryPolicy(RETRY_POLICY);
+            .setRetryPolicy(retryPolicy);
     for (Map.Entry<String, String> header : settings.headers().entrySet()) {
       builder.addHeader(header.getKey(), header.getValue());
     }
