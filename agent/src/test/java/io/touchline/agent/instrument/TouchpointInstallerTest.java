@@ -9,6 +9,7 @@ import com.acme.fixture.CardGateway;
 import com.acme.fixture.DeclinedException;
 import com.acme.fixture.Helpdesk;
 import com.acme.fixture.PaymentGateway;
+import com.acme.fixture.SlowDirectory;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -77,6 +78,12 @@ class TouchpointInstallerTest {
           "    method: open*",
           "    keys:",
           "      phone: args[0]",
+          "  - name: directory.lookup",
+          "    class: com.acme.fixture.SlowDirectory",
+          "    method: find",
+          "    keys:",
+          "      phone: args[0]",
+          "      customer_id: return.customerNumber",
           "  - name: customer.found",
           "    class: com.acme.fixture.Helpdesk",
           "    method: findCustomer",
@@ -202,6 +209,17 @@ class TouchpointInstallerTest {
     helpdesk.findCustomer("+49 89");
 
     assertThat(sent()).extracting(SpanData::getName).containsExactly("customer.found");
+  }
+
+  @Test
+  void aSlowGetterIsReadAndTheCallersResultIsUnchanged() throws Exception {
+    SlowDirectory.Entry entry = new SlowDirectory().find("+49 30 1");
+
+    assertThat(entry.getPhone()).isEqualTo("+49 30 1");
+    SpanData span = sent().get(0);
+    assertThat(span.getName()).isEqualTo("directory.lookup");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id"))).isEqualTo("C-8");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.phone"))).isEqualTo("49301");
   }
 
   @Test
