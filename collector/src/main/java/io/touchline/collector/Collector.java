@@ -1,5 +1,6 @@
 package io.touchline.collector;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.touchline.collector.config.CollectorConfig;
 import io.touchline.collector.ingest.IngestCounters;
@@ -11,12 +12,15 @@ import io.touchline.collector.store.Database;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.web.ApiHandler;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The running collector: wires ingest → store → query → API and owns their lifecycle. Data flows
@@ -24,51 +28,86 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Collector implements AutoCloseable {
 
+  private static final int THREADS_PER_SERVER = 4;
+
   private final CollectorConfig config;
   private final Database database;
   private final TouchpointStore store;
   private final HttpServer otlpServer;
   private final HttpServer apiServer;
-  private final ExecutorService otlpThreads;
-  private final ExecutorService apiThreads;
+  private final ExecutorService otlpThreads = Executors.newFixedThreadPool(THREADS_PER_SERVER, named("touchline-otlp"));
+  private final ExecutorService apiThreads = Executors.newFixedThreadPool(THREADS_PER_SERVER, named("touchline-api"));
+  private final RequestGate otlpGate = new RequestGate();
+  private final RequestGate apiGate = new RequestGate();
   private final AtomicBoolean ready = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Collector(CollectorConfig config) throws IOException, SQLException {
+  private Collector(CollectorConfig config, Database database) throws IOException, SQLException {
     this.config = config;
-    this.database = Database.open(config.storage().directory(), config.storage().memoryLimit());
+    this.database = database;
     this.store = new TouchpointStore(database);
     KeyTypes keyTypes = KeyTypes.defaults();
-
-    otlpThreads = Executors.newFixedThreadPool(4, named("touchline-otlp"));
-    otlpServer = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.otlp().httpPort()), 128);
-    otlpServer.createContext(
-        "/v1/traces",
-        new OtlpHttpHandler(
-            new SpanTranslator(keyTypes), store, new IngestCounters(), config.otlp().maxBodyBytes()));
-    otlpServer.setExecutor(otlpThreads);
-
-    apiThreads = Executors.newFixedThreadPool(4, named("touchline-api"));
-    apiServer = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.api().port()), 128);
-    apiServer.createContext("/api/", new ApiHandler(new ProfileQuery(store, keyTypes), ready::get));
-    apiServer.setExecutor(apiThreads);
+    // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
+    HttpHandler otlp =
+        new OtlpHttpHandler(new SpanTranslator(keyTypes), store, new IngestCounters(), config.otlp().maxBodyBytes());
+    HttpHandler api = new ApiHandler(new ProfileQuery(store, keyTypes), ready::get);
+    HttpServer otlpListening = null;
+    try {
+      otlpListening = listen("otlp.httpPort", config.otlp().httpPort(), otlp, otlpGate, otlpThreads);
+      apiServer = listen("api.port", config.api().port(), api, apiGate, apiThreads);
+    } catch (IOException e) {
+      if (otlpListening != null) {
+        otlpListening.stop(0);
+      }
+      store.close();
+      throw e;
+    }
+    otlpServer = otlpListening;
   }
 
   /** Opens the database and starts listening; returns once both servers accept connections. */
   public static Collector start(CollectorConfig config) throws IOException, SQLException {
-    Collector collector = new Collector(config);
+    Database database = Database.open(config.storage().directory(), config.storage().memoryLimit());
+    Collector collector;
+    try {
+      collector = new Collector(config, database);
+    } catch (IOException | SQLException | RuntimeException e) {
+      database.close(); // nothing was written yet; let the next start have the file
+      throw e;
+    }
     collector.otlpServer.start();
     collector.apiServer.start();
     collector.ready.set(true);
     return collector;
   }
 
-  public String otlpHttpUrl() {
-    return "http://" + config.bindAddress() + ":" + otlpServer.getAddress().getPort();
+  private HttpServer listen(String field, int port, HttpHandler handler, RequestGate gate, ExecutorService threads)
+      throws IOException {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(config.bindAddress(), port), 128);
+    } catch (BindException e) {
+      throw new BindException(
+          "cannot listen on " + config.bindAddress() + ":" + port + " (" + field + "): " + e.getMessage());
+    }
+    server.createContext("/", handler).getFilters().add(gate);
+    server.setExecutor(threads);
+    return server;
   }
 
+  /** The OTLP/HTTP base URL, with the port actually bound (the config may say 0). */
+  public String otlpHttpUrl() {
+    return url(otlpServer);
+  }
+
+  /** The API base URL, with the port actually bound. */
   public String apiUrl() {
-    return "http://" + config.bindAddress() + ":" + apiServer.getAddress().getPort();
+    return url(apiServer);
+  }
+
+  private String url(HttpServer server) {
+    String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+    return "http://" + host + ":" + server.getAddress().getPort();
   }
 
   /** Stops accepting, lets requests in flight finish, then checkpoints and closes the database. */
@@ -78,8 +117,15 @@ public final class Collector implements AutoCloseable {
       return;
     }
     ready.set(false);
-    otlpServer.stop(2);
-    apiServer.stop(1);
+    try {
+      // OTLP first: a batch being written is committed and answered before the database closes.
+      otlpGate.closeAndDrain(10, TimeUnit.SECONDS);
+      apiGate.closeAndDrain(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    otlpServer.stop(0);
+    apiServer.stop(0);
     shutdown(otlpThreads);
     shutdown(apiThreads);
     try {
@@ -100,12 +146,8 @@ public final class Collector implements AutoCloseable {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
-    java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(false);
-      return thread;
-    };
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> new Thread(runnable, prefix + "-" + count.incrementAndGet());
   }
 }

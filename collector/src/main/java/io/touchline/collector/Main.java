@@ -7,10 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** {@code java -jar touchline-collector.jar [--config config/collector.yaml]}. */
+/**
+ * {@code java -jar touchline-collector.jar [--config config/collector.yaml]}. Exit codes: 2 for a
+ * config mistake (the message names file, line and field), 1 when the collector cannot start (a
+ * port in use, a database another process holds).
+ */
 public final class Main {
 
   static final Path DEFAULT_CONFIG = Paths.get("config", "collector.yaml");
+  static final String USAGE = "usage: java -jar touchline-collector.jar [--config config/collector.yaml]";
 
   private Main() {}
 
@@ -37,15 +42,19 @@ public final class Main {
   private static CollectorConfig loadConfig(String[] args) throws ConfigException {
     Path path = null;
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--config") && i + 1 < args.length) {
+      if (args[i].equals("--config")) {
+        if (i + 1 == args.length) {
+          throw new ConfigException("--config needs a file; " + USAGE);
+        }
         path = Paths.get(args[++i]);
       } else if (args[i].startsWith("--config=")) {
         path = Paths.get(args[i].substring("--config=".length()));
       } else {
-        throw new ConfigException("unknown argument '" + args[i] + "'; usage: touchline-collector [--config FILE]");
+        throw new ConfigException("unknown argument '" + args[i] + "'; " + USAGE);
       }
     }
     if (path == null) {
+      // The conventional place, relative to the working directory; no file means the defaults.
       return Files.exists(DEFAULT_CONFIG) ? new CollectorConfigLoader().load(DEFAULT_CONFIG) : CollectorConfig.defaults();
     }
     return new CollectorConfigLoader().load(path);

@@ -1,5 +1,7 @@
 package io.touchline.collector.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -17,9 +19,19 @@ public record CollectorConfig(String bindAddress, Otlp otlp, Api api, Storage st
 
   public CollectorConfig {
     bindAddress = bindAddress == null || bindAddress.isBlank() ? DEFAULT_BIND_ADDRESS : bindAddress.trim();
+    checkResolvable(bindAddress);
     otlp = otlp == null ? new Otlp(null, null) : otlp;
     api = api == null ? new Api(null) : api;
     storage = storage == null ? new Storage(null, null) : storage;
+  }
+
+  /** Fails at config time, with the field's name, rather than at bind time with "Unresolved address". */
+  private static void checkResolvable(String address) {
+    try {
+      InetAddress.getByName(address);
+    } catch (UnknownHostException | SecurityException e) {
+      throw new InvalidFieldException("bindAddress", "'" + address + "' is neither an IP address nor a host name that resolves");
+    }
   }
 
   public static CollectorConfig defaults() {

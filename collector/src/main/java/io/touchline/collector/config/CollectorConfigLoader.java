@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +25,30 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /** Reads {@code collector.yaml}; any mistake fails start-up with file, line and field. */
 public final class CollectorConfigLoader {
 
+  /**
+   * Strict: an unknown field is an error (a typo must not silently leave a default in place), and
+   * no value changes type on the way in ({@code port: 1.5} is not port 1, {@code port: "80"} is not
+   * a number).
+   */
   private final ObjectMapper yaml =
-      new ObjectMapper(new YAMLFactory())
+      YAMLMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .build();
 
   public CollectorConfig load(Path file) throws ConfigException {
     String text;
     try {
       text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file + ": cannot read the collector config: no such file");
+    } catch (AccessDeniedException e) {
+      throw new ConfigException(file + ": cannot read the collector config: permission denied");
     } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read the collector config: " + e.getMessage());
+      String why = Files.isDirectory(file) ? "it is a directory" : String.valueOf(e.getMessage());
+      throw new ConfigException(file + ": cannot read the collector config: " + why);
     }
     return parse(file.toString(), text);
   }
@@ -69,12 +85,14 @@ public final class CollectorConfigLoader {
       String problem;
       if (e instanceof UnrecognizedPropertyException unknown) {
         problem = "unknown field; expected one of " + unknown.getKnownPropertyIds();
-      } else if (e instanceof InvalidFormatException format) {
-        problem = "expected " + format.getTargetType().getSimpleName().toLowerCase() + ", found '" + format.getValue() + "'";
       } else if (e.getCause() instanceof InvalidFieldException invalid) {
         List<Object> fieldSteps = List.of((Object[]) invalid.field().split("\\."));
         return source + ":" + YamlLines.lineOf(text, fieldSteps).orElse(1) + ": " + invalid.field() + ": "
             + invalid.getMessage();
+      } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+        problem =
+            "expected " + kind(mismatch.getTargetType())
+                + YamlLines.describeValue(text, steps).map(found -> ", found " + found).orElse("");
       } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
         problem = e.getCause().getMessage();
       } else {
@@ -86,5 +104,19 @@ public final class CollectorConfigLoader {
       return source + ":" + (yamlError.getProblemMark().getLine() + 1) + ": not valid YAML: " + yamlError.getProblem();
     }
     return where + ": not valid YAML: " + e.getOriginalMessage();
+  }
+
+  /** How a config value of this Java type is written, for "expected ..." messages. */
+  private static String kind(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == String.class) {
+      return "a text value";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    return "a mapping of fields";
   }
 }

@@ -2,7 +2,9 @@ package io.touchline.collector.config;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -13,22 +15,47 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Finds the line of a field in a YAML text, so a binding error can point at it: Jackson's own
- * location is wherever its parser stood, often a line past the field.
+ * Finds a field in a YAML text, so a binding error can point at its line and say what was there:
+ * Jackson's own location is wherever its parser stood, often a line past the field.
  */
 final class YamlLines {
 
   private YamlLines() {}
 
+  /** Where the walk down a path ended: the line of the last step found, and its value's node. */
+  private record Found(int line, Node value, boolean complete) {}
+
   /** The 1-based line of the field at {@code path} (names, or indexes for lists), if it is there. */
   static OptionalInt lineOf(String yaml, List<Object> path) {
+    return walk(yaml, path).filter(f -> f.line() >= 1).map(f -> OptionalInt.of(f.line())).orElse(OptionalInt.empty());
+  }
+
+  /** What the field at {@code path} holds, for a message: {@code '5'}, {@code a list}, {@code a mapping}. */
+  static Optional<String> describeValue(String yaml, List<Object> path) {
+    return walk(yaml, path)
+        .filter(Found::complete)
+        .map(
+            f -> {
+              if (f.value() instanceof ScalarNode scalar) {
+                return scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                    ? "'" + scalar.getValue() + "'"
+                    : "the quoted text " + scalar.getScalarStyle().getChar() + scalar.getValue() + scalar.getScalarStyle().getChar();
+              }
+              return f.value() instanceof SequenceNode ? "a list" : "a mapping";
+            });
+  }
+
+  private static Optional<Found> walk(String yaml, List<Object> path) {
     Node node;
     try {
       node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
     } catch (RuntimeException e) {
-      return OptionalInt.empty();
+      return Optional.empty();
     }
-    int line = node == null ? -1 : node.getStartMark().getLine() + 1;
+    if (node == null) {
+      return Optional.empty();
+    }
+    int line = node.getStartMark().getLine() + 1;
     for (Object step : path) {
       if (node instanceof MappingNode mapping && step instanceof String name) {
         NodeTuple found = null;
@@ -38,7 +65,7 @@ final class YamlLines {
           }
         }
         if (found == null) {
-          break;
+          return Optional.of(new Found(line, node, false));
         }
         line = found.getKeyNode().getStartMark().getLine() + 1;
         node = found.getValueNode();
@@ -47,9 +74,9 @@ final class YamlLines {
         node = sequence.getValue().get(index);
         line = node.getStartMark().getLine() + 1;
       } else {
-        break;
+        return Optional.of(new Found(line, node, false));
       }
     }
-    return line < 1 ? OptionalInt.empty() : OptionalInt.of(line);
+    return Optional.of(new Found(line, node, true));
   }
 }

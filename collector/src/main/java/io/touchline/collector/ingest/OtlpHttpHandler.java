@@ -23,6 +23,7 @@ import java.util.zip.ZipException;
 public final class OtlpHttpHandler implements HttpHandler {
 
   static final String PROTOBUF = "application/x-protobuf";
+  static final String TRACES_PATH = "/v1/traces";
 
   private final SpanTranslator translator;
   private final TouchpointSink sink;
@@ -40,6 +41,11 @@ public final class OtlpHttpHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      if (!TRACES_PATH.equals(path)) {
+        fail(exchange, 404, "no such endpoint: " + path + "; OTLP/HTTP traces go to POST " + TRACES_PATH);
+        return;
+      }
       if (!"POST".equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().add("Allow", "POST");
         fail(exchange, 405, "only POST is allowed on /v1/traces");
@@ -48,6 +54,11 @@ public final class OtlpHttpHandler implements HttpHandler {
       String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
       if (!PROTOBUF.equals(contentType)) {
         fail(exchange, 415, "Content-Type must be " + PROTOBUF + ", was " + contentType);
+        return;
+      }
+      if (declaredLength(exchange) > maxBodyBytes) {
+        // Refused before reading: a sender of a huge body learns at once, and no memory is spent.
+        fail(exchange, 413, "request body exceeds " + maxBodyBytes + " bytes");
         return;
       }
       byte[] body;
@@ -105,6 +116,16 @@ public final class OtlpHttpHandler implements HttpHandler {
     }
   }
 
+  /** The Content-Length the sender declared, or -1. */
+  private static long declaredLength(HttpExchange exchange) {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    try {
+      return length == null ? -1 : Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   private void fail(HttpExchange exchange, int status, String message) throws IOException {
     counters.recordRequestRejected(status);
     send(
@@ -128,7 +149,7 @@ public final class OtlpHttpHandler implements HttpHandler {
   private static int grpcCode(int httpStatus) {
     return switch (httpStatus) {
       case 400, 413, 415 -> 3; // INVALID_ARGUMENT
-      case 405 -> 12; // UNIMPLEMENTED
+      case 404, 405 -> 12; // UNIMPLEMENTED: no such method here
       case 503 -> 14; // UNAVAILABLE
       default -> 2; // UNKNOWN
     };

@@ -41,7 +41,7 @@ public final class SpanTranslator {
   }
 
   public TranslatedBatch translate(ExportTraceServiceRequest request) {
-    List<Touchpoint> touchpoints = new ArrayList<>();
+    List<TranslatedBatch.Read> touchpoints = new ArrayList<>();
     long nonTouchpoints = 0;
     long placeholders = 0;
     long rejected = 0;
@@ -58,12 +58,12 @@ public final class SpanTranslator {
             rejection = invalid;
             continue;
           }
-          Read read = read(span, service, defaultChannel);
-          placeholders += read.placeholders;
-          if (read.touchpoint == null) {
+          TranslatedBatch.Read read = read(span, service, defaultChannel);
+          if (read.touchpoint() == null) {
             nonTouchpoints++;
+            placeholders += read.placeholdersDropped();
           } else {
-            touchpoints.add(read.touchpoint);
+            touchpoints.add(read);
           }
         }
       }
@@ -72,12 +72,11 @@ public final class SpanTranslator {
     return new TranslatedBatch(touchpoints, nonTouchpoints, placeholders, rejected, message);
   }
 
-  private record Read(Touchpoint touchpoint, long placeholders) {}
-
-  private Read read(Span span, String service, String defaultChannel) {
+  /** The span as a touchpoint (null when it is none) and the placeholders dropped from it. */
+  private TranslatedBatch.Read read(Span span, String service, String defaultChannel) {
     Map<String, Set<String>> keyValues = new LinkedHashMap<>();
     Map<String, Object> attributes = new LinkedHashMap<>();
-    long placeholders = 0;
+    int placeholders = 0;
     String name = null;
     String channel = defaultChannel;
     String outcome = null;
@@ -97,9 +96,10 @@ public final class SpanTranslator {
         continue;
       }
       switch (key) {
-        case TOUCHPOINT -> name = value.getStringValue();
-        case CHANNEL -> channel = value.getStringValue();
-        case OUTCOME -> outcome = value.getStringValue();
+        // Blank values count as absent, so the next source in line decides (see the span contract).
+        case TOUCHPOINT -> name = value.getStringValue().trim();
+        case CHANNEL -> channel = text(value.getStringValue()).orElse(defaultChannel);
+        case OUTCOME -> outcome = value.getStringValue().trim();
         default -> {
           Object converted = AttributeValues.toJava(value);
           if (converted != null) {
@@ -109,7 +109,7 @@ public final class SpanTranslator {
       }
     }
     if ((name == null || name.isBlank()) && keyValues.isEmpty()) {
-      return new Read(null, placeholders);
+      return new TranslatedBatch.Read(null, placeholders);
     }
     if (name == null || name.isBlank()) {
       name = span.getName();
@@ -137,7 +137,7 @@ public final class SpanTranslator {
             outcome,
             keys,
             attributes);
-    return new Read(touchpoint, placeholders);
+    return new TranslatedBatch.Read(touchpoint, placeholders);
   }
 
   /** Values the agent (or any sender) hashed are taken as they are: they are already normalised. */

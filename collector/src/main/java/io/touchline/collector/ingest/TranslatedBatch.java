@@ -7,19 +7,31 @@ import java.util.List;
  * What one OTLP export request turned into.
  *
  * @param touchpoints the spans that are touchpoints, to be stored
- * @param nonTouchpointSpans spans with neither a touchpoint name nor a known key: counted only
- * @param placeholdersDropped key values that were placeholders such as {@code anonymous}
+ * @param nonTouchpointSpans spans with neither a touchpoint name nor a usable key: counted only
+ * @param placeholdersOnOtherSpans placeholder key values on spans that are not touchpoints
  * @param rejectedSpans spans that cannot be used (e.g. invalid ids), reported back to the sender
  * @param rejectionMessage why, for the OTLP partial-success answer; empty when none were rejected
  */
 public record TranslatedBatch(
-    List<Touchpoint> touchpoints,
+    List<Read> touchpoints,
     long nonTouchpointSpans,
-    long placeholdersDropped,
+    long placeholdersOnOtherSpans,
     long rejectedSpans,
     String rejectionMessage) {
 
   public TranslatedBatch {
     touchpoints = List.copyOf(touchpoints);
+  }
+
+  /**
+   * One touchpoint and the placeholder key values dropped from its span. They travel together so
+   * that the store counts the placeholders only when it stores the touchpoint: a batch sent twice
+   * (an OTLP retry) changes nothing.
+   */
+  public record Read(Touchpoint touchpoint, int placeholdersDropped) {}
+
+  /** Every placeholder key value of the batch, stored or not. */
+  public long placeholdersDropped() {
+    return placeholdersOnOtherSpans + touchpoints.stream().mapToLong(Read::placeholdersDropped).sum();
   }
 }

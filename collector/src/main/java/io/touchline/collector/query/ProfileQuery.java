@@ -91,68 +91,71 @@ public final class ProfileQuery {
       return Optional.empty();
     }
     List<Touchpoint> touchpoints = reader.touchpoints(component.touchpoints());
-    List<ProfileView.KeyView> keys = keyViews(touchpoints);
+    List<SeenKey> keys = seenKeys(touchpoints);
     Set<String> channels = new LinkedHashSet<>();
     touchpoints.forEach(t -> channels.add(t.channel()));
     return Optional.of(
         new ProfileView(
             ProfileIds.forAnchor(anchor(keys)),
             null,
-            keys,
+            keys.stream().map(SeenKey::view).toList(),
             List.copyOf(channels),
             touchpoints.stream().map(ProfileQuery::touchpointView).toList(),
             List.of()));
   }
 
-  /** Its customer_id if it has one (the smallest), else its earliest-seen key. */
-  private CustomerKey anchor(List<ProfileView.KeyView> keys) {
-    Comparator<ProfileView.KeyView> byPriority =
-        Comparator.comparingInt((ProfileView.KeyView k) -> keyTypes.priorityOf(k.type()))
-            .thenComparing(ProfileView.KeyView::value);
-    ProfileView.KeyView chosen =
-        keys.stream()
-            .filter(k -> k.type().equals(IDENTIFYING_TYPE))
-            .min(Comparator.comparing(ProfileView.KeyView::value))
-            .orElseGet(
-                () ->
-                    keys.stream()
-                        .min(Comparator.comparing(ProfileView.KeyView::firstSeen).thenComparing(byPriority))
-                        .orElseThrow());
-    return new CustomerKey(chosen.type(), chosen.value());
+  /** One key of a profile: when it was first and last seen (epoch nanos) and on which channels. */
+  private record SeenKey(CustomerKey key, long firstSeen, long lastSeen, Set<String> channels) {
+    ProfileView.KeyView view() {
+      return new ProfileView.KeyView(
+          key.type(), key.value(), time(firstSeen), time(lastSeen), false, List.copyOf(channels));
+    }
   }
 
-  private List<ProfileView.KeyView> keyViews(List<Touchpoint> touchpoints) {
-    Map<CustomerKey, long[]> seen = new LinkedHashMap<>();
-    Map<CustomerKey, Set<String>> channels = new LinkedHashMap<>();
+  /**
+   * Its customer_id if it has one (the smallest), else its earliest-seen key, ties broken by type
+   * priority then value: a function of the profile's touchpoints, not of their arrival order.
+   */
+  private CustomerKey anchor(List<SeenKey> keys) {
+    Comparator<SeenKey> byPriorityThenValue =
+        Comparator.comparingInt((SeenKey k) -> keyTypes.priorityOf(k.key().type()))
+            .thenComparing(k -> k.key().type())
+            .thenComparing(k -> k.key().value());
+    return keys.stream()
+        .filter(k -> k.key().type().equals(IDENTIFYING_TYPE))
+        .min(Comparator.comparing(k -> k.key().value()))
+        .or(() -> keys.stream().min(Comparator.comparingLong(SeenKey::firstSeen).thenComparing(byPriorityThenValue)))
+        .orElseThrow()
+        .key();
+  }
+
+  /** The keys of the touchpoints, in type priority order then by value. */
+  private List<SeenKey> seenKeys(List<Touchpoint> touchpoints) {
+    Map<CustomerKey, SeenKey> seen = new LinkedHashMap<>();
     for (Touchpoint touchpoint : touchpoints) {
+      long time = touchpoint.eventTimeNanos();
       touchpoint.keys().forEach(
           (type, values) ->
               values.forEach(
-                  value -> {
-                    CustomerKey key = new CustomerKey(type, value);
-                    long[] firstLast =
-                        seen.computeIfAbsent(key, k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
-                    firstLast[0] = Math.min(firstLast[0], touchpoint.eventTimeNanos());
-                    firstLast[1] = Math.max(firstLast[1], touchpoint.eventTimeNanos());
-                    channels.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(touchpoint.channel());
-                  }));
+                  value ->
+                      seen.merge(
+                          new CustomerKey(type, value),
+                          new SeenKey(new CustomerKey(type, value), time, time, Set.of(touchpoint.channel())),
+                          ProfileQuery::combine)));
     }
-    List<ProfileView.KeyView> views = new ArrayList<>();
-    seen.forEach(
-        (key, firstLast) ->
-            views.add(
-                new ProfileView.KeyView(
-                    key.type(),
-                    key.value(),
-                    time(firstLast[0]),
-                    time(firstLast[1]),
-                    false,
-                    List.copyOf(channels.get(key)))));
-    views.sort(
-        Comparator.comparingInt((ProfileView.KeyView k) -> keyTypes.priorityOf(k.type()))
-            .thenComparing(ProfileView.KeyView::type)
-            .thenComparing(ProfileView.KeyView::value));
-    return views;
+    List<SeenKey> keys = new ArrayList<>(seen.values());
+    keys.sort(
+        Comparator.comparingInt((SeenKey k) -> keyTypes.priorityOf(k.key().type()))
+            .thenComparing(k -> k.key().type())
+            .thenComparing(k -> k.key().value()));
+    return keys;
+  }
+
+  private static SeenKey combine(SeenKey a, SeenKey b) {
+    Set<String> channels = new LinkedHashSet<>(a.channels());
+    channels.addAll(b.channels());
+    return new SeenKey(
+        a.key(), Math.min(a.firstSeen(), b.firstSeen()), Math.max(a.lastSeen(), b.lastSeen()), channels);
   }
 
   private static ProfileView.TouchpointView touchpointView(Touchpoint touchpoint) {

@@ -14,6 +14,19 @@ import java.util.List;
 public record KeyType(String name, int priority, List<String> normalizers, List<String> attributeAliases) {
 
   public KeyType {
+    // Checked here so that a key-type table loaded from config fails at start, not on a span.
+    if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
+      throw new IllegalArgumentException("key type name must match [a-z][a-z0-9_]*, was '" + name + "'");
+    }
+    if (priority < 0) {
+      throw new IllegalArgumentException("key type " + name + ": priority must be 0 or more, was " + priority);
+    }
+    for (String step : normalizers) {
+      if (!Normalization.STEPS.contains(step)) {
+        throw new IllegalArgumentException(
+            "key type " + name + ": unknown normalize step '" + step + "'; known: " + Normalization.STEPS);
+      }
+    }
     normalizers = List.copyOf(normalizers);
     attributeAliases = List.copyOf(attributeAliases);
   }

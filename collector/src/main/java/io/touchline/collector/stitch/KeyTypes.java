@@ -1,6 +1,7 @@
 package io.touchline.collector.stitch;
 
 import io.touchline.keys.Normalization;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,29 @@ public final class KeyTypes {
   private final Map<String, KeyType> byName = new LinkedHashMap<>();
   private final Map<String, KeyType> byAlias = new LinkedHashMap<>();
 
+  /**
+   * The table, in any order: priorities decide. Built from code for now; a later version loads it
+   * from {@code collector.yaml}, which is why every rule is checked here.
+   */
   public KeyTypes(List<KeyType> types) {
     types.stream()
-        .sorted((a, b) -> Integer.compare(a.priority(), b.priority()))
+        .sorted(Comparator.comparingInt(KeyType::priority).thenComparing(KeyType::name))
         .forEach(
             type -> {
-              byName.put(type.name(), type);
-              type.attributeAliases().forEach(alias -> byAlias.put(alias, type));
+              if (byName.putIfAbsent(type.name(), type) != null) {
+                throw new IllegalArgumentException("key type " + type.name() + " is declared twice");
+              }
+              for (String alias : type.attributeAliases()) {
+                if (alias.startsWith(KEY_ATTRIBUTE_PREFIX)) {
+                  throw new IllegalArgumentException(
+                      "key type " + type.name() + ": " + alias + " already names a key type; it cannot be an alias");
+                }
+                KeyType other = byAlias.putIfAbsent(alias, type);
+                if (other != null) {
+                  throw new IllegalArgumentException(
+                      "attribute " + alias + " is mapped to both " + other.name() + " and " + type.name());
+                }
+              }
             });
   }
 

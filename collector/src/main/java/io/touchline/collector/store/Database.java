@@ -31,11 +31,17 @@ public final class Database implements AutoCloseable {
     Path file = directory.resolve(FILE_NAME);
     DuckDBConnection root =
         (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-    try (Statement statement = root.createStatement()) {
-      // Bounded so that a large query cannot take the host's memory; DuckDB spills beyond it.
-      statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
+    try {
+      try (Statement statement = root.createStatement()) {
+        // Bounded so that a large query cannot take the host's memory; DuckDB spills beyond it.
+        // A global setting: every connection duplicated from this one shares it.
+        statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
+      }
+      Migrations.apply(root);
+    } catch (SQLException | RuntimeException e) {
+      root.close(); // leave the file free for the next attempt
+      throw e;
     }
-    Migrations.apply(root);
     return new Database(file, root);
   }
 

@@ -1,6 +1,7 @@
 package io.touchline.collector.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
@@ -26,7 +27,8 @@ import java.util.function.BiConsumer;
 /** Read queries on one connection; open one per request and close it after. */
 public final class StoreReader implements KeyGraph, AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Integers come back as Long, as OTLP sent them: attributes keep their type through the store. */
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
   private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() {};
   /** Ids per statement: keeps statements small whatever the size of a profile. */
   private static final int CHUNK = 500;

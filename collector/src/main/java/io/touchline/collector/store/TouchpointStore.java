@@ -43,14 +43,17 @@ public final class TouchpointStore implements TouchpointSink, AutoCloseable {
                     + " RETURNING span_id");
         PreparedStatement insertKey =
             writer.prepareStatement("INSERT INTO touchpoint_keys VALUES (?, ?, ?, ?, ?)")) {
-      for (Touchpoint touchpoint : batch.touchpoints()) {
-        if (insert(insertTouchpoint, touchpoint)) {
-          addKeys(insertKey, touchpoint);
+      long placeholders = batch.placeholdersOnOtherSpans();
+      for (TranslatedBatch.Read read : batch.touchpoints()) {
+        // A touchpoint stored before (same trace and span id, e.g. an OTLP retry) changes nothing.
+        if (insert(insertTouchpoint, read.touchpoint())) {
+          addKeys(insertKey, read.touchpoint());
+          placeholders += read.placeholdersDropped();
         }
       }
       insertKey.executeBatch();
       addToCounter(NON_TOUCHPOINT_SPANS, batch.nonTouchpointSpans());
-      addToCounter(PLACEHOLDERS_DROPPED, batch.placeholdersDropped());
+      addToCounter(PLACEHOLDERS_DROPPED, placeholders);
       addToCounter(REJECTED_SPANS, batch.rejectedSpans());
       writer.commit();
     } catch (SQLException | RuntimeException e) {

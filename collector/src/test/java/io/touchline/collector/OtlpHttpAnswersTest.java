@@ -11,7 +11,7 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
-import io.touchline.collector.config.CollectorConfig;
+import io.touchline.collector.testing.TestCollectors;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How {@code POST /v1/traces} answers, status by status, as OTLP/HTTP clients expect. */
-class OtlpHttpAnswersIT {
+class OtlpHttpAnswersTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path data;
@@ -33,13 +33,7 @@ class OtlpHttpAnswersIT {
 
   @BeforeEach
   void start() throws Exception {
-    collector =
-        Collector.start(
-            new CollectorConfig(
-                "127.0.0.1",
-                new CollectorConfig.Otlp(0, 4096L),
-                new CollectorConfig.Api(0),
-                new CollectorConfig.Storage(data.toString(), null)));
+    collector = TestCollectors.start(data, 4096L);
   }
 
   @AfterEach
@@ -102,7 +96,7 @@ class OtlpHttpAnswersIT {
   }
 
   @Test
-  void answers415ForOtherContentTypes() throws Exception {
+  void answers415ForJson() throws Exception {
     HttpResponse<byte[]> response = post("application/json", null, "{}".getBytes());
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(Status.parseFrom(response.body()).getMessage()).contains("application/x-protobuf");
@@ -130,5 +124,48 @@ class OtlpHttpAnswersIT {
             HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces")).GET().build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(Status.parseFrom(response.body()).getMessage()).contains("only POST");
+  }
+
+  @Test
+  void answers404ForOtherPaths() throws Exception {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/metrics"))
+                .header("Content-Type", "application/x-protobuf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request(validTraceId())))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(Status.parseFrom(response.body()).getMessage()).contains("POST /v1/traces");
+  }
+
+  @Test
+  void answers413ForADeclaredLengthOverTheLimitWithoutReadingIt() throws Exception {
+    HttpResponse<byte[]> response = post("application/x-protobuf", null, new byte[4097]);
+    assertThat(response.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void answers413WhenTheUnzippedBodyExceedsTheLimit() throws Exception {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+      gzip.write(new byte[100_000]); // a few hundred bytes zipped, far beyond 4096 unzipped
+    }
+    assertThat(zipped.size()).isLessThan(4096);
+    assertThat(post("application/x-protobuf", "gzip", zipped.toByteArray()).statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void acknowledgesARetriedBatchWithoutStoringItTwice() throws Exception {
+    byte[] body = request(validTraceId());
+    assertThat(post("application/x-protobuf", null, body).statusCode()).isEqualTo(200);
+    assertThat(post("application/x-protobuf", null, body).statusCode()).isEqualTo(200);
+    HttpResponse<String> stats =
+        http.send(
+            HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/api/stats")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(stats.body()).contains("\"touchpoints\":1,");
   }
 }

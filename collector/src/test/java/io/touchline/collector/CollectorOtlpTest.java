@@ -12,7 +12,7 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.touchline.collector.config.CollectorConfig;
+import io.touchline.collector.testing.TestCollectors;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The collector in process on free ports, fed by the official OpenTelemetry Java SDK exporter:
  * any OpenTelemetry source is a client, not only the Touchline agent.
  */
-class CollectorOtlpIT {
+class CollectorOtlpTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -40,13 +40,7 @@ class CollectorOtlpIT {
   private SdkTracerProvider tracerProvider;
 
   private Collector start() throws Exception {
-    collector =
-        Collector.start(
-            new CollectorConfig(
-                "127.0.0.1",
-                new CollectorConfig.Otlp(0, null),
-                new CollectorConfig.Api(0),
-                new CollectorConfig.Storage(data.toString(), "256MB")));
+    collector = TestCollectors.start(data);
     return collector;
   }
 
@@ -82,10 +76,17 @@ class CollectorOtlpIT {
   }
 
   private JsonNode get(String path, int expectedStatus) throws Exception {
+    return send("GET", path, expectedStatus);
+  }
+
+  private JsonNode send(String method, String path, int expectedStatus) throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(collector.apiUrl() + path)).build(),
+            HttpRequest.newBuilder(URI.create(collector.apiUrl() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build(),
             HttpResponse.BodyHandlers.ofString());
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
     assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(expectedStatus);
     return JSON.readTree(response.body());
   }
@@ -208,7 +209,55 @@ class CollectorOtlpIT {
         .contains("unknown key type 'shoe_size'").contains("customer_id, email, phone, device, session");
     assertThat(get("/api/profiles?key=email:nobody@example.com", 404).get("error").asText())
         .isEqualTo("no profile has key email:nobody@example.com");
-    assertThat(get("/api/nothing", 404).get("error").asText()).contains("no such endpoint");
+    assertThat(get("/api/profiles/p_00000000000000000000000000000000", 404).get("error").asText())
+        .isEqualTo("no profile has id p_00000000000000000000000000000000");
     assertThat(get("/api/health", 200).get("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void answersUnknownPathsWith404AndWrongMethodsWith405() throws Exception {
+    start();
+    assertThat(get("/api/nothing", 404).get("error").asText()).contains("no such endpoint");
+    assertThat(get("/", 404).get("error").asText()).contains("no such endpoint");
+    assertThat(send("POST", "/nothing", 404).get("error").asText()).contains("no such endpoint");
+    assertThat(send("POST", "/api/profiles?key=email:a@b.io", 405).get("error").asText())
+        .isEqualTo("POST is not allowed on /api/profiles; use GET");
+    assertThat(send("DELETE", "/api/stats", 405).has("error")).isTrue();
+  }
+
+  @Test
+  void looksUpKeysNormalisedWithPlusSignsKept() throws Exception {
+    start();
+    tracer("web-shop", "web").spanBuilder("login")
+        .setAttribute("touchline.touchpoint", "login")
+        .setAttribute("touchline.key.email", "ann+shop@example.com")
+        .setAttribute("touchline.key.phone", "+49 170 1234567")
+        .startSpan().end();
+    flush();
+
+    assertThat(get("/api/profiles?key=email:%20Ann+Shop@Example.com", 200).get("touchpoints")).hasSize(1);
+    assertThat(get("/api/profiles?key=phone:%2B49-170-123%204567", 200).get("touchpoints")).hasSize(1);
+    assertThat(get("/api/profiles?key=url:http://x", 400).get("error").asText()).contains("unknown key type 'url'");
+  }
+
+  @Test
+  void statsShowTheIdentifiedShare() throws Exception {
+    start();
+    Tracer tracer = tracer("web-shop", "web");
+    tracer.spanBuilder("login").setAttribute("user.id", "C-1").setAttribute("session.id", "s-1").startSpan().end();
+    tracer.spanBuilder("cart.add").setAttribute("session.id", "s-1").startSpan().end();
+    tracer.spanBuilder("browse").setAttribute("session.id", "s-2").startSpan().end();
+    tracer.spanBuilder("newsletter").setAttribute("touchline.touchpoint", "newsletter").startSpan().end();
+    flush();
+
+    JsonNode stats = get("/api/stats", 200);
+    assertThat(stats.get("touchpoints").asLong()).isEqualTo(4);
+    assertThat(stats.get("profiles").asLong()).isEqualTo(2);
+    assertThat(stats.get("identifiedShare").asDouble()).isEqualTo(0.5);
+    assertThat(stats.get("unattributed").asLong()).isEqualTo(1);
+    assertThat(stats.get("ambiguous").asLong()).isZero();
+    assertThat(stats.get("conflicts").asLong()).isZero();
+    assertThat(stats.get("sharedKeys").asLong()).isZero();
+    assertThat(stats.get("erasedDropped").asLong()).isZero();
   }
 }

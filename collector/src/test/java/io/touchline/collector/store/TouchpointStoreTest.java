@@ -1,0 +1,209 @@
+package io.touchline.collector.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.touchline.collector.ingest.TranslatedBatch;
+import io.touchline.collector.model.CustomerKey;
+import io.touchline.collector.model.Touchpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store against a real DuckDB file. */
+class TouchpointStoreTest {
+
+  private static final long T0 = 1_764_000_000_123_456_789L; // 2025-11-24T16:00:00.123456789Z
+
+  @TempDir Path dir;
+  private final List<AutoCloseable> open = new ArrayList<>();
+
+  private Database database;
+  private TouchpointStore store;
+
+  private void open() throws Exception {
+    database = Database.open(dir.resolve("data"), "256MB");
+    store = new TouchpointStore(database);
+  }
+
+  /** As the collector closes: writer, checkpoint, database. */
+  private void closeCleanly() throws SQLException {
+    store.close();
+    database.checkpoint();
+    database.close();
+    store = null;
+    database = null;
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable closeable : open) {
+      closeable.close();
+    }
+    if (database != null) {
+      closeCleanly();
+    }
+  }
+
+  private static Touchpoint touchpoint(String traceId, String spanId, long nanos, Map<String, List<String>> keys) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("code.function.name", "com.acme.shop.Checkout.place");
+    attributes.put("order.total", 42.5);
+    attributes.put("order.items", 3L);
+    attributes.put("gift", true);
+    attributes.put("tags", List.of("a", "b"));
+    return new Touchpoint(traceId, spanId, nanos, "order.placed", "web", "web-shop", "success", keys, attributes);
+  }
+
+  private static TranslatedBatch batch(long placeholdersOnOtherSpans, long nonTouchpoints, TranslatedBatch.Read... reads) {
+    return new TranslatedBatch(List.of(reads), nonTouchpoints, placeholdersOnOtherSpans, 0, "");
+  }
+
+  private static TranslatedBatch.Read read(Touchpoint touchpoint, int placeholders) {
+    return new TranslatedBatch.Read(touchpoint, placeholders);
+  }
+
+  private StoreReader reader() throws SQLException {
+    StoreReader reader = store.reader();
+    open.add(reader);
+    return reader;
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void createsTheDatabaseFileInsideTheStorageDirectory() throws Exception {
+    open();
+    assertThat(database.file()).isEqualTo(dir.resolve("data").resolve("touchline.duckdb"));
+    assertThat(Files.isRegularFile(database.file())).isTrue();
+  }
+
+  @Test
+  void keepsTouchpointsAcrossRestart() throws Exception {
+    open();
+    Touchpoint stored = touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0, Map.of("email", List.of("ann@example.com")));
+    store.accept(batch(1, 2, read(stored, 1)));
+    closeCleanly();
+
+    open();
+    StoreReader reader = reader();
+    assertThat(reader.touchpointsWithAnyKey(List.of(new CustomerKey("email", "ann@example.com"))))
+        .containsExactly("0af7651916cd43dd8448eb211c80319c/b7ad6b7169203331");
+    assertThat(reader.touchpoints(List.of("0af7651916cd43dd8448eb211c80319c/b7ad6b7169203331"))).containsExactly(stored);
+    assertThat(reader.counter("placeholdersDropped")).isEqualTo(2);
+    assertThat(reader.counter("nonTouchpointSpans")).isEqualTo(2);
+  }
+
+  @Test
+  void keepsAttributesWithTheirTypes() throws Exception {
+    open();
+    Touchpoint stored = touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0, Map.of());
+    store.accept(batch(0, 0, read(stored, 0)));
+    Map<String, Object> attributes = reader().touchpoints(List.of("0af7651916cd43dd8448eb211c80319c/b7ad6b7169203331")).get(0).attributes();
+    assertThat(attributes)
+        .containsEntry("order.total", 42.5)
+        .containsEntry("order.items", 3L)
+        .containsEntry("gift", true)
+        .containsEntry("tags", List.of("a", "b"));
+  }
+
+  @Test
+  void storesEventTimeAsUtcTimestampAndKeepsTheNanos() throws Exception {
+    open();
+    store.accept(batch(0, 0, read(touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0, Map.of()), 0)));
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT strftime(event_time, '%Y-%m-%dT%H:%M:%S.%f'), event_nanos FROM touchpoints")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("2025-11-24T16:00:00.123456");
+      assertThat(rs.getLong(2)).isEqualTo(T0);
+    }
+  }
+
+  @Test
+  void aDuplicateTraceAndSpanIdChangesNothing() throws Exception {
+    open();
+    Touchpoint first = touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0, Map.of("session", List.of("s-1")));
+    Touchpoint sameIds = touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0 + 5, Map.of("session", List.of("s-2")));
+    store.accept(batch(0, 0, read(first, 1)));
+    store.accept(batch(0, 0, read(first, 1))); // an OTLP retry of the same batch
+    store.accept(batch(0, 0, read(sameIds, 1), read(sameIds, 1))); // and a duplicate within one batch
+
+    assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM touchpoint_keys")).isEqualTo(1);
+    StoreReader reader = reader();
+    assertThat(reader.touchpointsWithAnyKey(List.of(new CustomerKey("session", "s-2")))).isEmpty();
+    assertThat(reader.touchpoints(List.of("0af7651916cd43dd8448eb211c80319c/b7ad6b7169203331")).get(0).eventTimeNanos()).isEqualTo(T0);
+    assertThat(reader.counter("placeholdersDropped")).isEqualTo(1);
+  }
+
+  @Test
+  void findsConnectedKeysThroughSharedTouchpoints() throws Exception {
+    open();
+    store.accept(
+        batch(
+            0,
+            0,
+            read(touchpoint("00000000000000000000000000000001", "0000000000000001", T0, Map.of("session", List.of("s-1"))), 0),
+            read(touchpoint("00000000000000000000000000000002", "0000000000000002", T0 + 1, Map.of("email", List.of("a@x.io"), "session", List.of("s-1"))), 0)));
+    StoreReader reader = reader();
+    assertThat(reader.keysOf(reader.touchpointsWithAnyKey(List.of(new CustomerKey("session", "s-1")))))
+        .containsExactlyInAnyOrder(new CustomerKey("session", "s-1"), new CustomerKey("email", "a@x.io"));
+    assertThat(reader.unattributedCount()).isZero();
+    assertThat(reader.touchpointCount()).isEqualTo(2);
+  }
+
+  @Test
+  void countsTouchpointsWithoutKeysAsUnattributed() throws Exception {
+    open();
+    store.accept(batch(0, 0, read(touchpoint("00000000000000000000000000000001", "0000000000000001", T0, Map.of()), 0)));
+    assertThat(reader().unattributedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void recordsTheSchemaVersionAndMigratesOnlyOnce() throws Exception {
+    open();
+    closeCleanly();
+    open();
+    assertThat(count("SELECT max(version) FROM schema_version")).isEqualTo(Migrations.latest());
+    assertThat(count("SELECT count(*) FROM schema_version")).isEqualTo(Migrations.latest());
+  }
+
+  @Test
+  void refusesADatabaseFromANewerCollector() throws Exception {
+    open();
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO schema_version VALUES (" + (Migrations.latest() + 1) + ")");
+    }
+    closeCleanly();
+    assertThatThrownBy(this::open).hasMessageContaining("newer than this collector's");
+  }
+
+  @Test
+  void setsAnExplicitMemoryLimitForEveryConnection() throws Exception {
+    open();
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT current_setting('memory_limit')")) {
+      rs.next();
+      assertThat(rs.getString(1)).matches("2[0-9]{2}(\\.[0-9]+)? MiB");
+    }
+  }
+}
