@@ -116,18 +116,34 @@ class WebShopJourneyIT {
   }
 
   @Test
-  void aFailedLoginIsAnErrorTouchpoint() throws Exception {
+  void aFailedLoginAndADeclinedPaymentAreErrorTouchpoints() throws Exception {
     Collector collector = startCollector();
     String shop = startShopWithAgent(collector.otlp());
+    HttpJson api = new HttpJson(collector.api());
+
+    assertThat(new HttpJson(shop).postForm("/login", Map.of("email", "nobody@example.com")).status())
+        .isEqualTo(401);
+    JsonNode stranger = awaitProfileWithTouchpoints(api, "email:nobody@example.com", 1);
+    JsonNode failedLogin = stranger.get("touchpoints").get(0);
+    assertThat(failedLogin.get("touchpoint").asText()).isEqualTo("login");
+    assertThat(failedLogin.get("outcome").asText()).isEqualTo("error");
 
     HttpJson browser = new HttpJson(shop);
-    assertThat(browser.postForm("/login", Map.of("email", "nobody@example.com")).status())
-        .isEqualTo(401);
+    assertThat(browser.postForm("/login", Map.of("email", "bruno.keller@example.com")).status()).isEqualTo(200);
+    assertThat(browser.postForm("/cart/items", Map.of("sku", "SKU-101", "quantity", "4")).status()).isEqualTo(200);
+    assertThat(browser.postForm("/checkout", Map.of()).status()).isEqualTo(402);
 
-    JsonNode profile = awaitProfileWithTouchpoints(new HttpJson(collector.api()), "email:nobody@example.com", 1);
-    JsonNode touchpoint = profile.get("touchpoints").get(0);
-    assertThat(touchpoint.get("touchpoint").asText()).isEqualTo("login");
-    assertThat(touchpoint.get("outcome").asText()).isEqualTo("error");
+    JsonNode bruno = awaitProfileWithTouchpoints(api, "email:bruno.keller@example.com", 4);
+    assertThat(bruno.get("touchpoints")).extracting(t -> t.get("touchpoint").asText() + "/" + t.get("outcome").asText())
+        .as("the order fails because the payment it started was declined")
+        .containsExactly("login/success", "cart.add/success", "order.placed/error", "payment.declined/error");
+    JsonNode declined = bruno.get("touchpoints").get(3);
+    assertThat(declined.get("keys").get("customer_id").asText()).isEqualTo("C-1002");
+    assertThat(declined.get("attributes").get("payment.amount").asDouble()).isEqualTo(516.0);
+    assertThat(declined.get("attributes").get("payment.decline_reason").asText())
+        .isEqualTo("over the card limit of 500.00");
+    assertThat(declined.get("attributes").get("code.function.name").asText())
+        .isEqualTo("com.acme.shop.payment.CardLimitGateway.charge");
   }
 
   private record Collector(String otlp, String api) {}

@@ -26,6 +26,9 @@ record CustomerPlan(String email, Scenario scenario, int products) {
     if (roll < 5) {
       return Scenario.PURCHASE;
     }
-    return roll < 8 ? Scenario.ABANDONED_CART : Scenario.BROWSE_ONLY;
+    if (roll < 7) {
+      return Scenario.ABANDONED_CART;
+    }
+    return roll < 8 ? Scenario.DECLINED_PAYMENT : Scenario.BROWSE_ONLY;
   }
 }

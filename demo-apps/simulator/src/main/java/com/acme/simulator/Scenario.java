@@ -6,6 +6,8 @@ enum Scenario {
   PURCHASE,
   /** Browses, logs in, adds to the cart and leaves without buying. */
   ABANDONED_CART,
+  /** Logs in, fills the cart above the card limit, is declined at checkout and leaves. */
+  DECLINED_PAYMENT,
   /** Browses anonymously and never logs in. */
   BROWSE_ONLY
 }

@@ -20,6 +20,9 @@ public final class Simulator {
 
   static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Rain jacket, 129.00: five of them are over the shop's card limit of 500.00. */
+  private static final String DEAREST_SKU = "SKU-101";
+
   private final String shop;
   private final Random random;
   private final Duration readinessTimeout;
@@ -61,11 +64,12 @@ public final class Simulator {
   }
 
   /** What a run did, for its closing line. */
-  record Summary(int customers, int orders, int abandonedCarts, int browseOnly) {
+  record Summary(int customers, int orders, int abandonedCarts, int declinedPayments, int browseOnly) {
     @Override
     public String toString() {
       return count(customers, "customer") + ": " + count(orders, "order") + ", "
-          + count(abandonedCarts, "abandoned cart") + ", " + browseOnly + " only browsed";
+          + count(abandonedCarts, "abandoned cart") + ", " + count(declinedPayments, "declined payment")
+          + ", " + browseOnly + " only browsed";
     }
   }
 
@@ -73,6 +77,7 @@ public final class Simulator {
     awaitShop(readinessTimeout);
     int orders = 0;
     int abandoned = 0;
+    int declined = 0;
     int browsed = 0;
     for (CustomerPlan plan : plans) {
       String story = play(plan);
@@ -80,10 +85,11 @@ public final class Simulator {
       switch (plan.scenario()) {
         case PURCHASE -> orders++;
         case ABANDONED_CART -> abandoned++;
+        case DECLINED_PAYMENT -> declined++;
         case BROWSE_ONLY -> browsed++;
       }
     }
-    return new Summary(plans.size(), orders, abandoned, browsed);
+    return new Summary(plans.size(), orders, abandoned, declined, browsed);
   }
 
   private String play(CustomerPlan plan) throws IOException, InterruptedException {
@@ -104,6 +110,12 @@ public final class Simulator {
     }
     if (plan.scenario() == Scenario.ABANDONED_CART) {
       return "browsed " + products(viewed.size()) + ", logged in, left them in the cart";
+    }
+    if (plan.scenario() == Scenario.DECLINED_PAYMENT) {
+      // Enough of the dearest product to go over the demo card limit.
+      browser.post("/cart/items", ShopClient.form("sku", DEAREST_SKU) + "&" + ShopClient.form("quantity", "5"), 200);
+      JsonNode declined = browser.post("/checkout", "", 402);
+      return "browsed " + products(viewed.size()) + ", logged in, checkout declined: " + declined.get("error").asText();
     }
     JsonNode order = browser.post("/checkout", "", 201);
     return "browsed " + products(viewed.size()) + ", logged in, ordered " + order.get("orderId").asText()

@@ -25,14 +25,17 @@ class SimulatorTest {
   @Test
   void playsCustomersAgainstARealShop() throws Exception {
     try (ShopApplication shop = ShopApplication.start("127.0.0.1", 0)) {
-      List<CustomerPlan> plans = CustomerPlan.plan(Simulator.personas(), 12, 42);
+      List<CustomerPlan> plans = CustomerPlan.plan(Simulator.personas(), 20, 42);
       Simulator.Summary summary =
           new Simulator("http://127.0.0.1:" + shop.port(), 42, Duration.ofSeconds(5)).run(plans);
 
       long purchases = plans.stream().filter(p -> p.scenario() == Scenario.PURCHASE).count();
-      assertThat(summary.customers()).isEqualTo(12);
+      assertThat(summary.customers()).isEqualTo(20);
       assertThat(summary.orders()).isEqualTo(purchases).isPositive();
-      assertThat(summary.orders() + summary.abandonedCarts() + summary.browseOnly()).isEqualTo(12);
+      long declined = plans.stream().filter(p -> p.scenario() == Scenario.DECLINED_PAYMENT).count();
+      assertThat(summary.declinedPayments()).isEqualTo(declined).isPositive();
+      assertThat(summary.orders() + summary.abandonedCarts() + summary.declinedPayments() + summary.browseOnly())
+          .isEqualTo(20);
     }
   }
 

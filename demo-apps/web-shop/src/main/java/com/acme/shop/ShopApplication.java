@@ -6,10 +6,12 @@ import com.acme.shop.catalog.ProductRepository;
 import com.acme.shop.checkout.CheckoutService;
 import com.acme.shop.customer.CustomerRepository;
 import com.acme.shop.order.OrderRepository;
+import com.acme.shop.payment.CardLimitGateway;
 import com.acme.shop.session.SessionRepository;
 import com.acme.shop.web.ShopController;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +19,9 @@ import java.util.concurrent.Executors;
 
 /** {@code java -jar web-shop.jar [--port 8081] [--bind 127.0.0.1]}. */
 public final class ShopApplication implements AutoCloseable {
+
+  /** Every demo card is declined above this amount per order. */
+  public static final BigDecimal CARD_LIMIT = new BigDecimal("500.00");
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -36,7 +41,7 @@ public final class ShopApplication implements AutoCloseable {
             products,
             new AuthService(new CustomerRepository(), sessions),
             new CartService(sessions, products),
-            new CheckoutService(sessions, orders, Clock.systemUTC()),
+            new CheckoutService(sessions, orders, new CardLimitGateway(CARD_LIMIT), Clock.systemUTC()),
             orders);
     HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
     ExecutorService threads = Executors.newFixedThreadPool(8);

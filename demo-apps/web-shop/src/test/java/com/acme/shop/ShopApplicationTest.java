@@ -81,6 +81,17 @@ class ShopApplicationTest {
   }
 
   @Test
+  void aPaymentOverTheCardLimitIsDeclinedAndTheCartKept() throws Exception {
+    post("/login", "email=bruno.keller@example.com");
+    assertThat(post("/cart/items", "sku=SKU-101&quantity=4").statusCode()).isEqualTo(200);
+    HttpResponse<String> declined = post("/checkout", "");
+    assertThat(declined.statusCode()).isEqualTo(402);
+    assertThat(declined.body()).contains("declined").contains("516.00");
+    assertThat(JSON.readTree(get("/cart").body()).get("total").decimalValue()).isEqualByComparingTo("516.00");
+    assertThat(JSON.readTree(get("/orders").body())).isEmpty();
+  }
+
+  @Test
   void badRequestsGetClearAnswers() throws Exception {
     assertThat(post("/login", "email=stranger@example.com").statusCode()).isEqualTo(401);
     assertThat(post("/cart/items", "sku=NOPE").statusCode()).isEqualTo(404);

@@ -5,21 +5,28 @@ import com.acme.shop.cart.CartLine;
 import com.acme.shop.order.Order;
 import com.acme.shop.order.OrderLine;
 import com.acme.shop.order.OrderRepository;
+import com.acme.shop.payment.PaymentGateway;
 import com.acme.shop.session.SessionRepository;
 import com.acme.shop.session.ShopSession;
 import java.time.Clock;
 import java.util.List;
 
-/** Turns a logged-in session's cart into an order. */
+/**
+ * Turns a logged-in session's cart into an order once the payment went through. A declined
+ * payment ({@link com.acme.shop.payment.PaymentDeclinedException}) places nothing and keeps the cart.
+ */
 public class CheckoutService {
 
   private final SessionRepository sessions;
   private final OrderRepository orders;
+  private final PaymentGateway payments;
   private final Clock clock;
 
-  public CheckoutService(SessionRepository sessions, OrderRepository orders, Clock clock) {
+  public CheckoutService(
+      SessionRepository sessions, OrderRepository orders, PaymentGateway payments, Clock clock) {
     this.sessions = sessions;
     this.orders = orders;
+    this.payments = payments;
     this.clock = clock;
   }
 
@@ -35,6 +42,7 @@ public class CheckoutService {
       }
       List<OrderLine> lines =
           cart.getLines().stream().map(CheckoutService::toOrderLine).toList();
+      payments.charge(session.getCustomerNumber(), cart.getTotal());
       Order order = new Order(orders.nextId(), session.getCustomerNumber(), lines, cart.getTotal(), clock.instant());
       orders.save(order);
       cart.clear();

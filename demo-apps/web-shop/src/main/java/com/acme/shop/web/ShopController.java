@@ -7,6 +7,7 @@ import com.acme.shop.cart.CartService;
 import com.acme.shop.catalog.ProductRepository;
 import com.acme.shop.checkout.CheckoutException;
 import com.acme.shop.checkout.CheckoutService;
+import com.acme.shop.payment.PaymentDeclinedException;
 import com.acme.shop.customer.Customer;
 import com.acme.shop.order.Order;
 import com.acme.shop.order.OrderRepository;
@@ -137,6 +138,8 @@ public class ShopController implements HttpHandler {
       request.json(201, orderView(checkout.placeOrder(session.getId())));
     } catch (CheckoutException e) {
       request.error(e.getReason() == CheckoutException.Reason.NOT_LOGGED_IN ? 401 : 409, e.getMessage());
+    } catch (PaymentDeclinedException e) {
+      request.error(402, e.getMessage());
     }
   }
 
