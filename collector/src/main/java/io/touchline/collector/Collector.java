@@ -6,15 +6,18 @@ import io.touchline.collector.config.CollectorConfig;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.ingest.OtlpHttpHandler;
 import io.touchline.collector.ingest.SpanTranslator;
+import io.touchline.collector.ingest.TraceIngest;
 import io.touchline.collector.query.ProfileQuery;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.store.Database;
 import io.touchline.collector.store.TouchpointStore;
+import io.touchline.collector.store.WriteQueue;
 import io.touchline.collector.web.ApiHandler;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -29,10 +32,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Collector implements AutoCloseable {
 
   private static final int THREADS_PER_SERVER = 4;
+  private static final long WRITE_QUEUE_SPANS = 100_000;
+  private static final int MAX_GROUP_SPANS = 10_000;
+  private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
   private final CollectorConfig config;
   private final Database database;
   private final TouchpointStore store;
+  private final WriteQueue writeQueue;
+  private final IngestCounters ingestCounters = new IngestCounters();
   private final HttpServer otlpServer;
   private final HttpServer apiServer;
   private final ExecutorService otlpThreads = Executors.newFixedThreadPool(THREADS_PER_SERVER, named("touchline-otlp"));
@@ -46,10 +54,12 @@ public final class Collector implements AutoCloseable {
     this.config = config;
     this.database = database;
     this.store = new TouchpointStore(database);
+    this.writeQueue = new WriteQueue(store, WRITE_QUEUE_SPANS, MAX_GROUP_SPANS, nanos -> {});
     KeyTypes keyTypes = KeyTypes.defaults();
+    TraceIngest ingest =
+        new TraceIngest(new SpanTranslator(keyTypes), writeQueue, ingestCounters, COMMIT_TIMEOUT);
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
-    HttpHandler otlp =
-        new OtlpHttpHandler(new SpanTranslator(keyTypes), store, new IngestCounters(), config.otlp().maxBodyBytes());
+    HttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
     HttpHandler api = new ApiHandler(new ProfileQuery(store, keyTypes), ready::get);
     HttpServer otlpListening = null;
     try {
@@ -59,6 +69,7 @@ public final class Collector implements AutoCloseable {
       if (otlpListening != null) {
         otlpListening.stop(0);
       }
+      closeQuietly(writeQueue);
       store.close();
       throw e;
     }
@@ -129,11 +140,24 @@ public final class Collector implements AutoCloseable {
     shutdown(otlpThreads);
     shutdown(apiThreads);
     try {
+      writeQueue.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
       store.close();
       database.checkpoint();
       database.close();
     } catch (SQLException e) {
       System.err.println("touchline collector: error while closing the database: " + e.getMessage());
+    }
+  }
+
+  private static void closeQuietly(WriteQueue queue) {
+    try {
+      queue.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -4,7 +4,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.ByteArrayOutputStream;
@@ -25,16 +24,13 @@ public final class OtlpHttpHandler implements HttpHandler {
   static final String PROTOBUF = "application/x-protobuf";
   static final String TRACES_PATH = "/v1/traces";
 
-  private final SpanTranslator translator;
-  private final TouchpointSink sink;
+  private final TraceIngest ingest;
   private final IngestCounters counters;
   private final long maxBodyBytes;
 
-  public OtlpHttpHandler(
-      SpanTranslator translator, TouchpointSink sink, IngestCounters counters, long maxBodyBytes) {
-    this.translator = translator;
-    this.sink = sink;
-    this.counters = counters;
+  public OtlpHttpHandler(TraceIngest ingest, long maxBodyBytes) {
+    this.ingest = ingest;
+    this.counters = ingest.counters();
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -78,24 +74,16 @@ public final class OtlpHttpHandler implements HttpHandler {
         fail(exchange, 400, "body is not an OTLP ExportTraceServiceRequest: " + e.getMessage());
         return;
       }
-      TranslatedBatch batch = translator.translate(request);
+      ExportTraceServiceResponse response;
       try {
-        sink.accept(batch);
-      } catch (Exception e) {
-        // Nothing was acknowledged: the sender keeps the batch and retries.
-        exchange.getResponseHeaders().add("Retry-After", "5");
-        fail(exchange, 503, "could not store the batch: " + e.getMessage());
+        response = ingest.export(request);
+      } catch (IngestUnavailableException e) {
+        // Nothing was acknowledged: the sender keeps the batch and retries after the pause.
+        exchange.getResponseHeaders().add("Retry-After", Integer.toString(e.retryAfterSeconds()));
+        send(exchange, 503, status(503, e.getMessage()));
         return;
       }
-      counters.recordBatch(batch);
-      ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
-      if (batch.rejectedSpans() > 0) {
-        response.setPartialSuccess(
-            ExportTracePartialSuccess.newBuilder()
-                .setRejectedSpans(batch.rejectedSpans())
-                .setErrorMessage(batch.rejectionMessage()));
-      }
-      send(exchange, 200, response.build());
+      send(exchange, 200, response);
     }
   }
 
@@ -127,11 +115,24 @@ public final class OtlpHttpHandler implements HttpHandler {
   }
 
   private void fail(HttpExchange exchange, int status, String message) throws IOException {
-    counters.recordRequestRejected(status);
-    send(
-        exchange,
-        status,
-        com.google.rpc.Status.newBuilder().setCode(grpcCode(status)).setMessage(message).build());
+    counters.recordRequestRejected(reason(status));
+    send(exchange, status, status(status, message));
+  }
+
+  private static com.google.rpc.Status status(int httpStatus, String message) {
+    return com.google.rpc.Status.newBuilder().setCode(grpcCode(httpStatus)).setMessage(message).build();
+  }
+
+  /** The reason label of a refused request in {@code /metrics}. */
+  private static String reason(int httpStatus) {
+    return switch (httpStatus) {
+      case 400 -> "malformed";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "too_large";
+      case 415 -> "unsupported_media_type";
+      default -> "http_" + httpStatus;
+    };
   }
 
   private static void send(HttpExchange exchange, int status, Message message) throws IOException {

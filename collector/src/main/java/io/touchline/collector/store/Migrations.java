@@ -42,6 +42,21 @@ final class Migrations {
             name  VARCHAR PRIMARY KEY,
             value BIGINT NOT NULL
           );
+          """,
+          // 2: where a group commit lands its rows in bulk before they are moved into touchpoints,
+          // skipping those stored before; empty outside a write transaction.
+          """
+          CREATE TABLE ingest_staging (
+            trace_id     VARCHAR NOT NULL,
+            span_id      VARCHAR NOT NULL,
+            event_nanos  BIGINT NOT NULL,
+            event_micros BIGINT NOT NULL,
+            touchpoint   VARCHAR NOT NULL,
+            channel      VARCHAR NOT NULL,
+            service      VARCHAR NOT NULL,
+            outcome      VARCHAR NOT NULL,
+            attributes   VARCHAR NOT NULL
+          );
           """);
 
   private Migrations() {}

@@ -2,7 +2,6 @@ package io.touchline.collector.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.touchline.collector.ingest.TouchpointSink;
 import io.touchline.collector.ingest.TranslatedBatch;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
@@ -11,14 +10,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
- * Writes touchpoints to the database. One writer connection, used by one thread at a time, and a
- * commit per batch: when {@link #accept} returns, the batch is durable and may be acknowledged.
+ * Writes touchpoints to the database: one writer connection, one transaction per group of
+ * batches. When {@link #write} returns, every batch of the group is durable and may be
+ * acknowledged. Rows go in through DuckDB's appender (bulk, not a statement per row) into a
+ * staging table, and from there into {@code touchpoints} with the primary key deciding which
+ * spans are new: a span stored before (an OTLP retry) changes nothing, not even a counter.
  */
-public final class TouchpointStore implements TouchpointSink, AutoCloseable {
+public final class TouchpointStore implements AutoCloseable {
 
   static final String NON_TOUCHPOINT_SPANS = "nonTouchpointSpans";
   static final String PLACEHOLDERS_DROPPED = "placeholdersDropped";
@@ -27,34 +34,44 @@ public final class TouchpointStore implements TouchpointSink, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Database database;
-  private final Connection writer;
+  private final DuckDBConnection writer;
 
   public TouchpointStore(Database database) throws SQLException {
     this.database = database;
-    this.writer = database.connect();
+    this.writer = (DuckDBConnection) database.connect();
   }
 
-  @Override
-  public synchronized void accept(TranslatedBatch batch) throws SQLException {
+  /** Stores one batch in its own transaction. */
+  public void write(TranslatedBatch batch) throws SQLException {
+    write(List.of(batch));
+  }
+
+  /** Stores a group of batches in one transaction: all of them, or none. */
+  public synchronized void write(List<TranslatedBatch> group) throws SQLException {
     writer.setAutoCommit(false);
-    try (PreparedStatement insertTouchpoint =
-            writer.prepareStatement(
-                "INSERT OR IGNORE INTO touchpoints VALUES (?, ?, ?, make_timestamp(?), ?, ?, ?, ?, ?)"
-                    + " RETURNING span_id");
-        PreparedStatement insertKey =
-            writer.prepareStatement("INSERT INTO touchpoint_keys VALUES (?, ?, ?, ?, ?)")) {
-      long placeholders = batch.placeholdersOnOtherSpans();
-      for (TranslatedBatch.Read read : batch.touchpoints()) {
-        // A touchpoint stored before (same trace and span id, e.g. an OTLP retry) changes nothing.
-        if (insert(insertTouchpoint, read.touchpoint())) {
-          addKeys(insertKey, read.touchpoint());
-          placeholders += read.placeholdersDropped();
+    try {
+      stage(group);
+      Set<String> inserted = moveNewTouchpoints();
+      long placeholders = 0;
+      long nonTouchpoints = 0;
+      long rejected = 0;
+      try (DuckDBAppender keys = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "touchpoint_keys")) {
+        for (TranslatedBatch batch : group) {
+          placeholders += batch.placeholdersOnOtherSpans();
+          nonTouchpoints += batch.nonTouchpointSpans();
+          rejected += batch.rejectedSpans();
+          for (TranslatedBatch.Read read : batch.touchpoints()) {
+            // remove(): a span twice in one group is stored, and counted, once.
+            if (inserted.remove(id(read.touchpoint()))) {
+              appendKeys(keys, read.touchpoint());
+              placeholders += read.placeholdersDropped();
+            }
+          }
         }
       }
-      insertKey.executeBatch();
-      addToCounter(NON_TOUCHPOINT_SPANS, batch.nonTouchpointSpans());
+      addToCounter(NON_TOUCHPOINT_SPANS, nonTouchpoints);
       addToCounter(PLACEHOLDERS_DROPPED, placeholders);
-      addToCounter(REJECTED_SPANS, batch.rejectedSpans());
+      addToCounter(REJECTED_SPANS, rejected);
       writer.commit();
     } catch (SQLException | RuntimeException e) {
       writer.rollback();
@@ -64,31 +81,60 @@ public final class TouchpointStore implements TouchpointSink, AutoCloseable {
     }
   }
 
-  /** Inserts the touchpoint; false when it was stored before (same trace and span id). */
-  private static boolean insert(PreparedStatement statement, Touchpoint touchpoint) throws SQLException {
-    statement.setString(1, touchpoint.traceId());
-    statement.setString(2, touchpoint.spanId());
-    statement.setLong(3, touchpoint.eventTimeNanos());
-    statement.setLong(4, touchpoint.eventTimeNanos() / 1_000);
-    statement.setString(5, touchpoint.touchpoint());
-    statement.setString(6, touchpoint.channel());
-    statement.setString(7, touchpoint.service());
-    statement.setString(8, touchpoint.outcome());
-    statement.setString(9, toJson(touchpoint.attributes()));
-    try (ResultSet inserted = statement.executeQuery()) {
-      return inserted.next();
+  private void stage(List<TranslatedBatch> group) throws SQLException {
+    try (DuckDBAppender staging = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "ingest_staging")) {
+      for (TranslatedBatch batch : group) {
+        for (TranslatedBatch.Read read : batch.touchpoints()) {
+          Touchpoint touchpoint = read.touchpoint();
+          staging.beginRow()
+              .append(touchpoint.traceId())
+              .append(touchpoint.spanId())
+              .append(touchpoint.eventTimeNanos())
+              .append(Math.floorDiv(touchpoint.eventTimeNanos(), 1_000L))
+              .append(touchpoint.touchpoint())
+              .append(touchpoint.channel())
+              .append(touchpoint.service())
+              .append(touchpoint.outcome())
+              .append(toJson(touchpoint.attributes()))
+              .endRow();
+        }
+      }
     }
   }
 
-  private static void addKeys(PreparedStatement statement, Touchpoint touchpoint) throws SQLException {
+  /** Moves the staged rows that are not stored yet; returns their ids. */
+  private Set<String> moveNewTouchpoints() throws SQLException {
+    Set<String> inserted = new HashSet<>();
+    try (Statement statement = writer.createStatement()) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "INSERT OR IGNORE INTO touchpoints"
+                  + " SELECT trace_id, span_id, event_nanos, make_timestamp(event_micros), touchpoint,"
+                  + " channel, service, outcome, attributes FROM ingest_staging"
+                  + " RETURNING trace_id, span_id")) {
+        while (rows.next()) {
+          inserted.add(rows.getString(1) + "/" + rows.getString(2));
+        }
+      }
+      statement.execute("DELETE FROM ingest_staging");
+    }
+    return inserted;
+  }
+
+  private static String id(Touchpoint touchpoint) {
+    return touchpoint.traceId() + "/" + touchpoint.spanId();
+  }
+
+  private static void appendKeys(DuckDBAppender keys, Touchpoint touchpoint) throws SQLException {
     for (Map.Entry<String, List<String>> entry : touchpoint.keys().entrySet()) {
       for (String value : entry.getValue()) {
-        statement.setString(1, touchpoint.traceId());
-        statement.setString(2, touchpoint.spanId());
-        statement.setString(3, entry.getKey());
-        statement.setString(4, value);
-        statement.setString(5, ProfileIds.keyHash(new CustomerKey(entry.getKey(), value)));
-        statement.addBatch();
+        keys.beginRow()
+            .append(touchpoint.traceId())
+            .append(touchpoint.spanId())
+            .append(entry.getKey())
+            .append(value)
+            .append(ProfileIds.keyHash(new CustomerKey(entry.getKey(), value)))
+            .endRow();
       }
     }
   }

@@ -99,7 +99,7 @@ class TouchpointStoreTest {
   void keepsTouchpointsAcrossRestart() throws Exception {
     open();
     Touchpoint stored = touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0, Map.of("email", List.of("ann@example.com")));
-    store.accept(batch(1, 2, read(stored, 1)));
+    store.write(batch(1, 2, read(stored, 1)));
     closeCleanly();
 
     open();
@@ -115,7 +115,7 @@ class TouchpointStoreTest {
   void keepsAttributesWithTheirTypes() throws Exception {
     open();
     Touchpoint stored = touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0, Map.of());
-    store.accept(batch(0, 0, read(stored, 0)));
+    store.write(batch(0, 0, read(stored, 0)));
     Map<String, Object> attributes = reader().touchpoints(List.of("0af7651916cd43dd8448eb211c80319c/b7ad6b7169203331")).get(0).attributes();
     assertThat(attributes)
         .containsEntry("order.total", 42.5)
@@ -127,7 +127,7 @@ class TouchpointStoreTest {
   @Test
   void storesEventTimeAsUtcTimestampAndKeepsTheNanos() throws Exception {
     open();
-    store.accept(batch(0, 0, read(touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0, Map.of()), 0)));
+    store.write(batch(0, 0, read(touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0, Map.of()), 0)));
     try (Connection connection = database.connect();
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT strftime(event_time, '%Y-%m-%dT%H:%M:%S.%f'), event_nanos FROM touchpoints")) {
@@ -142,9 +142,9 @@ class TouchpointStoreTest {
     open();
     Touchpoint first = touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0, Map.of("session", List.of("s-1")));
     Touchpoint sameIds = touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0 + 5, Map.of("session", List.of("s-2")));
-    store.accept(batch(0, 0, read(first, 1)));
-    store.accept(batch(0, 0, read(first, 1))); // an OTLP retry of the same batch
-    store.accept(batch(0, 0, read(sameIds, 1), read(sameIds, 1))); // and a duplicate within one batch
+    store.write(batch(0, 0, read(first, 1)));
+    store.write(batch(0, 0, read(first, 1))); // an OTLP retry of the same batch
+    store.write(batch(0, 0, read(sameIds, 1), read(sameIds, 1))); // and a duplicate within one batch
 
     assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM touchpoint_keys")).isEqualTo(1);
@@ -157,7 +157,7 @@ class TouchpointStoreTest {
   @Test
   void findsConnectedKeysThroughSharedTouchpoints() throws Exception {
     open();
-    store.accept(
+    store.write(
         batch(
             0,
             0,
@@ -173,7 +173,7 @@ class TouchpointStoreTest {
   @Test
   void countsTouchpointsWithoutKeysAsUnattributed() throws Exception {
     open();
-    store.accept(batch(0, 0, read(touchpoint("00000000000000000000000000000001", "0000000000000001", T0, Map.of()), 0)));
+    store.write(batch(0, 0, read(touchpoint("00000000000000000000000000000001", "0000000000000001", T0, Map.of()), 0)));
     assertThat(reader().unattributedCount()).isEqualTo(1);
   }
 
