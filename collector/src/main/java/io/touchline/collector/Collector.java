@@ -1,5 +1,9 @@
 package io.touchline.collector;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.touchline.collector.config.CollectorConfig;
@@ -7,18 +11,25 @@ import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.ingest.OtlpHttpHandler;
 import io.touchline.collector.ingest.SpanTranslator;
 import io.touchline.collector.ingest.TraceIngest;
+import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.query.ProfileQuery;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.store.Database;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
 import io.touchline.collector.web.ApiHandler;
+import io.touchline.collector.web.BearerTokenFilter;
+import io.touchline.keys.Placeholders;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Collector implements AutoCloseable {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int THREADS_PER_SERVER = 4;
-  private static final long WRITE_QUEUE_SPANS = 100_000;
   private static final int MAX_GROUP_SPANS = 10_000;
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -47,6 +58,10 @@ public final class Collector implements AutoCloseable {
   private final ExecutorService apiThreads = Executors.newFixedThreadPool(THREADS_PER_SERVER, named("touchline-api"));
   private final RequestGate otlpGate = new RequestGate();
   private final RequestGate apiGate = new RequestGate();
+  private final CollectorMetrics metrics;
+  private final IngestLog ingestLog;
+  private final ScheduledExecutorService maintenance =
+      Executors.newSingleThreadScheduledExecutor(named("touchline-maintenance"));
   private final AtomicBoolean ready = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -54,17 +69,23 @@ public final class Collector implements AutoCloseable {
     this.config = config;
     this.database = database;
     this.store = new TouchpointStore(database);
-    this.writeQueue = new WriteQueue(store, WRITE_QUEUE_SPANS, MAX_GROUP_SPANS, nanos -> {});
-    KeyTypes keyTypes = KeyTypes.defaults();
-    TraceIngest ingest =
-        new TraceIngest(new SpanTranslator(keyTypes), writeQueue, ingestCounters, COMMIT_TIMEOUT);
+    this.metrics = new CollectorMetrics(ingestCounters, this::queuedSpans, database::sizeInBytes);
+    this.writeQueue = new WriteQueue(store, config.storage().writeQueueSpans(), MAX_GROUP_SPANS, metrics::recordCommit);
+    KeyTypes keyTypes = KeyTypes.from(config.keyTypes());
+    SpanTranslator translator = new SpanTranslator(keyTypes, Placeholders.withExtra(config.placeholders()));
+    TraceIngest ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
     HttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
-    HttpHandler api = new ApiHandler(new ProfileQuery(store, keyTypes), ready::get);
+    HttpHandler api = new ApiHandler(new ProfileQuery(store, keyTypes), ready::get, metrics);
+    this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;
     try {
-      otlpListening = listen("otlp.httpPort", config.otlp().httpPort(), otlp, otlpGate, otlpThreads);
-      apiServer = listen("api.port", config.api().port(), api, apiGate, apiThreads);
+      otlpListening =
+          listen("otlp.httpPort", config.otlp().httpPort(), otlp, otlpGate, otlpThreads,
+              auth(config.auth().ingestToken(), Set.of(), Collector::refuseOtlp));
+      apiServer =
+          listen("api.port", config.api().port(), api, apiGate, apiThreads,
+              auth(config.auth().apiToken(), Set.of("/api/health"), Collector::refuseApi));
     } catch (IOException e) {
       if (otlpListening != null) {
         otlpListening.stop(0);
@@ -88,11 +109,35 @@ public final class Collector implements AutoCloseable {
     }
     collector.otlpServer.start();
     collector.apiServer.start();
+    collector.startMaintenance();
     collector.ready.set(true);
     return collector;
   }
 
-  private HttpServer listen(String field, int port, HttpHandler handler, RequestGate gate, ExecutorService threads)
+  private long queuedSpans() {
+    return writeQueue == null ? 0 : writeQueue.queuedSpans();
+  }
+
+  private static Filter auth(String token, Set<String> open, BearerTokenFilter.Refusal refusal) {
+    return token == null ? null : new BearerTokenFilter(token, open, refusal);
+  }
+
+  private static void refuseOtlp(HttpExchange exchange, String message) throws IOException {
+    byte[] status = com.google.rpc.Status.newBuilder().setCode(16).setMessage(message).build().toByteArray();
+    exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+    exchange.sendResponseHeaders(401, status.length);
+    exchange.getResponseBody().write(status);
+  }
+
+  private static void refuseApi(HttpExchange exchange, String message) throws IOException {
+    byte[] body = JSON.writeValueAsBytes(Map.of("error", message));
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(401, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  private HttpServer listen(
+      String field, int port, HttpHandler handler, RequestGate gate, ExecutorService threads, Filter auth)
       throws IOException {
     HttpServer server;
     try {
@@ -101,9 +146,32 @@ public final class Collector implements AutoCloseable {
       throw new BindException(
           "cannot listen on " + config.bindAddress() + ":" + port + " (" + field + "): " + e.getMessage());
     }
-    server.createContext("/", handler).getFilters().add(gate);
+    HttpContext context = server.createContext("/", handler);
+    context.getFilters().add(gate);
+    if (auth != null) {
+      context.getFilters().add(auth);
+    }
     server.setExecutor(threads);
     return server;
+  }
+
+  /** The figures of the last minute, in the log; old touchpoints deleted, when a retention is set. */
+  private void startMaintenance() {
+    maintenance.scheduleAtFixedRate(ingestLog::logMinute, 1, 1, TimeUnit.MINUTES);
+    config.storage().retentionPeriod().ifPresent(
+        period -> maintenance.scheduleWithFixedDelay(() -> applyRetention(period), 0, 1, TimeUnit.HOURS));
+  }
+
+  private void applyRetention(Duration period) {
+    try {
+      long deleted = store.deleteOlderThan(Instant.now().minus(period));
+      if (deleted > 0) {
+        System.out.println("touchline collector: retention " + config.storage().retention() + ": deleted "
+            + deleted + " touchpoints older than " + Instant.now().minus(period));
+      }
+    } catch (Exception e) {
+      System.err.println("touchline collector: retention could not delete old touchpoints: " + e.getMessage());
+    }
   }
 
   /** The OTLP/HTTP base URL, with the port actually bound (the config may say 0). */
@@ -128,6 +196,7 @@ public final class Collector implements AutoCloseable {
       return;
     }
     ready.set(false);
+    maintenance.shutdownNow();
     try {
       // OTLP first: a batch being written is committed and answered before the database closes.
       otlpGate.closeAndDrain(10, TimeUnit.SECONDS);
@@ -172,6 +241,10 @@ public final class Collector implements AutoCloseable {
 
   private static ThreadFactory named(String prefix) {
     AtomicInteger count = new AtomicInteger();
-    return runnable -> new Thread(runnable, prefix + "-" + count.incrementAndGet());
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(prefix.equals("touchline-maintenance"));
+      return thread;
+    };
   }
 }

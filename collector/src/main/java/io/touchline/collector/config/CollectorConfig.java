@@ -2,8 +2,7 @@ package io.touchline.collector.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.List;
 
 /**
  * The collector's settings, from {@code config/collector.yaml}; every field has a default.
@@ -11,48 +10,87 @@ import java.nio.file.Paths;
  * @param bindAddress the address every listener binds to; loopback unless you mean otherwise
  * @param otlp where spans are received
  * @param api where the REST API answers
- * @param storage where the database lives
+ * @param storage where the database lives, and for how long it keeps touchpoints
+ * @param auth bearer tokens; required when {@code bindAddress} is not a loopback address
+ * @param keyTypes the key types stitched on, highest priority first; the canonical five by default
+ * @param placeholders values never taken as keys, on top of the built-in ones
+ * @param journeys how a profile's timeline is cut into journeys
  */
-public record CollectorConfig(String bindAddress, Otlp otlp, Api api, Storage storage) {
+public record CollectorConfig(
+    String bindAddress,
+    Otlp otlp,
+    Api api,
+    Storage storage,
+    Auth auth,
+    List<KeyTypeConfig> keyTypes,
+    List<String> placeholders,
+    Journeys journeys) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
   public CollectorConfig {
     bindAddress = bindAddress == null || bindAddress.isBlank() ? DEFAULT_BIND_ADDRESS : bindAddress.trim();
-    checkResolvable(bindAddress);
-    otlp = otlp == null ? new Otlp(null, null) : otlp;
+    boolean loopback = checkResolvable(bindAddress).isLoopbackAddress();
+    otlp = otlp == null ? new Otlp(null, null, null) : otlp;
     api = api == null ? new Api(null) : api;
-    storage = storage == null ? new Storage(null, null) : storage;
+    storage = storage == null ? new Storage(null, null, null, null) : storage;
+    auth = auth == null ? new Auth(null, null) : auth;
+    if (!loopback && (auth.ingestToken() == null || auth.apiToken() == null)) {
+      // Customer data must not be readable, or writable, by anyone on the network.
+      throw new InvalidFieldException(
+          "auth",
+          "bindAddress " + bindAddress + " is reachable beyond this machine, so both auth.ingestToken"
+              + " and auth.apiToken are required");
+    }
+    keyTypes = keyTypes == null ? KeyTypeConfig.CANONICAL : List.copyOf(keyTypes);
+    KeyTypeConfig.checkTable(keyTypes);
+    placeholders = placeholders == null ? List.of() : List.copyOf(placeholders);
+    journeys = journeys == null ? new Journeys(null) : journeys;
   }
 
   /** Fails at config time, with the field's name, rather than at bind time with "Unresolved address". */
-  private static void checkResolvable(String address) {
+  private static InetAddress checkResolvable(String address) {
     try {
-      InetAddress.getByName(address);
+      return InetAddress.getByName(address);
     } catch (UnknownHostException | SecurityException e) {
       throw new InvalidFieldException("bindAddress", "'" + address + "' is neither an IP address nor a host name that resolves");
     }
   }
 
   public static CollectorConfig defaults() {
-    return new CollectorConfig(null, null, null, null);
+    return new CollectorConfig(null, null, null, null, null, null, null, null);
+  }
+
+  /** The same settings listening elsewhere and storing elsewhere: for tests and tools. */
+  public CollectorConfig withPortsAndStorage(int grpcPort, int httpPort, int apiPort, String storagePath) {
+    return new CollectorConfig(
+        bindAddress,
+        new Otlp(grpcPort, httpPort, otlp.maxBodyBytes()),
+        new Api(apiPort),
+        new Storage(storagePath, storage.memoryLimit(), storage.retention(), storage.writeQueueSpans()),
+        auth,
+        keyTypes,
+        placeholders,
+        journeys);
   }
 
   /**
+   * @param grpcPort OTLP/gRPC ({@code TraceService/Export}); 0 picks a free port
    * @param httpPort OTLP/HTTP ({@code POST /v1/traces}); 0 picks a free port
-   * @param maxBodyBytes requests with a larger body are refused with 413
+   * @param maxBodyBytes requests (or gRPC messages) with a larger body are refused
    */
-  public record Otlp(Integer httpPort, Long maxBodyBytes) {
+  public record Otlp(Integer grpcPort, Integer httpPort, Long maxBodyBytes) {
     public Otlp {
+      grpcPort = Ports.check("otlp.grpcPort", grpcPort, 4317);
       httpPort = Ports.check("otlp.httpPort", httpPort, 4318);
       maxBodyBytes = maxBodyBytes == null ? 16L * 1024 * 1024 : maxBodyBytes;
-      if (maxBodyBytes <= 0) {
-        throw new InvalidFieldException("otlp.maxBodyBytes", "must be positive, was " + maxBodyBytes);
+      if (maxBodyBytes <= 0 || maxBodyBytes > Integer.MAX_VALUE) {
+        throw new InvalidFieldException("otlp.maxBodyBytes", "must be between 1 and " + Integer.MAX_VALUE + ", was " + maxBodyBytes);
       }
     }
   }
 
-  /** @param port the REST API; 0 picks a free port */
+  /** @param port the REST API and UI; 0 picks a free port */
   public record Api(Integer port) {
     public Api {
       port = Ports.check("api.port", port, 8080);
@@ -62,8 +100,12 @@ public record CollectorConfig(String bindAddress, Otlp otlp, Api api, Storage st
   /**
    * @param path the directory holding {@code touchline.duckdb}; created when missing
    * @param memoryLimit DuckDB's memory limit, e.g. {@code 512MB}; larger queries spill to disk
+   * @param retention touchpoints older than this are deleted, e.g. {@code 400d}; {@code keep} keeps all
+   * @param writeQueueSpans spans accepted and waiting for their commit at most; beyond, senders get 503
    */
-  public record Storage(String path, String memoryLimit) {
+  public record Storage(String path, String memoryLimit, String retention, Long writeQueueSpans) {
+    public static final String KEEP = "keep";
+
     public Storage {
       path = path == null || path.isBlank() ? "./data" : path.trim();
       memoryLimit = memoryLimit == null || memoryLimit.isBlank() ? "512MB" : memoryLimit.trim();
@@ -71,10 +113,48 @@ public record CollectorConfig(String bindAddress, Otlp otlp, Api api, Storage st
         throw new InvalidFieldException(
             "storage.memoryLimit", "must be a size such as 512MB or 2GB, was '" + memoryLimit + "'");
       }
+      retention = retention == null || retention.isBlank() ? KEEP : retention.trim();
+      if (!retention.equals(KEEP)) {
+        Durations.parse("storage.retention", retention);
+      }
+      writeQueueSpans = writeQueueSpans == null ? 100_000L : writeQueueSpans;
+      if (writeQueueSpans < 1) {
+        throw new InvalidFieldException("storage.writeQueueSpans", "must be positive, was " + writeQueueSpans);
+      }
     }
 
-    public Path directory() {
-      return Paths.get(path);
+    public java.nio.file.Path directory() {
+      return java.nio.file.Paths.get(path);
+    }
+
+    /** How long touchpoints are kept; empty for ever. */
+    public java.util.Optional<java.time.Duration> retentionPeriod() {
+      return retention.equals(KEEP)
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(Durations.parse("storage.retention", retention));
+    }
+  }
+
+  /**
+   * @param ingestToken a request to the OTLP endpoints must carry {@code Authorization: Bearer <it>}
+   * @param apiToken a request to the API (and {@code /metrics}) must carry it
+   */
+  public record Auth(String ingestToken, String apiToken) {
+    public Auth {
+      ingestToken = Secrets.resolve("auth.ingestToken", ingestToken);
+      apiToken = Secrets.resolve("auth.apiToken", apiToken);
+    }
+  }
+
+  /** @param inactivityGap a pause longer than this starts a new journey, e.g. {@code 30m} */
+  public record Journeys(String inactivityGap) {
+    public Journeys {
+      inactivityGap = inactivityGap == null ? "30m" : inactivityGap.trim();
+      Durations.parse("journeys.inactivityGap", inactivityGap);
+    }
+
+    public java.time.Duration gap() {
+      return Durations.parse("journeys.inactivityGap", inactivityGap);
     }
   }
 

@@ -86,9 +86,13 @@ public final class CollectorConfigLoader {
       if (e instanceof UnrecognizedPropertyException unknown) {
         problem = "unknown field; expected one of " + unknown.getKnownPropertyIds();
       } else if (e.getCause() instanceof InvalidFieldException invalid) {
-        List<Object> fieldSteps = List.of((Object[]) invalid.field().split("\\."));
-        return source + ":" + YamlLines.lineOf(text, fieldSteps).orElse(1) + ": " + invalid.field() + ": "
-            + invalid.getMessage();
+        // The path leads to the object that refused the value; its field is the last name.
+        String[] names = invalid.field().split("\\.");
+        List<Object> fieldSteps = new ArrayList<>(steps);
+        fieldSteps.add(names[names.length - 1]);
+        int fieldLine = YamlLines.lineOf(text, fieldSteps).orElse(YamlLines.lineOf(text, steps).orElse(1));
+        String name = label(fieldSteps);
+        return source + ":" + fieldLine + ": " + name + ": " + invalid.getMessage();
       } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
         problem =
             "expected " + kind(mismatch.getTargetType())
@@ -104,6 +108,18 @@ public final class CollectorConfigLoader {
       return source + ":" + (yamlError.getProblemMark().getLine() + 1) + ": not valid YAML: " + yamlError.getProblem();
     }
     return where + ": not valid YAML: " + e.getOriginalMessage();
+  }
+
+  private static String label(List<Object> steps) {
+    StringBuilder label = new StringBuilder();
+    for (Object step : steps) {
+      if (step instanceof Integer index) {
+        label.append('[').append(index).append(']');
+      } else {
+        label.append(label.length() == 0 ? "" : ".").append(step);
+      }
+    }
+    return label.toString();
   }
 
   /** How a config value of this Java type is written, for "expected ..." messages. */

@@ -34,10 +34,16 @@ public final class SpanTranslator {
   static final String SERVICE_NAME = "service.name";
 
   private final KeyTypes keyTypes;
-  private final Placeholders placeholderValues = Placeholders.defaults();
+  private final Placeholders placeholderValues;
 
   public SpanTranslator(KeyTypes keyTypes) {
+    this(keyTypes, Placeholders.defaults());
+  }
+
+  /** @param placeholderValues the built-in placeholders plus those {@code collector.yaml} adds */
+  public SpanTranslator(KeyTypes keyTypes, Placeholders placeholderValues) {
     this.keyTypes = keyTypes;
+    this.placeholderValues = placeholderValues;
   }
 
   public TranslatedBatch translate(ExportTraceServiceRequest request) {

@@ -10,8 +10,14 @@ import java.util.List;
  * @param priority 0 is the highest; decides which key anchors a profile and is listed first
  * @param normalizers applied in order: {@code trim}, {@code lowercase}, {@code digits}
  * @param attributeAliases standard span attributes that carry this key, e.g. {@code user.email}
+ * @param maxPerProfile values of this type one profile may hold (1: unique); 0 for no limit
  */
-public record KeyType(String name, int priority, List<String> normalizers, List<String> attributeAliases) {
+public record KeyType(
+    String name, int priority, List<String> normalizers, List<String> attributeAliases, int maxPerProfile) {
+
+  public KeyType(String name, int priority, List<String> normalizers, List<String> attributeAliases) {
+    this(name, priority, normalizers, attributeAliases, 0);
+  }
 
   public KeyType {
     // Checked here so that a key-type table loaded from config fails at start, not on a span.
@@ -26,6 +32,9 @@ public record KeyType(String name, int priority, List<String> normalizers, List<
         throw new IllegalArgumentException(
             "key type " + name + ": unknown normalize step '" + step + "'; known: " + Normalization.STEPS);
       }
+    }
+    if (maxPerProfile < 0) {
+      throw new IllegalArgumentException("key type " + name + ": maxPerProfile must be 0 (no limit) or more");
     }
     normalizers = List.copyOf(normalizers);
     attributeAliases = List.copyOf(attributeAliases);

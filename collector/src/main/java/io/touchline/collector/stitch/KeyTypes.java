@@ -1,6 +1,7 @@
 package io.touchline.collector.stitch;
 
-import io.touchline.keys.Normalization;
+import io.touchline.collector.config.KeyTypeConfig;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,8 @@ public final class KeyTypes {
   private final Map<String, KeyType> byAlias = new LinkedHashMap<>();
 
   /**
-   * The table, in any order: priorities decide. Built from code for now; a later version loads it
-   * from {@code collector.yaml}, which is why every rule is checked here.
+   * The table, in any order: priorities decide. Every rule is checked here too, for tables built
+   * in code.
    */
   public KeyTypes(List<KeyType> types) {
     types.stream()
@@ -46,13 +47,17 @@ public final class KeyTypes {
 
   /** The canonical types of the span contract, in priority order. */
   public static KeyTypes defaults() {
-    return new KeyTypes(
-        List.of(
-            new KeyType("customer_id", 0, Normalization.defaultsFor("customer_id"), List.of("user.id")),
-            new KeyType("email", 1, Normalization.defaultsFor("email"), List.of("user.email")),
-            new KeyType("phone", 2, Normalization.defaultsFor("phone"), List.of()),
-            new KeyType("device", 3, Normalization.defaultsFor("device"), List.of()),
-            new KeyType("session", 4, Normalization.defaultsFor("session"), List.of("session.id"))));
+    return from(KeyTypeConfig.CANONICAL);
+  }
+
+  /** The table {@code collector.yaml} declares; its order is the priority order. */
+  public static KeyTypes from(List<KeyTypeConfig> declared) {
+    List<KeyType> types = new ArrayList<>();
+    for (int i = 0; i < declared.size(); i++) {
+      KeyTypeConfig type = declared.get(i);
+      types.add(new KeyType(type.name(), i, type.normalize(), type.attributes(), type.limit()));
+    }
+    return new KeyTypes(types);
   }
 
   public Optional<KeyType> named(String name) {

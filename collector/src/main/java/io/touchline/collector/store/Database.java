@@ -50,6 +50,19 @@ public final class Database implements AutoCloseable {
     return root.duplicate();
   }
 
+  /** The database file and its write-ahead log, in bytes; 0 for what cannot be read. */
+  public long sizeInBytes() {
+    return sizeOf(file) + sizeOf(file.resolveSibling(file.getFileName() + ".wal"));
+  }
+
+  private static long sizeOf(Path path) {
+    try {
+      return Files.exists(path) ? Files.size(path) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   public Path file() {
     return file;
   }

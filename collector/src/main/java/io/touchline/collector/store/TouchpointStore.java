@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,30 @@ public final class TouchpointStore implements AutoCloseable {
       addToCounter(PLACEHOLDERS_DROPPED, placeholders);
       addToCounter(REJECTED_SPANS, rejected);
       writer.commit();
+    } catch (SQLException | RuntimeException e) {
+      writer.rollback();
+      throw e;
+    } finally {
+      writer.setAutoCommit(true);
+    }
+  }
+
+  /** Deletes the touchpoints (and their keys) whose event time is before {@code cutoff}. */
+  public synchronized long deleteOlderThan(Instant cutoff) throws SQLException {
+    long micros = Math.floorDiv(cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano(), 1_000L);
+    writer.setAutoCommit(false);
+    try (PreparedStatement keys =
+            writer.prepareStatement(
+                "DELETE FROM touchpoint_keys WHERE (trace_id, span_id) IN"
+                    + " (SELECT trace_id, span_id FROM touchpoints WHERE event_time < make_timestamp(?))");
+        PreparedStatement touchpoints =
+            writer.prepareStatement("DELETE FROM touchpoints WHERE event_time < make_timestamp(?)")) {
+      keys.setLong(1, micros);
+      keys.executeUpdate();
+      touchpoints.setLong(1, micros);
+      long deleted = touchpoints.executeUpdate();
+      writer.commit();
+      return deleted;
     } catch (SQLException | RuntimeException e) {
       writer.rollback();
       throw e;

@@ -3,6 +3,7 @@ package io.touchline.collector.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.query.ProfileQuery;
 import java.io.IOException;
@@ -23,12 +24,16 @@ public final class ApiHandler implements HttpHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROFILES = "/api/profiles";
 
+  private static final String METRICS = "/metrics";
+
   private final ProfileQuery profiles;
   private final BooleanSupplier ready;
+  private final CollectorMetrics metrics;
 
-  public ApiHandler(ProfileQuery profiles, BooleanSupplier ready) {
+  public ApiHandler(ProfileQuery profiles, BooleanSupplier ready, CollectorMetrics metrics) {
     this.profiles = profiles;
     this.ready = ready;
+    this.metrics = metrics;
   }
 
   /** What one endpoint does with a GET. */
@@ -38,27 +43,54 @@ public final class ApiHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    long start = System.nanoTime();
+    String path = exchange.getRequestURI().getPath();
+    int status = 500;
     try (exchange) {
       try {
-        String path = exchange.getRequestURI().getPath();
         Endpoint endpoint = endpoint(path);
         if (!"GET".equals(exchange.getRequestMethod())) {
           exchange.getResponseHeaders().set("Allow", "GET");
           throw new ApiException(405, exchange.getRequestMethod() + " is not allowed on " + path + "; use GET");
         }
-        json(exchange, 200, endpoint.answer(path, query(exchange.getRequestURI().getRawQuery())));
+        if (path.equals(METRICS)) {
+          status = 200;
+          exchange.getResponseHeaders().set("Content-Type", metrics.contentType());
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            metrics.writeTo(out);
+          }
+          return;
+        }
+        Object answer = endpoint.answer(path, query(exchange.getRequestURI().getRawQuery()));
+        status = 200;
+        json(exchange, status, answer);
       } catch (ApiException e) {
-        json(exchange, e.status(), Map.of("error", e.getMessage()));
+        status = e.status();
+        json(exchange, status, Map.of("error", e.getMessage()));
       } catch (Exception e) {
-        json(exchange, 500, Map.of("error", "internal error: " + e.getMessage()));
+        status = 500;
+        json(exchange, status, Map.of("error", "internal error: " + e.getMessage()));
       }
+    } finally {
+      metrics.recordApiRequest(route(path), status, System.nanoTime() - start);
     }
+  }
+
+  /** The route a path belongs to, for metrics: ids are not labels. */
+  private static String route(String path) {
+    return switch (path) {
+      case "/api/health", "/api/stats", PROFILES, METRICS -> path;
+      default -> path.startsWith(PROFILES + "/") ? PROFILES + "/{id}" : "other";
+    };
   }
 
   private Endpoint endpoint(String path) {
     switch (path) {
       case "/api/health":
         return (p, q) -> health();
+      case METRICS:
+        return (p, q) -> null; // written as text by handle()
       case "/api/stats":
         return (p, q) -> profiles.stats();
       case PROFILES:

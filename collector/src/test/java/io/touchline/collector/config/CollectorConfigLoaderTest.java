@@ -26,10 +26,47 @@ class CollectorConfigLoaderTest {
     CollectorConfig config =
         loader.parse(
             "collector.yaml",
-            "bindAddress: 0.0.0.0\notlp:\n  httpPort: 14318\n  maxBodyBytes: 1024\napi:\n  port: 0\n"
-                + "storage:\n  path: /var/lib/touchline\n  memoryLimit: 2GB\n");
+            String.join(
+                "\n",
+                "bindAddress: 0.0.0.0",
+                "otlp:",
+                "  grpcPort: 14317",
+                "  httpPort: 14318",
+                "  maxBodyBytes: 1024",
+                "api:",
+                "  port: 0",
+                "storage:",
+                "  path: /var/lib/touchline",
+                "  memoryLimit: 2GB",
+                "  retention: 400d",
+                "  writeQueueSpans: 5000",
+                "auth:",
+                "  ingestToken: ingest-token-0123456789",
+                "  apiToken: api-token-0123456789",
+                "keyTypes:",
+                "  - name: customer_id",
+                "    unique: true",
+                "    attributes: [user.id]",
+                "  - name: loyalty_card",
+                "    maxPerProfile: 2",
+                "    normalize: [trim, digits]",
+                "placeholders: [unknown, n/a]",
+                "journeys:",
+                "  inactivityGap: 45m",
+                ""));
     assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(config.otlp().grpcPort()).isEqualTo(14317);
     assertThat(config.otlp().httpPort()).isEqualTo(14318);
+    assertThat(config.storage().retentionPeriod()).contains(java.time.Duration.ofDays(400));
+    assertThat(config.storage().writeQueueSpans()).isEqualTo(5000);
+    assertThat(config.auth().ingestToken()).isEqualTo("ingest-token-0123456789");
+    assertThat(config.auth().apiToken()).isEqualTo("api-token-0123456789");
+    assertThat(config.keyTypes()).extracting(KeyTypeConfig::name).containsExactly("customer_id", "loyalty_card");
+    assertThat(config.keyTypes().get(0).limit()).isEqualTo(1);
+    assertThat(config.keyTypes().get(1).limit()).isEqualTo(2);
+    assertThat(config.keyTypes().get(1).normalize()).containsExactly("trim", "digits");
+    assertThat(config.placeholders()).containsExactly("unknown", "n/a");
+    assertThat(config.journeys().gap()).isEqualTo(java.time.Duration.ofMinutes(45));
     assertThat(config.otlp().maxBodyBytes()).isEqualTo(1024);
     assertThat(config.api().port()).isZero();
     assertThat(config.storage().path()).isEqualTo("/var/lib/touchline");
@@ -90,6 +127,46 @@ class CollectorConfigLoaderTest {
   void aListWhereTextBelongsIsExplained() {
     assertThatThrownBy(() -> loader.parse("collector.yaml", "storage:\n  path: [a, b]\n"))
         .hasMessage("collector.yaml:2: storage.path: expected a text value, found a list");
+  }
+
+  @Test
+  void bindingBeyondLoopbackNeedsBothTokens() {
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "# exposed\nbindAddress: 0.0.0.0\n"))
+        .hasMessageStartingWith("collector.yaml:2: auth: bindAddress 0.0.0.0 is reachable beyond this machine");
+    assertThatThrownBy(
+            () -> loader.parse("collector.yaml", "bindAddress: 0.0.0.0\nauth:\n  apiToken: api-token-0123456789\n"))
+        .hasMessageContaining("auth.ingestToken and auth.apiToken are required");
+  }
+
+  @Test
+  void aShortOrMissingTokenIsExplained() {
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "auth:\n  apiToken: secret\n"))
+        .hasMessage("collector.yaml:2: auth.apiToken: must be at least 16 characters, to be hard to guess");
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "auth:\n  ingestToken: ${TOUCHLINE_NO_SUCH_VARIABLE}\n"))
+        .hasMessage("collector.yaml:2: auth.ingestToken: the environment variable TOUCHLINE_NO_SUCH_VARIABLE is not set");
+  }
+
+  @Test
+  void aBadKeyTypeNamesItsEntryAndLine() {
+    assertThatThrownBy(
+            () -> loader.parse(
+                "collector.yaml",
+                "keyTypes:\n  - name: customer_id\n    unique: true\n  - name: email\n    maxPerProfile: 0\n"))
+        .hasMessage("collector.yaml:5: keyTypes[1].maxPerProfile: email: must be 1 or more, was 0");
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "keyTypes:\n  - name: Email\n"))
+        .hasMessageStartingWith("collector.yaml:2: keyTypes[0].name: must match [a-z][a-z0-9_]*");
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "keyTypes:\n  - name: email\n  - name: email\n"))
+        .hasMessage("collector.yaml:1: keyTypes: email is declared twice");
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "keyTypes:\n  - name: phone\n    normalize: [digits, upper]\n"))
+        .hasMessageStartingWith("collector.yaml:3: keyTypes[0].normalize: phone: unknown step 'upper'");
+  }
+
+  @Test
+  void badDurationsAreExplained() {
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "storage:\n  retention: forever\n"))
+        .hasMessageStartingWith("collector.yaml:2: storage.retention: must be a duration such as 90s, 30m, 12h or 400d");
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "journeys:\n  inactivityGap: 0m\n"))
+        .hasMessage("collector.yaml:2: journeys.inactivityGap: must be longer than zero, was '0m'");
   }
 
   @Test

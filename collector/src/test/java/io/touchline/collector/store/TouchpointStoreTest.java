@@ -206,4 +206,36 @@ class TouchpointStoreTest {
       assertThat(rs.getString(1)).matches("2[0-9]{2}(\\.[0-9]+)? MiB");
     }
   }
+
+  @Test
+  void retentionDeletesOldTouchpointsWithTheirKeys() throws Exception {
+    open();
+    long day = 86_400_000_000_000L;
+    Touchpoint old = touchpoint("00000000000000000000000000000001", "0000000000000001", T0, Map.of("email", List.of("old@example.com")));
+    Touchpoint recent =
+        touchpoint("00000000000000000000000000000002", "0000000000000002", T0 + 10 * day, Map.of("email", List.of("new@example.com")));
+    store.write(batch(0, 0, read(old, 0), read(recent, 0)));
+
+    long deleted = store.deleteOlderThan(java.time.Instant.ofEpochSecond(0, T0 + day));
+
+    assertThat(deleted).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM touchpoint_keys WHERE key_value = 'old@example.com'")).isZero();
+    assertThat(count("SELECT count(*) FROM touchpoint_keys WHERE key_value = 'new@example.com'")).isEqualTo(1);
+  }
+
+  @Test
+  void aGroupOfBatchesIsOneTransaction() throws Exception {
+    open();
+    Touchpoint first = touchpoint("00000000000000000000000000000001", "0000000000000001", T0, Map.of("session", List.of("s1")));
+    Touchpoint second = touchpoint("00000000000000000000000000000002", "0000000000000002", T0, Map.of("session", List.of("s2")));
+    store.write(List.of(batch(0, 1, read(first, 1)), batch(2, 0, read(second, 0), read(first, 1))));
+
+    assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM touchpoint_keys")).isEqualTo(2);
+    assertThat(count("SELECT value FROM counters WHERE name = 'placeholdersDropped'"))
+        .as("placeholders of the stored touchpoints, counted once, plus those of other spans")
+        .isEqualTo(3);
+    assertThat(count("SELECT count(*) FROM ingest_staging")).as("staging is left empty").isZero();
+  }
 }

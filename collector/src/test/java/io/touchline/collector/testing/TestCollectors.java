@@ -18,8 +18,17 @@ public final class TestCollectors {
     return Collector.start(
         new CollectorConfig(
             "127.0.0.1",
-            new CollectorConfig.Otlp(0, maxBodyBytes),
+            new CollectorConfig.Otlp(0, 0, maxBodyBytes),
             new CollectorConfig.Api(0),
-            new CollectorConfig.Storage(data.toString(), "256MB")));
+            new CollectorConfig.Storage(data.toString(), "256MB", null, null),
+            null,
+            null,
+            null,
+            null));
+  }
+
+  /** A collector with the given settings, on free ports, storing under {@code data}. */
+  public static Collector startWith(Path data, CollectorConfig config) throws Exception {
+    return Collector.start(config.withPortsAndStorage(0, 0, 0, data.toString()));
   }
 }

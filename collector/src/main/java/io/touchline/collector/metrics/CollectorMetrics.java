@@ -1,0 +1,103 @@
+package io.touchline.collector.metrics;
+
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.touchline.collector.ingest.IngestCounters;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.function.LongSupplier;
+
+/**
+ * The collector's own figures in the Prometheus text format, for {@code GET /metrics}. Counters
+ * are read from where they are kept ({@link IngestCounters}, the write queue, the database file)
+ * when scraped; only the latencies are recorded here.
+ */
+public final class CollectorMetrics {
+
+  private static final double[] COMMIT_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+  private static final double[] API_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+  private final Histogram commitSeconds;
+  private final Histogram apiSeconds;
+
+  /**
+   * @param queuedSpans spans accepted and waiting for their commit
+   * @param databaseBytes size of the database file and its write-ahead log
+   */
+  public CollectorMetrics(IngestCounters ingest, LongSupplier queuedSpans, LongSupplier databaseBytes) {
+    CounterWithCallback.builder()
+        .name("touchline_spans_received_total")
+        .help("Spans read from OTLP requests, whatever became of them")
+        .callback(callback -> callback.call(ingest.spansReceived()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("touchline_touchpoints_stored_total")
+        .help("Touchpoints committed to the store and acknowledged (retried duplicates included)")
+        .callback(callback -> callback.call(ingest.touchpointsStored()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("touchline_spans_not_touchpoints_total")
+        .help("Spans acknowledged but not stored: neither a touchpoint name nor a usable key")
+        .callback(callback -> callback.call(ingest.nonTouchpointSpans()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("touchline_spans_rejected_total")
+        .help("Spans not stored, by reason: invalid_span (reported as partial success), queue_full,"
+            + " store_error, commit_timeout, shutdown (answered as retryable)")
+        .labelNames("reason")
+        .callback(callback -> ingest.spansRejected().forEach((reason, count) -> callback.call(count, reason)))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("touchline_otlp_requests_rejected_total")
+        .help("OTLP requests refused before any span was read, by reason")
+        .labelNames("reason")
+        .callback(callback -> ingest.requestsRejected().forEach((reason, count) -> callback.call(count, reason)))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("touchline_write_queue_spans")
+        .help("Spans accepted and waiting for their commit")
+        .callback(callback -> callback.call(queuedSpans.getAsLong()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("touchline_database_bytes")
+        .help("Size of the database file and its write-ahead log")
+        .callback(callback -> callback.call(databaseBytes.getAsLong()))
+        .register(registry);
+    commitSeconds =
+        Histogram.builder()
+            .name("touchline_commit_seconds")
+            .help("Time of one group commit to the store")
+            .classicOnly()
+            .classicUpperBounds(COMMIT_BUCKETS)
+            .register(registry);
+    apiSeconds =
+        Histogram.builder()
+            .name("touchline_api_request_seconds")
+            .help("Time to answer an API request, by route and status")
+            .classicOnly()
+            .classicUpperBounds(API_BUCKETS)
+            .labelNames("route", "status")
+            .register(registry);
+  }
+
+  public void recordCommit(long nanos) {
+    commitSeconds.observe(nanos / 1e9);
+  }
+
+  public void recordApiRequest(String route, int status, long nanos) {
+    apiSeconds.labelValues(route, Integer.toString(status)).observe(nanos / 1e9);
+  }
+
+  public String contentType() {
+    return writer.getContentType();
+  }
+
+  public void writeTo(OutputStream out) throws IOException {
+    writer.write(out, registry.scrape());
+  }
+}

@@ -1,0 +1,53 @@
+package io.touchline.collector.web;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+
+/**
+ * Lets a request through only with {@code Authorization: Bearer <token>}; answers 401 otherwise.
+ * Paths in {@code open} need no token (a load balancer's health check carries none). The
+ * comparison takes the same time whatever the token sent, so it leaks nothing of the right one.
+ */
+public final class BearerTokenFilter extends Filter {
+
+  /** Writes the 401 in the format the endpoint's clients read. */
+  public interface Refusal {
+    void send(HttpExchange exchange, String message) throws IOException;
+  }
+
+  private final byte[] expected;
+  private final Set<String> open;
+  private final Refusal refusal;
+
+  public BearerTokenFilter(String token, Set<String> open, Refusal refusal) {
+    this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    this.open = Set.copyOf(open);
+    this.refusal = refusal;
+  }
+
+  @Override
+  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+    if (open.contains(exchange.getRequestURI().getPath())) {
+      chain.doFilter(exchange);
+      return;
+    }
+    String sent = exchange.getRequestHeaders().getFirst("Authorization");
+    if (sent != null && MessageDigest.isEqual(expected, sent.trim().getBytes(StandardCharsets.UTF_8))) {
+      chain.doFilter(exchange);
+      return;
+    }
+    try (exchange) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"touchline\"");
+      refusal.send(exchange, sent == null ? "an Authorization: Bearer token is required" : "the bearer token is not valid");
+    }
+  }
+
+  @Override
+  public String description() {
+    return "bearer token";
+  }
+}

@@ -1,0 +1,146 @@
+package io.touchline.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.touchline.collector.config.CollectorConfig;
+import io.touchline.collector.config.CollectorConfigLoader;
+import io.touchline.collector.testing.OtlpSpans;
+import io.touchline.collector.testing.TestCollectors;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an operator configures and watches: tokens, /metrics, key types and placeholders. */
+class CollectorOperationsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INGEST_TOKEN = "ingest-token-0123456789";
+  private static final String API_TOKEN = "api-token-0123456789";
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final OtlpSpans spans = new OtlpSpans();
+  @TempDir Path data;
+  private Collector collector;
+
+  @AfterEach
+  void stop() {
+    if (collector != null) {
+      collector.close();
+    }
+  }
+
+  private Collector start(String yaml) throws Exception {
+    CollectorConfig config = new CollectorConfigLoader().parse("collector.yaml", yaml);
+    collector = TestCollectors.startWith(data, config);
+    return collector;
+  }
+
+  private HttpResponse<byte[]> export(String token, KeyValue... attributes) throws Exception {
+    byte[] body =
+        OtlpSpans.request(List.of(OtlpSpans.attribute("service.name", "shop")), spans.span("login", attributes).build())
+            .toByteArray();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
+            .header("Content-Type", "application/x-protobuf")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(collector.apiUrl() + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void tokensGuardIngestAndApiButNotHealth() throws Exception {
+    start("auth:\n  ingestToken: " + INGEST_TOKEN + "\n  apiToken: " + API_TOKEN + "\n");
+    KeyValue email = OtlpSpans.attribute("touchline.key.email", "ann@example.com");
+
+    HttpResponse<byte[]> anonymous = export(null, email);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    com.google.rpc.Status status = com.google.rpc.Status.parseFrom(anonymous.body());
+    assertThat(status.getCode()).isEqualTo(16); // UNAUTHENTICATED
+    assertThat(status.getMessage()).contains("Bearer token is required");
+    assertThat(export(API_TOKEN, email).statusCode()).as("the API token does not open ingest").isEqualTo(401);
+    assertThat(export(INGEST_TOKEN, email).statusCode()).isEqualTo(200);
+
+    assertThat(get("/api/health", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> stats = get("/api/stats", null);
+    assertThat(stats.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(stats.body()).get("error").asText()).contains("Bearer token is required");
+    assertThat(get("/api/stats", INGEST_TOKEN).statusCode()).isEqualTo(401);
+    assertThat(get("/api/profiles?key=email:ann@example.com", API_TOKEN).statusCode()).isEqualTo(200);
+    assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
+    assertThat(get("/metrics", API_TOKEN).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void metricsCountWhatIngestDid() throws Exception {
+    start("");
+    assertThat(export(null, OtlpSpans.attribute("touchline.key.email", "ann@example.com")).statusCode()).isEqualTo(200);
+    assertThat(export(null, OtlpSpans.attribute("http.route", "/health")).statusCode()).isEqualTo(200);
+    assertThat(get("/api/stats", null).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> metrics = get("/metrics", null);
+
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    assertThat(metrics.body())
+        .contains("touchline_spans_received_total 2.0")
+        .contains("touchline_touchpoints_stored_total 1.0")
+        .contains("touchline_spans_not_touchpoints_total 1.0")
+        .contains("touchline_write_queue_spans 0.0")
+        .contains("touchline_commit_seconds_count 2")
+        .containsPattern("touchline_api_request_seconds_count\\{route=\"/api/stats\",status=\"200\"} 1")
+        .containsPattern("touchline_database_bytes [1-9]");
+  }
+
+  @Test
+  void declaredKeyTypesAndPlaceholdersApply() throws Exception {
+    start(
+        String.join(
+            "\n",
+            "keyTypes:",
+            "  - name: customer_id",
+            "    unique: true",
+            "  - name: loyalty_card",
+            "    normalize: [digits]",
+            "    attributes: [loyalty.card]",
+            "placeholders: [unknown]",
+            ""));
+    assertThat(
+            export(
+                    null,
+                    OtlpSpans.attribute("loyalty.card", "1234-5678"),
+                    OtlpSpans.attribute("touchline.key.customer_id", "unknown"),
+                    OtlpSpans.attribute("touchline.key.email", "ann@example.com"))
+                .statusCode())
+        .isEqualTo(200);
+
+    JsonNode profile = JSON.readTree(get("/api/profiles?key=" + URLEncoder.encode("loyalty_card:12345678", StandardCharsets.UTF_8), null).body());
+    assertThat(profile.get("keys")).extracting(k -> k.get("type").asText() + ":" + k.get("value").asText())
+        .as("email is not declared here, so it is no key; the customer_id is a placeholder")
+        .containsExactly("loyalty_card:12345678");
+    assertThat(profile.get("touchpoints").get(0).get("attributes").get("touchline.key.email").asText())
+        .isEqualTo("ann@example.com");
+    assertThat(JSON.readTree(get("/api/stats", null).body()).get("placeholdersDropped").asLong()).isEqualTo(1);
+  }
+}
