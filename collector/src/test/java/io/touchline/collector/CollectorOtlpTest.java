@@ -131,6 +131,40 @@ class CollectorOtlpTest {
   }
 
   @Test
+  void storesAnOtlpJsonExportRequestAsTheSpecificationWritesIt() throws Exception {
+    start();
+    // The example request of opentelemetry-proto's docs/specification.md, with a user.email added.
+    String json =
+        """
+        {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"my.service"}}]},\
+        "scopeSpans":[{"scope":{"name":"my.library","version":"1.0.0","attributes":[{"key":"my.scope.attribute",\
+        "value":{"stringValue":"some scope attribute"}}]},"spans":[{"traceId":"5b8efff798038103d269b633813fc60c",\
+        "spanId":"eee19b7ec3c1b174","parentSpanId":"eee19b7ec3c1b173","name":"I'm a server span","kind":2,\
+        "startTimeUnixNano":"1544712660000000000","endTimeUnixNano":"1544712661000000000",\
+        "attributes":[{"key":"user.email","value":{"stringValue":"Jo@Example.com"}},\
+        {"key":"my.span.attr","value":{"stringValue":"some value"}}]}]}]}]}
+        """;
+    HttpResponse<String> export =
+        http.send(
+            HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(JSON.readTree(export.body()).has("partialSuccess")).isFalse();
+
+    JsonNode touchpoint = profile("email:jo@example.com").get("touchpoints").get(0);
+    assertThat(touchpoint.get("traceId").asText()).isEqualTo("5b8efff798038103d269b633813fc60c");
+    assertThat(touchpoint.get("spanId").asText()).isEqualTo("eee19b7ec3c1b174");
+    assertThat(touchpoint.get("touchpoint").asText()).isEqualTo("I'm a server span");
+    assertThat(touchpoint.get("time").asText()).startsWith("2018-12-13T14:51:00");
+    assertThat(touchpoint.get("service").asText()).isEqualTo("my.service");
+    assertThat(touchpoint.get("attributes").get("my.span.attr").asText()).isEqualTo("some value");
+  }
+
+  @Test
   void touchlineSpansKeepNameChannelOutcomeAndTypedAttributes() throws Exception {
     start();
     Tracer tracer = tracer("web-shop", "web");

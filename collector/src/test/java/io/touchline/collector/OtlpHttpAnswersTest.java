@@ -3,6 +3,7 @@ package io.touchline.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.util.JsonFormat;
 import com.google.rpc.Status;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +69,22 @@ class OtlpHttpAnswersTest {
         .toByteArray();
   }
 
+  private static final String JSON_TRACE_ID = "5b8efff798038103d269b633813fc60c";
+
+  /** One login span with a hex trace id, as OTLP/JSON senders write it. */
+  private static byte[] jsonRequest(String traceId) {
+    return ("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"" + traceId + "\","
+            + "\"spanId\":\"eee19b7ec3c1b174\",\"name\":\"login\",\"startTimeUnixNano\":\"1544712660000000000\","
+            + "\"attributes\":[{\"key\":\"touchline.key.email\",\"value\":{\"stringValue\":\"json@b.io\"}}]}]}]}]}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Status jsonStatus(HttpResponse<byte[]> response) throws Exception {
+    Status.Builder status = Status.newBuilder();
+    JsonFormat.parser().merge(new String(response.body(), StandardCharsets.UTF_8), status);
+    return status.build();
+  }
+
   private static byte[] validTraceId() {
     byte[] id = new byte[16];
     id[0] = 9;
@@ -96,10 +114,91 @@ class OtlpHttpAnswersTest {
   }
 
   @Test
-  void answers415ForJson() throws Exception {
-    HttpResponse<byte[]> response = post("application/json", null, "{}".getBytes());
+  void answers415ForOtherContentTypesInProtobuf() throws Exception {
+    HttpResponse<byte[]> response = post("text/plain", null, "{}".getBytes());
     assertThat(response.statusCode()).isEqualTo(415);
-    assertThat(Status.parseFrom(response.body()).getMessage()).contains("application/x-protobuf");
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-protobuf");
+    assertThat(Status.parseFrom(response.body()).getMessage())
+        .contains("application/x-protobuf or application/json, was text/plain");
+  }
+
+  @Test
+  void acceptsJsonAndStoresItLikeProtobuf() throws Exception {
+    HttpResponse<byte[]> response = post("application/json; charset=utf-8", null, jsonRequest(JSON_TRACE_ID));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{}");
+
+    HttpResponse<String> profile =
+        http.send(
+            HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/api/profiles?key=email:json@b.io")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(profile.statusCode()).isEqualTo(200);
+    assertThat(profile.body()).contains("\"traceId\":\"" + JSON_TRACE_ID + "\"").contains("\"touchpoint\":\"login\"");
+  }
+
+  @Test
+  void acceptsGzippedJson() throws Exception {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+      gzip.write(jsonRequest(JSON_TRACE_ID));
+    }
+    HttpResponse<byte[]> response = post("application/json", "gzip", zipped.toByteArray());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+  }
+
+  @Test
+  void reportsUnusableJsonSpansAsPartialSuccessInJson() throws Exception {
+    HttpResponse<byte[]> response = post("application/json", null, jsonRequest("not-a-hex-trace-id"));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    ExportTraceServiceResponse.Builder answer = ExportTraceServiceResponse.newBuilder();
+    JsonFormat.parser().merge(new String(response.body(), StandardCharsets.UTF_8), answer);
+    assertThat(answer.getPartialSuccess().getRejectedSpans()).isEqualTo(1);
+    assertThat(answer.getPartialSuccess().getErrorMessage()).contains("trace_id must be 16 bytes");
+  }
+
+  @Test
+  void answers400InJsonForMalformedJson() throws Exception {
+    HttpResponse<byte[]> response = post("application/json", null, "{\"resourceSpans\": [".getBytes());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    Status status = jsonStatus(response);
+    assertThat(status.getCode()).isEqualTo(3);
+    assertThat(status.getMessage()).contains("malformed JSON at line 1");
+
+    HttpResponse<byte[]> wrongShape = post("application/json", null, "{\"resourceSpans\": 7}".getBytes());
+    assertThat(wrongShape.statusCode()).isEqualTo(400);
+    assertThat(jsonStatus(wrongShape).getMessage()).contains("not an OTLP/JSON export request");
+  }
+
+  @Test
+  void answersJsonSendersInJsonWhateverTheStatus() throws Exception {
+    HttpResponse<byte[]> tooLarge = post("application/json", null, new byte[5000]);
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(tooLarge.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(jsonStatus(tooLarge).getMessage()).contains("4096 bytes");
+
+    HttpResponse<byte[]> notFound =
+        http.send(
+            HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/logs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jsonRequest(JSON_TRACE_ID)))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(jsonStatus(notFound).getMessage()).contains("POST /v1/traces");
+
+    HttpResponse<byte[]> wrongMethod =
+        http.send(
+            HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(jsonRequest(JSON_TRACE_ID)))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(jsonStatus(wrongMethod).getMessage()).contains("only POST");
   }
 
   @Test
@@ -125,6 +224,7 @@ class OtlpHttpAnswersTest {
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-protobuf");
     assertThat(Status.parseFrom(response.body()).getMessage()).contains("only POST");
   }
 

@@ -15,13 +15,15 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * {@code POST /v1/traces} with OTLP/HTTP protobuf bodies (optionally gzip). Answers as the OTLP
- * specification says: 200 only once the batch is committed, with a partial success for spans that
- * could not be used; 4xx with a {@code google.rpc.Status} body for requests that cannot be read.
+ * {@code POST /v1/traces} with OTLP/HTTP protobuf or JSON bodies (optionally gzip). Answers as the
+ * OTLP specification says: 200 only once the batch is committed, with a partial success for spans
+ * that could not be used; 4xx with a {@code google.rpc.Status} body for requests that cannot be
+ * read. Every answer is encoded as the request was: JSON for JSON, protobuf otherwise.
  */
 public final class OtlpHttpHandler implements HttpHandler {
 
   static final String PROTOBUF = "application/x-protobuf";
+  static final String JSON = "application/json";
   static final String TRACES_PATH = "/v1/traces";
 
   private final TraceIngest ingest;
@@ -37,41 +39,43 @@ public final class OtlpHttpHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
+      // Decided first, so that even a 404 or 415 answers a JSON sender in JSON.
+      Encoding encoding = JSON.equals(contentType) ? Encoding.JSON : Encoding.PROTOBUF;
       String path = exchange.getRequestURI().getPath();
       if (!TRACES_PATH.equals(path)) {
-        fail(exchange, 404, "no such endpoint: " + path + "; OTLP/HTTP traces go to POST " + TRACES_PATH);
+        fail(exchange, encoding, 404, "no such endpoint: " + path + "; OTLP/HTTP traces go to POST " + TRACES_PATH);
         return;
       }
       if (!"POST".equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().add("Allow", "POST");
-        fail(exchange, 405, "only POST is allowed on /v1/traces");
+        fail(exchange, encoding, 405, "only POST is allowed on /v1/traces");
         return;
       }
-      String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
-      if (!PROTOBUF.equals(contentType)) {
-        fail(exchange, 415, "Content-Type must be " + PROTOBUF + ", was " + contentType);
+      if (!PROTOBUF.equals(contentType) && !JSON.equals(contentType)) {
+        fail(exchange, encoding, 415, "Content-Type must be " + PROTOBUF + " or " + JSON + ", was " + contentType);
         return;
       }
       if (declaredLength(exchange) > maxBodyBytes) {
         // Refused before reading: a sender of a huge body learns at once, and no memory is spent.
-        fail(exchange, 413, "request body exceeds " + maxBodyBytes + " bytes");
+        fail(exchange, encoding, 413, "request body exceeds " + maxBodyBytes + " bytes");
         return;
       }
       byte[] body;
       try {
         body = readBody(exchange);
       } catch (BodyTooLargeException e) {
-        fail(exchange, 413, "request body exceeds " + maxBodyBytes + " bytes");
+        fail(exchange, encoding, 413, "request body exceeds " + maxBodyBytes + " bytes");
         return;
       } catch (ZipException e) {
-        fail(exchange, 400, "body is not valid gzip: " + e.getMessage());
+        fail(exchange, encoding, 400, "body is not valid gzip: " + e.getMessage());
         return;
       }
       ExportTraceServiceRequest request;
       try {
-        request = ExportTraceServiceRequest.parseFrom(body);
+        request = encoding.parse(body);
       } catch (InvalidProtocolBufferException e) {
-        fail(exchange, 400, "body is not an OTLP ExportTraceServiceRequest: " + e.getMessage());
+        fail(exchange, encoding, 400, "body is not an OTLP ExportTraceServiceRequest: " + e.getMessage());
         return;
       }
       ExportTraceServiceResponse response;
@@ -80,10 +84,10 @@ public final class OtlpHttpHandler implements HttpHandler {
       } catch (IngestUnavailableException e) {
         // Nothing was acknowledged: the sender keeps the batch and retries after the pause.
         exchange.getResponseHeaders().add("Retry-After", Integer.toString(e.retryAfterSeconds()));
-        send(exchange, 503, status(503, e.getMessage()));
+        send(exchange, encoding, 503, status(503, e.getMessage()));
         return;
       }
-      send(exchange, 200, response);
+      send(exchange, encoding, 200, response);
     }
   }
 
@@ -114,9 +118,9 @@ public final class OtlpHttpHandler implements HttpHandler {
     }
   }
 
-  private void fail(HttpExchange exchange, int status, String message) throws IOException {
+  private void fail(HttpExchange exchange, Encoding encoding, int status, String message) throws IOException {
     counters.recordRequestRejected(reason(status));
-    send(exchange, status, status(status, message));
+    send(exchange, encoding, status, status(status, message));
   }
 
   private static com.google.rpc.Status status(int httpStatus, String message) {
@@ -135,9 +139,10 @@ public final class OtlpHttpHandler implements HttpHandler {
     };
   }
 
-  private static void send(HttpExchange exchange, int status, Message message) throws IOException {
-    byte[] bytes = message.toByteArray();
-    exchange.getResponseHeaders().set("Content-Type", PROTOBUF);
+  private static void send(HttpExchange exchange, Encoding encoding, int status, Message message)
+      throws IOException {
+    byte[] bytes = encoding.encode(message);
+    exchange.getResponseHeaders().set("Content-Type", encoding.mediaType);
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
@@ -162,6 +167,42 @@ public final class OtlpHttpHandler implements HttpHandler {
     }
     int semicolon = contentType.indexOf(';');
     return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** How a request body is read and its answer written: both as the request's content type. */
+  private enum Encoding {
+    PROTOBUF(OtlpHttpHandler.PROTOBUF) {
+      @Override
+      ExportTraceServiceRequest parse(byte[] body) throws InvalidProtocolBufferException {
+        return ExportTraceServiceRequest.parseFrom(body);
+      }
+
+      @Override
+      byte[] encode(Message message) {
+        return message.toByteArray();
+      }
+    },
+    JSON(OtlpHttpHandler.JSON) {
+      @Override
+      ExportTraceServiceRequest parse(byte[] body) throws InvalidProtocolBufferException {
+        return OtlpJson.parseRequest(body);
+      }
+
+      @Override
+      byte[] encode(Message message) {
+        return OtlpJson.print(message);
+      }
+    };
+
+    final String mediaType;
+
+    Encoding(String mediaType) {
+      this.mediaType = mediaType;
+    }
+
+    abstract ExportTraceServiceRequest parse(byte[] body) throws InvalidProtocolBufferException;
+
+    abstract byte[] encode(Message message);
   }
 
   private static final class BodyTooLargeException extends IOException {
