@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.touchline.collector.config.CollectorConfig;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.ingest.OtlpHttpHandler;
+import io.touchline.collector.ingest.OtlpJson;
 import io.touchline.collector.ingest.SpanTranslator;
 import io.touchline.collector.ingest.TraceIngest;
 import io.touchline.collector.metrics.CollectorMetrics;
@@ -122,11 +123,15 @@ public final class Collector implements AutoCloseable {
     return token == null ? null : new BearerTokenFilter(token, open, refusal);
   }
 
+  /** A 401 as a google.rpc.Status, in the encoding the sender used (OTLP/JSON or protobuf). */
   private static void refuseOtlp(HttpExchange exchange, String message) throws IOException {
-    byte[] status = com.google.rpc.Status.newBuilder().setCode(16).setMessage(message).build().toByteArray();
-    exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
-    exchange.sendResponseHeaders(401, status.length);
-    exchange.getResponseBody().write(status);
+    com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(16).setMessage(message).build();
+    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    boolean json = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+    byte[] body = json ? OtlpJson.print(status) : status.toByteArray();
+    exchange.getResponseHeaders().set("Content-Type", json ? "application/json" : "application/x-protobuf");
+    exchange.sendResponseHeaders(401, body.length);
+    exchange.getResponseBody().write(body);
   }
 
   private static void refuseApi(HttpExchange exchange, String message) throws IOException {
