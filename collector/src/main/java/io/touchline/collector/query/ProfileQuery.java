@@ -27,7 +27,7 @@ public final class ProfileQuery {
 
   static final String IDENTIFYING_TYPE = "customer_id";
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final TouchpointStore store;
   private final KeyTypes keyTypes;
@@ -43,8 +43,13 @@ public final class ProfileQuery {
 
   /** The profile holding {@code key} (already normalised), if any touchpoint carries it. */
   public Optional<ProfileView> byKey(CustomerKey key) throws SQLException {
+    return byKey(key, Page.first());
+  }
+
+  /** The same, with one page of its touchpoints. */
+  public Optional<ProfileView> byKey(CustomerKey key, Page page) throws SQLException {
     try (StoreReader reader = store.reader()) {
-      return build(key, reader);
+      return build(key, reader, page);
     }
   }
 
@@ -53,6 +58,11 @@ public final class ProfileQuery {
    * to a profile anchored elsewhere (it merged), the current profile answers, marked superseded.
    */
   public Optional<ProfileView> byId(String id) throws SQLException {
+    return byId(id, Page.first());
+  }
+
+  /** The same, with one page of its touchpoints. */
+  public Optional<ProfileView> byId(String id, Page page) throws SQLException {
     if (!id.startsWith("p_")) {
       return Optional.empty();
     }
@@ -61,7 +71,7 @@ public final class ProfileQuery {
       if (anchor.isEmpty()) {
         return Optional.empty();
       }
-      return build(anchor.get(), reader).map(p -> p.id().equals(id) ? p : p.withSupersededId(id));
+      return build(anchor.get(), reader, page).map(p -> p.id().equals(id) ? p : p.withSupersededId(id));
     }
   }
 
@@ -76,16 +86,12 @@ public final class ProfileQuery {
           census.profiles(),
           identifiedShare,
           reader.unattributedCount(),
-          0,
-          0,
-          0,
           reader.counter("placeholdersDropped"),
-          0,
           reader.counter("nonTouchpointSpans"));
     }
   }
 
-  private Optional<ProfileView> build(CustomerKey key, StoreReader reader) {
+  private Optional<ProfileView> build(CustomerKey key, StoreReader reader, Page page) {
     ConnectedKeys.Component component = ConnectedKeys.of(key, reader);
     if (component.touchpoints().isEmpty()) {
       return Optional.empty();
@@ -94,21 +100,32 @@ public final class ProfileQuery {
     List<SeenKey> keys = seenKeys(touchpoints);
     Set<String> channels = new LinkedHashSet<>();
     touchpoints.forEach(t -> channels.add(t.channel()));
+    // Keys and channels come from every touchpoint; the timeline is one page of them.
+    List<Touchpoint> pageOf =
+        touchpoints.stream().filter(t -> page.after() == null || position(t).compareTo(page.after()) > 0)
+            .limit(page.limit() + 1L).toList();
+    boolean more = pageOf.size() > page.limit();
+    List<Touchpoint> shown = more ? pageOf.subList(0, page.limit()) : pageOf;
     return Optional.of(
         new ProfileView(
             ProfileIds.forAnchor(anchor(keys)),
             null,
             keys.stream().map(SeenKey::view).toList(),
             List.copyOf(channels),
-            touchpoints.stream().map(ProfileQuery::touchpointView).toList(),
-            List.of()));
+            touchpoints.size(),
+            shown.stream().map(ProfileQuery::touchpointView).toList(),
+            more ? position(shown.get(shown.size() - 1)).cursor() : null));
+  }
+
+  private static Page.Position position(Touchpoint touchpoint) {
+    return new Page.Position(touchpoint.eventTimeNanos(), touchpoint.traceId(), touchpoint.spanId());
   }
 
   /** One key of a profile: when it was first and last seen (epoch nanos) and on which channels. */
   private record SeenKey(CustomerKey key, long firstSeen, long lastSeen, Set<String> channels) {
     ProfileView.KeyView view() {
       return new ProfileView.KeyView(
-          key.type(), key.value(), time(firstSeen), time(lastSeen), false, List.copyOf(channels));
+          key.type(), key.value(), time(firstSeen), time(lastSeen), List.copyOf(channels));
     }
   }
 
@@ -173,7 +190,7 @@ public final class ProfileQuery {
         touchpoint.spanId());
   }
 
-  /** ISO-8601 UTC with a fixed six-digit fraction: such strings sort in time order. */
+  /** ISO-8601 UTC with a fixed nine-digit fraction: lossless, and such strings sort in time order. */
   static String time(long epochNanos) {
     return TIME.format(Instant.ofEpochSecond(0, epochNanos));
   }

@@ -11,12 +11,12 @@ public record ProfileView(
     String supersededId,
     List<KeyView> keys,
     List<String> channels,
+    long touchpointCount,
     List<TouchpointView> touchpoints,
-    List<ConflictView> conflicts) {
+    String nextCursor) {
 
   /** One key of the profile, with when and where it was seen. */
-  public record KeyView(
-      String type, String value, String firstSeen, String lastSeen, boolean shared, List<String> channels) {}
+  public record KeyView(String type, String value, String firstSeen, String lastSeen, List<String> channels) {}
 
   /** One touchpoint of the timeline. */
   public record TouchpointView(
@@ -30,10 +30,7 @@ public record ProfileView(
       String traceId,
       String spanId) {}
 
-  /** A link the identity rules refused; none until those rules exist. */
-  public record ConflictView(String time, String traceId, String spanId, String refusedKey, String rule) {}
-
   ProfileView withSupersededId(String asked) {
-    return new ProfileView(id, asked, keys, channels, touchpoints, conflicts);
+    return new ProfileView(id, asked, keys, channels, touchpointCount, touchpoints, nextCursor);
   }
 }

@@ -6,9 +6,5 @@ public record StatsView(
     long profiles,
     double identifiedShare,
     long unattributed,
-    long ambiguous,
-    long conflicts,
-    long sharedKeys,
     long placeholdersDropped,
-    long erasedDropped,
     long nonTouchpointSpans) {}

@@ -96,14 +96,14 @@ public final class ApiHandler implements HttpHandler {
       case PROFILES:
         return (p, q) -> {
           CustomerKey key = KeyParameter.parse(q.get("key"), profiles.keyTypes());
-          return profiles.byKey(key).orElseThrow(() -> new ApiException(404, "no profile has key " + key));
+          return profiles.byKey(key, PageParameters.parse(q)).orElseThrow(() -> new ApiException(404, "no profile has key " + key));
         };
       default:
         if (path.startsWith(PROFILES + "/") && path.indexOf('/', PROFILES.length() + 1) < 0
             && path.length() > PROFILES.length() + 1) {
           return (p, q) -> {
             String id = p.substring(PROFILES.length() + 1);
-            return profiles.byId(id).orElseThrow(() -> new ApiException(404, "no profile has id " + id));
+            return profiles.byId(id, PageParameters.parse(q)).orElseThrow(() -> new ApiException(404, "no profile has id " + id));
           };
         }
         throw new ApiException(404, "no such endpoint: " + path + " (see docs/api.md)");
