@@ -1,0 +1,83 @@
+package io.touchline.collector.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged collector jar as a real process, for tests that stop, kill and restart it. */
+public final class CollectorProcess implements AutoCloseable {
+
+  public static final Path JAR = Path.of("target", "touchline-collector.jar").toAbsolutePath();
+  private static final Pattern READY =
+      Pattern.compile(
+          "touchline collector ready: otlp-http=(http://127\\.0\\.0\\.1:\\d+) api=(http://127\\.0\\.0\\.1:\\d+)"
+              + "(?: otlp-grpc=(127\\.0\\.0\\.1:\\d+))?");
+
+  private final Process process;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+  private CollectorProcess(Process process) {
+    this.process = process;
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+              lines.add("<end of output>");
+            });
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts the jar in {@code workingDir}; its stderr goes to {@code stderr}. */
+  public static CollectorProcess launch(Path workingDir, Path stderr, String... args) throws IOException {
+    List<String> command =
+        new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command).directory(workingDir.toFile()).redirectError(stderr.toFile()).start();
+    return new CollectorProcess(process);
+  }
+
+  /** Waits for the ready line (the first line of stdout); fails if the process ends or a minute passes. */
+  public Matcher awaitReady() throws InterruptedException {
+    String line = lines.poll(60, TimeUnit.SECONDS);
+    assertThat(line).as("first line of stdout").isNotNull();
+    Matcher ready = READY.matcher(line);
+    assertThat(ready.matches()).as("ready line: " + line).isTrue();
+    return ready;
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  /** SIGKILL: no shutdown hook, no checkpoint. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
