@@ -1,0 +1,149 @@
+package io.touchline.collector.ingest;
+
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerStreamTracer;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * OTLP/gRPC on its own port: a Netty gRPC server for {@link OtlpGrpcService}. gRPC itself
+ * decompresses gzip requests and refuses messages over the size limit before they are parsed
+ * ({@code RESOURCE_EXHAUSTED}; {@code UNKNOWN} when only decompressing makes them too large,
+ * grpc-java #11246).
+ */
+public final class OtlpGrpcServer implements AutoCloseable {
+
+  /** Exports block until their batch is committed; a few threads are enough for one writer. */
+  private static final int THREADS = 4;
+  private static final long SHUTDOWN_GRACE_SECONDS = 10;
+
+  private final Server server;
+  private final ExecutorService threads;
+
+  private OtlpGrpcServer(Server server, ExecutorService threads) {
+    this.server = server;
+    this.threads = threads;
+  }
+
+  /**
+   * Starts listening; returns once the port accepts connections.
+   *
+   * @param port 0 picks a free port (see {@link #port()})
+   * @param maxBodyBytes larger messages are refused with {@code RESOURCE_EXHAUSTED}
+   * @throws BindException naming the address, the port and {@code otlp.grpcPort}
+   */
+  public static OtlpGrpcServer start(String bindAddress, int port, TraceIngest ingest, long maxBodyBytes)
+      throws IOException {
+    if (maxBodyBytes <= 0) {
+      throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(THREADS, named("touchline-otlp-grpc"));
+    IngestCounters counters = ingest.counters();
+    Server server =
+        NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
+            // An int for gRPC: protobuf cannot parse 2 GiB or more anyway.
+            .maxInboundMessageSize((int) Math.min(maxBodyBytes, Integer.MAX_VALUE))
+            .executor(threads)
+            .addStreamTracerFactory(new TooLargeCounter(counters))
+            .addService(new OtlpGrpcService(ingest))
+            .build();
+    try {
+      server.start();
+    } catch (IOException e) {
+      // start() fails only to bind. On Linux gRPC binds through Netty's native epoll transport,
+      // whose error is no java.net.BindException, so the cause's type cannot tell.
+      threads.shutdownNow();
+      BindException bind =
+          new BindException(
+              "cannot listen on " + bindAddress + ":" + port + " (otlp.grpcPort): " + rootMessage(e));
+      bind.initCause(e);
+      throw bind;
+    }
+    return new OtlpGrpcServer(server, threads);
+  }
+
+  /** The port actually bound: the config may say 0. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /**
+   * Stops taking calls, lets exports in flight be committed and answered (for up to 10 s), then
+   * cancels whatever is left. Call it before the write queue closes.
+   */
+  @Override
+  public void close() {
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+      threads.shutdown();
+      if (!threads.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
+        // Still waiting for a commit that their callers gave up on: TraceIngest ends on interrupt.
+        threads.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      threads.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * gRPC refuses a too-large message before any service sees it; counting it here puts it in
+   * {@code /metrics} under the same reason as an HTTP 413.
+   */
+  private static final class TooLargeCounter extends ServerStreamTracer.Factory {
+
+    private final IngestCounters counters;
+
+    TooLargeCounter(IngestCounters counters) {
+      this.counters = counters;
+    }
+
+    @Override
+    public ServerStreamTracer newServerStreamTracer(String fullMethodName, Metadata headers) {
+      return new ServerStreamTracer() {
+        @Override
+        public void streamClosed(Status status) {
+          // The service itself never answers RESOURCE_EXHAUSTED. A message that grows too large
+          // only while it is decompressed ends as UNKNOWN, caused by it (grpc-java #11246).
+          if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED
+              || (status.getCause() != null
+                  && Status.fromThrowable(status.getCause()).getCode() == Status.Code.RESOURCE_EXHAUSTED)) {
+            counters.recordRequestRejected("too_large");
+          }
+        }
+      };
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      // Netty's event-loop threads start these and are daemons: without this, so would these be,
+      // and an export being committed could die with the JVM instead of ending through close().
+      thread.setDaemon(false);
+      return thread;
+    };
+  }
+}

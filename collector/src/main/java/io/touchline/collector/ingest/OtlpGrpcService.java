@@ -1,0 +1,68 @@
+package io.touchline.collector.ingest;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.Duration;
+import com.google.rpc.Code;
+import com.google.rpc.RetryInfo;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import java.util.Objects;
+
+/**
+ * The OTLP/gRPC {@code TraceService}: answers as the OTLP specification says, like the HTTP
+ * transport. OK only once the batch is committed (with a partial success for spans that could not
+ * be used); {@code UNAVAILABLE} with a {@code RetryInfo} when the sender should retry.
+ */
+public final class OtlpGrpcService extends TraceServiceGrpc.TraceServiceImplBase {
+
+  private final TraceIngest ingest;
+
+  public OtlpGrpcService(TraceIngest ingest) {
+    this.ingest = ingest;
+  }
+
+  @Override
+  public void export(
+      ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> responseObserver) {
+    ExportTraceServiceResponse response;
+    try {
+      response = ingest.export(request);
+    } catch (IngestUnavailableException e) {
+      // Nothing was acknowledged: the sender keeps the batch and retries after the pause.
+      responseObserver.onError(unavailable(e));
+      return;
+    } catch (RuntimeException e) {
+      // A bug, not the sender's fault. Without this, gRPC would answer UNKNOWN with no message;
+      // the details stay in our log, never in the answer.
+      ingest.counters().recordRequestRejected("internal_error");
+      System.err.println("touchline collector: OTLP/gRPC export failed: " + e);
+      e.printStackTrace();
+      responseObserver.onError(
+          Status.INTERNAL
+              .withDescription("the collector failed to process the request; see its log")
+              .asRuntimeException());
+      return;
+    }
+    responseObserver.onNext(response);
+    responseObserver.onCompleted();
+  }
+
+  /** OTLP/gRPC has no Retry-After header: the delay travels as a RetryInfo status detail. */
+  private static StatusRuntimeException unavailable(IngestUnavailableException e) {
+    RetryInfo retry =
+        RetryInfo.newBuilder()
+            .setRetryDelay(Duration.newBuilder().setSeconds(e.retryAfterSeconds()))
+            .build();
+    return StatusProto.toStatusRuntimeException(
+        com.google.rpc.Status.newBuilder()
+            .setCode(Code.UNAVAILABLE_VALUE)
+            .setMessage(Objects.requireNonNullElse(e.getMessage(), "retry later"))
+            .addDetails(Any.pack(retry))
+            .build());
+  }
+}
