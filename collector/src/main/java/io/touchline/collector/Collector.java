@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.touchline.collector.config.CollectorConfig;
 import io.touchline.collector.ingest.IngestCounters;
+import io.touchline.collector.ingest.OtlpGrpcServer;
 import io.touchline.collector.ingest.OtlpHttpHandler;
 import io.touchline.collector.ingest.OtlpJson;
 import io.touchline.collector.ingest.SpanTranslator;
@@ -52,6 +53,8 @@ public final class Collector implements AutoCloseable {
   private final Database database;
   private final TouchpointStore store;
   private final WriteQueue writeQueue;
+  private final TraceIngest ingest;
+  private OtlpGrpcServer grpcServer;
   private final IngestCounters ingestCounters = new IngestCounters();
   private final HttpServer otlpServer;
   private final HttpServer apiServer;
@@ -74,7 +77,7 @@ public final class Collector implements AutoCloseable {
     this.writeQueue = new WriteQueue(store, config.storage().writeQueueSpans(), MAX_GROUP_SPANS, metrics::recordCommit);
     KeyTypes keyTypes = KeyTypes.from(config.keyTypes());
     SpanTranslator translator = new SpanTranslator(keyTypes, Placeholders.withExtra(config.placeholders()));
-    TraceIngest ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
+    this.ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
     HttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
     HttpHandler api = new ApiHandler(new ProfileQuery(store, keyTypes), ready::get, metrics);
@@ -110,6 +113,15 @@ public final class Collector implements AutoCloseable {
     }
     collector.otlpServer.start();
     collector.apiServer.start();
+    try {
+      collector.grpcServer =
+          OtlpGrpcServer.start(
+              config.bindAddress(), config.otlp().grpcPort(), collector.ingest, config.otlp().maxBodyBytes(),
+              config.auth().ingestToken());
+    } catch (IOException | RuntimeException e) {
+      collector.close();
+      throw e;
+    }
     collector.startMaintenance();
     collector.ready.set(true);
     return collector;
@@ -184,6 +196,12 @@ public final class Collector implements AutoCloseable {
     return url(otlpServer);
   }
 
+  /** The OTLP/gRPC address, {@code host:port}, with the port actually bound. */
+  public String otlpGrpcAddress() {
+    String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+    return host + ":" + grpcServer.port();
+  }
+
   /** The API base URL, with the port actually bound. */
   public String apiUrl() {
     return url(apiServer);
@@ -204,6 +222,9 @@ public final class Collector implements AutoCloseable {
     maintenance.shutdownNow();
     try {
       // OTLP first: a batch being written is committed and answered before the database closes.
+      if (grpcServer != null) {
+        grpcServer.close();
+      }
       otlpGate.closeAndDrain(10, TimeUnit.SECONDS);
       apiGate.closeAndDrain(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -32,7 +32,8 @@ public final class Main {
       Collector collector = Collector.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(collector::close, "touchline-shutdown"));
       System.out.println(
-          "touchline collector ready: otlp-http=" + collector.otlpHttpUrl() + " api=" + collector.apiUrl());
+          "touchline collector ready: otlp-http=" + collector.otlpHttpUrl() + " api=" + collector.apiUrl()
+              + " otlp-grpc=" + collector.otlpGrpcAddress());
     } catch (Exception e) {
       System.err.println("touchline collector: could not start: " + e.getMessage());
       System.exit(1);

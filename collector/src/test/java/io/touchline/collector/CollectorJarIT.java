@@ -31,7 +31,7 @@ class CollectorJarIT {
 
   private static final Path JAR = Path.of("target", "touchline-collector.jar").toAbsolutePath();
   private static final Pattern READY =
-      Pattern.compile("touchline collector ready: otlp-http=(http://127\\.0\\.0\\.1:\\d+) api=(http://127\\.0\\.0\\.1:\\d+)");
+      Pattern.compile("touchline collector ready: otlp-http=(http://127\\.0\\.0\\.1:\\d+) api=(http://127\\.0\\.0\\.1:\\d+) otlp-grpc=127\\.0\\.0\\.1:\\d+");
 
   @TempDir Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -88,7 +88,7 @@ class CollectorJarIT {
     Files.createDirectories(file.getParent());
     Files.writeString(
         file,
-        "bindAddress: 127.0.0.1\notlp:\n  httpPort: 0\napi:\n  port: 0\nstorage:\n  path: "
+        "bindAddress: 127.0.0.1\notlp:\n  grpcPort: 0\n  httpPort: 0\napi:\n  port: 0\nstorage:\n  path: "
             + dir.resolve("data").toString().replace("\\", "/")
             + "\n");
   }

@@ -93,6 +93,34 @@ class CollectorOperationsTest {
   }
 
   @Test
+  void theIngestTokenGuardsGrpcToo() throws Exception {
+    start("auth:\n  ingestToken: " + INGEST_TOKEN + "\n  apiToken: " + API_TOKEN + "\n");
+    assertThat(exportOverGrpc(null).isSuccess()).isFalse();
+    assertThat(exportOverGrpc(API_TOKEN).isSuccess()).isFalse();
+    assertThat(get("/api/stats", API_TOKEN).body()).contains("\"touchpoints\":0");
+    assertThat(exportOverGrpc(INGEST_TOKEN).isSuccess()).isTrue();
+    assertThat(get("/api/profiles?key=email:grpc@example.com", API_TOKEN).statusCode()).isEqualTo(200);
+  }
+
+  private io.opentelemetry.sdk.common.CompletableResultCode exportOverGrpc(String token) {
+    var builder = io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter.builder()
+        .setEndpoint("http://" + collector.otlpGrpcAddress())
+        .setRetryPolicy(null); // an UNAUTHENTICATED answer is final; no retries to wait for
+    if (token != null) {
+      builder.addHeader("Authorization", "Bearer " + token);
+    }
+    var exporter = builder.build();
+    try (var tracerProvider = io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+        .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(exporter)).build()) {
+      java.util.List<io.opentelemetry.sdk.trace.data.SpanData> spans = new java.util.ArrayList<>();
+      var span = tracerProvider.get("test").spanBuilder("login").setAttribute("user.email", "grpc@example.com").startSpan();
+      span.end();
+      spans.add(((io.opentelemetry.sdk.trace.ReadableSpan) span).toSpanData());
+      return exporter.export(spans).join(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void metricsCountWhatIngestDid() throws Exception {
     start("");
     assertThat(export(null, OtlpSpans.attribute("touchline.key.email", "ann@example.com")).statusCode()).isEqualTo(200);

@@ -9,6 +9,8 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -25,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The collector in process on free ports, fed by the official OpenTelemetry Java SDK exporter:
@@ -45,8 +49,15 @@ class CollectorOtlpTest {
   }
 
   private Tracer tracer(String service, String channel) {
-    OtlpHttpSpanExporter exporter =
-        OtlpHttpSpanExporter.builder().setEndpoint(collector.otlpHttpUrl() + "/v1/traces").build();
+    return tracer(service, channel, "http/protobuf");
+  }
+
+  /** @param protocol {@code http/protobuf} or {@code grpc}, as OTEL_EXPORTER_OTLP_PROTOCOL names them */
+  private Tracer tracer(String service, String channel, String protocol) {
+    SpanExporter exporter =
+        protocol.equals("grpc")
+            ? OtlpGrpcSpanExporter.builder().setEndpoint("http://" + collector.otlpGrpcAddress()).build()
+            : OtlpHttpSpanExporter.builder().setEndpoint(collector.otlpHttpUrl() + "/v1/traces").build();
     Attributes resource =
         channel == null
             ? Attributes.of(AttributeKey.stringKey("service.name"), service)
@@ -95,10 +106,11 @@ class CollectorOtlpTest {
     return get("/api/profiles?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8), 200);
   }
 
-  @Test
-  void standardUserAttributesFromAnyOtelSdkAreStitched() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"http/protobuf", "grpc"})
+  void standardUserAttributesFromAnyOtelSdkAreStitched(String protocol) throws Exception {
     start();
-    Tracer tracer = tracer("storefront", null);
+    Tracer tracer = tracer("storefront", null, protocol);
     tracer.spanBuilder("GET /cart")
         .setAttribute("session.id", "sess-1")
         .setAttribute("http.route", "/cart")

@@ -156,6 +156,7 @@ class WebShopJourneyIT {
             "\n",
             "bindAddress: 127.0.0.1",
             "otlp:",
+            "  grpcPort: 0",
             "  httpPort: 0",
             "api:",
             "  port: 0",

@@ -2,6 +2,7 @@ package io.touchline.collector.ingest;
 
 import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.ServerStreamTracer;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -43,6 +44,13 @@ public final class OtlpGrpcServer implements AutoCloseable {
    */
   public static OtlpGrpcServer start(String bindAddress, int port, TraceIngest ingest, long maxBodyBytes)
       throws IOException {
+    return start(bindAddress, port, ingest, maxBodyBytes, null);
+  }
+
+  /** The same, and with {@code ingestToken} set every call must carry it as a bearer token. */
+  public static OtlpGrpcServer start(
+      String bindAddress, int port, TraceIngest ingest, long maxBodyBytes, String ingestToken)
+      throws IOException {
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
     }
@@ -54,7 +62,10 @@ public final class OtlpGrpcServer implements AutoCloseable {
             .maxInboundMessageSize((int) Math.min(maxBodyBytes, Integer.MAX_VALUE))
             .executor(threads)
             .addStreamTracerFactory(new TooLargeCounter(counters))
-            .addService(new OtlpGrpcService(ingest))
+            .addService(
+                ingestToken == null
+                    ? ServerInterceptors.intercept(new OtlpGrpcService(ingest))
+                    : ServerInterceptors.intercept(new OtlpGrpcService(ingest), new BearerTokenInterceptor(ingestToken)))
             .build();
     try {
       server.start();

@@ -22,7 +22,7 @@ public final class CollectorProcess implements AutoCloseable {
   private static final Pattern READY =
       Pattern.compile(
           "touchline collector ready: otlp-http=(http://127\\.0\\.0\\.1:\\d+) api=(http://127\\.0\\.0\\.1:\\d+)"
-              + "(?: otlp-grpc=(127\\.0\\.0\\.1:\\d+))?");
+              + " otlp-grpc=(127\\.0\\.0\\.1:\\d+)");
 
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
