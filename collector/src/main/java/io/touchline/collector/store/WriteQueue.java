@@ -102,15 +102,22 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
       batches.add(pending.batch());
     }
     long start = System.nanoTime();
+    Throwable failure = null;
     try {
       store.write(batches);
       commitNanos.accept(System.nanoTime() - start);
-      group.forEach(pending -> pending.committed().complete(null));
     } catch (Exception | Error e) {
-      // Nothing of the group was committed: every sender is told, and may retry.
-      group.forEach(pending -> pending.committed().completeExceptionally(e));
-    } finally {
-      queuedSpans.addAndGet(-spans);
+      failure = e;
+    }
+    // Room first, answers after: a sender told "committed" may send again at once.
+    queuedSpans.addAndGet(-spans);
+    for (Pending pending : group) {
+      if (failure == null) {
+        pending.committed().complete(null);
+      } else {
+        // Nothing of the group was committed: every sender is told, and may retry.
+        pending.committed().completeExceptionally(failure);
+      }
     }
   }
 
