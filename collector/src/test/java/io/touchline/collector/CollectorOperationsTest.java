@@ -170,5 +170,8 @@ class CollectorOperationsTest {
     assertThat(profile.get("touchpoints").get(0).get("attributes").get("touchline.key.email").asText())
         .isEqualTo("ann@example.com");
     assertThat(JSON.readTree(get("/api/stats", null).body()).get("placeholdersDropped").asLong()).isEqualTo(1);
+    assertThat(get("/metrics", null).body())
+        .as("the undeclared touchline.key.email is counted")
+        .contains("touchline_undeclared_key_attributes_total 1.0");
   }
 }

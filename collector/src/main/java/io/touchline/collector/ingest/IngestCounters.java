@@ -14,6 +14,7 @@ public final class IngestCounters {
   private final AtomicLong spansReceived = new AtomicLong();
   private final AtomicLong touchpointsStored = new AtomicLong();
   private final AtomicLong nonTouchpointSpans = new AtomicLong();
+  private final AtomicLong undeclaredKeyAttributes = new AtomicLong();
   private final Map<String, AtomicLong> spansRejected = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> requestsRejected = new ConcurrentHashMap<>();
 
@@ -23,6 +24,7 @@ public final class IngestCounters {
     if (batch.rejectedSpans() > 0) {
       count(spansRejected, "invalid_span", batch.rejectedSpans());
     }
+    undeclaredKeyAttributes.addAndGet(batch.undeclaredKeyAttributes());
   }
 
   /** The batch is durable and acknowledged. */
@@ -51,6 +53,11 @@ public final class IngestCounters {
 
   public long touchpointsStored() {
     return touchpointsStored.get();
+  }
+
+  /** {@code touchline.key.*} attributes of undeclared types, kept as plain attributes. */
+  public long undeclaredKeyAttributes() {
+    return undeclaredKeyAttributes.get();
   }
 
   public long nonTouchpointSpans() {

@@ -52,6 +52,7 @@ public final class SpanTranslator {
     long placeholders = 0;
     long rejected = 0;
     String rejection = "";
+    long[] undeclared = {0};
     for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
       Map<String, Object> resource = AttributeValues.toMap(resourceSpans.getResource().getAttributesList());
       String service = text(resource.get(SERVICE_NAME)).orElse("unknown_service");
@@ -64,7 +65,7 @@ public final class SpanTranslator {
             rejection = invalid;
             continue;
           }
-          TranslatedBatch.Read read = read(span, service, defaultChannel);
+          TranslatedBatch.Read read = read(span, service, defaultChannel, undeclared);
           if (read.touchpoint() == null) {
             nonTouchpoints++;
             placeholders += read.placeholdersDropped();
@@ -75,11 +76,11 @@ public final class SpanTranslator {
       }
     }
     String message = rejected == 0 ? "" : rejected + " span(s) rejected: " + rejection;
-    return new TranslatedBatch(touchpoints, nonTouchpoints, placeholders, rejected, message);
+    return new TranslatedBatch(touchpoints, nonTouchpoints, placeholders, rejected, message, undeclared[0]);
   }
 
   /** The span as a touchpoint (null when it is none) and the placeholders dropped from it. */
-  private TranslatedBatch.Read read(Span span, String service, String defaultChannel) {
+  private TranslatedBatch.Read read(Span span, String service, String defaultChannel, long[] undeclared) {
     Map<String, Set<String>> keyValues = new LinkedHashMap<>();
     Map<String, Object> attributes = new LinkedHashMap<>();
     int placeholders = 0;
@@ -107,6 +108,9 @@ public final class SpanTranslator {
         case CHANNEL -> channel = text(value.getStringValue()).orElse(defaultChannel);
         case OUTCOME -> outcome = value.getStringValue().trim();
         default -> {
+          if (key.startsWith(KeyTypes.KEY_ATTRIBUTE_PREFIX)) {
+            undeclared[0]++; // a key type this collector does not declare: kept, never stitched
+          }
           Object converted = AttributeValues.toJava(value);
           if (converted != null) {
             attributes.put(key, converted);

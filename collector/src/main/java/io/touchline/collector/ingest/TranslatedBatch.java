@@ -11,16 +11,25 @@ import java.util.List;
  * @param placeholdersOnOtherSpans placeholder key values on spans that are not touchpoints
  * @param rejectedSpans spans that cannot be used (e.g. invalid ids), reported back to the sender
  * @param rejectionMessage why, for the OTLP partial-success answer; empty when none were rejected
+ * @param undeclaredKeyAttributes {@code touchline.key.*} attributes of a type the collector does not
+ *     declare: kept as plain attributes, counted
  */
 public record TranslatedBatch(
     List<Read> touchpoints,
     long nonTouchpointSpans,
     long placeholdersOnOtherSpans,
     long rejectedSpans,
-    String rejectionMessage) {
+    String rejectionMessage,
+    long undeclaredKeyAttributes) {
 
   public TranslatedBatch {
     touchpoints = List.copyOf(touchpoints);
+  }
+
+  public TranslatedBatch(
+      List<Read> touchpoints, long nonTouchpointSpans, long placeholdersOnOtherSpans, long rejectedSpans,
+      String rejectionMessage) {
+    this(touchpoints, nonTouchpointSpans, placeholdersOnOtherSpans, rejectedSpans, rejectionMessage, 0);
   }
 
   /**

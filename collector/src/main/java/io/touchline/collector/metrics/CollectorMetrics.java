@@ -46,6 +46,12 @@ public final class CollectorMetrics {
         .callback(callback -> callback.call(ingest.nonTouchpointSpans()))
         .register(registry);
     CounterWithCallback.builder()
+        .name("touchline_undeclared_key_attributes_total")
+        .help("touchline.key.* attributes of a key type collector.yaml does not declare: kept as plain"
+            + " attributes, never stitched")
+        .callback(callback -> callback.call(ingest.undeclaredKeyAttributes()))
+        .register(registry);
+    CounterWithCallback.builder()
         .name("touchline_spans_rejected_total")
         .help("Spans not stored, by reason: invalid_span (reported as partial success), queue_full,"
             + " store_error, commit_timeout, shutdown (answered as retryable)")
