@@ -2,10 +2,9 @@ package io.touchline.collector.query;
 
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
-import io.touchline.collector.stitch.ConnectedKeys;
 import io.touchline.collector.stitch.KeyTypes;
-import io.touchline.collector.stitch.ProfileCensus;
 import io.touchline.collector.stitch.ProfileIds;
+import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
 import java.sql.SQLException;
@@ -30,10 +29,12 @@ public final class ProfileQuery {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final TouchpointStore store;
+  private final ProfileIndex index;
   private final KeyTypes keyTypes;
 
   public ProfileQuery(TouchpointStore store, KeyTypes keyTypes) {
     this.store = store;
+    this.index = store.index();
     this.keyTypes = keyTypes;
   }
 
@@ -48,56 +49,54 @@ public final class ProfileQuery {
 
   /** The same, with one page of its touchpoints. */
   public Optional<ProfileView> byKey(CustomerKey key, Page page) throws SQLException {
-    try (StoreReader reader = store.reader()) {
-      return build(key, reader, page);
-    }
+    return build(ProfileIds.keyHash(key), page);
+  }
+
+  /** The profile with this id, with its first page of touchpoints. */
+  public Optional<ProfileView> byId(String id) throws SQLException {
+    return byId(id, Page.first());
   }
 
   /**
    * The profile with this id. An id names the profile's anchoring key; when that key now belongs
    * to a profile anchored elsewhere (it merged), the current profile answers, marked superseded.
    */
-  public Optional<ProfileView> byId(String id) throws SQLException {
-    return byId(id, Page.first());
-  }
-
-  /** The same, with one page of its touchpoints. */
   public Optional<ProfileView> byId(String id, Page page) throws SQLException {
-    if (!id.startsWith("p_")) {
+    if (!id.matches("p_[0-9a-f]{32}")) {
       return Optional.empty();
     }
-    try (StoreReader reader = store.reader()) {
-      Optional<CustomerKey> anchor = reader.keyWithHash(id.substring(2));
-      if (anchor.isEmpty()) {
-        return Optional.empty();
-      }
-      return build(anchor.get(), reader, page).map(p -> p.id().equals(id) ? p : p.withSupersededId(id));
-    }
+    return build(id.substring(2), page).map(p -> p.id().equals(id) ? p : p.withSupersededId(id));
   }
 
   public StatsView stats() throws SQLException {
+    ProfileIndex.Census census = index.census();
+    long touchpoints = census.keyedTouchpoints() + census.unattributed();
     try (StoreReader reader = store.reader()) {
-      ProfileCensus census = new ProfileCensus(IDENTIFYING_TYPE);
-      reader.forEachLink(census::link);
-      long touchpoints = reader.touchpointCount();
-      double identifiedShare = touchpoints == 0 ? 0 : (double) census.identifiedTouchpoints() / touchpoints;
       return new StatsView(
           touchpoints,
           census.profiles(),
-          identifiedShare,
-          reader.unattributedCount(),
+          touchpoints == 0 ? 0 : (double) census.identifiedTouchpoints() / touchpoints,
+          census.unattributed(),
           reader.counter("placeholdersDropped"),
           reader.counter("nonTouchpointSpans"));
     }
   }
 
-  private Optional<ProfileView> build(CustomerKey key, StoreReader reader, Page page) {
-    ConnectedKeys.Component component = ConnectedKeys.of(key, reader);
-    if (component.touchpoints().isEmpty()) {
+  /** The profile holding the key with this hash, if a stored touchpoint carries that key. */
+  private Optional<ProfileView> build(String keyHash, Page page) throws SQLException {
+    long[] sequences = index.touchpointsOf(ProfileIds.fingerprint(keyHash));
+    if (sequences.length == 0) {
       return Optional.empty();
     }
-    List<Touchpoint> touchpoints = reader.touchpoints(component.touchpoints());
+    List<Touchpoint> touchpoints;
+    try (StoreReader reader = store.reader()) {
+      touchpoints = reader.touchpointsBySequence(sequences);
+    }
     List<SeenKey> keys = seenKeys(touchpoints);
+    // The index knows keys by a 64-bit fingerprint: make sure the key asked for is really here.
+    if (keys.stream().noneMatch(k -> ProfileIds.keyHash(k.key()).equals(keyHash))) {
+      return Optional.empty();
+    }
     Set<String> channels = new LinkedHashSet<>();
     touchpoints.forEach(t -> channels.add(t.channel()));
     // Keys and channels come from every touchpoint; the timeline is one page of them.

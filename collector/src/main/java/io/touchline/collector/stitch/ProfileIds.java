@@ -18,6 +18,15 @@ public final class ProfileIds {
     return "p_" + keyHash(anchor);
   }
 
+  /**
+   * The first 8 bytes of a key hash as a number: how the in-memory profile index knows a key.
+   * Two different keys share one with a probability of about n²/2⁶⁵ (10⁻⁵ for ten million keys);
+   * a lookup checks that the touchpoints it reads carry the key asked for.
+   */
+  public static long fingerprint(String keyHash) {
+    return Long.parseUnsignedLong(keyHash.substring(0, 16), 16);
+  }
+
   /** The first 16 bytes of SHA-256 of {@code type:value}, in lowercase hex. */
   public static String keyHash(CustomerKey key) {
     try {

@@ -57,11 +57,58 @@ final class Migrations {
             outcome      VARCHAR NOT NULL,
             attributes   VARCHAR NOT NULL
           );
+          """,
+          // 3: a sequence number per touchpoint, assigned by the writer, is how keys point to their
+          // touchpoint and how the in-memory profile index names it; small BIGINT indexes replace
+          // the wide VARCHAR ones, which slowed every write and held most of the memory. Duplicates
+          // are recognised by the writer (SeenSpans), so the ids need no index.
+          """
+          DROP INDEX touchpoint_keys_by_key;
+          DROP INDEX touchpoint_keys_by_hash;
+          DROP INDEX touchpoint_keys_by_span;
+          CREATE TABLE touchpoints_v3 (
+            seq         BIGINT NOT NULL,
+            trace_id    VARCHAR NOT NULL,
+            span_id     VARCHAR NOT NULL,
+            event_nanos BIGINT NOT NULL,
+            event_time  TIMESTAMP NOT NULL,
+            touchpoint  VARCHAR NOT NULL,
+            channel     VARCHAR NOT NULL,
+            service     VARCHAR NOT NULL,
+            outcome     VARCHAR NOT NULL,
+            attributes  VARCHAR NOT NULL
+          );
+          INSERT INTO touchpoints_v3
+            SELECT row_number() OVER (ORDER BY event_nanos, trace_id, span_id), trace_id, span_id, event_nanos,
+                   event_time, touchpoint, channel, service, outcome, attributes
+            FROM touchpoints;
+          CREATE TABLE touchpoint_keys_v3 (
+            seq       BIGINT NOT NULL,
+            key_type  VARCHAR NOT NULL,
+            key_value VARCHAR NOT NULL,
+            key_hash  VARCHAR NOT NULL
+          );
+          INSERT INTO touchpoint_keys_v3
+            SELECT t.seq, k.key_type, k.key_value, k.key_hash
+            FROM touchpoint_keys k JOIN touchpoints_v3 t ON k.trace_id = t.trace_id AND k.span_id = t.span_id
+            ORDER BY t.seq;
+          DROP TABLE touchpoint_keys;
+          DROP TABLE touchpoints;
+          DROP TABLE ingest_staging;
+          ALTER TABLE touchpoints_v3 RENAME TO touchpoints;
+          ALTER TABLE touchpoint_keys_v3 RENAME TO touchpoint_keys;
+          CREATE INDEX touchpoints_by_seq ON touchpoints (seq);
+          CREATE INDEX touchpoint_keys_by_seq ON touchpoint_keys (seq);
           """);
 
   private Migrations() {}
 
   static void apply(Connection connection) throws SQLException {
+    applyUpTo(connection, STEPS.size());
+  }
+
+  /** Runs the missing steps up to {@code last}; tests use it to build a database as an older collector left it. */
+  static void applyUpTo(Connection connection, int last) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
       int current = 0;
@@ -75,7 +122,7 @@ final class Migrations {
             "the database has schema version " + current + ", newer than this collector's "
                 + STEPS.size() + "; use a newer collector");
       }
-      for (int step = current + 1; step <= STEPS.size(); step++) {
+      for (int step = current + 1; step <= last; step++) {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {

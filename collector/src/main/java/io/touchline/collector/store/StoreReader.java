@@ -3,9 +3,7 @@ package io.touchline.collector.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
-import io.touchline.collector.stitch.KeyGraph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -14,24 +12,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /** Read queries on one connection; open one per request and close it after. */
-public final class StoreReader implements KeyGraph, AutoCloseable {
+public final class StoreReader implements AutoCloseable {
 
   /** Integers come back as Long, as OTLP sent them: attributes keep their type through the store. */
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
   private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() {};
-  /** Ids per statement: keeps statements small whatever the size of a profile. */
-  private static final int CHUNK = 500;
+  /** Values per IN list: small enough for DuckDB to answer from the sequence indexes. */
+  private static final int CHUNK = 1000;
 
   private final Connection connection;
 
@@ -39,103 +37,115 @@ public final class StoreReader implements KeyGraph, AutoCloseable {
     this.connection = connection;
   }
 
-  @Override
-  public Set<String> touchpointsWithAnyKey(Collection<CustomerKey> keys) {
-    Set<String> ids = new LinkedHashSet<>();
+  /** The touchpoints with these sequence numbers, with their keys, in canonical order. */
+  public List<Touchpoint> touchpointsBySequence(long[] sequences) {
+    Map<Long, Map<String, List<String>>> keysBySequence = new HashMap<>();
     forChunks(
-        new ArrayList<>(keys),
-        "SELECT DISTINCT trace_id, span_id FROM touchpoint_keys WHERE ",
-        "(key_type = ? AND key_value = ?)",
-        (statement, chunk) -> bindKeys(statement, chunk),
-        rs -> ids.add(rs.getString(1) + "/" + rs.getString(2)));
-    return ids;
-  }
-
-  @Override
-  public Set<CustomerKey> keysOf(Collection<String> touchpoints) {
-    Set<CustomerKey> keys = new LinkedHashSet<>();
-    forChunks(
-        new ArrayList<>(touchpoints),
-        "SELECT DISTINCT key_type, key_value FROM touchpoint_keys WHERE ",
-        "(trace_id = ? AND span_id = ?)",
-        StoreReader::bindIds,
-        rs -> keys.add(new CustomerKey(rs.getString(1), rs.getString(2))));
-    return keys;
-  }
-
-  /** The touchpoints with these ids, with their keys, in canonical order. */
-  public List<Touchpoint> touchpoints(Collection<String> ids) {
-    Map<String, Map<String, List<String>>> keysById = new HashMap<>();
-    forChunks(
-        new ArrayList<>(ids),
-        "SELECT trace_id, span_id, key_type, key_value FROM touchpoint_keys WHERE ",
-        "(trace_id = ? AND span_id = ?)",
-        StoreReader::bindIds,
+        sequences,
+        "SELECT seq, key_type, key_value FROM touchpoint_keys WHERE seq IN ",
         rs ->
-            keysById
-                .computeIfAbsent(rs.getString(1) + "/" + rs.getString(2), id -> new LinkedHashMap<>())
-                .computeIfAbsent(rs.getString(3), type -> new ArrayList<>())
-                .add(rs.getString(4)));
+            keysBySequence
+                .computeIfAbsent(rs.getLong(1), sequence -> new LinkedHashMap<>())
+                .computeIfAbsent(rs.getString(2), type -> new ArrayList<>())
+                .add(rs.getString(3)));
     List<Touchpoint> touchpoints = new ArrayList<>();
     forChunks(
-        new ArrayList<>(ids),
-        "SELECT trace_id, span_id, event_nanos, touchpoint, channel, service, outcome, attributes"
-            + " FROM touchpoints WHERE ",
-        "(trace_id = ? AND span_id = ?)",
-        StoreReader::bindIds,
-        rs -> {
-          String id = rs.getString(1) + "/" + rs.getString(2);
-          touchpoints.add(
-              new Touchpoint(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getLong(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  keysById.getOrDefault(id, Map.of()),
-                  parseAttributes(rs.getString(8))));
-        });
+        sequences,
+        "SELECT seq, trace_id, span_id, event_nanos, touchpoint, channel, service, outcome, attributes"
+            + " FROM touchpoints WHERE seq IN ",
+        rs ->
+            touchpoints.add(
+                new Touchpoint(
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getLong(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    keysBySequence.getOrDefault(rs.getLong(1), Map.of()),
+                    parseAttributes(rs.getString(9)))));
     touchpoints.sort(
-        java.util.Comparator.comparingLong(Touchpoint::eventTimeNanos)
+        Comparator.comparingLong(Touchpoint::eventTimeNanos)
             .thenComparing(Touchpoint::traceId)
             .thenComparing(Touchpoint::spanId));
     return touchpoints;
   }
 
-  /** The key whose hash is {@code hash}, if any touchpoint carries it. */
-  public Optional<CustomerKey> keyWithHash(String hash) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT key_type, key_value FROM touchpoint_keys WHERE key_hash = ? LIMIT 1")) {
-      statement.setString(1, hash);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() ? Optional.of(new CustomerKey(rs.getString(1), rs.getString(2))) : Optional.empty();
+  /** The ids ({@code traceId/spanId}) among these touchpoints' that are stored already. */
+  Set<String> storedIds(List<Touchpoint> candidates) throws SQLException {
+    Set<String> wanted = new HashSet<>();
+    candidates.forEach(t -> wanted.add(t.traceId() + "/" + t.spanId()));
+    Set<String> stored = new HashSet<>();
+    List<String> traces = candidates.stream().map(Touchpoint::traceId).distinct().toList();
+    for (int from = 0; from < traces.size(); from += CHUNK) {
+      List<String> chunk = traces.subList(from, Math.min(traces.size(), from + CHUNK));
+      String sql = "SELECT trace_id, span_id FROM touchpoints WHERE trace_id IN ("
+          + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        for (int i = 0; i < chunk.size(); i++) {
+          statement.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            String id = rs.getString(1) + "/" + rs.getString(2);
+            if (wanted.contains(id)) {
+              stored.add(id);
+            }
+          }
+        }
+      }
+    }
+    return stored;
+  }
+
+  /** The highest sequence number in use; 0 for an empty store. */
+  long maxSequence() throws SQLException {
+    return single("SELECT coalesce(max(seq), 0) FROM touchpoints");
+  }
+
+  /** Every stored span's ids. */
+  void forEachSpanId(BiConsumer<String, String> consumer) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT trace_id, span_id FROM touchpoints")) {
+      while (rs.next()) {
+        consumer.accept(rs.getString(1), rs.getString(2));
       }
     }
   }
 
-  /** Every (touchpoint id, key) link, for whole-graph figures such as the number of profiles. */
-  public void forEachLink(BiConsumer<String, CustomerKey> consumer) throws SQLException {
+  /** What a profile index needs of one touchpoint. */
+  interface TouchpointKeysConsumer {
+    void accept(long sequence, String[] keyHashes, boolean identifying);
+  }
+
+  /** Every keyed touchpoint with the hashes of its keys, in sequence order. */
+  void forEachTouchpointKeys(TouchpointKeysConsumer consumer) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rs =
-            statement.executeQuery("SELECT trace_id, span_id, key_type, key_value FROM touchpoint_keys")) {
+            statement.executeQuery("SELECT seq, key_type, key_hash FROM touchpoint_keys ORDER BY seq")) {
+      long current = -1;
+      List<String> hashes = new ArrayList<>();
+      boolean identifying = false;
       while (rs.next()) {
-        consumer.accept(rs.getString(1) + "/" + rs.getString(2), new CustomerKey(rs.getString(3), rs.getString(4)));
+        long sequence = rs.getLong(1);
+        if (sequence != current && current != -1) {
+          consumer.accept(current, hashes.toArray(String[]::new), identifying);
+          hashes.clear();
+          identifying = false;
+        }
+        current = sequence;
+        hashes.add(rs.getString(3));
+        identifying |= TouchpointStore.IDENTIFYING_TYPE.equals(rs.getString(2));
+      }
+      if (current != -1) {
+        consumer.accept(current, hashes.toArray(String[]::new), identifying);
       }
     }
   }
 
   public long touchpointCount() throws SQLException {
     return single("SELECT count(*) FROM touchpoints");
-  }
-
-  /** Touchpoints without any usable key. */
-  public long unattributedCount() throws SQLException {
-    return single(
-        "SELECT count(*) FROM touchpoints t WHERE NOT EXISTS"
-            + " (SELECT 1 FROM touchpoint_keys k WHERE k.trace_id = t.trace_id AND k.span_id = t.span_id)");
   }
 
   public long counter(String name) throws SQLException {
@@ -160,46 +170,25 @@ public final class StoreReader implements KeyGraph, AutoCloseable {
     connection.close();
   }
 
-  private interface Binder<T> {
-    void bind(PreparedStatement statement, List<T> chunk) throws SQLException;
-  }
-
   private interface RowReader {
     void read(ResultSet rs) throws SQLException;
   }
 
-  private <T> void forChunks(
-      List<T> items, String select, String condition, Binder<T> binder, RowReader reader) {
-    for (int from = 0; from < items.size(); from += CHUNK) {
-      List<T> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
-      String sql = select + String.join(" OR ", java.util.Collections.nCopies(chunk.size(), condition));
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        binder.bind(statement, chunk);
-        try (ResultSet rs = statement.executeQuery()) {
-          while (rs.next()) {
-            reader.read(rs);
-          }
+  /** Runs {@code select} with an IN list of up to {@link #CHUNK} numbers at a time. */
+  private void forChunks(long[] sequences, String select, RowReader reader) {
+    for (int from = 0; from < sequences.length; from += CHUNK) {
+      StringBuilder in = new StringBuilder("(");
+      for (int i = from; i < Math.min(sequences.length, from + CHUNK); i++) {
+        in.append(i == from ? "" : ",").append(sequences[i]); // numbers only: nothing to escape
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery(select + in.append(')'))) {
+        while (rs.next()) {
+          reader.read(rs);
         }
       } catch (SQLException e) {
         throw new StoreException("query failed: " + e.getMessage(), e);
       }
-    }
-  }
-
-  private static void bindKeys(PreparedStatement statement, List<CustomerKey> keys) throws SQLException {
-    int i = 1;
-    for (CustomerKey key : keys) {
-      statement.setString(i++, key.type());
-      statement.setString(i++, key.value());
-    }
-  }
-
-  private static void bindIds(PreparedStatement statement, List<String> ids) throws SQLException {
-    int i = 1;
-    for (String id : ids) {
-      int slash = id.indexOf('/');
-      statement.setString(i++, id.substring(0, slash));
-      statement.setString(i++, id.substring(slash + 1));
     }
   }
 

@@ -6,40 +6,68 @@ import io.touchline.collector.ingest.TranslatedBatch;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.ProfileIds;
+import io.touchline.collector.stitch.ProfileIndex;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * Writes touchpoints to the database: one writer connection, one transaction per group of
  * batches. When {@link #write} returns, every batch of the group is durable and may be
- * acknowledged. Rows go in through DuckDB's appender (bulk, not a statement per row) into a
- * staging table, and from there into {@code touchpoints} with the primary key deciding which
- * spans are new: a span stored before (an OTLP retry) changes nothing, not even a counter.
+ * acknowledged, and the {@link ProfileIndex} already shows it. Rows go in through DuckDB's
+ * appender (bulk, not a statement per row), each touchpoint under a sequence number of its own
+ * that its keys point to. A span stored before (an OTLP retry) changes nothing, not even a counter.
  */
 public final class TouchpointStore implements AutoCloseable {
 
   static final String NON_TOUCHPOINT_SPANS = "nonTouchpointSpans";
   static final String PLACEHOLDERS_DROPPED = "placeholdersDropped";
   static final String REJECTED_SPANS = "rejectedSpans";
+  static final String IDENTIFYING_TYPE = "customer_id";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Database database;
   private final DuckDBConnection writer;
+  private final ProfileIndex index;
+  private final SeenSpans seen = new SeenSpans();
+  private long nextSequence;
 
   public TouchpointStore(Database database) throws SQLException {
+    this(database, new ProfileIndex());
+  }
+
+  /** Opens the writer and fills {@code index} (and the duplicate check) from what is stored. */
+  public TouchpointStore(Database database, ProfileIndex index) throws SQLException {
     this.database = database;
     this.writer = (DuckDBConnection) database.connect();
+    this.index = index;
+    rebuild();
+  }
+
+  public ProfileIndex index() {
+    return index;
+  }
+
+  /** Reads every stored touchpoint's id and keys back into memory: at start, and after deletes. */
+  private synchronized void rebuild() throws SQLException {
+    index.clear();
+    seen.clear();
+    try (StoreReader reader = reader()) {
+      nextSequence = reader.maxSequence() + 1;
+      reader.forEachSpanId((traceId, spanId) -> seen.add(SeenSpans.fingerprint(traceId, spanId)));
+      reader.forEachTouchpointKeys(
+          (sequence, hashes, identifying) -> index.add(sequence, fingerprints(hashes), identifying));
+      index.addUnattributed(reader.touchpointCount() - index.census().keyedTouchpoints());
+    }
   }
 
   /** Stores one batch in its own transaction. */
@@ -49,25 +77,26 @@ public final class TouchpointStore implements AutoCloseable {
 
   /** Stores a group of batches in one transaction: all of them, or none. */
   public synchronized void write(List<TranslatedBatch> group) throws SQLException {
+    List<TranslatedBatch.Read> fresh = newTouchpoints(group);
+    long placeholders = 0;
+    long nonTouchpoints = 0;
+    long rejected = 0;
+    for (TranslatedBatch batch : group) {
+      placeholders += batch.placeholdersOnOtherSpans();
+      nonTouchpoints += batch.nonTouchpointSpans();
+      rejected += batch.rejectedSpans();
+    }
+    List<String[]> keyHashes = new ArrayList<>(fresh.size());
     writer.setAutoCommit(false);
     try {
-      stage(group);
-      Set<String> inserted = moveNewTouchpoints();
-      long placeholders = 0;
-      long nonTouchpoints = 0;
-      long rejected = 0;
-      try (DuckDBAppender keys = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "touchpoint_keys")) {
-        for (TranslatedBatch batch : group) {
-          placeholders += batch.placeholdersOnOtherSpans();
-          nonTouchpoints += batch.nonTouchpointSpans();
-          rejected += batch.rejectedSpans();
-          for (TranslatedBatch.Read read : batch.touchpoints()) {
-            // remove(): a span twice in one group is stored, and counted, once.
-            if (inserted.remove(id(read.touchpoint()))) {
-              appendKeys(keys, read.touchpoint());
-              placeholders += read.placeholdersDropped();
-            }
-          }
+      try (DuckDBAppender touchpoints = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "touchpoints");
+          DuckDBAppender keys = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "touchpoint_keys")) {
+        long sequence = nextSequence;
+        for (TranslatedBatch.Read read : fresh) {
+          appendTouchpoint(touchpoints, sequence, read.touchpoint());
+          keyHashes.add(appendKeys(keys, sequence, read.touchpoint()));
+          placeholders += read.placeholdersDropped();
+          sequence++;
         }
       }
       addToCounter(NON_TOUCHPOINT_SPANS, nonTouchpoints);
@@ -80,88 +109,102 @@ public final class TouchpointStore implements AutoCloseable {
     } finally {
       writer.setAutoCommit(true);
     }
+    // Committed: now the rest of the collector may see it.
+    for (int i = 0; i < fresh.size(); i++) {
+      Touchpoint touchpoint = fresh.get(i).touchpoint();
+      seen.add(SeenSpans.fingerprint(touchpoint.traceId(), touchpoint.spanId()));
+      index.add(nextSequence + i, fingerprints(keyHashes.get(i)), touchpoint.keys().containsKey(IDENTIFYING_TYPE));
+    }
+    nextSequence += fresh.size();
+  }
+
+  /** The group's touchpoints that are not stored yet, each once. */
+  private List<TranslatedBatch.Read> newTouchpoints(List<TranslatedBatch> group) throws SQLException {
+    Map<String, TranslatedBatch.Read> unique = new LinkedHashMap<>();
+    List<Touchpoint> suspects = new ArrayList<>();
+    for (TranslatedBatch batch : group) {
+      for (TranslatedBatch.Read read : batch.touchpoints()) {
+        Touchpoint touchpoint = read.touchpoint();
+        if (unique.putIfAbsent(id(touchpoint), read) == null
+            && seen.mayContain(SeenSpans.fingerprint(touchpoint.traceId(), touchpoint.spanId()))) {
+          suspects.add(touchpoint);
+        }
+      }
+    }
+    if (!suspects.isEmpty()) {
+      try (StoreReader reader = reader()) {
+        reader.storedIds(suspects).forEach(unique::remove);
+      }
+    }
+    return new ArrayList<>(unique.values());
   }
 
   /** Deletes the touchpoints (and their keys) whose event time is before {@code cutoff}. */
   public synchronized long deleteOlderThan(Instant cutoff) throws SQLException {
     long micros = Math.floorDiv(cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano(), 1_000L);
+    long deleted;
     writer.setAutoCommit(false);
     try (PreparedStatement keys =
             writer.prepareStatement(
-                "DELETE FROM touchpoint_keys WHERE (trace_id, span_id) IN"
-                    + " (SELECT trace_id, span_id FROM touchpoints WHERE event_time < make_timestamp(?))");
+                "DELETE FROM touchpoint_keys WHERE seq IN"
+                    + " (SELECT seq FROM touchpoints WHERE event_time < make_timestamp(?))");
         PreparedStatement touchpoints =
             writer.prepareStatement("DELETE FROM touchpoints WHERE event_time < make_timestamp(?)")) {
       keys.setLong(1, micros);
       keys.executeUpdate();
       touchpoints.setLong(1, micros);
-      long deleted = touchpoints.executeUpdate();
+      deleted = touchpoints.executeUpdate();
       writer.commit();
-      return deleted;
     } catch (SQLException | RuntimeException e) {
       writer.rollback();
       throw e;
     } finally {
       writer.setAutoCommit(true);
     }
+    if (deleted > 0) {
+      rebuild();
+    }
+    return deleted;
   }
 
-  private void stage(List<TranslatedBatch> group) throws SQLException {
-    try (DuckDBAppender staging = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "ingest_staging")) {
-      for (TranslatedBatch batch : group) {
-        for (TranslatedBatch.Read read : batch.touchpoints()) {
-          Touchpoint touchpoint = read.touchpoint();
-          staging.beginRow()
-              .append(touchpoint.traceId())
-              .append(touchpoint.spanId())
-              .append(touchpoint.eventTimeNanos())
-              .append(Math.floorDiv(touchpoint.eventTimeNanos(), 1_000L))
-              .append(touchpoint.touchpoint())
-              .append(touchpoint.channel())
-              .append(touchpoint.service())
-              .append(touchpoint.outcome())
-              .append(toJson(touchpoint.attributes()))
-              .endRow();
-        }
-      }
-    }
+  private static void appendTouchpoint(DuckDBAppender rows, long sequence, Touchpoint touchpoint) throws SQLException {
+    rows.beginRow()
+        .append(sequence)
+        .append(touchpoint.traceId())
+        .append(touchpoint.spanId())
+        .append(touchpoint.eventTimeNanos())
+        .appendEpochMicros(Math.floorDiv(touchpoint.eventTimeNanos(), 1_000L))
+        .append(touchpoint.touchpoint())
+        .append(touchpoint.channel())
+        .append(touchpoint.service())
+        .append(touchpoint.outcome())
+        .append(toJson(touchpoint.attributes()))
+        .endRow();
   }
 
-  /** Moves the staged rows that are not stored yet; returns their ids. */
-  private Set<String> moveNewTouchpoints() throws SQLException {
-    Set<String> inserted = new HashSet<>();
-    try (Statement statement = writer.createStatement()) {
-      try (ResultSet rows =
-          statement.executeQuery(
-              "INSERT OR IGNORE INTO touchpoints"
-                  + " SELECT trace_id, span_id, event_nanos, make_timestamp(event_micros), touchpoint,"
-                  + " channel, service, outcome, attributes FROM ingest_staging"
-                  + " RETURNING trace_id, span_id")) {
-        while (rows.next()) {
-          inserted.add(rows.getString(1) + "/" + rows.getString(2));
-        }
+  /** Appends the touchpoint's keys; returns their hashes. */
+  private static String[] appendKeys(DuckDBAppender keys, long sequence, Touchpoint touchpoint) throws SQLException {
+    List<String> hashes = new ArrayList<>();
+    for (Map.Entry<String, List<String>> entry : touchpoint.keys().entrySet()) {
+      for (String value : entry.getValue()) {
+        String hash = ProfileIds.keyHash(new CustomerKey(entry.getKey(), value));
+        keys.beginRow().append(sequence).append(entry.getKey()).append(value).append(hash).endRow();
+        hashes.add(hash);
       }
-      statement.execute("DELETE FROM ingest_staging");
     }
-    return inserted;
+    return hashes.toArray(String[]::new);
+  }
+
+  private static long[] fingerprints(String[] keyHashes) {
+    long[] fingerprints = new long[keyHashes.length];
+    for (int i = 0; i < keyHashes.length; i++) {
+      fingerprints[i] = ProfileIds.fingerprint(keyHashes[i]);
+    }
+    return fingerprints;
   }
 
   private static String id(Touchpoint touchpoint) {
     return touchpoint.traceId() + "/" + touchpoint.spanId();
-  }
-
-  private static void appendKeys(DuckDBAppender keys, Touchpoint touchpoint) throws SQLException {
-    for (Map.Entry<String, List<String>> entry : touchpoint.keys().entrySet()) {
-      for (String value : entry.getValue()) {
-        keys.beginRow()
-            .append(touchpoint.traceId())
-            .append(touchpoint.spanId())
-            .append(entry.getKey())
-            .append(value)
-            .append(ProfileIds.keyHash(new CustomerKey(entry.getKey(), value)))
-            .endRow();
-      }
-    }
   }
 
   private void addToCounter(String name, long delta) throws SQLException {
@@ -182,6 +225,14 @@ public final class TouchpointStore implements AutoCloseable {
       return JSON.writeValueAsString(attributes);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("attributes cannot be written as JSON", e);
+    }
+  }
+
+  /** The touchpoints of the profile holding {@code key}, in canonical order; empty when none does. */
+  public List<Touchpoint> profileTouchpoints(CustomerKey key) throws SQLException {
+    long[] sequences = index.touchpointsOf(ProfileIds.fingerprint(ProfileIds.keyHash(key)));
+    try (StoreReader reader = reader()) {
+      return sequences.length == 0 ? List.of() : reader.touchpointsBySequence(sequences);
     }
   }
 

@@ -29,7 +29,6 @@ import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.store.Database;
-import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
 import io.touchline.collector.testing.OtlpSpans;
@@ -134,9 +133,7 @@ class OtlpGrpcServerTest {
   }
 
   private List<Touchpoint> storedWith(CustomerKey key) throws Exception {
-    try (StoreReader reader = store.reader()) {
-      return reader.touchpoints(reader.touchpointsWithAnyKey(List.of(key)));
-    }
+    return store.profileTouchpoints(key);
   }
 
   private static void recordStandardUserSpans(Tracer tracer) {
@@ -179,7 +176,9 @@ class OtlpGrpcServerTest {
     assertThat(exportWithSdk(b -> b.setCompression("gzip"), OtlpGrpcServerTest::recordStandardUserSpans))
         .isTrue();
 
-    assertThat(storedWith(new CustomerKey("email", "ann@example.com"))).hasSize(1);
+    assertThat(storedWith(new CustomerKey("email", "ann@example.com")))
+        .as("the login and the order of the profile the e-mail belongs to")
+        .hasSize(2);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.touchline.collector.ingest.TranslatedBatch;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
+import io.touchline.collector.stitch.ProfileIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,9 +105,8 @@ class TouchpointStoreTest {
 
     open();
     StoreReader reader = reader();
-    assertThat(reader.touchpointsWithAnyKey(List.of(new CustomerKey("email", "ann@example.com"))))
-        .containsExactly("0af7651916cd43dd8448eb211c80319c/b7ad6b7169203331");
-    assertThat(reader.touchpoints(List.of("0af7651916cd43dd8448eb211c80319c/b7ad6b7169203331"))).containsExactly(stored);
+    assertThat(store.profileTouchpoints(new CustomerKey("email", "ann@example.com")))
+        .as("the profile index is rebuilt from the store").containsExactly(stored);
     assertThat(reader.counter("placeholdersDropped")).isEqualTo(2);
     assertThat(reader.counter("nonTouchpointSpans")).isEqualTo(2);
   }
@@ -116,7 +116,7 @@ class TouchpointStoreTest {
     open();
     Touchpoint stored = touchpoint("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", T0, Map.of());
     store.write(batch(0, 0, read(stored, 0)));
-    Map<String, Object> attributes = reader().touchpoints(List.of("0af7651916cd43dd8448eb211c80319c/b7ad6b7169203331")).get(0).attributes();
+    Map<String, Object> attributes = reader().touchpointsBySequence(new long[] {1}).get(0).attributes();
     assertThat(attributes)
         .containsEntry("order.total", 42.5)
         .containsEntry("order.items", 3L)
@@ -148,10 +148,14 @@ class TouchpointStoreTest {
 
     assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM touchpoint_keys")).isEqualTo(1);
-    StoreReader reader = reader();
-    assertThat(reader.touchpointsWithAnyKey(List.of(new CustomerKey("session", "s-2")))).isEmpty();
-    assertThat(reader.touchpoints(List.of("0af7651916cd43dd8448eb211c80319c/b7ad6b7169203331")).get(0).eventTimeNanos()).isEqualTo(T0);
-    assertThat(reader.counter("placeholdersDropped")).isEqualTo(1);
+    assertThat(store.profileTouchpoints(new CustomerKey("session", "s-2"))).isEmpty();
+    assertThat(store.profileTouchpoints(new CustomerKey("session", "s-1"))).containsExactly(first);
+    assertThat(reader().counter("placeholdersDropped")).isEqualTo(1);
+    closeCleanly();
+    open();
+    store.write(batch(0, 0, read(sameIds, 1))); // after a restart, the stored span is still known
+    assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(1);
+    assertThat(store.index().census().keyedTouchpoints()).isEqualTo(1);
   }
 
   @Test
@@ -163,18 +167,20 @@ class TouchpointStoreTest {
             0,
             read(touchpoint("00000000000000000000000000000001", "0000000000000001", T0, Map.of("session", List.of("s-1"))), 0),
             read(touchpoint("00000000000000000000000000000002", "0000000000000002", T0 + 1, Map.of("email", List.of("a@x.io"), "session", List.of("s-1"))), 0)));
-    StoreReader reader = reader();
-    assertThat(reader.keysOf(reader.touchpointsWithAnyKey(List.of(new CustomerKey("session", "s-1")))))
-        .containsExactlyInAnyOrder(new CustomerKey("session", "s-1"), new CustomerKey("email", "a@x.io"));
-    assertThat(reader.unattributedCount()).isZero();
-    assertThat(reader.touchpointCount()).isEqualTo(2);
+    assertThat(store.profileTouchpoints(new CustomerKey("email", "a@x.io")))
+        .extracting(Touchpoint::spanId).containsExactly("0000000000000001", "0000000000000002");
+    assertThat(store.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0));
+    assertThat(reader().touchpointCount()).isEqualTo(2);
   }
 
   @Test
   void countsTouchpointsWithoutKeysAsUnattributed() throws Exception {
     open();
     store.write(batch(0, 0, read(touchpoint("00000000000000000000000000000001", "0000000000000001", T0, Map.of()), 0)));
-    assertThat(reader().unattributedCount()).isEqualTo(1);
+    assertThat(store.index().census().unattributed()).isEqualTo(1);
+    closeCleanly();
+    open();
+    assertThat(store.index().census().unattributed()).as("after a rebuild").isEqualTo(1);
   }
 
   @Test
@@ -236,6 +242,36 @@ class TouchpointStoreTest {
     assertThat(count("SELECT value FROM counters WHERE name = 'placeholdersDropped'"))
         .as("placeholders of the stored touchpoints, counted once, plus those of other spans")
         .isEqualTo(3);
-    assertThat(count("SELECT count(*) FROM ingest_staging")).as("staging is left empty").isZero();
+  }
+
+  @Test
+  void migratesADatabaseOfTheFirstSchemaWithItsData() throws Exception {
+    Path directory = dir.resolve("data");
+    Files.createDirectories(directory);
+    try (Connection old = java.sql.DriverManager.getConnection("jdbc:duckdb:" + directory.resolve(Database.FILE_NAME));
+        Statement statement = old.createStatement()) {
+      Migrations.applyUpTo(old, 2);
+      statement.execute(
+          "INSERT INTO touchpoints VALUES ('00000000000000000000000000000002', '0000000000000002', 2000, make_timestamp(2),"
+              + " 'order.placed', 'web', 'shop', 'success', '{}'),"
+              + " ('00000000000000000000000000000001', '0000000000000001', 1000, make_timestamp(1),"
+              + " 'login', 'web', 'shop', 'success', '{\"customer.tier\":\"gold\"}')");
+      String email = io.touchline.collector.stitch.ProfileIds.keyHash(new CustomerKey("email", "ann@example.com"));
+      String session = io.touchline.collector.stitch.ProfileIds.keyHash(new CustomerKey("session", "s-1"));
+      statement.execute(
+          "INSERT INTO touchpoint_keys VALUES"
+              + " ('00000000000000000000000000000001', '0000000000000001', 'email', 'ann@example.com', '" + email + "'),"
+              + " ('00000000000000000000000000000001', '0000000000000001', 'session', 's-1', '" + session + "'),"
+              + " ('00000000000000000000000000000002', '0000000000000002', 'session', 's-1', '" + session + "')");
+    }
+
+    open();
+
+    assertThat(count("SELECT max(version) FROM schema_version")).isEqualTo(Migrations.latest());
+    assertThat(count("SELECT count(*) FROM touchpoint_keys WHERE seq = 1")).as("numbered in event order").isEqualTo(2);
+    assertThat(store.profileTouchpoints(new CustomerKey("email", "ann@example.com")))
+        .extracting(Touchpoint::touchpoint).containsExactly("login", "order.placed");
+    store.write(batch(0, 0, read(touchpoint("00000000000000000000000000000003", "0000000000000003", 3000, Map.of("session", List.of("s-1"))), 0)));
+    assertThat(count("SELECT max(seq) FROM touchpoints")).as("new sequence numbers follow the migrated ones").isEqualTo(3);
   }
 }
