@@ -61,7 +61,8 @@ final class Migrations {
           // 3: a sequence number per touchpoint, assigned by the writer, is how keys point to their
           // touchpoint and how the in-memory profile index names it; small BIGINT indexes replace
           // the wide VARCHAR ones, which slowed every write and held most of the memory. Duplicates
-          // are recognised by the writer (SeenSpans), so the ids need no index.
+          // are recognised by the writer (SeenSpans), so the ids need no index. The keys are also
+          // kept in the touchpoint's row ([[type, value], ...]), so a timeline is read in one query.
           """
           DROP INDEX touchpoint_keys_by_key;
           DROP INDEX touchpoint_keys_by_hash;
@@ -76,12 +77,17 @@ final class Migrations {
             channel     VARCHAR NOT NULL,
             service     VARCHAR NOT NULL,
             outcome     VARCHAR NOT NULL,
-            attributes  VARCHAR NOT NULL
+            attributes  VARCHAR NOT NULL,
+            keys        VARCHAR NOT NULL
           );
           INSERT INTO touchpoints_v3
-            SELECT row_number() OVER (ORDER BY event_nanos, trace_id, span_id), trace_id, span_id, event_nanos,
-                   event_time, touchpoint, channel, service, outcome, attributes
-            FROM touchpoints;
+            SELECT row_number() OVER (ORDER BY t.event_nanos, t.trace_id, t.span_id), t.trace_id, t.span_id,
+                   t.event_nanos, t.event_time, t.touchpoint, t.channel, t.service, t.outcome, t.attributes,
+                   coalesce(k.keys, '[]')
+            FROM touchpoints t LEFT JOIN (
+              SELECT trace_id, span_id, to_json(list([key_type, key_value] ORDER BY key_type, key_value))::VARCHAR AS keys
+              FROM touchpoint_keys GROUP BY trace_id, span_id) k
+            ON t.trace_id = k.trace_id AND t.span_id = k.span_id;
           CREATE TABLE touchpoint_keys_v3 (
             seq       BIGINT NOT NULL,
             key_type  VARCHAR NOT NULL,

@@ -28,6 +28,7 @@ public final class StoreReader implements AutoCloseable {
   /** Integers come back as Long, as OTLP sent them: attributes keep their type through the store. */
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
   private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() {};
+  private static final TypeReference<List<List<String>>> KEY_PAIRS = new TypeReference<>() {};
   /** Values per IN list: small enough for DuckDB to answer from the sequence indexes. */
   private static final int CHUNK = 1000;
 
@@ -39,32 +40,23 @@ public final class StoreReader implements AutoCloseable {
 
   /** The touchpoints with these sequence numbers, with their keys, in canonical order. */
   public List<Touchpoint> touchpointsBySequence(long[] sequences) {
-    Map<Long, Map<String, List<String>>> keysBySequence = new HashMap<>();
-    forChunks(
-        sequences,
-        "SELECT seq, key_type, key_value FROM touchpoint_keys WHERE seq IN ",
-        rs ->
-            keysBySequence
-                .computeIfAbsent(rs.getLong(1), sequence -> new LinkedHashMap<>())
-                .computeIfAbsent(rs.getString(2), type -> new ArrayList<>())
-                .add(rs.getString(3)));
     List<Touchpoint> touchpoints = new ArrayList<>();
     forChunks(
         sequences,
-        "SELECT seq, trace_id, span_id, event_nanos, touchpoint, channel, service, outcome, attributes"
+        "SELECT trace_id, span_id, event_nanos, touchpoint, channel, service, outcome, attributes, keys"
             + " FROM touchpoints WHERE seq IN ",
         rs ->
             touchpoints.add(
                 new Touchpoint(
+                    rs.getString(1),
                     rs.getString(2),
-                    rs.getString(3),
-                    rs.getLong(4),
+                    rs.getLong(3),
+                    rs.getString(4),
                     rs.getString(5),
                     rs.getString(6),
                     rs.getString(7),
-                    rs.getString(8),
-                    keysBySequence.getOrDefault(rs.getLong(1), Map.of()),
-                    parseAttributes(rs.getString(9)))));
+                    parseKeys(rs.getString(9)),
+                    parseAttributes(rs.getString(8)))));
     touchpoints.sort(
         Comparator.comparingLong(Touchpoint::eventTimeNanos)
             .thenComparing(Touchpoint::traceId)
@@ -189,6 +181,18 @@ public final class StoreReader implements AutoCloseable {
       } catch (SQLException e) {
         throw new StoreException("query failed: " + e.getMessage(), e);
       }
+    }
+  }
+
+  private static Map<String, List<String>> parseKeys(String json) {
+    try {
+      Map<String, List<String>> keys = new LinkedHashMap<>();
+      for (List<String> pair : JSON.readValue(json, KEY_PAIRS)) {
+        keys.computeIfAbsent(pair.get(0), type -> new ArrayList<>()).add(pair.get(1));
+      }
+      return keys;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

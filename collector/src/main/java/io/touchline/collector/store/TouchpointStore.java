@@ -179,6 +179,7 @@ public final class TouchpointStore implements AutoCloseable {
         .append(touchpoint.service())
         .append(touchpoint.outcome())
         .append(toJson(touchpoint.attributes()))
+        .append(keysJson(touchpoint.keys()))
         .endRow();
   }
 
@@ -217,6 +218,17 @@ public final class TouchpointStore implements AutoCloseable {
       statement.setString(1, name);
       statement.setLong(2, delta);
       statement.executeUpdate();
+    }
+  }
+
+  /** The keys as {@code [[type, value], ...]}, as the row keeps them for reading a timeline at once. */
+  private static String keysJson(Map<String, List<String>> keys) {
+    List<List<String>> pairs = new ArrayList<>();
+    keys.forEach((type, values) -> values.forEach(value -> pairs.add(List.of(type, value))));
+    try {
+      return JSON.writeValueAsString(pairs);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("keys cannot be written as JSON", e);
     }
   }
 
