@@ -54,7 +54,12 @@ public final class Collector implements AutoCloseable {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int THREADS_PER_SERVER = 4;
+  /**
+   * OTLP threads mostly wait for the commit that holds their batch; the more requests wait
+   * together, the bigger each group commit, so there are many more of them than cores.
+   */
+  private static final int OTLP_THREADS = 32;
+  private static final int API_THREADS = 8;
   private static final int MAX_GROUP_SPANS = 10_000;
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -67,8 +72,8 @@ public final class Collector implements AutoCloseable {
   private final IngestCounters ingestCounters = new IngestCounters();
   private final HttpServer otlpServer;
   private final HttpServer apiServer;
-  private final ExecutorService otlpThreads = Executors.newFixedThreadPool(THREADS_PER_SERVER, named("touchline-otlp"));
-  private final ExecutorService apiThreads = Executors.newFixedThreadPool(THREADS_PER_SERVER, named("touchline-api"));
+  private final ExecutorService otlpThreads = Executors.newFixedThreadPool(OTLP_THREADS, named("touchline-otlp"));
+  private final ExecutorService apiThreads = Executors.newFixedThreadPool(API_THREADS, named("touchline-api"));
   private final RequestGate otlpGate = new RequestGate();
   private final RequestGate apiGate = new RequestGate();
   private final CollectorMetrics metrics;

@@ -23,8 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class OtlpGrpcServer implements AutoCloseable {
 
-  /** Exports block until their batch is committed; a few threads are enough for one writer. */
-  private static final int THREADS = 4;
+  /**
+   * Exports block until their batch is committed; the more wait together, the bigger each group
+   * commit, so there are many more threads than cores.
+   */
+  private static final int THREADS = 32;
   private static final long SHUTDOWN_GRACE_SECONDS = 10;
 
   private final Server server;

@@ -36,6 +36,10 @@ public final class Database implements AutoCloseable {
         // Bounded so that a large query cannot take the host's memory; DuckDB spills beyond it.
         // A global setting: every connection duplicated from this one shares it.
         statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
+        String threshold = System.getProperty("touchline.checkpointThreshold");
+        if (threshold != null) {
+          statement.execute("SET checkpoint_threshold = '" + threshold.replace("'", "") + "'");
+        }
       }
       Migrations.apply(root);
     } catch (SQLException | RuntimeException e) {

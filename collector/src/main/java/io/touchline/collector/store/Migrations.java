@@ -58,53 +58,48 @@ final class Migrations {
             attributes   VARCHAR NOT NULL
           );
           """,
-          // 3: a sequence number per touchpoint, assigned by the writer, is how keys point to their
-          // touchpoint and how the in-memory profile index names it; small BIGINT indexes replace
-          // the wide VARCHAR ones, which slowed every write and held most of the memory. Duplicates
-          // are recognised by the writer (SeenSpans), so the ids need no index. The keys are also
-          // kept in the touchpoint's row ([[type, value], ...]), so a timeline is read in one query.
+          // 3: one row per touchpoint holding everything about it: its keys as written
+          // ([[type, value], ...]), their fingerprints (for the in-memory profile index, rebuilt
+          // from this table at start) and whether one is a customer_id; and a sequence number,
+          // assigned by the writer, under which the index names it. The separate key table and
+          // its wide VARCHAR indexes slowed every write and held most of the memory; duplicates
+          // are recognised by the writer (SeenSpans), so the ids need no index either.
           """
-          DROP INDEX touchpoint_keys_by_key;
-          DROP INDEX touchpoint_keys_by_hash;
-          DROP INDEX touchpoint_keys_by_span;
           CREATE TABLE touchpoints_v3 (
-            seq         BIGINT NOT NULL,
-            trace_id    VARCHAR NOT NULL,
-            span_id     VARCHAR NOT NULL,
-            event_nanos BIGINT NOT NULL,
-            event_time  TIMESTAMP NOT NULL,
-            touchpoint  VARCHAR NOT NULL,
-            channel     VARCHAR NOT NULL,
-            service     VARCHAR NOT NULL,
-            outcome     VARCHAR NOT NULL,
-            attributes  VARCHAR NOT NULL,
-            keys        VARCHAR NOT NULL
+            seq              BIGINT NOT NULL,
+            trace_id         VARCHAR NOT NULL,
+            span_id          VARCHAR NOT NULL,
+            event_nanos      BIGINT NOT NULL,
+            event_time       TIMESTAMP NOT NULL,
+            touchpoint       VARCHAR NOT NULL,
+            channel          VARCHAR NOT NULL,
+            service          VARCHAR NOT NULL,
+            outcome          VARCHAR NOT NULL,
+            attributes       VARCHAR NOT NULL,
+            keys             VARCHAR NOT NULL,
+            key_fingerprints BIGINT[] NOT NULL,
+            identified       BOOLEAN NOT NULL
           );
           INSERT INTO touchpoints_v3
             SELECT row_number() OVER (ORDER BY t.event_nanos, t.trace_id, t.span_id), t.trace_id, t.span_id,
                    t.event_nanos, t.event_time, t.touchpoint, t.channel, t.service, t.outcome, t.attributes,
-                   coalesce(k.keys, '[]')
+                   coalesce(k.keys, '[]'), coalesce(k.fingerprints, CAST([] AS BIGINT[])), coalesce(k.identified, false)
             FROM touchpoints t LEFT JOIN (
-              SELECT trace_id, span_id, to_json(list([key_type, key_value] ORDER BY key_type, key_value))::VARCHAR AS keys
+              SELECT trace_id, span_id,
+                     to_json(list([key_type, key_value] ORDER BY key_type, key_value))::VARCHAR AS keys,
+                     -- the first 8 bytes of the key hash as a signed 64-bit number, as Java reads them
+                     list((('0x' || substr(key_hash, 1, 16))::UBIGINT::HUGEINT
+                           - CASE WHEN ('0x' || substr(key_hash, 1, 16))::UBIGINT >= 9223372036854775808
+                                  THEN 18446744073709551616::HUGEINT ELSE 0 END)::BIGINT
+                          ORDER BY key_type, key_value) AS fingerprints,
+                     bool_or(key_type = 'customer_id') AS identified
               FROM touchpoint_keys GROUP BY trace_id, span_id) k
             ON t.trace_id = k.trace_id AND t.span_id = k.span_id;
-          CREATE TABLE touchpoint_keys_v3 (
-            seq       BIGINT NOT NULL,
-            key_type  VARCHAR NOT NULL,
-            key_value VARCHAR NOT NULL,
-            key_hash  VARCHAR NOT NULL
-          );
-          INSERT INTO touchpoint_keys_v3
-            SELECT t.seq, k.key_type, k.key_value, k.key_hash
-            FROM touchpoint_keys k JOIN touchpoints_v3 t ON k.trace_id = t.trace_id AND k.span_id = t.span_id
-            ORDER BY t.seq;
           DROP TABLE touchpoint_keys;
           DROP TABLE touchpoints;
           DROP TABLE ingest_staging;
           ALTER TABLE touchpoints_v3 RENAME TO touchpoints;
-          ALTER TABLE touchpoint_keys_v3 RENAME TO touchpoint_keys;
           CREATE INDEX touchpoints_by_seq ON touchpoints (seq);
-          CREATE INDEX touchpoint_keys_by_seq ON touchpoint_keys (seq);
           """);
 
   private Migrations() {}

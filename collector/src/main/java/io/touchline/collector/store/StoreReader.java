@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /** Read queries on one connection; open one per request and close it after. */
 public final class StoreReader implements AutoCloseable {
@@ -96,42 +95,24 @@ public final class StoreReader implements AutoCloseable {
     return single("SELECT coalesce(max(seq), 0) FROM touchpoints");
   }
 
-  /** Every stored span's ids. */
-  void forEachSpanId(BiConsumer<String, String> consumer) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SELECT trace_id, span_id FROM touchpoints")) {
-      while (rs.next()) {
-        consumer.accept(rs.getString(1), rs.getString(2));
-      }
-    }
+  /** What the profile index and the duplicate check need of one touchpoint. */
+  interface TouchpointConsumer {
+    void accept(long sequence, String traceId, String spanId, long[] keyFingerprints, boolean identified);
   }
 
-  /** What a profile index needs of one touchpoint. */
-  interface TouchpointKeysConsumer {
-    void accept(long sequence, String[] keyHashes, boolean identifying);
-  }
-
-  /** Every keyed touchpoint with the hashes of its keys, in sequence order. */
-  void forEachTouchpointKeys(TouchpointKeysConsumer consumer) throws SQLException {
+  /** Every stored touchpoint's ids and key fingerprints, in sequence order. */
+  void forEachTouchpoint(TouchpointConsumer consumer) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rs =
-            statement.executeQuery("SELECT seq, key_type, key_hash FROM touchpoint_keys ORDER BY seq")) {
-      long current = -1;
-      List<String> hashes = new ArrayList<>();
-      boolean identifying = false;
+            statement.executeQuery(
+                "SELECT seq, trace_id, span_id, key_fingerprints, identified FROM touchpoints ORDER BY seq")) {
       while (rs.next()) {
-        long sequence = rs.getLong(1);
-        if (sequence != current && current != -1) {
-          consumer.accept(current, hashes.toArray(String[]::new), identifying);
-          hashes.clear();
-          identifying = false;
+        Object[] values = (Object[]) rs.getArray(4).getArray();
+        long[] fingerprints = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+          fingerprints[i] = (Long) values[i];
         }
-        current = sequence;
-        hashes.add(rs.getString(3));
-        identifying |= TouchpointStore.IDENTIFYING_TYPE.equals(rs.getString(2));
-      }
-      if (current != -1) {
-        consumer.accept(current, hashes.toArray(String[]::new), identifying);
+        consumer.accept(rs.getLong(1), rs.getString(2), rs.getString(3), fingerprints, rs.getBoolean(5));
       }
     }
   }

@@ -63,10 +63,11 @@ public final class TouchpointStore implements AutoCloseable {
     seen.clear();
     try (StoreReader reader = reader()) {
       nextSequence = reader.maxSequence() + 1;
-      reader.forEachSpanId((traceId, spanId) -> seen.add(SeenSpans.fingerprint(traceId, spanId)));
-      reader.forEachTouchpointKeys(
-          (sequence, hashes, identifying) -> index.add(sequence, fingerprints(hashes), identifying));
-      index.addUnattributed(reader.touchpointCount() - index.census().keyedTouchpoints());
+      reader.forEachTouchpoint(
+          (sequence, traceId, spanId, fingerprints, identifying) -> {
+            seen.add(SeenSpans.fingerprint(traceId, spanId));
+            index.add(sequence, fingerprints, identifying);
+          });
     }
   }
 
@@ -86,15 +87,15 @@ public final class TouchpointStore implements AutoCloseable {
       nonTouchpoints += batch.nonTouchpointSpans();
       rejected += batch.rejectedSpans();
     }
-    List<String[]> keyHashes = new ArrayList<>(fresh.size());
+    List<long[]> keyFingerprints = new ArrayList<>(fresh.size());
     writer.setAutoCommit(false);
     try {
-      try (DuckDBAppender touchpoints = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "touchpoints");
-          DuckDBAppender keys = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "touchpoint_keys")) {
+      try (DuckDBAppender touchpoints = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "touchpoints")) {
         long sequence = nextSequence;
         for (TranslatedBatch.Read read : fresh) {
-          appendTouchpoint(touchpoints, sequence, read.touchpoint());
-          keyHashes.add(appendKeys(keys, sequence, read.touchpoint()));
+          long[] fingerprints = keyFingerprints(read.touchpoint());
+          appendTouchpoint(touchpoints, sequence, read.touchpoint(), fingerprints);
+          keyFingerprints.add(fingerprints);
           placeholders += read.placeholdersDropped();
           sequence++;
         }
@@ -113,7 +114,7 @@ public final class TouchpointStore implements AutoCloseable {
     for (int i = 0; i < fresh.size(); i++) {
       Touchpoint touchpoint = fresh.get(i).touchpoint();
       seen.add(SeenSpans.fingerprint(touchpoint.traceId(), touchpoint.spanId()));
-      index.add(nextSequence + i, fingerprints(keyHashes.get(i)), touchpoint.keys().containsKey(IDENTIFYING_TYPE));
+      index.add(nextSequence + i, keyFingerprints.get(i), touchpoint.keys().containsKey(IDENTIFYING_TYPE));
     }
     nextSequence += fresh.size();
   }
@@ -139,27 +140,14 @@ public final class TouchpointStore implements AutoCloseable {
     return new ArrayList<>(unique.values());
   }
 
-  /** Deletes the touchpoints (and their keys) whose event time is before {@code cutoff}. */
+  /** Deletes the touchpoints whose event time is before {@code cutoff}. */
   public synchronized long deleteOlderThan(Instant cutoff) throws SQLException {
     long micros = Math.floorDiv(cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano(), 1_000L);
     long deleted;
-    writer.setAutoCommit(false);
-    try (PreparedStatement keys =
-            writer.prepareStatement(
-                "DELETE FROM touchpoint_keys WHERE seq IN"
-                    + " (SELECT seq FROM touchpoints WHERE event_time < make_timestamp(?))");
-        PreparedStatement touchpoints =
-            writer.prepareStatement("DELETE FROM touchpoints WHERE event_time < make_timestamp(?)")) {
-      keys.setLong(1, micros);
-      keys.executeUpdate();
+    try (PreparedStatement touchpoints =
+        writer.prepareStatement("DELETE FROM touchpoints WHERE event_time < make_timestamp(?)")) {
       touchpoints.setLong(1, micros);
       deleted = touchpoints.executeUpdate();
-      writer.commit();
-    } catch (SQLException | RuntimeException e) {
-      writer.rollback();
-      throw e;
-    } finally {
-      writer.setAutoCommit(true);
     }
     if (deleted > 0) {
       rebuild();
@@ -167,7 +155,8 @@ public final class TouchpointStore implements AutoCloseable {
     return deleted;
   }
 
-  private static void appendTouchpoint(DuckDBAppender rows, long sequence, Touchpoint touchpoint) throws SQLException {
+  private static void appendTouchpoint(
+      DuckDBAppender rows, long sequence, Touchpoint touchpoint, long[] keyFingerprints) throws SQLException {
     rows.beginRow()
         .append(sequence)
         .append(touchpoint.traceId())
@@ -180,26 +169,19 @@ public final class TouchpointStore implements AutoCloseable {
         .append(touchpoint.outcome())
         .append(toJson(touchpoint.attributes()))
         .append(keysJson(touchpoint.keys()))
+        .append(keyFingerprints)
+        .append(touchpoint.keys().containsKey(IDENTIFYING_TYPE))
         .endRow();
   }
 
-  /** Appends the touchpoint's keys; returns their hashes. */
-  private static String[] appendKeys(DuckDBAppender keys, long sequence, Touchpoint touchpoint) throws SQLException {
-    List<String> hashes = new ArrayList<>();
+  /** The fingerprints of the touchpoint's keys, in the order of {@link #keysJson}. */
+  private static long[] keyFingerprints(Touchpoint touchpoint) {
+    long[] fingerprints = new long[touchpoint.keys().values().stream().mapToInt(List::size).sum()];
+    int i = 0;
     for (Map.Entry<String, List<String>> entry : touchpoint.keys().entrySet()) {
       for (String value : entry.getValue()) {
-        String hash = ProfileIds.keyHash(new CustomerKey(entry.getKey(), value));
-        keys.beginRow().append(sequence).append(entry.getKey()).append(value).append(hash).endRow();
-        hashes.add(hash);
+        fingerprints[i++] = ProfileIds.fingerprint(ProfileIds.keyHash(new CustomerKey(entry.getKey(), value)));
       }
-    }
-    return hashes.toArray(String[]::new);
-  }
-
-  private static long[] fingerprints(String[] keyHashes) {
-    long[] fingerprints = new long[keyHashes.length];
-    for (int i = 0; i < keyHashes.length; i++) {
-      fingerprints[i] = ProfileIds.fingerprint(keyHashes[i]);
     }
     return fingerprints;
   }
