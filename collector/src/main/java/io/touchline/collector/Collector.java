@@ -117,7 +117,9 @@ public final class Collector implements AutoCloseable {
 
   /** Opens the database and starts listening; returns once both servers accept connections. */
   public static Collector start(CollectorConfig config) throws IOException, SQLException {
-    Database database = Database.open(config.storage().directory(), config.storage().memoryLimit());
+    Database database =
+        Database.open(
+            config.storage().directory(), config.storage().memoryLimit(), config.storage().checkpointThreshold());
     Collector collector;
     try {
       collector = new Collector(config, database);

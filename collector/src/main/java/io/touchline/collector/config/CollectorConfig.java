@@ -33,7 +33,7 @@ public record CollectorConfig(
     boolean loopback = checkResolvable(bindAddress).isLoopbackAddress();
     otlp = otlp == null ? new Otlp(null, null, null) : otlp;
     api = api == null ? new Api(null) : api;
-    storage = storage == null ? new Storage(null, null, null, null) : storage;
+    storage = storage == null ? new Storage(null, null, null, null, null) : storage;
     auth = auth == null ? new Auth(null, null) : auth;
     if (!loopback && (auth.ingestToken() == null || auth.apiToken() == null)) {
       // Customer data must not be readable, or writable, by anyone on the network.
@@ -67,7 +67,9 @@ public record CollectorConfig(
         bindAddress,
         new Otlp(grpcPort, httpPort, otlp.maxBodyBytes()),
         new Api(apiPort),
-        new Storage(storagePath, storage.memoryLimit(), storage.retention(), storage.writeQueueSpans()),
+        new Storage(
+            storagePath, storage.memoryLimit(), storage.retention(), storage.writeQueueSpans(),
+            storage.checkpointThreshold()),
         auth,
         keyTypes,
         placeholders,
@@ -102,17 +104,19 @@ public record CollectorConfig(
    * @param memoryLimit DuckDB's memory limit, e.g. {@code 512MB}; larger queries spill to disk
    * @param retention touchpoints older than this are deleted, e.g. {@code 400d}; {@code keep} keeps all
    * @param writeQueueSpans spans accepted and waiting for their commit at most; beyond, senders get 503
+   * @param checkpointThreshold write-ahead log size at which DuckDB folds it into the database file
    */
-  public record Storage(String path, String memoryLimit, String retention, Long writeQueueSpans) {
+  public record Storage(
+      String path, String memoryLimit, String retention, Long writeQueueSpans, String checkpointThreshold) {
     public static final String KEEP = "keep";
 
     public Storage {
       path = path == null || path.isBlank() ? "./data" : path.trim();
       memoryLimit = memoryLimit == null || memoryLimit.isBlank() ? "512MB" : memoryLimit.trim();
-      if (!memoryLimit.matches("(?i)\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)")) {
-        throw new InvalidFieldException(
-            "storage.memoryLimit", "must be a size such as 512MB or 2GB, was '" + memoryLimit + "'");
-      }
+      checkSize("storage.memoryLimit", memoryLimit);
+      checkpointThreshold =
+          checkpointThreshold == null || checkpointThreshold.isBlank() ? "256MB" : checkpointThreshold.trim();
+      checkSize("storage.checkpointThreshold", checkpointThreshold);
       retention = retention == null || retention.isBlank() ? KEEP : retention.trim();
       if (!retention.equals(KEEP)) {
         Durations.parse("storage.retention", retention);
@@ -120,6 +124,12 @@ public record CollectorConfig(
       writeQueueSpans = writeQueueSpans == null ? 100_000L : writeQueueSpans;
       if (writeQueueSpans < 1) {
         throw new InvalidFieldException("storage.writeQueueSpans", "must be positive, was " + writeQueueSpans);
+      }
+    }
+
+    private static void checkSize(String field, String size) {
+      if (!size.matches("(?i)\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)")) {
+        throw new InvalidFieldException(field, "must be a size such as 512MB or 2GB, was '" + size + "'");
       }
     }
 

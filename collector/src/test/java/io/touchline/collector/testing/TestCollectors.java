@@ -20,7 +20,7 @@ public final class TestCollectors {
             "127.0.0.1",
             new CollectorConfig.Otlp(0, 0, maxBodyBytes),
             new CollectorConfig.Api(0),
-            new CollectorConfig.Storage(data.toString(), "256MB", null, null),
+            new CollectorConfig.Storage(data.toString(), "256MB", null, null, null),
             null,
             null,
             null,
