@@ -71,33 +71,66 @@ public final class TouchpointStore implements AutoCloseable {
     }
   }
 
+  /**
+   * A batch made ready for the writer: every row's JSON, key fingerprints and span fingerprint
+   * computed ahead, on the thread that received it, so the one writer thread only appends.
+   */
+  public record EncodedBatch(TranslatedBatch batch, List<Row> rows) {}
+
+  /** One touchpoint as it will be stored. */
+  record Row(
+      Touchpoint touchpoint,
+      int placeholdersDropped,
+      String attributesJson,
+      String keysJson,
+      long[] keyFingerprints,
+      long spanFingerprint) {}
+
+  /** Encodes a batch for {@link #writeEncoded}; thread-safe, and costly, so callers do it in parallel. */
+  public static EncodedBatch encode(TranslatedBatch batch) {
+    List<Row> rows = new ArrayList<>(batch.touchpoints().size());
+    for (TranslatedBatch.Read read : batch.touchpoints()) {
+      Touchpoint touchpoint = read.touchpoint();
+      rows.add(
+          new Row(
+              touchpoint,
+              read.placeholdersDropped(),
+              toJson(touchpoint.attributes()),
+              keysJson(touchpoint.keys()),
+              keyFingerprints(touchpoint),
+              SeenSpans.fingerprint(touchpoint.traceId(), touchpoint.spanId())));
+    }
+    return new EncodedBatch(batch, rows);
+  }
+
   /** Stores one batch in its own transaction. */
   public void write(TranslatedBatch batch) throws SQLException {
     write(List.of(batch));
   }
 
   /** Stores a group of batches in one transaction: all of them, or none. */
-  public synchronized void write(List<TranslatedBatch> group) throws SQLException {
-    List<TranslatedBatch.Read> fresh = newTouchpoints(group);
+  public void write(List<TranslatedBatch> group) throws SQLException {
+    writeEncoded(group.stream().map(TouchpointStore::encode).toList());
+  }
+
+  /** Stores a group of encoded batches in one transaction: all of them, or none. */
+  public synchronized void writeEncoded(List<EncodedBatch> group) throws SQLException {
+    List<Row> fresh = newRows(group);
     long placeholders = 0;
     long nonTouchpoints = 0;
     long rejected = 0;
-    for (TranslatedBatch batch : group) {
-      placeholders += batch.placeholdersOnOtherSpans();
-      nonTouchpoints += batch.nonTouchpointSpans();
-      rejected += batch.rejectedSpans();
+    for (EncodedBatch encoded : group) {
+      placeholders += encoded.batch().placeholdersOnOtherSpans();
+      nonTouchpoints += encoded.batch().nonTouchpointSpans();
+      rejected += encoded.batch().rejectedSpans();
     }
-    List<long[]> keyFingerprints = new ArrayList<>(fresh.size());
     writer.setAutoCommit(false);
     try {
       try (DuckDBAppender touchpoints = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "touchpoints")) {
         long sequence = nextSequence;
-        for (TranslatedBatch.Read read : fresh) {
-          long[] fingerprints = keyFingerprints(read.touchpoint());
-          appendTouchpoint(touchpoints, sequence, read.touchpoint(), fingerprints);
-          keyFingerprints.add(fingerprints);
-          placeholders += read.placeholdersDropped();
-          sequence++;
+        for (Row row : fresh) {
+          appendTouchpoint(touchpoints, sequence++, row);
+          placeholders += row.placeholdersDropped();
         }
       }
       addToCounter(NON_TOUCHPOINT_SPANS, nonTouchpoints);
@@ -111,24 +144,20 @@ public final class TouchpointStore implements AutoCloseable {
       writer.setAutoCommit(true);
     }
     // Committed: now the rest of the collector may see it.
-    for (int i = 0; i < fresh.size(); i++) {
-      Touchpoint touchpoint = fresh.get(i).touchpoint();
-      seen.add(SeenSpans.fingerprint(touchpoint.traceId(), touchpoint.spanId()));
-      index.add(nextSequence + i, keyFingerprints.get(i), touchpoint.keys().containsKey(IDENTIFYING_TYPE));
+    for (Row row : fresh) {
+      seen.add(row.spanFingerprint());
+      index.add(nextSequence++, row.keyFingerprints(), row.touchpoint().keys().containsKey(IDENTIFYING_TYPE));
     }
-    nextSequence += fresh.size();
   }
 
-  /** The group's touchpoints that are not stored yet, each once. */
-  private List<TranslatedBatch.Read> newTouchpoints(List<TranslatedBatch> group) throws SQLException {
-    Map<String, TranslatedBatch.Read> unique = new LinkedHashMap<>();
+  /** The group's rows that are not stored yet, each once. */
+  private List<Row> newRows(List<EncodedBatch> group) throws SQLException {
+    Map<String, Row> unique = new LinkedHashMap<>();
     List<Touchpoint> suspects = new ArrayList<>();
-    for (TranslatedBatch batch : group) {
-      for (TranslatedBatch.Read read : batch.touchpoints()) {
-        Touchpoint touchpoint = read.touchpoint();
-        if (unique.putIfAbsent(id(touchpoint), read) == null
-            && seen.mayContain(SeenSpans.fingerprint(touchpoint.traceId(), touchpoint.spanId()))) {
-          suspects.add(touchpoint);
+    for (EncodedBatch encoded : group) {
+      for (Row row : encoded.rows()) {
+        if (unique.putIfAbsent(id(row.touchpoint()), row) == null && seen.mayContain(row.spanFingerprint())) {
+          suspects.add(row.touchpoint());
         }
       }
     }
@@ -155,8 +184,8 @@ public final class TouchpointStore implements AutoCloseable {
     return deleted;
   }
 
-  private static void appendTouchpoint(
-      DuckDBAppender rows, long sequence, Touchpoint touchpoint, long[] keyFingerprints) throws SQLException {
+  private static void appendTouchpoint(DuckDBAppender rows, long sequence, Row row) throws SQLException {
+    Touchpoint touchpoint = row.touchpoint();
     rows.beginRow()
         .append(sequence)
         .append(touchpoint.traceId())
@@ -167,9 +196,9 @@ public final class TouchpointStore implements AutoCloseable {
         .append(touchpoint.channel())
         .append(touchpoint.service())
         .append(touchpoint.outcome())
-        .append(toJson(touchpoint.attributes()))
-        .append(keysJson(touchpoint.keys()))
-        .append(keyFingerprints)
+        .append(row.attributesJson())
+        .append(row.keysJson())
+        .append(row.keyFingerprints())
         .append(touchpoint.keys().containsKey(IDENTIFYING_TYPE))
         .endRow();
   }

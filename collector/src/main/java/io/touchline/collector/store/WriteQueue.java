@@ -28,7 +28,11 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
   private final Thread writer;
   private volatile boolean closing;
 
-  private record Pending(TranslatedBatch batch, CompletableFuture<Void> committed) {}
+  private record Pending(TouchpointStore.EncodedBatch encoded, CompletableFuture<Void> committed) {
+    TranslatedBatch batch() {
+      return encoded.batch();
+    }
+  }
 
   /**
    * @param capacitySpans spans waiting at most; a batch beyond it is refused at once
@@ -49,6 +53,8 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
     if (closing) {
       throw new SinkFullException("the collector is shutting down");
     }
+    // Encoded here, on the sender's thread: the one writer thread is the bottleneck, senders are not.
+    TouchpointStore.EncodedBatch encoded = TouchpointStore.encode(batch);
     long spans = spans(batch);
     long after = queuedSpans.addAndGet(spans);
     // An empty queue takes any batch, however big: the size limit of a request bounds it.
@@ -57,7 +63,7 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
       throw new SinkFullException(
           "the write queue is full (" + capacitySpans + " spans waiting); retry later");
     }
-    Pending pending = new Pending(batch, new CompletableFuture<>());
+    Pending pending = new Pending(encoded, new CompletableFuture<>());
     queue.add(pending);
     return pending.committed();
   }
@@ -97,14 +103,14 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
   }
 
   private void commit(List<Pending> group, long spans) {
-    List<TranslatedBatch> batches = new ArrayList<>(group.size());
+    List<TouchpointStore.EncodedBatch> batches = new ArrayList<>(group.size());
     for (Pending pending : group) {
-      batches.add(pending.batch());
+      batches.add(pending.encoded());
     }
     long start = System.nanoTime();
     Throwable failure = null;
     try {
-      store.write(batches);
+      store.writeEncoded(batches);
       commitNanos.accept(System.nanoTime() - start);
     } catch (Exception | Error e) {
       failure = e;
