@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Ingest and lookup benchmark of the collector, as docs/benchmarks.md reports it.
+#   benchmarks/collector-load.sh TOUCHPOINTS PROFILES [LOOKUPS] [CLIENTS]
+# Needs `mvn -B -DskipTests package` first. Starts the collector jar on free ports with a fresh
+# store under benchmarks/target/collector-load/, drives IngestLoad against it, then lookups, and
+# prints the collector's peak RSS. COLLECTOR_OPTS passes JVM options (e.g. -Xmx1g).
+set -euo pipefail
+N=${1:?touchpoints}; P=${2:?profiles}; K=${3:-2000}; C=${4:-4}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=$ROOT/collector/target/touchline-collector.jar
+BENCH=$ROOT/benchmarks/target/benchmarks.jar
+D=$ROOT/benchmarks/target/collector-load/$N-$P
+rm -rf "$D"; mkdir -p "$D"
+printf 'otlp:\n  grpcPort: 0\n  httpPort: 0\napi:\n  port: 0\nstorage:\n  path: %s/data\n' "$D" > "$D/collector.yaml"
+/usr/bin/time -f "collector peak RSS %M KB, %e s wall" -o "$D/time.txt" \
+  java ${COLLECTOR_OPTS:-} -jar "$JAR" --config "$D/collector.yaml" > "$D/collector.log" 2>&1 &
+TIMED=$!
+for _ in $(seq 120); do grep -q "ready" "$D/collector.log" 2>/dev/null && break; sleep 0.5; done
+READY=$(grep "ready" "$D/collector.log") || { cat "$D/collector.log"; exit 1; }
+OTLP=$(sed 's/.*otlp-http=\([^ ]*\).*/\1/' <<< "$READY"); API=$(sed 's/.*api=\([^ ]*\).*/\1/' <<< "$READY")
+java -cp "$BENCH" io.touchline.bench.IngestLoad ingest --otlp "$OTLP" --touchpoints "$N" --clients "$C" \
+  --batch 512 --profiles "$P" --seed 42
+java -cp "$BENCH" io.touchline.bench.IngestLoad lookup --api "$API" --touchpoints "$N" --profiles "$P" \
+  --lookups "$K" --seed 42
+curl -s "$API/metrics" | grep -E '^touchline_(commit_seconds_(sum|count)|database_bytes)'
+kill "$(pgrep -P "$TIMED" java)"; wait "$TIMED" || true
+cat "$D/time.txt"
