@@ -58,10 +58,12 @@ final class Migrations {
             attributes   VARCHAR NOT NULL
           );
           """,
-          // 3: one row per touchpoint holding everything about it: its keys as written
-          // ([[type, value], ...]), their fingerprints (for the in-memory profile index, rebuilt
-          // from this table at start) and whether one is a customer_id; and a sequence number,
-          // assigned by the writer, under which the index names it. The separate key table and
+          // 3: one row per touchpoint holding everything about it: a JSON document with all the
+          // API shows of it (ids, time, name, channel, service, outcome, attributes, keys as
+          // [[type, value], ...]) so a timeline reads one column per row, its key fingerprints
+          // (for the in-memory profile index, rebuilt from this table at start) and whether one
+          // is a customer_id; and a sequence number, assigned by the writer, under which the
+          // index names it. The separate key table and
           // its wide VARCHAR indexes slowed every write and held most of the memory; duplicates
           // are recognised by the writer (SeenSpans), so the ids need no index either.
           """
@@ -75,15 +77,18 @@ final class Migrations {
             channel          VARCHAR NOT NULL,
             service          VARCHAR NOT NULL,
             outcome          VARCHAR NOT NULL,
-            attributes       VARCHAR NOT NULL,
-            keys             VARCHAR NOT NULL,
+            doc              VARCHAR NOT NULL,
             key_fingerprints BIGINT[] NOT NULL,
             identified       BOOLEAN NOT NULL
           );
           INSERT INTO touchpoints_v3
             SELECT row_number() OVER (ORDER BY t.event_nanos, t.trace_id, t.span_id), t.trace_id, t.span_id,
-                   t.event_nanos, t.event_time, t.touchpoint, t.channel, t.service, t.outcome, t.attributes,
-                   coalesce(k.keys, '[]'), coalesce(k.fingerprints, CAST([] AS BIGINT[])), coalesce(k.identified, false)
+                   t.event_nanos, t.event_time, t.touchpoint, t.channel, t.service, t.outcome,
+                   json_object('traceId', t.trace_id, 'spanId', t.span_id, 'eventNanos', t.event_nanos,
+                               'touchpoint', t.touchpoint, 'channel', t.channel, 'service', t.service,
+                               'outcome', t.outcome, 'attributes', t.attributes::JSON,
+                               'keys', coalesce(k.keys, '[]')::JSON)::VARCHAR,
+                   coalesce(k.fingerprints, CAST([] AS BIGINT[])), coalesce(k.identified, false)
             FROM touchpoints t LEFT JOIN (
               SELECT trace_id, span_id,
                      to_json(list([key_type, key_value] ORDER BY key_type, key_value))::VARCHAR AS keys,

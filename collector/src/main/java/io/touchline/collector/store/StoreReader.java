@@ -1,11 +1,6 @@
 package io.touchline.collector.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.touchline.collector.model.Touchpoint;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,20 +9,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Read queries on one connection; open one per request and close it after. */
 public final class StoreReader implements AutoCloseable {
 
-  /** Integers come back as Long, as OTLP sent them: attributes keep their type through the store. */
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
-  private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() {};
-  private static final TypeReference<List<List<String>>> KEY_PAIRS = new TypeReference<>() {};
   /** Values per IN list: small enough for DuckDB to answer from the sequence indexes. */
   private static final int CHUNK = 1000;
 
@@ -40,22 +28,7 @@ public final class StoreReader implements AutoCloseable {
   /** The touchpoints with these sequence numbers, with their keys, in canonical order. */
   public List<Touchpoint> touchpointsBySequence(long[] sequences) {
     List<Touchpoint> touchpoints = new ArrayList<>();
-    forChunks(
-        sequences,
-        "SELECT trace_id, span_id, event_nanos, touchpoint, channel, service, outcome, attributes, keys"
-            + " FROM touchpoints WHERE seq IN ",
-        rs ->
-            touchpoints.add(
-                new Touchpoint(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getLong(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    parseKeys(rs.getString(9)),
-                    parseAttributes(rs.getString(8)))));
+    forChunks(sequences, "SELECT doc FROM touchpoints WHERE seq IN ", rs -> touchpoints.add(TouchpointDocument.read(rs.getString(1))));
     touchpoints.sort(
         Comparator.comparingLong(Touchpoint::eventTimeNanos)
             .thenComparing(Touchpoint::traceId)
@@ -162,26 +135,6 @@ public final class StoreReader implements AutoCloseable {
       } catch (SQLException e) {
         throw new StoreException("query failed: " + e.getMessage(), e);
       }
-    }
-  }
-
-  private static Map<String, List<String>> parseKeys(String json) {
-    try {
-      Map<String, List<String>> keys = new LinkedHashMap<>();
-      for (List<String> pair : JSON.readValue(json, KEY_PAIRS)) {
-        keys.computeIfAbsent(pair.get(0), type -> new ArrayList<>()).add(pair.get(1));
-      }
-      return keys;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Map<String, Object> parseAttributes(String json) {
-    try {
-      return JSON.readValue(json, ATTRIBUTES);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

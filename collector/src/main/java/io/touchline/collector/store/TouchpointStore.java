@@ -1,7 +1,5 @@
 package io.touchline.collector.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.touchline.collector.ingest.TranslatedBatch;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
@@ -32,8 +30,6 @@ public final class TouchpointStore implements AutoCloseable {
   static final String PLACEHOLDERS_DROPPED = "placeholdersDropped";
   static final String REJECTED_SPANS = "rejectedSpans";
   static final String IDENTIFYING_TYPE = "customer_id";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Database database;
   private final DuckDBConnection writer;
@@ -81,8 +77,7 @@ public final class TouchpointStore implements AutoCloseable {
   record Row(
       Touchpoint touchpoint,
       int placeholdersDropped,
-      String attributesJson,
-      String keysJson,
+      String document,
       long[] keyFingerprints,
       long spanFingerprint) {}
 
@@ -95,8 +90,7 @@ public final class TouchpointStore implements AutoCloseable {
           new Row(
               touchpoint,
               read.placeholdersDropped(),
-              toJson(touchpoint.attributes()),
-              keysJson(touchpoint.keys()),
+              TouchpointDocument.write(touchpoint),
               keyFingerprints(touchpoint),
               SeenSpans.fingerprint(touchpoint.traceId(), touchpoint.spanId())));
     }
@@ -196,14 +190,13 @@ public final class TouchpointStore implements AutoCloseable {
         .append(touchpoint.channel())
         .append(touchpoint.service())
         .append(touchpoint.outcome())
-        .append(row.attributesJson())
-        .append(row.keysJson())
+        .append(row.document())
         .append(row.keyFingerprints())
         .append(touchpoint.keys().containsKey(IDENTIFYING_TYPE))
         .endRow();
   }
 
-  /** The fingerprints of the touchpoint's keys, in the order of {@link #keysJson}. */
+  /** The fingerprints of the touchpoint's keys. */
   private static long[] keyFingerprints(Touchpoint touchpoint) {
     long[] fingerprints = new long[touchpoint.keys().values().stream().mapToInt(List::size).sum()];
     int i = 0;
@@ -229,25 +222,6 @@ public final class TouchpointStore implements AutoCloseable {
       statement.setString(1, name);
       statement.setLong(2, delta);
       statement.executeUpdate();
-    }
-  }
-
-  /** The keys as {@code [[type, value], ...]}, as the row keeps them for reading a timeline at once. */
-  private static String keysJson(Map<String, List<String>> keys) {
-    List<List<String>> pairs = new ArrayList<>();
-    keys.forEach((type, values) -> values.forEach(value -> pairs.add(List.of(type, value))));
-    try {
-      return JSON.writeValueAsString(pairs);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("keys cannot be written as JSON", e);
-    }
-  }
-
-  private static String toJson(Map<String, Object> attributes) {
-    try {
-      return JSON.writeValueAsString(attributes);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("attributes cannot be written as JSON", e);
     }
   }
 

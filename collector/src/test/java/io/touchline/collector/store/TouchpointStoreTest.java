@@ -226,8 +226,8 @@ class TouchpointStoreTest {
 
     assertThat(deleted).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM touchpoints WHERE keys LIKE '%old@example.com%'")).isZero();
-    assertThat(count("SELECT count(*) FROM touchpoints WHERE keys LIKE '%new@example.com%'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM touchpoints WHERE doc LIKE '%old@example.com%'")).isZero();
+    assertThat(count("SELECT count(*) FROM touchpoints WHERE doc LIKE '%new@example.com%'")).isEqualTo(1);
     assertThat(store.profileTouchpoints(new CustomerKey("email", "old@example.com"))).as("gone from the index too").isEmpty();
     assertThat(store.profileTouchpoints(new CustomerKey("email", "new@example.com"))).hasSize(1);
   }
