@@ -266,6 +266,10 @@ class OtlpGrpcServerTest {
     long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
     assertThat(tookMillis).as("close took %d ms", tookMillis).isLessThan(5_000);
+    // The pool is terminated once close() returns; a worker may still be leaving run().
+    for (Thread thread : grpcThreads()) {
+      thread.join(5_000);
+    }
     assertThat(grpcThreads()).isEmpty();
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
