@@ -95,7 +95,7 @@ public final class ProfileIndex {
     lock.readLock().lock();
     try {
       int found = profileOfKey.get(keyFingerprint);
-      return found == NONE ? new long[0] : touchpoints.get(root(found)).toLongArray();
+      return found == NONE ? new long[0] : touchpoints.get(rootWithoutCompressing(found)).toLongArray();
     } finally {
       lock.readLock().unlock();
     }
@@ -146,13 +146,22 @@ public final class ProfileIndex {
     return id;
   }
 
-  /** The live profile a profile number leads to (path halving keeps chains short). */
+  /** The live profile a profile number leads to (path halving keeps chains short; writers only). */
   private int root(int profile) {
     int current = profile;
     while (parent.getInt(current) != current) {
       int grandparent = parent.getInt(parent.getInt(current));
       parent.set(current, grandparent);
       current = grandparent;
+    }
+    return current;
+  }
+
+  /** The same walk for readers, who share the lock and so must not shorten paths as they go. */
+  private int rootWithoutCompressing(int profile) {
+    int current = profile;
+    while (parent.getInt(current) != current) {
+      current = parent.getInt(current);
     }
     return current;
   }
