@@ -10,7 +10,6 @@ import io.touchline.collector.config.CollectorConfig;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.ingest.OtlpGrpcServer;
 import io.touchline.collector.ingest.OtlpHttpHandler;
-import io.touchline.collector.ingest.OtlpJson;
 import io.touchline.collector.ingest.SpanTranslator;
 import io.touchline.collector.ingest.TraceIngest;
 import io.touchline.collector.metrics.CollectorMetrics;
@@ -93,14 +92,14 @@ public final class Collector implements AutoCloseable {
     SpanTranslator translator = new SpanTranslator(keyTypes, Placeholders.withExtra(config.placeholders()));
     this.ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
-    HttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
+    OtlpHttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
     HttpHandler api = new ApiHandler(new ProfileQuery(store, keyTypes), ready::get, metrics);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;
     try {
       otlpListening =
           listen("otlp.httpPort", config.otlp().httpPort(), otlp, otlpGate, otlpThreads,
-              auth(config.auth().ingestToken(), Set.of(), Collector::refuseOtlp));
+              auth(config.auth().ingestToken(), Set.of(), otlp::refuseUnauthenticated));
       apiServer =
           listen("api.port", config.api().port(), api, apiGate, apiThreads,
               auth(config.auth().apiToken(), Set.of("/api/health"), Collector::refuseApi));
@@ -149,17 +148,6 @@ public final class Collector implements AutoCloseable {
 
   private static Filter auth(String token, Set<String> open, BearerTokenFilter.Refusal refusal) {
     return token == null ? null : new BearerTokenFilter(token, open, refusal);
-  }
-
-  /** A 401 as a google.rpc.Status, in the encoding the sender used (OTLP/JSON or protobuf). */
-  private static void refuseOtlp(HttpExchange exchange, String message) throws IOException {
-    com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(16).setMessage(message).build();
-    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-    boolean json = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
-    byte[] body = json ? OtlpJson.print(status) : status.toByteArray();
-    exchange.getResponseHeaders().set("Content-Type", json ? "application/json" : "application/x-protobuf");
-    exchange.sendResponseHeaders(401, body.length);
-    exchange.getResponseBody().write(body);
   }
 
   private static void refuseApi(HttpExchange exchange, String message) throws IOException {

@@ -89,7 +89,18 @@ class CollectorOperationsTest {
     assertThat(get("/api/stats", INGEST_TOKEN).statusCode()).isEqualTo(401);
     assertThat(get("/api/profiles?key=email:ann@example.com", API_TOKEN).statusCode()).isEqualTo(200);
     assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
-    assertThat(get("/metrics", API_TOKEN).statusCode()).isEqualTo(200);
+    HttpResponse<String> metrics = get("/metrics", API_TOKEN);
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("touchline_otlp_requests_rejected_total{reason=\"unauthenticated\"} 2.0");
+
+    HttpResponse<String> json = http.send(
+        HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(json.statusCode()).isEqualTo(401);
+    assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(JSON.readTree(json.body()).get("code").asInt()).as("a JSON sender gets its Status in JSON").isEqualTo(16);
   }
 
   @Test
@@ -99,6 +110,8 @@ class CollectorOperationsTest {
     assertThat(exportOverGrpc(API_TOKEN).isSuccess()).isFalse();
     assertThat(get("/api/stats", API_TOKEN).body()).contains("\"touchpoints\":0");
     assertThat(exportOverGrpc(INGEST_TOKEN).isSuccess()).isTrue();
+    assertThat(get("/metrics", API_TOKEN).body())
+        .contains("touchline_otlp_requests_rejected_total{reason=\"unauthenticated\"} 2.0");
     assertThat(get("/api/profiles?key=email:grpc@example.com", API_TOKEN).statusCode()).isEqualTo(200);
   }
 
@@ -110,8 +123,25 @@ class CollectorOperationsTest {
       builder.addHeader("Authorization", "Bearer " + token);
     }
     var exporter = builder.build();
-    try (var tracerProvider = io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
-        .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(exporter)).build()) {
+    // A processor that exports nothing: the one export below is the only request sent.
+    io.opentelemetry.sdk.trace.SpanProcessor recordOnly = new io.opentelemetry.sdk.trace.SpanProcessor() {
+      @Override
+      public void onStart(io.opentelemetry.context.Context parent, io.opentelemetry.sdk.trace.ReadWriteSpan span) {}
+
+      @Override
+      public boolean isStartRequired() {
+        return false;
+      }
+
+      @Override
+      public void onEnd(io.opentelemetry.sdk.trace.ReadableSpan span) {}
+
+      @Override
+      public boolean isEndRequired() {
+        return false;
+      }
+    };
+    try (var tracerProvider = io.opentelemetry.sdk.trace.SdkTracerProvider.builder().addSpanProcessor(recordOnly).build()) {
       java.util.List<io.opentelemetry.sdk.trace.data.SpanData> spans = new java.util.ArrayList<>();
       var span = tracerProvider.get("test").spanBuilder("login").setAttribute("user.email", "grpc@example.com").startSpan();
       span.end();

@@ -5,36 +5,34 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.touchline.collector.config.BearerToken;
 
 /**
  * The gRPC side of {@code auth.ingestToken}: a call without {@code authorization: Bearer <token>}
- * metadata ends with {@code UNAUTHENTICATED} before the service reads its message. The comparison
- * takes the same time whatever was sent.
+ * metadata ends with {@code UNAUTHENTICATED} before the service reads its message.
  */
 final class BearerTokenInterceptor implements ServerInterceptor {
 
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-  private final byte[] expected;
+  private final BearerToken token;
+  private final IngestCounters counters;
 
-  BearerTokenInterceptor(String token) {
-    this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+  BearerTokenInterceptor(String token, IngestCounters counters) {
+    this.token = new BearerToken(token);
+    this.counters = counters;
   }
 
   @Override
   public <Q, A> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
     String sent = headers.get(AUTHORIZATION);
-    if (sent != null && MessageDigest.isEqual(expected, sent.trim().getBytes(StandardCharsets.UTF_8))) {
+    if (token.accepts(sent)) {
       return next.startCall(call, headers);
     }
-    call.close(
-        Status.UNAUTHENTICATED.withDescription(
-            sent == null ? "an authorization: Bearer token is required" : "the bearer token is not valid"),
-        new Metadata());
+    counters.recordRequestRejected("unauthenticated");
+    call.close(Status.UNAUTHENTICATED.withDescription(BearerToken.refusal(sent)), new Metadata());
     return new ServerCall.Listener<>() {};
   }
 }

@@ -68,7 +68,7 @@ public final class OtlpGrpcServer implements AutoCloseable {
             .addService(
                 ingestToken == null
                     ? ServerInterceptors.intercept(new OtlpGrpcService(ingest))
-                    : ServerInterceptors.intercept(new OtlpGrpcService(ingest), new BearerTokenInterceptor(ingestToken)))
+                    : ServerInterceptors.intercept(new OtlpGrpcService(ingest), new BearerTokenInterceptor(ingestToken, counters)))
             .build();
     try {
       server.start();

@@ -41,7 +41,7 @@ public final class OtlpHttpHandler implements HttpHandler {
     try (exchange) {
       String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
       // Decided first, so that even a 404 or 415 answers a JSON sender in JSON.
-      Encoding encoding = JSON.equals(contentType) ? Encoding.JSON : Encoding.PROTOBUF;
+      Encoding encoding = Encoding.of(contentType);
       String path = exchange.getRequestURI().getPath();
       if (!TRACES_PATH.equals(path)) {
         fail(exchange, encoding, 404, "no such endpoint: " + path + "; OTLP/HTTP traces go to POST " + TRACES_PATH);
@@ -118,6 +118,12 @@ public final class OtlpHttpHandler implements HttpHandler {
     }
   }
 
+  /** Answers 401 to a request without the ingest token, in the encoding the sender used. */
+  public void refuseUnauthenticated(HttpExchange exchange, String message) throws IOException {
+    String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
+    fail(exchange, Encoding.of(contentType), 401, message);
+  }
+
   private void fail(HttpExchange exchange, Encoding encoding, int status, String message) throws IOException {
     counters.recordRequestRejected(reason(status));
     send(exchange, encoding, status, status(status, message));
@@ -131,6 +137,7 @@ public final class OtlpHttpHandler implements HttpHandler {
   private static String reason(int httpStatus) {
     return switch (httpStatus) {
       case 400 -> "malformed";
+      case 401 -> "unauthenticated";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413 -> "too_large";
@@ -155,6 +162,7 @@ public final class OtlpHttpHandler implements HttpHandler {
   private static int grpcCode(int httpStatus) {
     return switch (httpStatus) {
       case 400, 413, 415 -> 3; // INVALID_ARGUMENT
+      case 401 -> 16; // UNAUTHENTICATED
       case 404, 405 -> 12; // UNIMPLEMENTED: no such method here
       case 503 -> 14; // UNAVAILABLE
       default -> 2; // UNKNOWN
@@ -198,6 +206,11 @@ public final class OtlpHttpHandler implements HttpHandler {
 
     Encoding(String mediaType) {
       this.mediaType = mediaType;
+    }
+
+    /** JSON for a JSON request; protobuf for any other, unknown content types included. */
+    static Encoding of(String mediaType) {
+      return JSON.mediaType.equals(mediaType) ? JSON : PROTOBUF;
     }
 
     abstract ExportTraceServiceRequest parse(byte[] body) throws InvalidProtocolBufferException;

@@ -24,7 +24,6 @@ import java.util.TreeMap;
 /** Answers profile and stats questions from the store, applying the stitching rules. */
 public final class ProfileQuery {
 
-  static final String IDENTIFYING_TYPE = "customer_id";
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -138,7 +137,7 @@ public final class ProfileQuery {
             .thenComparing(k -> k.key().type())
             .thenComparing(k -> k.key().value());
     return keys.stream()
-        .filter(k -> k.key().type().equals(IDENTIFYING_TYPE))
+        .filter(k -> k.key().type().equals(ProfileIndex.IDENTIFYING_TYPE))
         .min(Comparator.comparing(k -> k.key().value()))
         .or(() -> keys.stream().min(Comparator.comparingLong(SeenKey::firstSeen).thenComparing(byPriorityThenValue)))
         .orElseThrow()

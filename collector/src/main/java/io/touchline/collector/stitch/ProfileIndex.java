@@ -20,6 +20,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class ProfileIndex {
 
+  /** The key type that identifies a known customer (see {@code identifiedShare}). */
+  public static final String IDENTIFYING_TYPE = "customer_id";
+
   private static final int NONE = -1;
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -75,16 +78,6 @@ public final class ProfileIndex {
       if (identified.getBoolean(target)) {
         identifiedTouchpoints++;
       }
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
-  /** Counts touchpoints without a usable key (a rebuild learns their number at once). */
-  public void addUnattributed(long count) {
-    lock.writeLock().lock();
-    try {
-      unattributed += count;
     } finally {
       lock.writeLock().unlock();
     }

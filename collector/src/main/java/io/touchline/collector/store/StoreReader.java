@@ -90,10 +90,6 @@ public final class StoreReader implements AutoCloseable {
     }
   }
 
-  public long touchpointCount() throws SQLException {
-    return single("SELECT count(*) FROM touchpoints");
-  }
-
   public long counter(String name) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("SELECT value FROM counters WHERE name = ?")) {
       statement.setString(1, name);

@@ -29,7 +29,6 @@ public final class TouchpointStore implements AutoCloseable {
   static final String NON_TOUCHPOINT_SPANS = "nonTouchpointSpans";
   static final String PLACEHOLDERS_DROPPED = "placeholdersDropped";
   static final String REJECTED_SPANS = "rejectedSpans";
-  static final String IDENTIFYING_TYPE = "customer_id";
 
   private final Database database;
   private final DuckDBConnection writer;
@@ -140,7 +139,7 @@ public final class TouchpointStore implements AutoCloseable {
     // Committed: now the rest of the collector may see it.
     for (Row row : fresh) {
       seen.add(row.spanFingerprint());
-      index.add(nextSequence++, row.keyFingerprints(), row.touchpoint().keys().containsKey(IDENTIFYING_TYPE));
+      index.add(nextSequence++, row.keyFingerprints(), row.touchpoint().keys().containsKey(ProfileIndex.IDENTIFYING_TYPE));
     }
   }
 
@@ -192,7 +191,7 @@ public final class TouchpointStore implements AutoCloseable {
         .append(touchpoint.outcome())
         .append(row.document())
         .append(row.keyFingerprints())
-        .append(touchpoint.keys().containsKey(IDENTIFYING_TYPE))
+        .append(touchpoint.keys().containsKey(ProfileIndex.IDENTIFYING_TYPE))
         .endRow();
   }
 

@@ -2,15 +2,13 @@ package io.touchline.collector.web;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import io.touchline.collector.config.BearerToken;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Set;
 
 /**
  * Lets a request through only with {@code Authorization: Bearer <token>}; answers 401 otherwise.
- * Paths in {@code open} need no token (a load balancer's health check carries none). The
- * comparison takes the same time whatever the token sent, so it leaks nothing of the right one.
+ * Paths in {@code open} need no token (a load balancer's health check carries none).
  */
 public final class BearerTokenFilter extends Filter {
 
@@ -19,12 +17,12 @@ public final class BearerTokenFilter extends Filter {
     void send(HttpExchange exchange, String message) throws IOException;
   }
 
-  private final byte[] expected;
+  private final BearerToken token;
   private final Set<String> open;
   private final Refusal refusal;
 
   public BearerTokenFilter(String token, Set<String> open, Refusal refusal) {
-    this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    this.token = new BearerToken(token);
     this.open = Set.copyOf(open);
     this.refusal = refusal;
   }
@@ -36,13 +34,13 @@ public final class BearerTokenFilter extends Filter {
       return;
     }
     String sent = exchange.getRequestHeaders().getFirst("Authorization");
-    if (sent != null && MessageDigest.isEqual(expected, sent.trim().getBytes(StandardCharsets.UTF_8))) {
+    if (token.accepts(sent)) {
       chain.doFilter(exchange);
       return;
     }
     try (exchange) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"touchline\"");
-      refusal.send(exchange, sent == null ? "an Authorization: Bearer token is required" : "the bearer token is not valid");
+      refusal.send(exchange, BearerToken.refusal(sent));
     }
   }
 

@@ -170,7 +170,7 @@ class TouchpointStoreTest {
     assertThat(store.profileTouchpoints(new CustomerKey("email", "a@x.io")))
         .extracting(Touchpoint::spanId).containsExactly("0000000000000001", "0000000000000002");
     assertThat(store.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0));
-    assertThat(reader().touchpointCount()).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(2);
   }
 
   @Test
