@@ -14,6 +14,7 @@ import io.touchline.collector.ingest.SpanTranslator;
 import io.touchline.collector.ingest.TraceIngest;
 import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.query.ProfileQuery;
+import io.touchline.collector.query.TouchpointListQuery;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.store.Database;
 import io.touchline.collector.store.TouchpointStore;
@@ -93,7 +94,8 @@ public final class Collector implements AutoCloseable {
     this.ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
     OtlpHttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
-    HttpHandler api = new ApiHandler(new ProfileQuery(store, keyTypes), ready::get, metrics);
+    ProfileQuery profiles = new ProfileQuery(store, keyTypes);
+    HttpHandler api = new ApiHandler(profiles, new TouchpointListQuery(store, profiles), ready::get, metrics);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;
     try {

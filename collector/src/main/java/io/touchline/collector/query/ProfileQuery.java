@@ -67,6 +67,11 @@ public final class ProfileQuery {
     return build(id.substring(2), page).map(p -> p.id().equals(id) ? p : p.withSupersededId(id));
   }
 
+  /** The id of the profile holding {@code key} now, if a stored touchpoint carries it. */
+  public Optional<String> idOfProfileHolding(CustomerKey key) throws SQLException {
+    return build(ProfileIds.keyHash(key), new Page(1, null)).map(ProfileView::id);
+  }
+
   public StatsView stats() throws SQLException {
     ProfileIndex.Census census = index.census();
     long touchpoints = census.keyedTouchpoints() + census.unattributed();
@@ -173,7 +178,7 @@ public final class ProfileQuery {
         a.key(), Math.min(a.firstSeen(), b.firstSeen()), Math.max(a.lastSeen(), b.lastSeen()), channels);
   }
 
-  private static ProfileView.TouchpointView touchpointView(Touchpoint touchpoint) {
+  static ProfileView.TouchpointView touchpointView(Touchpoint touchpoint) {
     Map<String, Object> keys = new LinkedHashMap<>();
     touchpoint.keys().forEach((type, values) -> keys.put(type, values.size() == 1 ? values.get(0) : values));
     return new ProfileView.TouchpointView(

@@ -36,6 +36,40 @@ public final class StoreReader implements AutoCloseable {
     return touchpoints;
   }
 
+  /** A touchpoint with its place in store order. */
+  public record Stored(long sequence, Touchpoint touchpoint) {}
+
+  /**
+   * Up to {@code limit} touchpoints stored after {@code afterSequence}, in store order; a null
+   * {@code channel} or {@code touchpoint} matches any.
+   */
+  public List<Stored> touchpointsAfter(long afterSequence, int limit, String channel, String touchpoint) {
+    String sql = "SELECT seq, doc FROM touchpoints WHERE seq > ?"
+        + (channel == null ? "" : " AND channel = ?")
+        + (touchpoint == null ? "" : " AND touchpoint = ?")
+        + " ORDER BY seq LIMIT ?";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      int parameter = 1;
+      statement.setLong(parameter++, afterSequence);
+      if (channel != null) {
+        statement.setString(parameter++, channel);
+      }
+      if (touchpoint != null) {
+        statement.setString(parameter++, touchpoint);
+      }
+      statement.setInt(parameter, limit);
+      List<Stored> stored = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          stored.add(new Stored(rs.getLong(1), TouchpointDocument.read(rs.getString(2))));
+        }
+      }
+      return stored;
+    } catch (SQLException e) {
+      throw new StoreException("query failed: " + e.getMessage(), e);
+    }
+  }
+
   /** The ids ({@code traceId/spanId}) among these touchpoints' that are stored already. */
   Set<String> storedIds(List<Touchpoint> candidates) throws SQLException {
     Set<String> wanted = new HashSet<>();

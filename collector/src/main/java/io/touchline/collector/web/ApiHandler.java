@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.query.ProfileQuery;
+import io.touchline.collector.query.TouchpointListQuery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The REST API: health, profiles by key or id, stats. Every answer is JSON; every error is
+ * The REST API: health, profiles by key or id, touchpoints in store order, stats. Every answer is JSON; every error is
  * {@code {"error": "..."}} with a status that says whose fault it is. An unknown path is a 404
  * whatever the method; a known path asked with the wrong method is a 405.
  */
@@ -23,15 +24,19 @@ public final class ApiHandler implements HttpHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROFILES = "/api/profiles";
+  private static final String TOUCHPOINTS = "/api/touchpoints";
 
   private static final String METRICS = "/metrics";
 
   private final ProfileQuery profiles;
+  private final TouchpointListQuery touchpoints;
   private final BooleanSupplier ready;
   private final CollectorMetrics metrics;
 
-  public ApiHandler(ProfileQuery profiles, BooleanSupplier ready, CollectorMetrics metrics) {
+  public ApiHandler(
+      ProfileQuery profiles, TouchpointListQuery touchpoints, BooleanSupplier ready, CollectorMetrics metrics) {
     this.profiles = profiles;
+    this.touchpoints = touchpoints;
     this.ready = ready;
     this.metrics = metrics;
   }
@@ -80,7 +85,7 @@ public final class ApiHandler implements HttpHandler {
   /** The route a path belongs to, for metrics: ids are not labels. */
   private static String route(String path) {
     return switch (path) {
-      case "/api/health", "/api/stats", PROFILES, METRICS -> path;
+      case "/api/health", "/api/stats", PROFILES, TOUCHPOINTS, METRICS -> path;
       default -> path.startsWith(PROFILES + "/") ? PROFILES + "/{id}" : "other";
     };
   }
@@ -93,6 +98,8 @@ public final class ApiHandler implements HttpHandler {
         return (p, q) -> null; // written as text by handle()
       case "/api/stats":
         return (p, q) -> profiles.stats();
+      case TOUCHPOINTS:
+        return (p, q) -> touchpoints.list(PageParameters.storeOrder(q), filter(q, "channel"), filter(q, "touchpoint"));
       case PROFILES:
         return (p, q) -> {
           CustomerKey key = KeyParameter.parse(q.get("key"), profiles.keyTypes());
@@ -108,6 +115,12 @@ public final class ApiHandler implements HttpHandler {
         }
         throw new ApiException(404, "no such endpoint: " + path + " (see docs/api.md)");
     }
+  }
+
+  /** An optional exact-match filter: absent or empty matches everything. */
+  private static String filter(Map<String, String> query, String name) {
+    String value = query.get(name);
+    return value == null || value.isEmpty() ? null : value;
   }
 
   private Map<String, String> health() {

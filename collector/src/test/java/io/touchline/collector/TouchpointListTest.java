@@ -1,0 +1,118 @@
+package io.touchline.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.touchline.collector.testing.OtlpSpans;
+import io.touchline.collector.testing.TestCollectors;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code GET /api/touchpoints}: every stored touchpoint once, in store order, with its current profile. */
+class TouchpointListTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  @TempDir Path data;
+  private Collector collector;
+
+  @AfterEach
+  void stop() {
+    collector.close();
+  }
+
+  private JsonNode get(String path, int status) throws Exception {
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(URI.create(collector.apiUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(status);
+    return JSON.readTree(response.body());
+  }
+
+  private void export(String service, Span... spans) throws Exception {
+    byte[] body = OtlpSpans.request(List.of(OtlpSpans.attribute("service.name", service)), spans).toByteArray();
+    HttpResponse<byte[]> exported = http.send(
+        HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
+            .header("Content-Type", "application/x-protobuf")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(exported.statusCode()).isEqualTo(200);
+  }
+
+  private List<JsonNode> all(String filter, int limit) throws Exception {
+    List<JsonNode> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = get("/api/touchpoints?limit=" + limit + filter + (cursor == null ? "" : "&cursor=" + cursor), 200);
+      page.get("touchpoints").forEach(seen::add);
+      cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+    } while (cursor != null);
+    return seen;
+  }
+
+  @Test
+  void listsEveryTouchpointOnceWithTheProfileItBelongsToNow() throws Exception {
+    collector = TestCollectors.start(data);
+    OtlpSpans spans = new OtlpSpans();
+    // Ann browses anonymously, then logs in: her session joins her customer number. Bob is
+    // another customer; one touchpoint carries no key at all.
+    export("web-shop",
+        spans.span("product.view", OtlpSpans.attribute("touchline.key.session", "s-ann"), OtlpSpans.attribute("demo.interaction", "i-1")).build(),
+        spans.span("login", OtlpSpans.attribute("touchline.key.session", "s-ann"), OtlpSpans.attribute("touchline.key.customer_id", "C-1")).build(),
+        spans.span("login", OtlpSpans.attribute("touchline.key.customer_id", "C-2")).build(),
+        spans.span("health.check", OtlpSpans.attribute("touchline.touchpoint", "health.check")).build());
+    export("call-center",
+        spans.span("call.received", OtlpSpans.attribute("touchline.channel", "call-center"), OtlpSpans.attribute("touchline.key.customer_id", "C-1")).build());
+
+    List<JsonNode> listed = all("", 2);
+    assertThat(listed).extracting(t -> t.get("touchpoint").asText())
+        .containsExactly("product.view", "login", "login", "health.check", "call.received");
+    assertThat(listed).extracting(t -> t.get("spanId").asText()).doesNotHaveDuplicates();
+    String ann = get("/api/profiles?key=customer_id:C-1", 200).get("id").asText();
+    String bob = get("/api/profiles?key=customer_id:C-2", 200).get("id").asText();
+    assertThat(listed.get(0).get("profileId").asText()).isEqualTo(ann); // anonymous view, stitched by its session
+    assertThat(listed.get(0).get("attributes").get("demo.interaction").asText()).isEqualTo("i-1");
+    assertThat(listed.get(1).get("profileId").asText()).isEqualTo(ann);
+    assertThat(listed.get(2).get("profileId").asText()).isEqualTo(bob).isNotEqualTo(ann);
+    assertThat(listed.get(3).get("profileId").isNull()).as("unattributed").isTrue();
+    assertThat(listed.get(4).get("profileId").asText()).isEqualTo(ann);
+
+    assertThat(all("&channel=call-center", 1000)).extracting(t -> t.get("touchpoint").asText()).containsExactly("call.received");
+    assertThat(all("&touchpoint=login", 1)).hasSize(2);
+  }
+
+  @Test
+  void aCursorLeadsOnToWhatArrivedSince() throws Exception {
+    collector = TestCollectors.start(data);
+    OtlpSpans spans = new OtlpSpans();
+    export("web-shop",
+        spans.span("a", OtlpSpans.attribute("touchline.key.session", "s-1")).build(),
+        spans.span("b", OtlpSpans.attribute("touchline.key.session", "s-1")).build());
+    JsonNode first = get("/api/touchpoints?limit=1", 200);
+    assertThat(first.get("touchpoints")).extracting(t -> t.get("touchpoint").asText()).containsExactly("a");
+
+    export("web-shop", spans.span("c", OtlpSpans.attribute("touchline.key.session", "s-2")).build());
+    JsonNode second = get("/api/touchpoints?limit=1&cursor=" + first.get("nextCursor").asText(), 200);
+    assertThat(second.get("touchpoints")).extracting(t -> t.get("touchpoint").asText()).containsExactly("b");
+    JsonNode third = get("/api/touchpoints?limit=1&cursor=" + second.get("nextCursor").asText(), 200);
+    assertThat(third.get("touchpoints")).extracting(t -> t.get("touchpoint").asText()).containsExactly("c");
+    assertThat(third.has("nextCursor")).as("the end, for now").isFalse();
+  }
+
+  @Test
+  void badParametersAreExplained() throws Exception {
+    collector = TestCollectors.start(data);
+    assertThat(get("/api/touchpoints?limit=5000", 400).get("error").asText()).contains("limit must be");
+    assertThat(get("/api/touchpoints?cursor=nonsense", 400).get("error").asText())
+        .isEqualTo("cursor: 'nonsense' is not a cursor from a previous answer");
+  }
+}
