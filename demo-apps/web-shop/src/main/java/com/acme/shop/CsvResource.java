@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +21,19 @@ public final class CsvResource {
     if (in == null) {
       throw new IllegalStateException("missing seed data " + resource);
     }
+    return read(in);
+  }
+
+  /** @throws UncheckedIOException naming the file when it cannot be read */
+  public static List<String[]> rows(Path file) {
+    try {
+      return read(Files.newInputStream(file));
+    } catch (IOException | UncheckedIOException e) {
+      throw new UncheckedIOException(new IOException("cannot read " + file + ": " + e.getMessage(), e));
+    }
+  }
+
+  private static List<String[]> read(InputStream in) {
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       List<String[]> rows = new ArrayList<>();
       reader.readLine(); // header

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.acme.shop.customer.CustomerRepository;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real shop on a free port, walked through over HTTP as a browser would. */
 class ShopApplicationTest {
@@ -98,5 +102,44 @@ class ShopApplicationTest {
     assertThat(post("/cart/items", "sku=SKU-100&quantity=zero").statusCode()).isEqualTo(400);
     assertThat(get("/login").statusCode()).isEqualTo(405);
     assertThat(get("/nowhere").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anEmailChangeMovesTheLoginToTheNewAddress() throws Exception {
+    assertThat(post("/account/email", "email=new@example.com").statusCode()).as("not logged in").isEqualTo(401);
+    post("/login", "email=alice.martin@example.com");
+    assertThat(post("/account/email", "email=bruno.keller@example.com").statusCode()).as("taken").isEqualTo(409);
+    assertThat(post("/account/email", "email=not-an-address").statusCode()).isEqualTo(400);
+    HttpResponse<String> changed = post("/account/email", "email=alice.m@example.org");
+    assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(changed.body()).get("email").asText()).isEqualTo("alice.m@example.org");
+
+    assertThat(post("/login", "email=alice.martin@example.com").statusCode()).as("old address").isEqualTo(401);
+    assertThat(JSON.readTree(post("/login", "email=Alice.M@example.org").body()).get("customerNumber").asText()).isEqualTo("C-1001");
+  }
+
+  @Test
+  void aKioskBrowserKeepsItsSessionWhenOneCustomerLogsOutAndAnotherLogsIn() throws Exception {
+    String cookie = get("/products/SKU-100").headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(get("/products/SKU-100").statusCode()).as("anonymous product page").isEqualTo(200);
+    assertThat(get("/products/NOPE").statusCode()).isEqualTo(404);
+    post("/login", "email=alice.martin@example.com");
+    assertThat(post("/logout", "").statusCode()).isEqualTo(200);
+    assertThat(get("/orders").statusCode()).as("logged out").isEqualTo(401);
+    post("/login", "email=bruno.keller@example.com");
+    HttpResponse<String> orders = get("/orders");
+    assertThat(orders.statusCode()).isEqualTo(200);
+    assertThat(orders.headers().firstValue("Set-Cookie")).as("the same session all along: " + cookie).isEmpty();
+  }
+
+  @Test
+  void readsItsCustomersFromTheDataDirectory(@TempDir Path data) throws Exception {
+    Files.writeString(data.resolve("shop-customers.csv"), "customerNumber,email,name,tier\nC-100001,ada.lovelace.1@example.com,Ada Lovelace,silver\n");
+    shop.close();
+    shop = ShopApplication.start("127.0.0.1", 0, CustomerRepository.fromDirectory(data));
+    JsonNode login = JSON.readTree(post("/login", "email=ada.lovelace.1@example.com").body());
+    assertThat(login.get("customerNumber").asText()).isEqualTo("C-100001");
+    assertThat(login.get("tier").asText()).isEqualTo("silver");
+    assertThat(post("/login", "email=alice.martin@example.com").statusCode()).isEqualTo(401);
   }
 }

@@ -1,5 +1,6 @@
 package com.acme.shop.cart;
 
+import com.acme.shop.RequestContext;
 import com.acme.shop.catalog.Product;
 import com.acme.shop.catalog.ProductRepository;
 import com.acme.shop.session.SessionRepository;
@@ -11,10 +12,12 @@ public class CartService {
 
   private final SessionRepository sessions;
   private final ProductRepository products;
+  private final RequestContext requests;
 
-  public CartService(SessionRepository sessions, ProductRepository products) {
+  public CartService(SessionRepository sessions, ProductRepository products, RequestContext requests) {
     this.sessions = sessions;
     this.products = products;
+    this.requests = requests;
   }
 
   public Cart addItem(String sessionId, String sku, int quantity) {

@@ -1,5 +1,6 @@
 package com.acme.shop.checkout;
 
+import com.acme.shop.RequestContext;
 import com.acme.shop.cart.Cart;
 import com.acme.shop.cart.CartLine;
 import com.acme.shop.order.Order;
@@ -21,9 +22,11 @@ public class CheckoutService {
   private final OrderRepository orders;
   private final PaymentGateway payments;
   private final Clock clock;
+  private final RequestContext requests;
 
   public CheckoutService(
-      SessionRepository sessions, OrderRepository orders, PaymentGateway payments, Clock clock) {
+      SessionRepository sessions, OrderRepository orders, PaymentGateway payments, Clock clock, RequestContext requests) {
+    this.requests = requests;
     this.sessions = sessions;
     this.orders = orders;
     this.payments = payments;

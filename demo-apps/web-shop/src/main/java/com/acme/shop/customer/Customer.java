@@ -4,7 +4,7 @@ package com.acme.shop.customer;
 public class Customer {
 
   private final String customerNumber;
-  private final String email;
+  private volatile String email;
   private final String name;
   private final String tier;
 
@@ -21,6 +21,10 @@ public class Customer {
 
   public String getEmail() {
     return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
   }
 
   public String getName() {

@@ -1,5 +1,6 @@
 package com.acme.shop.payment;
 
+import com.acme.shop.RequestContext;
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,8 +13,11 @@ public class CardLimitGateway implements PaymentGateway {
   private final BigDecimal limit;
   private final AtomicLong sequence = new AtomicLong();
 
-  public CardLimitGateway(BigDecimal limit) {
+  private final RequestContext requests;
+
+  public CardLimitGateway(BigDecimal limit, RequestContext requests) {
     this.limit = limit;
+    this.requests = requests;
   }
 
   @Override

@@ -1,16 +1,21 @@
 package com.acme.shop.web;
 
+import com.acme.shop.RequestContext;
+import com.acme.shop.account.AccountService;
+import com.acme.shop.account.EmailChange;
+import com.acme.shop.account.EmailTakenException;
 import com.acme.shop.auth.AuthService;
 import com.acme.shop.auth.LoginFailedException;
 import com.acme.shop.cart.Cart;
 import com.acme.shop.cart.CartService;
+import com.acme.shop.catalog.CatalogService;
 import com.acme.shop.catalog.ProductRepository;
 import com.acme.shop.checkout.CheckoutException;
 import com.acme.shop.checkout.CheckoutService;
 import com.acme.shop.payment.PaymentDeclinedException;
 import com.acme.shop.customer.Customer;
 import com.acme.shop.order.Order;
-import com.acme.shop.order.OrderRepository;
+import com.acme.shop.order.OrderHistoryService;
 import com.acme.shop.session.SessionRepository;
 import com.acme.shop.session.ShopSession;
 import com.sun.net.httpserver.HttpExchange;
@@ -24,30 +29,32 @@ import java.util.NoSuchElementException;
 /** The shop's HTTP endpoints; each one delegates to a service. */
 public class ShopController implements HttpHandler {
 
-  private final SessionRepository sessions;
-  private final ProductRepository products;
-  private final AuthService auth;
-  private final CartService carts;
-  private final CheckoutService checkout;
-  private final OrderRepository orders;
-
-  public ShopController(
-      SessionRepository sessions,
-      ProductRepository products,
+  /** The shop's services, as the controller calls them. */
+  public record Services(
+      CatalogService catalog,
       AuthService auth,
       CartService carts,
       CheckoutService checkout,
-      OrderRepository orders) {
+      OrderHistoryService history,
+      AccountService accounts) {}
+
+  private final SessionRepository sessions;
+  private final ProductRepository products;
+  private final Services services;
+  private final RequestContext requests;
+
+  public ShopController(SessionRepository sessions, ProductRepository products, Services services, RequestContext requests) {
     this.sessions = sessions;
     this.products = products;
-    this.auth = auth;
-    this.carts = carts;
-    this.checkout = checkout;
-    this.orders = orders;
+    this.services = services;
+    this.requests = requests;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    long start = System.nanoTime();
+    String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+    requests.enter(requestId);
     try (exchange) {
       WebRequest request = new WebRequest(exchange);
       try {
@@ -62,6 +69,10 @@ public class ShopController implements HttpHandler {
       } catch (RuntimeException e) {
         request.error(500, "internal error");
       }
+    } finally {
+      requests.leave();
+      System.out.printf("%s %s %d %dms request=%s%n", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+          exchange.getResponseCode(), (System.nanoTime() - start) / 1_000_000, requestId == null ? "-" : requestId);
     }
   }
 
@@ -89,8 +100,7 @@ public class ShopController implements HttpHandler {
       request.json(200, products.findAll());
     } else if (path.startsWith("/products/")) {
       expect(method, "GET");
-      String sku = path.substring("/products/".length());
-      request.json(200, products.findBySku(sku).orElseThrow(() -> new NoSuchElementException("unknown product " + sku)));
+      request.json(200, services.catalog().viewProduct(session.getId(), path.substring("/products/".length())));
     } else if (path.equals("/login")) {
       expect(method, "POST");
       login(request, session);
@@ -98,10 +108,10 @@ public class ShopController implements HttpHandler {
       expect(method, "POST");
       String sku = request.parameter("sku").orElseThrow(() -> new IllegalArgumentException("sku is required"));
       int quantity = quantity(request);
-      request.json(200, cartView(carts.addItem(session.getId(), sku, quantity)));
+      request.json(200, cartView(services.carts().addItem(session.getId(), sku, quantity)));
     } else if (path.equals("/cart")) {
       expect(method, "GET");
-      request.json(200, cartView(carts.getCart(session.getId())));
+      request.json(200, cartView(services.carts().getCart(session.getId())));
     } else if (path.equals("/checkout")) {
       expect(method, "POST");
       placeOrder(request, session);
@@ -111,7 +121,14 @@ public class ShopController implements HttpHandler {
         request.error(401, "log in to see your orders");
         return;
       }
-      request.json(200, orders.findByCustomer(session.getCustomerNumber()).stream().map(ShopController::orderView).toList());
+      request.json(200, services.history().ordersOf(session.getCustomerNumber()).stream().map(ShopController::orderView).toList());
+    } else if (path.equals("/account/email")) {
+      expect(method, "POST");
+      changeEmail(request, session);
+    } else if (path.equals("/logout")) {
+      expect(method, "POST");
+      services.auth().logout(session.getId());
+      request.json(200, Map.of("status", "logged out"));
     } else {
       throw new NoSuchElementException("no such page " + path);
     }
@@ -120,7 +137,7 @@ public class ShopController implements HttpHandler {
   private void login(WebRequest request, ShopSession session) throws IOException {
     String email = request.parameter("email").orElseThrow(() -> new IllegalArgumentException("email is required"));
     try {
-      Customer customer = auth.login(email, session.getId());
+      Customer customer = services.auth().login(email, session.getId());
       request.json(
           200,
           Map.of(
@@ -133,9 +150,26 @@ public class ShopController implements HttpHandler {
     }
   }
 
+  private void changeEmail(WebRequest request, ShopSession session) throws IOException {
+    String email = request.parameter("email").orElseThrow(() -> new IllegalArgumentException("email is required"));
+    if (!email.contains("@")) {
+      throw new IllegalArgumentException("email must be an e-mail address, was '" + email + "'");
+    }
+    if (!session.isLoggedIn()) {
+      request.error(401, "log in to change your e-mail address");
+      return;
+    }
+    try {
+      EmailChange change = services.accounts().changeEmail(session.getCustomerNumber(), email);
+      request.json(200, Map.of("customerNumber", change.getCustomerNumber(), "email", change.getNewEmail()));
+    } catch (EmailTakenException e) {
+      request.error(409, e.getMessage());
+    }
+  }
+
   private void placeOrder(WebRequest request, ShopSession session) throws IOException {
     try {
-      request.json(201, orderView(checkout.placeOrder(session.getId())));
+      request.json(201, orderView(services.checkout().placeOrder(session.getId())));
     } catch (CheckoutException e) {
       request.error(e.getReason() == CheckoutException.Reason.NOT_LOGGED_IN ? 401 : 409, e.getMessage());
     } catch (PaymentDeclinedException e) {
