@@ -1,0 +1,32 @@
+package com.acme.callcenter.callback;
+
+import com.acme.callcenter.RequestContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The callback queue the agents work through. */
+public class CallbackService {
+
+  private final List<Callback> queue = new CopyOnWriteArrayList<>();
+  private final AtomicLong sequence = new AtomicLong(5_000);
+  private final Clock clock;
+  private final RequestContext requests;
+
+  public CallbackService(Clock clock, RequestContext requests) {
+    this.clock = clock;
+    this.requests = requests;
+  }
+
+  public Callback schedule(String customerNumber, String phone, int inMinutes) {
+    if (inMinutes < 0 || inMinutes > 7 * 24 * 60) {
+      throw new IllegalArgumentException("inMinutes must be from 0 to a week, was " + inMinutes);
+    }
+    Callback callback =
+        new Callback("CB-" + sequence.incrementAndGet(), customerNumber, phone, clock.instant().plus(Duration.ofMinutes(inMinutes)));
+    queue.add(callback);
+    return callback;
+  }
+}

@@ -1,0 +1,134 @@
+package com.acme.callcenter.web;
+
+import com.acme.callcenter.RequestContext;
+import com.acme.callcenter.call.Call;
+import com.acme.callcenter.call.CallService;
+import com.acme.callcenter.callback.Callback;
+import com.acme.callcenter.callback.CallbackService;
+import com.acme.callcenter.directory.DirectoryEntry;
+import com.acme.callcenter.directory.DirectoryService;
+import com.acme.callcenter.ticket.Ticket;
+import com.acme.callcenter.ticket.TicketService;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The call center's HTTP endpoints (the switch, the IVR and the agent desk); each delegates to a service. */
+public class CallCenterController implements HttpHandler {
+
+  private static final Pattern CALL_ACTION = Pattern.compile("/calls/([^/]+)/(ivr|customer|end)");
+  private static final Pattern TICKET_RESOLVE = Pattern.compile("/tickets/([^/]+)/resolve");
+
+  /** The call center's services, as the controller calls them. */
+  public record Services(CallService calls, DirectoryService directory, TicketService tickets, CallbackService callbacks) {}
+
+  private final Services services;
+  private final RequestContext requests;
+
+  public CallCenterController(Services services, RequestContext requests) {
+    this.services = services;
+    this.requests = requests;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    long start = System.nanoTime();
+    String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+    requests.enter(requestId);
+    try (exchange) {
+      JsonExchange request = new JsonExchange(exchange);
+      try {
+        route(request);
+      } catch (MethodNotAllowed e) {
+        request.error(405, e.getMessage());
+      } catch (IllegalArgumentException e) {
+        request.error(400, e.getMessage());
+      } catch (NoSuchElementException e) {
+        request.error(404, e.getMessage());
+      } catch (RuntimeException e) {
+        request.error(500, "internal error");
+      }
+    } finally {
+      requests.leave();
+      System.out.printf("%s %s %d %dms request=%s%n", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+          exchange.getResponseCode(), (System.nanoTime() - start) / 1_000_000, requestId == null ? "-" : requestId);
+    }
+  }
+
+  private void route(JsonExchange request) throws IOException {
+    String path = request.path();
+    Matcher callAction = CALL_ACTION.matcher(path);
+    Matcher ticketResolve = TICKET_RESOLVE.matcher(path);
+    if (path.equals("/health")) {
+      expect(request, "GET");
+      request.json(200, Map.of("status", "ok"));
+    } else if (path.equals("/calls")) {
+      expect(request, "POST");
+      request.json(201, callView(services.calls().receive(request.field("from"))));
+    } else if (callAction.matches()) {
+      expect(request, "POST");
+      String callId = callAction.group(1);
+      Call call = switch (callAction.group(2)) {
+        case "ivr" -> services.calls().selectOption(callId, request.field("option"));
+        case "customer" -> services.calls().identifyCaller(callId, request.field("phone"), request.field("customerNumber"));
+        default -> services.calls().end(callId);
+      };
+      request.json(200, callView(call));
+    } else if (path.equals("/directory")) {
+      expect(request, "GET");
+      request.json(200, services.directory().lookup(request.query("phone")).stream().map(CallCenterController::entryView).toList());
+    } else if (path.equals("/tickets")) {
+      expect(request, "POST");
+      request.json(201, ticketView(services.tickets().open(request.field("callId"), request.field("customerNumber"), request.field("subject"))));
+    } else if (ticketResolve.matches()) {
+      expect(request, "POST");
+      request.json(200, ticketView(services.tickets().resolve(ticketResolve.group(1))));
+    } else if (path.equals("/callbacks")) {
+      expect(request, "POST");
+      Callback callback = services.callbacks().schedule(request.field("customerNumber"), request.field("phone"), request.intField("inMinutes"));
+      request.json(201, Map.of("callbackId", callback.id(), "due", callback.due().toString()));
+    } else {
+      throw new NoSuchElementException("no such page " + path);
+    }
+  }
+
+  private static void expect(JsonExchange request, String allowed) {
+    if (!request.method().equals(allowed)) {
+      throw new MethodNotAllowed(allowed);
+    }
+  }
+
+  private static Map<String, Object> callView(Call call) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("callId", call.getId());
+    view.put("from", call.getCallerPhone());
+    view.put("ivrOption", call.getIvrOption());
+    view.put("customerNumber", call.getCustomerNumber());
+    view.put("ended", call.isEnded());
+    view.put("durationSeconds", call.getDurationSeconds());
+    return view;
+  }
+
+  private static Map<String, Object> entryView(DirectoryEntry entry) {
+    return Map.of("customerNumber", entry.customerNumber(), "name", entry.name(), "tier", entry.tier());
+  }
+
+  private static Map<String, Object> ticketView(Ticket ticket) {
+    return Map.of("ticketId", ticket.getId(), "customerNumber", ticket.getCustomerNumber(), "subject", ticket.getSubject(),
+        "resolved", ticket.isResolved());
+  }
+
+  /** Answered with 405. */
+  static final class MethodNotAllowed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MethodNotAllowed(String allowed) {
+      super("method not allowed; use " + allowed);
+    }
+  }
+}
