@@ -1,0 +1,109 @@
+package com.acme.mailer.web;
+
+import com.acme.mailer.RequestContext;
+import com.acme.mailer.campaign.CampaignService;
+import com.acme.mailer.campaign.Message;
+import com.acme.mailer.tracking.TrackingService;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The mailer's endpoints: sending, and the open pixel and click redirect that track each mail. */
+public class MailerController implements HttpHandler {
+
+  private static final Pattern SEND = Pattern.compile("/campaigns/([^/]+)/send");
+  private static final Pattern OPEN = Pattern.compile("/t/o/([^/]+)");
+  private static final Pattern CLICK = Pattern.compile("/t/c/([^/]+)");
+  /** The classic transparent 1×1 GIF (43 bytes). */
+  static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
+
+  /** The mailer's services, as the controller calls them. */
+  public record Services(CampaignService campaigns, TrackingService tracking) {}
+
+  private final Services services;
+  private final RequestContext requests;
+  private final String shopUrl;
+
+  public MailerController(Services services, RequestContext requests, String shopUrl) {
+    this.services = services;
+    this.requests = requests;
+    this.shopUrl = shopUrl;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    long start = System.nanoTime();
+    String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+    requests.enter(requestId);
+    try (exchange) {
+      JsonExchange request = new JsonExchange(exchange);
+      try {
+        route(request);
+      } catch (MethodNotAllowed e) {
+        request.error(405, e.getMessage());
+      } catch (IllegalArgumentException e) {
+        request.error(400, e.getMessage());
+      } catch (NoSuchElementException e) {
+        request.error(404, e.getMessage());
+      } catch (RuntimeException e) {
+        request.error(500, "internal error");
+      }
+    } finally {
+      requests.leave();
+      System.out.printf("%s %s %d %dms request=%s%n", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+          exchange.getResponseCode(), (System.nanoTime() - start) / 1_000_000, requestId == null ? "-" : requestId);
+    }
+  }
+
+  private void route(JsonExchange request) throws IOException {
+    String path = request.path();
+    Matcher send = SEND.matcher(path);
+    Matcher open = OPEN.matcher(path);
+    Matcher click = CLICK.matcher(path);
+    if (path.equals("/health")) {
+      expect(request, "GET");
+      request.json(200, Map.of("status", "ok"));
+    } else if (send.matches()) {
+      expect(request, "POST");
+      Message message = services.campaigns().send(send.group(1), request.field("customerNumber"), request.optionalField("email"));
+      String base = request.baseUrl();
+      request.json(201, Map.of(
+          "messageId", message.messageId(),
+          "email", message.email(),
+          "openUrl", base + "/t/o/" + message.token(),
+          "clickUrl", base + "/t/c/" + message.token()));
+    } else if (open.matches()) {
+      expect(request, "GET");
+      services.tracking().recordOpen(open.group(1));
+      request.bytes(200, "image/gif", PIXEL);
+    } else if (click.matches()) {
+      expect(request, "GET");
+      Message message = services.tracking().recordClick(click.group(1));
+      request.redirect(shopUrl + "/?utm_source=email&utm_campaign=" + URLEncoder.encode(message.campaign(), StandardCharsets.UTF_8));
+    } else {
+      throw new NoSuchElementException("no such page " + path);
+    }
+  }
+
+  private static void expect(JsonExchange request, String allowed) {
+    if (!request.method().equals(allowed)) {
+      throw new MethodNotAllowed(allowed);
+    }
+  }
+
+  /** Answered with 405. */
+  static final class MethodNotAllowed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MethodNotAllowed(String allowed) {
+      super("method not allowed; use " + allowed);
+    }
+  }
+}
