@@ -1,161 +1,104 @@
 package com.acme.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
+import com.acme.simulator.accuracy.AccuracyCommand;
+import com.acme.simulator.journey.App;
+import com.acme.simulator.journey.Journeys;
+import com.acme.simulator.journey.Visit;
+import com.acme.simulator.population.Person;
+import com.acme.simulator.population.Population;
+import com.acme.simulator.run.Runner;
+import com.acme.simulator.run.Summary;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Objects;
-import java.util.Random;
+import java.util.Map;
 
 /**
- * {@code java -jar simulator.jar [--shop URL] [--customers N] [--seed S]}: plays scripted
- * customers against the web shop through its HTTP interface only, as browsers would.
+ * The demo's customers. {@code population} writes a customer base and each app's extract of it;
+ * {@code run} plays those customers against the four apps over HTTP and writes the ground truth;
+ * {@code accuracy} scores the collector's profiles against that truth. See docs/demo.md.
  */
 public final class Simulator {
 
-  static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(30);
+  static final String USAGE = """
+      usage: simulator population [--customers N=500] [--seed S=1] --out DIR
+             simulator run --data DIR [--seed S=1] [--customers N] [--rate R=50] [--duration D=2m] [--visit-gap G=20s]
+                           [--shop URL] [--call-center URL] [--mobile URL] [--mailer URL] [--truth FILE] [--summary FILE]
+             simulator accuracy --truth FILE [--api URL] [--out FILE]""";
 
-  /** Rain jacket, 129.00: five of them are over the shop's card limit of 500.00. */
-  private static final String DEAREST_SKU = "SKU-101";
+  private Simulator() {}
 
-  private final String shop;
-  private final Random random;
-  private final Duration readinessTimeout;
-
-  Simulator(String shop, long seed, Duration readinessTimeout) {
-    this.shop = shop;
-    // A stream of its own: which products a customer views must not shift who does what.
-    this.random = new Random(seed ^ 0x5DEECE66DL);
-    this.readinessTimeout = readinessTimeout;
-  }
-
-  public static void main(String[] args) throws InterruptedException {
-    String shop = "http://127.0.0.1:8081";
-    int customers = 5;
-    long seed = 42;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--shop" -> shop = args[i + 1];
-        case "--customers" -> customers = Integer.parseInt(args[i + 1]);
-        case "--seed" -> seed = Long.parseLong(args[i + 1]);
-        default -> usage();
-      }
+  public static void main(String[] args) {
+    if (args.length == 0) {
+      fail(USAGE);
     }
-    if (args.length % 2 != 0) {
-      usage();
-    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
-      Summary summary = new Simulator(shop, seed, DEFAULT_READINESS_TIMEOUT).run(CustomerPlan.plan(personas(), customers, seed));
-      System.out.println(summary);
-    } catch (IOException e) {
+      switch (args[0]) {
+        case "population" -> population(Options.parse(rest, "--customers", "--seed", "--out"));
+        case "run" -> System.exit(run(Options.parse(rest, "--data", "--seed", "--customers", "--rate", "--duration", "--visit-gap",
+            "--shop", "--call-center", "--mobile", "--mailer", "--truth", "--summary")));
+        case "accuracy" -> AccuracyCommand.main(rest);
+        default -> fail("unknown command " + args[0] + "\n" + USAGE);
+      }
+    } catch (IllegalArgumentException e) {
+      fail(e.getMessage() + "\n" + USAGE);
+    } catch (IOException | UncheckedIOException e) {
       System.err.println("simulator: " + e.getMessage());
+      System.exit(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       System.exit(1);
     }
   }
 
-  private static void usage() {
-    System.err.println("usage: simulator [--shop URL] [--customers N] [--seed S]");
+  private static void population(Options options) {
+    Path out = options.path("--out", null);
+    if (out == null) {
+      throw new IllegalArgumentException("--out DIR is required");
+    }
+    List<Person> people = Population.generate(options.integer("--customers", 500), options.number("--seed", 1));
+    Population.write(people, out);
+    long households = people.stream().filter(Person::inHousehold).count();
+    System.out.printf("%,d customers (%,d in two-person households, %,d with the mobile app) written to %s%n",
+        people.size(), households, people.stream().filter(Person::hasDevice).count(), out);
+  }
+
+  private static int run(Options options) throws IOException, InterruptedException {
+    Path data = options.path("--data", null);
+    if (data == null) {
+      throw new IllegalArgumentException("--data DIR is required (write it with `simulator population`)");
+    }
+    long seed = options.number("--seed", 1);
+    List<Person> people = Population.read(data);
+    int limit = options.integer("--customers", people.size());
+    people = people.subList(0, Math.min(limit, people.size()));
+    Map<App, String> urls = new EnumMap<>(App.class);
+    urls.put(App.SHOP, options.url("--shop", App.SHOP));
+    urls.put(App.CALL_CENTER, options.url("--call-center", App.CALL_CENTER));
+    urls.put(App.MOBILE, options.url("--mobile", App.MOBILE));
+    urls.put(App.MAILER, options.url("--mailer", App.MAILER));
+    List<Visit> visits = Journeys.plan(people, seed, options.duration("--duration", Duration.ofMinutes(2)).toMillis(),
+        options.duration("--visit-gap", Duration.ofSeconds(20)).toMillis());
+    Runner runner = new Runner(urls, seed, options.decimal("--rate", 50), System.err, System.console() != null);
+    runner.awaitApps(Duration.ofSeconds(30));
+    Path truth = options.path("--truth", data.resolve("truth.jsonl"));
+    Summary summary = runner.run(visits, truth);
+    System.out.print(summary);
+    Path summaryFile = options.path("--summary", data.resolve("summary.json"));
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
+    System.out.println("ground truth: " + truth + "; summary: " + summaryFile);
+    return summary.errors == 0 ? 0 : 1;
+  }
+
+  private static void fail(String message) {
+    System.err.println("simulator: " + message);
     System.exit(2);
-  }
-
-  /** What a run did, for its closing line. */
-  record Summary(int customers, int orders, int abandonedCarts, int declinedPayments, int browseOnly) {
-    @Override
-    public String toString() {
-      return count(customers, "customer") + ": " + count(orders, "order") + ", "
-          + count(abandonedCarts, "abandoned cart") + ", " + count(declinedPayments, "declined payment")
-          + ", " + browseOnly + " only browsed";
-    }
-  }
-
-  Summary run(List<CustomerPlan> plans) throws IOException, InterruptedException {
-    awaitShop(readinessTimeout);
-    int orders = 0;
-    int abandoned = 0;
-    int declined = 0;
-    int browsed = 0;
-    for (CustomerPlan plan : plans) {
-      String story = play(plan);
-      System.out.println(plan.email() + ": " + story);
-      switch (plan.scenario()) {
-        case PURCHASE -> orders++;
-        case ABANDONED_CART -> abandoned++;
-        case DECLINED_PAYMENT -> declined++;
-        case BROWSE_ONLY -> browsed++;
-      }
-    }
-    return new Summary(plans.size(), orders, abandoned, declined, browsed);
-  }
-
-  private String play(CustomerPlan plan) throws IOException, InterruptedException {
-    ShopClient browser = new ShopClient(shop);
-    JsonNode products = browser.get("/products");
-    List<String> viewed = new ArrayList<>();
-    for (int i = 0; i < plan.products(); i++) {
-      String sku = products.get(random.nextInt(products.size())).get("sku").asText();
-      browser.get("/products/" + sku);
-      viewed.add(sku);
-    }
-    if (plan.scenario() == Scenario.BROWSE_ONLY) {
-      return "browsed " + products(viewed.size()) + " anonymously";
-    }
-    browser.post("/login", ShopClient.form("email", plan.email()), 200);
-    for (String sku : viewed) {
-      browser.post("/cart/items", ShopClient.form("sku", sku), 200);
-    }
-    if (plan.scenario() == Scenario.ABANDONED_CART) {
-      return "browsed " + products(viewed.size()) + ", logged in, left them in the cart";
-    }
-    if (plan.scenario() == Scenario.DECLINED_PAYMENT) {
-      // Enough of the dearest product to go over the demo card limit.
-      browser.post("/cart/items", ShopClient.form("sku", DEAREST_SKU) + "&" + ShopClient.form("quantity", "5"), 200);
-      JsonNode declined = browser.post("/checkout", "", 402);
-      return "browsed " + products(viewed.size()) + ", logged in, checkout declined: " + declined.get("error").asText();
-    }
-    JsonNode order = browser.post("/checkout", "", 201);
-    return "browsed " + products(viewed.size()) + ", logged in, ordered " + order.get("orderId").asText()
-        + " total " + order.get("total").asText();
-  }
-
-  private static String products(int count) {
-    return count(count, "product");
-  }
-
-  private static String count(int count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
-  }
-
-  /** Polls the shop's health endpoint: it may still be starting when the simulator starts. */
-  private void awaitShop(Duration timeout) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    IOException last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        new ShopClient(shop).get("/health");
-        return;
-      } catch (ConnectException e) {
-        last = e;
-      }
-      Thread.sleep(200);
-    }
-    throw new IOException(
-        "the shop at " + shop + " did not answer within " + timeout.toMillis() + " ms", last);
-  }
-
-  static List<String> personas() {
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(
-                Objects.requireNonNull(Simulator.class.getResourceAsStream("/personas.txt")),
-                StandardCharsets.UTF_8))) {
-      return reader.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read personas.txt", e);
-    }
   }
 }

@@ -95,6 +95,10 @@ public class ShopController implements HttpHandler {
     if (path.equals("/health")) {
       expect(method, "GET");
       request.json(200, Map.of("status", "ok"));
+    } else if (path.equals("/")) {
+      // The home page, where campaign links land (utm_* parameters are for the analytics tag).
+      expect(method, "GET");
+      request.json(200, Map.of("featured", products.findAll()));
     } else if (path.equals("/products")) {
       expect(method, "GET");
       request.json(200, products.findAll());
