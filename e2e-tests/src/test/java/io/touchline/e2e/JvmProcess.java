@@ -78,6 +78,14 @@ final class JvmProcess implements AutoCloseable {
         + stderr();
   }
 
+  /** Waits for the process to end by itself; its exit status. */
+  int awaitExit(Duration timeout) throws IOException, InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(name + " still running after " + timeout + "\n" + output());
+    }
+    return process.exitValue();
+  }
+
   /** SIGTERM, as an operator would stop it; forcibly only if it does not stop. */
   @Override
   public void close() throws InterruptedException {
