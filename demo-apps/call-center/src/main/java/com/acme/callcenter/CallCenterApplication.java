@@ -6,13 +6,12 @@ import com.acme.callcenter.directory.Directory;
 import com.acme.callcenter.directory.DirectoryService;
 import com.acme.callcenter.ticket.TicketService;
 import com.acme.callcenter.web.CallCenterController;
-import com.sun.net.httpserver.HttpServer;
+import com.acme.web.AppServer;
+import com.acme.web.RequestContext;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Set;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** {@code java -jar call-center.jar [--port 8082] [--bind 127.0.0.1] [--data DIR]}. */
 public final class CallCenterApplication implements AutoCloseable {
@@ -20,12 +19,10 @@ public final class CallCenterApplication implements AutoCloseable {
   /** The call center's own number: agents sometimes type it instead of the caller's. */
   public static final String OWN_NUMBER = "+44 20 7946 0000";
 
-  private final HttpServer server;
-  private final ExecutorService threads;
+  private final AppServer server;
 
-  private CallCenterApplication(HttpServer server, ExecutorService threads) {
+  private CallCenterApplication(AppServer server) {
     this.server = server;
-    this.threads = threads;
   }
 
   public static CallCenterApplication start(String bindAddress, int port, Directory directory) throws IOException {
@@ -40,41 +37,30 @@ public final class CallCenterApplication implements AutoCloseable {
                 new TicketService(calls, directory, requests),
                 new CallbackService(clock, requests)),
             requests);
-    HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
-    ExecutorService threads = Executors.newFixedThreadPool(8);
-    server.createContext("/", controller);
-    server.setExecutor(threads);
-    server.start();
-    return new CallCenterApplication(server, threads);
+    return new CallCenterApplication(AppServer.start(bindAddress, port, controller));
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(1);
-    threads.shutdown();
+    server.close();
   }
 
   public static void main(String[] args) throws IOException {
-    int port = 8082;
-    String bind = "127.0.0.1";
-    Path data = null;
-    for (int i = 0; i < args.length; i += 2) {
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      switch (value == null ? "" : args[i]) {
-        case "--port" -> port = Integer.parseInt(value);
-        case "--bind" -> bind = value;
-        case "--data" -> data = Path.of(value);
-        default -> {
-          System.err.println("usage: call-center [--port N] [--bind ADDRESS] [--data DIR]");
-          System.exit(2);
-        }
-      }
+    AppServer.Options options;
+    try {
+      options = AppServer.Options.parse(args, 8082, Set.of());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\nusage: call-center [--port N] [--bind ADDRESS] [--data DIR]");
+      System.exit(2);
+      return;
     }
-    CallCenterApplication app = start(bind, port, data == null ? Directory.builtIn() : Directory.fromDirectory(data));
+    String bind = options.bind();
+    Path data = options.data();
+    CallCenterApplication app = start(bind, options.port(), data == null ? Directory.builtIn() : Directory.fromDirectory(data));
     Runtime.getRuntime().addShutdownHook(new Thread(app::close));
     System.out.println("call-center listening on http://" + bind + ":" + app.port());
   }

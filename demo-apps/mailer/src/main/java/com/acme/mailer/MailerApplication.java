@@ -5,22 +5,19 @@ import com.acme.mailer.campaign.RecipientRepository;
 import com.acme.mailer.tracking.TrackingService;
 import com.acme.mailer.tracking.TrackingTokens;
 import com.acme.mailer.web.MailerController;
-import com.sun.net.httpserver.HttpServer;
+import com.acme.web.AppServer;
+import com.acme.web.RequestContext;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
 
 /** {@code java -jar mailer.jar [--port 8084] [--bind 127.0.0.1] [--data DIR] [--shop URL]}. */
 public final class MailerApplication implements AutoCloseable {
 
-  private final HttpServer server;
-  private final ExecutorService threads;
+  private final AppServer server;
 
-  private MailerApplication(HttpServer server, ExecutorService threads) {
+  private MailerApplication(AppServer server) {
     this.server = server;
-    this.threads = threads;
   }
 
   /** Where tracked clicks lead unless {@code --shop} says otherwise. */
@@ -36,43 +33,31 @@ public final class MailerApplication implements AutoCloseable {
     MailerController controller =
         new MailerController(
             new MailerController.Services(campaigns, new TrackingService(campaigns, requests)), requests, shopUrl.replaceAll("/+$", ""));
-    HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
-    ExecutorService threads = Executors.newFixedThreadPool(8);
-    server.createContext("/", controller);
-    server.setExecutor(threads);
-    server.start();
-    return new MailerApplication(server, threads);
+    return new MailerApplication(AppServer.start(bindAddress, port, controller));
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(1);
-    threads.shutdown();
+    server.close();
   }
 
   public static void main(String[] args) throws IOException {
-    int port = 8084;
-    String bind = "127.0.0.1";
-    Path data = null;
-    String shop = DEFAULT_SHOP;
-    for (int i = 0; i < args.length; i += 2) {
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      switch (value == null ? "" : args[i]) {
-        case "--port" -> port = Integer.parseInt(value);
-        case "--bind" -> bind = value;
-        case "--data" -> data = Path.of(value);
-        case "--shop" -> shop = value;
-        default -> {
-          System.err.println("usage: mailer [--port N] [--bind ADDRESS] [--data DIR] [--shop URL]");
-          System.exit(2);
-        }
-      }
+    AppServer.Options options;
+    try {
+      options = AppServer.Options.parse(args, 8084, Set.of("--shop"));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\nusage: mailer [--port N] [--bind ADDRESS] [--data DIR] [--shop URL]");
+      System.exit(2);
+      return;
     }
-    MailerApplication app = start(bind, port, data == null ? RecipientRepository.builtIn() : RecipientRepository.fromDirectory(data), shop);
+    String bind = options.bind();
+    Path data = options.data();
+    RecipientRepository recipients = data == null ? RecipientRepository.builtIn() : RecipientRepository.fromDirectory(data);
+    MailerApplication app = start(bind, options.port(), recipients, options.extra().getOrDefault("--shop", DEFAULT_SHOP));
     Runtime.getRuntime().addShutdownHook(new Thread(app::close));
     System.out.println("mailer listening on http://" + bind + ":" + app.port());
   }

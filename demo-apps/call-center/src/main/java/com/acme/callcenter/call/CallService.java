@@ -1,6 +1,6 @@
 package com.acme.callcenter.call;
 
-import com.acme.callcenter.RequestContext;
+import com.acme.web.RequestContext;
 import com.acme.callcenter.directory.Directory;
 import com.acme.callcenter.directory.DirectoryEntry;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.acme.callcenter.callback;
 
-import com.acme.callcenter.RequestContext;
+import com.acme.web.RequestContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

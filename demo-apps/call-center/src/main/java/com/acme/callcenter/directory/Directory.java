@@ -1,6 +1,6 @@
 package com.acme.callcenter.directory;
 
-import com.acme.callcenter.CsvFile;
+import com.acme.web.CsvFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

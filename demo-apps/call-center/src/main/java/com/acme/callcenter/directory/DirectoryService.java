@@ -1,6 +1,6 @@
 package com.acme.callcenter.directory;
 
-import com.acme.callcenter.RequestContext;
+import com.acme.web.RequestContext;
 import java.util.List;
 
 /** The agent desk's lookup: who might be calling from this number. */

@@ -1,6 +1,6 @@
 package com.acme.callcenter.ticket;
 
-import com.acme.callcenter.RequestContext;
+import com.acme.web.RequestContext;
 import com.acme.callcenter.call.CallService;
 import com.acme.callcenter.directory.Directory;
 import com.acme.callcenter.directory.DirectoryEntry;

@@ -1,6 +1,5 @@
 package com.acme.callcenter.web;
 
-import com.acme.callcenter.RequestContext;
 import com.acme.callcenter.call.Call;
 import com.acme.callcenter.call.CallService;
 import com.acme.callcenter.callback.Callback;
@@ -9,8 +8,9 @@ import com.acme.callcenter.directory.DirectoryEntry;
 import com.acme.callcenter.directory.DirectoryService;
 import com.acme.callcenter.ticket.Ticket;
 import com.acme.callcenter.ticket.TicketService;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import com.acme.web.JsonExchange;
+import com.acme.web.JsonHandler;
+import com.acme.web.RequestContext;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The call center's HTTP endpoints (the switch, the IVR and the agent desk); each delegates to a service. */
-public class CallCenterController implements HttpHandler {
+public class CallCenterController extends JsonHandler {
 
   private static final Pattern CALL_ACTION = Pattern.compile("/calls/([^/]+)/(ivr|customer|end)");
   private static final Pattern TICKET_RESOLVE = Pattern.compile("/tickets/([^/]+)/resolve");
@@ -28,39 +28,14 @@ public class CallCenterController implements HttpHandler {
   public record Services(CallService calls, DirectoryService directory, TicketService tickets, CallbackService callbacks) {}
 
   private final Services services;
-  private final RequestContext requests;
 
   public CallCenterController(Services services, RequestContext requests) {
+    super(requests);
     this.services = services;
-    this.requests = requests;
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    long start = System.nanoTime();
-    String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
-    requests.enter(requestId);
-    try (exchange) {
-      JsonExchange request = new JsonExchange(exchange);
-      try {
-        route(request);
-      } catch (MethodNotAllowed e) {
-        request.error(405, e.getMessage());
-      } catch (IllegalArgumentException e) {
-        request.error(400, e.getMessage());
-      } catch (NoSuchElementException e) {
-        request.error(404, e.getMessage());
-      } catch (RuntimeException e) {
-        request.error(500, "internal error");
-      }
-    } finally {
-      requests.leave();
-      System.out.printf("%s %s %d %dms request=%s%n", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getResponseCode(), (System.nanoTime() - start) / 1_000_000, requestId == null ? "-" : requestId);
-    }
-  }
-
-  private void route(JsonExchange request) throws IOException {
+  protected void route(JsonExchange request) throws IOException {
     String path = request.path();
     Matcher callAction = CALL_ACTION.matcher(path);
     Matcher ticketResolve = TICKET_RESOLVE.matcher(path);
@@ -97,11 +72,6 @@ public class CallCenterController implements HttpHandler {
     }
   }
 
-  private static void expect(JsonExchange request, String allowed) {
-    if (!request.method().equals(allowed)) {
-      throw new MethodNotAllowed(allowed);
-    }
-  }
 
   private static Map<String, Object> callView(Call call) {
     Map<String, Object> view = new LinkedHashMap<>();
@@ -121,14 +91,5 @@ public class CallCenterController implements HttpHandler {
   private static Map<String, Object> ticketView(Ticket ticket) {
     return Map.of("ticketId", ticket.getId(), "customerNumber", ticket.getCustomerNumber(), "subject", ticket.getSubject(),
         "resolved", ticket.isResolved());
-  }
-
-  /** Answered with 405. */
-  static final class MethodNotAllowed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    MethodNotAllowed(String allowed) {
-      super("method not allowed; use " + allowed);
-    }
   }
 }

@@ -1,6 +1,6 @@
 package com.acme.mailer.campaign;
 
-import com.acme.mailer.RequestContext;
+import com.acme.web.RequestContext;
 import com.acme.mailer.tracking.TrackingTokens;
 import java.util.Map;
 import java.util.NoSuchElementException;

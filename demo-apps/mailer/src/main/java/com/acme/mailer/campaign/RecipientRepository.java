@@ -1,6 +1,6 @@
 package com.acme.mailer.campaign;
 
-import com.acme.mailer.CsvFile;
+import com.acme.web.CsvFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

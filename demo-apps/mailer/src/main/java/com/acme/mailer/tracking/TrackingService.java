@@ -1,6 +1,6 @@
 package com.acme.mailer.tracking;
 
-import com.acme.mailer.RequestContext;
+import com.acme.web.RequestContext;
 import com.acme.mailer.campaign.CampaignService;
 import com.acme.mailer.campaign.Message;
 import java.util.NoSuchElementException;

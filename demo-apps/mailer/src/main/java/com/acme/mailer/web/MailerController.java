@@ -1,11 +1,11 @@
 package com.acme.mailer.web;
 
-import com.acme.mailer.RequestContext;
 import com.acme.mailer.campaign.CampaignService;
 import com.acme.mailer.campaign.Message;
 import com.acme.mailer.tracking.TrackingService;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import com.acme.web.JsonExchange;
+import com.acme.web.JsonHandler;
+import com.acme.web.RequestContext;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The mailer's endpoints: sending, and the open pixel and click redirect that track each mail. */
-public class MailerController implements HttpHandler {
+public class MailerController extends JsonHandler {
 
   private static final Pattern SEND = Pattern.compile("/campaigns/([^/]+)/send");
   private static final Pattern OPEN = Pattern.compile("/t/o/([^/]+)");
@@ -28,41 +28,16 @@ public class MailerController implements HttpHandler {
   public record Services(CampaignService campaigns, TrackingService tracking) {}
 
   private final Services services;
-  private final RequestContext requests;
   private final String shopUrl;
 
   public MailerController(Services services, RequestContext requests, String shopUrl) {
+    super(requests);
     this.services = services;
-    this.requests = requests;
     this.shopUrl = shopUrl;
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    long start = System.nanoTime();
-    String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
-    requests.enter(requestId);
-    try (exchange) {
-      JsonExchange request = new JsonExchange(exchange);
-      try {
-        route(request);
-      } catch (MethodNotAllowed e) {
-        request.error(405, e.getMessage());
-      } catch (IllegalArgumentException e) {
-        request.error(400, e.getMessage());
-      } catch (NoSuchElementException e) {
-        request.error(404, e.getMessage());
-      } catch (RuntimeException e) {
-        request.error(500, "internal error");
-      }
-    } finally {
-      requests.leave();
-      System.out.printf("%s %s %d %dms request=%s%n", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getResponseCode(), (System.nanoTime() - start) / 1_000_000, requestId == null ? "-" : requestId);
-    }
-  }
-
-  private void route(JsonExchange request) throws IOException {
+  protected void route(JsonExchange request) throws IOException {
     String path = request.path();
     Matcher send = SEND.matcher(path);
     Matcher open = OPEN.matcher(path);
@@ -89,21 +64,6 @@ public class MailerController implements HttpHandler {
       request.redirect(shopUrl + "/?utm_source=email&utm_campaign=" + URLEncoder.encode(message.campaign(), StandardCharsets.UTF_8));
     } else {
       throw new NoSuchElementException("no such page " + path);
-    }
-  }
-
-  private static void expect(JsonExchange request, String allowed) {
-    if (!request.method().equals(allowed)) {
-      throw new MethodNotAllowed(allowed);
-    }
-  }
-
-  /** Answered with 405. */
-  static final class MethodNotAllowed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    MethodNotAllowed(String allowed) {
-      super("method not allowed; use " + allowed);
     }
   }
 }

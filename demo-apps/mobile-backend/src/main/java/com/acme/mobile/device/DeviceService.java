@@ -1,6 +1,6 @@
 package com.acme.mobile.device;
 
-import com.acme.mobile.RequestContext;
+import com.acme.web.RequestContext;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package com.acme.mobile.push;
 
-import com.acme.mobile.RequestContext;
+import com.acme.web.RequestContext;
 import com.acme.mobile.device.Device;
 import com.acme.mobile.device.DeviceService;
 import java.util.List;

@@ -1,6 +1,5 @@
 package com.acme.mobile.web;
 
-import com.acme.mobile.RequestContext;
 import com.acme.mobile.device.Device;
 import com.acme.mobile.device.DeviceService;
 import com.acme.mobile.order.NotSignedInException;
@@ -8,8 +7,9 @@ import com.acme.mobile.order.Reorder;
 import com.acme.mobile.order.ReorderService;
 import com.acme.mobile.push.PushOpen;
 import com.acme.mobile.push.PushService;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import com.acme.web.JsonExchange;
+import com.acme.web.JsonHandler;
+import com.acme.web.RequestContext;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The mobile app's backend API; each endpoint delegates to a service. */
-public class MobileController implements HttpHandler {
+public class MobileController extends JsonHandler {
 
   private static final Pattern PUSH_OPENED = Pattern.compile("/push/([^/]+)/opened");
 
@@ -26,41 +26,20 @@ public class MobileController implements HttpHandler {
   public record Services(DeviceService devices, PushService push, ReorderService orders) {}
 
   private final Services services;
-  private final RequestContext requests;
 
   public MobileController(Services services, RequestContext requests) {
+    super(requests);
     this.services = services;
-    this.requests = requests;
+  }
+
+  /** Ordering needs a signed-in customer: 401, as for any missing login. */
+  @Override
+  protected int statusOf(RuntimeException e) {
+    return e instanceof NotSignedInException ? 401 : super.statusOf(e);
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    long start = System.nanoTime();
-    String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
-    requests.enter(requestId);
-    try (exchange) {
-      JsonExchange request = new JsonExchange(exchange);
-      try {
-        route(request);
-      } catch (MethodNotAllowed e) {
-        request.error(405, e.getMessage());
-      } catch (NotSignedInException e) {
-        request.error(401, e.getMessage());
-      } catch (IllegalArgumentException e) {
-        request.error(400, e.getMessage());
-      } catch (NoSuchElementException e) {
-        request.error(404, e.getMessage());
-      } catch (RuntimeException e) {
-        request.error(500, "internal error");
-      }
-    } finally {
-      requests.leave();
-      System.out.printf("%s %s %d %dms request=%s%n", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getResponseCode(), (System.nanoTime() - start) / 1_000_000, requestId == null ? "-" : requestId);
-    }
-  }
-
-  private void route(JsonExchange request) throws IOException {
+  protected void route(JsonExchange request) throws IOException {
     String path = request.path();
     Matcher pushOpened = PUSH_OPENED.matcher(path);
     if (path.equals("/health")) {
@@ -91,20 +70,5 @@ public class MobileController implements HttpHandler {
     view.put("platform", device.getPlatform());
     view.put("customerNumber", device.getCustomerNumber());
     return view;
-  }
-
-  private static void expect(JsonExchange request, String allowed) {
-    if (!request.method().equals(allowed)) {
-      throw new MethodNotAllowed(allowed);
-    }
-  }
-
-  /** Answered with 405. */
-  static final class MethodNotAllowed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    MethodNotAllowed(String allowed) {
-      super("method not allowed; use " + allowed);
-    }
   }
 }

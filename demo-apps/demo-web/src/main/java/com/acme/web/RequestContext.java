@@ -1,4 +1,4 @@
-package com.acme.mobile;
+package com.acme.web;
 
 /**
  * The request being served on this thread: its id ({@code X-Request-Id}), for the access log.

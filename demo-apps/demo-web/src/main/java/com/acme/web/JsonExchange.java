@@ -1,4 +1,4 @@
-package com.acme.mailer.web;
+package com.acme.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,38 +12,38 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** One HTTP request and its answer: a JSON body in, JSON out, query parameters. */
-final class JsonExchange {
+public final class JsonExchange {
 
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
   private final HttpExchange exchange;
   private JsonNode body;
 
-  JsonExchange(HttpExchange exchange) {
+  public JsonExchange(HttpExchange exchange) {
     this.exchange = exchange;
   }
 
-  String method() {
+  public String method() {
     return exchange.getRequestMethod();
   }
 
-  String path() {
+  public String path() {
     return exchange.getRequestURI().getPath();
   }
 
   /** An optional text field of the JSON body; null when missing or empty. */
-  String optionalField(String name) throws IOException {
+  public String optionalField(String name) throws IOException {
     JsonNode value = body().get(name);
     return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
   }
 
   /** The base URL the caller reached this server at, from its Host header. */
-  String baseUrl() {
+  public String baseUrl() {
     String host = exchange.getRequestHeaders().getFirst("Host");
     return "http://" + (host == null ? "127.0.0.1:" + exchange.getLocalAddress().getPort() : host);
   }
 
-  void bytes(int status, String contentType, byte[] bytes) throws IOException {
+  public void bytes(int status, String contentType, byte[] bytes) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.sendResponseHeaders(status, bytes.length);
@@ -52,13 +52,13 @@ final class JsonExchange {
     }
   }
 
-  void redirect(String location) throws IOException {
+  public void redirect(String location) throws IOException {
     exchange.getResponseHeaders().set("Location", location);
     exchange.sendResponseHeaders(302, -1);
   }
 
   /** A required text field of the JSON body; 400 when it is missing or empty. */
-  String field(String name) throws IOException {
+  public String field(String name) throws IOException {
     JsonNode value = body().get(name);
     if (value == null || value.isNull() || value.asText().isBlank()) {
       throw new IllegalArgumentException(name + " is required");
@@ -67,7 +67,7 @@ final class JsonExchange {
   }
 
   /** A required whole-number field of the JSON body. */
-  int intField(String name) throws IOException {
+  public int intField(String name) throws IOException {
     JsonNode value = body().get(name);
     if (value == null || !value.canConvertToInt()) {
       throw new IllegalArgumentException(name + " must be a whole number");
@@ -76,7 +76,7 @@ final class JsonExchange {
   }
 
   /** A required query parameter. */
-  String query(String name) {
+  public String query(String name) {
     String raw = exchange.getRequestURI().getRawQuery();
     if (raw != null) {
       for (String pair : raw.split("&")) {
@@ -109,7 +109,7 @@ final class JsonExchange {
     return body;
   }
 
-  void json(int status, Object answer) throws IOException {
+  public void json(int status, Object answer) throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(answer);
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.sendResponseHeaders(status, bytes.length);
@@ -118,7 +118,7 @@ final class JsonExchange {
     }
   }
 
-  void error(int status, String message) throws IOException {
+  public void error(int status, String message) throws IOException {
     json(status, Map.of("error", message));
   }
 }

@@ -1,4 +1,4 @@
-package com.acme.mobile;
+package com.acme.web;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The app's data extracts: comma-separated, a header line, no quoting. */
+/** An app's data extracts: comma-separated, a header line, no quoting. */
 public final class CsvFile {
 
   private CsvFile() {}
