@@ -16,6 +16,7 @@ public final class Summary {
   public long touchpointsExpected;
   public final Map<String, Long> touchpointsPerChannel = new TreeMap<>();
   public final Map<String, Long> touchpointsPerName = new TreeMap<>();
+  public final Map<String, Long> touchpointsPerScenario = new TreeMap<>();
   public final Map<String, Long> customersPerScenario = new TreeMap<>();
   public final Map<String, Long> interactionsPerScenario = new TreeMap<>();
   public long errors;
@@ -29,6 +30,7 @@ public final class Summary {
         touchpointsExpected++;
         touchpointsPerChannel.merge(interaction.channel(), 1L, Long::sum);
         touchpointsPerName.merge(touchpoint, 1L, Long::sum);
+        touchpointsPerScenario.merge(interaction.scenario(), 1L, Long::sum);
       }
     }
   }
@@ -46,6 +48,7 @@ public final class Summary {
     text.append(String.format("%,d customers, %,d interactions, %,d touchpoints expected%n", customers, interactions, touchpointsExpected));
     text.append("  per channel: ").append(touchpointsPerChannel).append(System.lineSeparator());
     text.append("  customers per scenario: ").append(customersPerScenario).append(System.lineSeparator());
+    text.append("  touchpoints per scenario: ").append(touchpointsPerScenario).append(System.lineSeparator());
     text.append(String.format("  errors: %,d%n", errors));
     firstErrors.forEach(e -> text.append("    ").append(e).append(System.lineSeparator()));
     return text.toString();
