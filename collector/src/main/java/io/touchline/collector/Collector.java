@@ -16,6 +16,7 @@ import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.query.ProfileQuery;
 import io.touchline.collector.query.TouchpointListQuery;
 import io.touchline.collector.stitch.KeyTypes;
+import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.store.Database;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
@@ -86,10 +87,10 @@ public final class Collector implements AutoCloseable {
   private Collector(CollectorConfig config, Database database) throws IOException, SQLException {
     this.config = config;
     this.database = database;
-    this.store = new TouchpointStore(database);
+    KeyTypes keyTypes = KeyTypes.from(config.keyTypes());
+    this.store = new TouchpointStore(database, new ProfileIndex(keyTypes));
     this.metrics = new CollectorMetrics(ingestCounters, this::queuedSpans, database::sizeInBytes);
     this.writeQueue = new WriteQueue(store, config.storage().writeQueueSpans(), MAX_GROUP_SPANS, metrics::recordCommit);
-    KeyTypes keyTypes = KeyTypes.from(config.keyTypes());
     SpanTranslator translator = new SpanTranslator(keyTypes, Placeholders.withExtra(config.placeholders()));
     this.ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.

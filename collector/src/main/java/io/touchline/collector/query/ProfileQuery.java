@@ -74,29 +74,49 @@ public final class ProfileQuery {
 
   public StatsView stats() throws SQLException {
     ProfileIndex.Census census = index.census();
-    long touchpoints = census.keyedTouchpoints() + census.unattributed();
+    long touchpoints = census.keyedTouchpoints() + census.unattributed() + census.ambiguous();
     try (StoreReader reader = store.reader()) {
       return new StatsView(
           touchpoints,
           census.profiles(),
           touchpoints == 0 ? 0 : (double) census.identifiedTouchpoints() / touchpoints,
           census.unattributed(),
+          census.ambiguous(),
+          census.conflicts(),
+          census.sharedKeys(),
           reader.counter("placeholdersDropped"),
           reader.counter("nonTouchpointSpans"));
     }
   }
 
-  /** The profile holding the key with this hash, if a stored touchpoint carries that key. */
+  /**
+   * The profile holding the key with this hash, if a stored touchpoint carries that key.
+   *
+   * @throws SharedKeyException when the key is shared by several profiles
+   */
   private Optional<ProfileView> build(String keyHash, Page page) throws SQLException {
-    long[] sequences = index.touchpointsOf(ProfileIds.fingerprint(keyHash));
+    long fingerprint = ProfileIds.fingerprint(keyHash);
+    if (index.isShared(fingerprint)) {
+      throw shared(keyHash, fingerprint);
+    }
+    long[] sequences = index.touchpointsOf(fingerprint);
     if (sequences.length == 0) {
       return Optional.empty();
     }
+    List<ProfileIndex.Conflict> conflicts = index.conflictsOf(fingerprint);
     List<Touchpoint> touchpoints;
+    Map<Long, Touchpoint> conflicted = new java.util.HashMap<>();
     try (StoreReader reader = store.reader()) {
       touchpoints = reader.touchpointsBySequence(sequences);
+      reader.storedBySequence(conflicts.stream().mapToLong(ProfileIndex.Conflict::sequence).distinct().toArray())
+          .forEach(stored -> conflicted.put(stored.sequence(), stored.touchpoint()));
     }
-    List<SeenKey> keys = seenKeys(touchpoints);
+    // Its keys: those the rules put in this profile, and the shared ones listed on it. A key
+    // refused on one of its touchpoints belongs elsewhere (or nowhere) and is not listed.
+    List<SeenKey> keys = seenKeys(touchpoints).stream()
+        .filter(k -> index.belongsWith(fingerprintOf(k.key()), fingerprint))
+        .map(k -> k.withShared(index.isShared(fingerprintOf(k.key()))))
+        .toList();
     // The index knows keys by a 64-bit fingerprint: make sure the key asked for is really here.
     if (keys.stream().noneMatch(k -> ProfileIds.keyHash(k.key()).equals(keyHash))) {
       return Optional.empty();
@@ -117,7 +137,73 @@ public final class ProfileQuery {
             List.copyOf(channels),
             touchpoints.size(),
             shown.stream().map(ProfileQuery::touchpointView).toList(),
-            more ? position(shown.get(shown.size() - 1)).cursor() : null));
+            more ? position(shown.get(shown.size() - 1)).cursor() : null,
+            conflictViews(conflicts, conflicted)));
+  }
+
+  private SharedKeyException shared(String keyHash, long fingerprint) throws SQLException {
+    List<Touchpoint> ambiguous;
+    List<Touchpoint> onProfiles;
+    try (StoreReader reader = store.reader()) {
+      ambiguous = reader.touchpointsBySequence(index.ambiguousTouchpointsOf(fingerprint));
+      onProfiles = reader.touchpointsBySequence(index.profilesSharing(fingerprint));
+    }
+    Set<String> profiles = new java.util.TreeSet<>();
+    for (Touchpoint touchpoint : onProfiles) {
+      Optional<CustomerKey> member = profileKeyOf(touchpoint);
+      if (member.isPresent()) {
+        idOfProfileHolding(member.get()).ifPresent(profiles::add);
+      }
+    }
+    return new SharedKeyException("key " + keyHash, List.copyOf(profiles), ambiguous.stream().map(ProfileQuery::touchpointView).toList());
+  }
+
+  /**
+   * The key that places a touchpoint in its profile: its highest-priority key that is not shared
+   * (ties by fingerprint), as the identity rules place it; empty when all its keys are shared.
+   */
+  public Optional<CustomerKey> profileKeyOf(Touchpoint touchpoint) {
+    CustomerKey best = null;
+    for (Map.Entry<String, List<String>> entry : touchpoint.keys().entrySet()) {
+      for (String value : entry.getValue()) {
+        CustomerKey key = new CustomerKey(entry.getKey(), value);
+        if (index.isShared(fingerprintOf(key))) {
+          continue;
+        }
+        if (best == null || compareForProfile(key, best) < 0) {
+          best = key;
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private int compareForProfile(CustomerKey a, CustomerKey b) {
+    int byPriority = Integer.compare(keyTypes.priorityOf(a.type()), keyTypes.priorityOf(b.type()));
+    return byPriority != 0 ? byPriority : Long.compare(fingerprintOf(a), fingerprintOf(b));
+  }
+
+  private static long fingerprintOf(CustomerKey key) {
+    return ProfileIds.fingerprint(ProfileIds.keyHash(key));
+  }
+
+  private static List<ProfileView.ConflictView> conflictViews(List<ProfileIndex.Conflict> conflicts, Map<Long, Touchpoint> touchpoints) {
+    List<ProfileView.ConflictView> views = new ArrayList<>();
+    for (ProfileIndex.Conflict conflict : conflicts) {
+      Touchpoint touchpoint = touchpoints.get(conflict.sequence());
+      if (touchpoint == null) {
+        continue; // deleted since (retention)
+      }
+      touchpoint.keys().entrySet().stream()
+          .flatMap(e -> e.getValue().stream().map(v -> new CustomerKey(e.getKey(), v)))
+          .filter(k -> fingerprintOf(k) == conflict.refusedKey())
+          .findFirst()
+          .ifPresent(refused -> views.add(new ProfileView.ConflictView(
+              time(touchpoint.eventTimeNanos()), touchpoint.traceId(), touchpoint.spanId(),
+              refused.type() + ":" + refused.value(), conflict.rule())));
+    }
+    views.sort(Comparator.comparing(ProfileView.ConflictView::time).thenComparing(ProfileView.ConflictView::spanId));
+    return views;
   }
 
   private static Page.Position position(Touchpoint touchpoint) {
@@ -125,10 +211,14 @@ public final class ProfileQuery {
   }
 
   /** One key of a profile: when it was first and last seen (epoch nanos) and on which channels. */
-  private record SeenKey(CustomerKey key, long firstSeen, long lastSeen, Set<String> channels) {
+  private record SeenKey(CustomerKey key, long firstSeen, long lastSeen, Set<String> channels, boolean shared) {
     ProfileView.KeyView view() {
       return new ProfileView.KeyView(
-          key.type(), key.value(), time(firstSeen), time(lastSeen), List.copyOf(channels));
+          key.type(), key.value(), time(firstSeen), time(lastSeen), shared, List.copyOf(channels));
+    }
+
+    SeenKey withShared(boolean isShared) {
+      return new SeenKey(key, firstSeen, lastSeen, channels, isShared);
     }
   }
 
@@ -141,10 +231,11 @@ public final class ProfileQuery {
         Comparator.comparingInt((SeenKey k) -> keyTypes.priorityOf(k.key().type()))
             .thenComparing(k -> k.key().type())
             .thenComparing(k -> k.key().value());
-    return keys.stream()
+    List<SeenKey> own = keys.stream().filter(k -> !k.shared()).toList();
+    return own.stream()
         .filter(k -> k.key().type().equals(ProfileIndex.IDENTIFYING_TYPE))
         .min(Comparator.comparing(k -> k.key().value()))
-        .or(() -> keys.stream().min(Comparator.comparingLong(SeenKey::firstSeen).thenComparing(byPriorityThenValue)))
+        .or(() -> own.stream().min(Comparator.comparingLong(SeenKey::firstSeen).thenComparing(byPriorityThenValue)))
         .orElseThrow()
         .key();
   }
@@ -160,7 +251,7 @@ public final class ProfileQuery {
                   value ->
                       seen.merge(
                           new CustomerKey(type, value),
-                          new SeenKey(new CustomerKey(type, value), time, time, Set.of(touchpoint.channel())),
+                          new SeenKey(new CustomerKey(type, value), time, time, Set.of(touchpoint.channel()), false),
                           ProfileQuery::combine)));
     }
     List<SeenKey> keys = new ArrayList<>(seen.values());
@@ -175,7 +266,7 @@ public final class ProfileQuery {
     Set<String> channels = new LinkedHashSet<>(a.channels());
     channels.addAll(b.channels());
     return new SeenKey(
-        a.key(), Math.min(a.firstSeen(), b.firstSeen()), Math.max(a.lastSeen(), b.lastSeen()), channels);
+        a.key(), Math.min(a.firstSeen(), b.firstSeen()), Math.max(a.lastSeen(), b.lastSeen()), channels, false);
   }
 
   static ProfileView.TouchpointView touchpointView(Touchpoint touchpoint) {

@@ -13,10 +13,18 @@ public record ProfileView(
     List<String> channels,
     long touchpointCount,
     List<TouchpointView> touchpoints,
-    String nextCursor) {
+    String nextCursor,
+    List<ConflictView> conflicts) {
 
-  /** One key of the profile, with when and where it was seen. */
-  public record KeyView(String type, String value, String firstSeen, String lastSeen, List<String> channels) {}
+  /**
+   * One key of the profile, with when and where it was seen.
+   *
+   * @param shared listed on several profiles that hold different customers; it links none of them
+   */
+  public record KeyView(String type, String value, String firstSeen, String lastSeen, boolean shared, List<String> channels) {}
+
+  /** A link the identity rules refused: on this touchpoint, {@code refusedKey} was not joined, by {@code rule}. */
+  public record ConflictView(String time, String traceId, String spanId, String refusedKey, String rule) {}
 
   /** One touchpoint of the timeline. */
   public record TouchpointView(
@@ -31,6 +39,6 @@ public record ProfileView(
       String spanId) {}
 
   ProfileView withSupersededId(String asked) {
-    return new ProfileView(id, asked, keys, channels, touchpointCount, touchpoints, nextCursor);
+    return new ProfileView(id, asked, keys, channels, touchpointCount, touchpoints, nextCursor, conflicts);
   }
 }

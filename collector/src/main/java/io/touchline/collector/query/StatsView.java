@@ -6,5 +6,8 @@ public record StatsView(
     long profiles,
     double identifiedShare,
     long unattributed,
+    long ambiguous,
+    long conflicts,
+    long sharedKeys,
     long placeholdersDropped,
     long nonTouchpointSpans) {}

@@ -51,11 +51,11 @@ public final class TouchpointListQuery {
   }
 
   private String profileId(Touchpoint touchpoint, Map<Long, Optional<String>> idByProfile) throws SQLException {
-    if (touchpoint.keys().isEmpty()) {
-      return null;
+    Optional<CustomerKey> placing = profiles.profileKeyOf(touchpoint);
+    if (placing.isEmpty()) {
+      return null; // unattributed, or ambiguous
     }
-    Map.Entry<String, List<String>> first = touchpoint.keys().entrySet().iterator().next();
-    CustomerKey key = new CustomerKey(first.getKey(), first.getValue().get(0));
+    CustomerKey key = placing.get();
     long[] members = index.touchpointsOf(ProfileIds.fingerprint(ProfileIds.keyHash(key)));
     if (members.length == 0) {
       return null; // gone since the page was read (retention)
@@ -69,6 +69,7 @@ public final class TouchpointListQuery {
   }
 
   private static TouchpointListView.Item item(Touchpoint touchpoint, String profileId) {
+    boolean ambiguous = profileId == null && !touchpoint.keys().isEmpty();
     ProfileView.TouchpointView view = ProfileQuery.touchpointView(touchpoint);
     return new TouchpointListView.Item(
         view.time(),
@@ -80,6 +81,7 @@ public final class TouchpointListQuery {
         view.attributes(),
         view.traceId(),
         view.spanId(),
-        profileId);
+        profileId,
+        ambiguous);
   }
 }

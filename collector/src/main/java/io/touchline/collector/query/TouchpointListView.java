@@ -10,7 +10,8 @@ public record TouchpointListView(List<Item> touchpoints, @JsonInclude(JsonInclud
   /**
    * One touchpoint, with the profile it belongs to now.
    *
-   * @param profileId null when the touchpoint is unattributed (it carries no usable key)
+   * @param profileId null when the touchpoint is unattributed (it carries no usable key) or ambiguous
+   * @param ambiguous whether its only keys are shared by several customers' profiles
    */
   public record Item(
       String time,
@@ -22,5 +23,6 @@ public record TouchpointListView(List<Item> touchpoints, @JsonInclude(JsonInclud
       Map<String, Object> attributes,
       String traceId,
       String spanId,
-      String profileId) {}
+      String profileId,
+      boolean ambiguous) {}
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * time, then a hash of the span's ids — unless the link would give a profile more values of a key
  * type than its limit: that link is refused and recorded. A key whose touchpoints end up in two
  * profiles holding different values of a unique type is <em>shared</em>: it is then left out of
- * every link and the group is resolved again, until no key becomes shared.
+ * every link and the group is resolved again, until no key becomes shared. The conflicts are those
+ * of that last linking: a shared key is not refused, it links nothing (and says so by being shared).
  *
  * <p>Everything here is a function of the set of touchpoints, never of the order they arrived in:
  * the same group always gives the same profiles. Keys are local numbers {@code 0..keys-1}.
@@ -42,10 +43,12 @@ public final class ComponentResolver {
    * The profiles of the group. A profile is named by one of its keys (its root in the resolution).
    *
    * @param profileOfKey each key's profile, or {@link #NO_PROFILE}
+   * @param rootOfKey each key's set in the final linking, profile or not (a later link continues from it)
    * @param shared which keys are shared (listed on several profiles, bridging none)
    * @param profileOfTouchpoint each touchpoint's profile, or {@link #AMBIGUOUS}
    */
-  public record Resolution(int[] profileOfKey, boolean[] shared, int[] profileOfTouchpoint, List<Conflict> conflicts) {}
+  public record Resolution(
+      int[] profileOfKey, int[] rootOfKey, boolean[] shared, int[] profileOfTouchpoint, List<Conflict> conflicts) {}
 
   private ComponentResolver() {}
 
@@ -53,8 +56,6 @@ public final class ComponentResolver {
     Integer[] order = canonicalOrder(touchpoints);
     int[][] usableOrder = new int[touchpoints.length][];
     boolean[] shared = new boolean[keys.length];
-    // A link refused on the way to making its key shared stays recorded: it is why the key is shared.
-    List<Conflict> sharingEvidence = new ArrayList<>();
     while (true) {
       Pass pass = new Pass(keys);
       for (Integer t : order) {
@@ -66,11 +67,13 @@ public final class ComponentResolver {
         profileOfTouchpoint[t] = usableOrder[t].length == 0 ? AMBIGUOUS : pass.find(usableOrder[t][0]);
       }
       if (!markShared(keys, touchpoints, shared, pass, profileOfTouchpoint)) {
-        List<Conflict> conflicts = new ArrayList<>(pass.conflicts);
-        sharingEvidence.stream().filter(c -> !conflicts.contains(c)).forEach(conflicts::add);
-        return new Resolution(pass.profileOfKeys(profileOfTouchpoint, shared), shared, profileOfTouchpoint, conflicts);
+        List<Conflict> conflicts = pass.conflicts;
+        int[] rootOfKey = new int[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+          rootOfKey[k] = pass.find(k);
+        }
+        return new Resolution(pass.profileOfKeys(profileOfTouchpoint, shared), rootOfKey, shared, profileOfTouchpoint, conflicts);
       }
-      pass.conflicts.stream().filter(c -> shared[c.refusedKey()] && !sharingEvidence.contains(c)).forEach(sharingEvidence::add);
     }
   }
 

@@ -1,22 +1,26 @@
 package io.touchline.collector.stitch;
 
-import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Which touchpoints make up each profile, kept in memory so that a lookup is one hash probe and
- * whole-store figures cost nothing: keys (by fingerprint) map to a profile, profiles are merged
- * with a union-find as touchpoints link their keys, and each profile lists its touchpoints (by
- * store sequence number). A profile, for now, is a connected component of linked keys; the merge
- * limits of the identity rules will refine {@link #add}.
+ * whole-store figures cost nothing. The identity rules ({@link ComponentResolver}) decide the
+ * profiles of each <em>group</em>: the touchpoints whose keys are linked, directly or through
+ * others, whatever the limits. A group's profiles depend only on its own touchpoints, so a new
+ * touchpoint re-decides only the groups it joins — and when it comes last in their canonical order
+ * and breaks no limit, linking it is the whole answer (the common case, and cheap).
  *
- * <p>Written by the one store writer after each commit, read by any number of API threads. Rebuilt
- * from the store at start. Memory: about 30 bytes per key and 8 per touchpoint.
+ * <p>Keys are known by fingerprint ({@link ProfileIds#fingerprint}). Written by the one store writer
+ * after each commit, read by any number of API threads. Rebuilt from the store at start.
  */
 public final class ProfileIndex {
 
@@ -24,71 +28,573 @@ public final class ProfileIndex {
   public static final String IDENTIFYING_TYPE = "customer_id";
 
   private static final int NONE = -1;
+  private static final int AMBIGUOUS = ComponentResolver.AMBIGUOUS;
 
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private final Long2IntOpenHashMap profileOfKey = new Long2IntOpenHashMap();
-  /** Union-find over profile numbers: a merged profile points to the one it joined. */
-  private final IntArrayList parent = new IntArrayList();
-  /** The touchpoints of each live profile; null once merged into another. */
-  private final ObjectArrayList<LongArrayList> touchpoints = new ObjectArrayList<>();
-  private final BooleanArrayList identified = new BooleanArrayList();
-  private long profiles;
-  private long keyedTouchpoints;
-  private long identifiedTouchpoints;
-  private long unattributed;
+  /** A touchpoint as the index needs it. */
+  public record Entry(long sequence, long eventNanos, long idHash, long[] keyFingerprints, List<String> keyTypes) {}
 
-  public ProfileIndex() {
-    profileOfKey.defaultReturnValue(NONE);
-  }
+  /** A refused link: on the touchpoint {@code sequence}, the key {@code refusedKey} was not joined. */
+  public record Conflict(long sequence, long refusedKey, String rule) {}
 
   /**
-   * Records a stored touchpoint.
-   *
-   * @param sequence its store sequence number
-   * @param keyFingerprints the fingerprints of its keys ({@link ProfileIds#fingerprint}); none: unattributed
-   * @param identifying whether one of its keys is of the identifying type ({@code customer_id})
+   * @param profiles profiles holding at least one touchpoint
+   * @param keyedTouchpoints touchpoints in a profile
+   * @param identifiedTouchpoints touchpoints whose profile holds an identifying key
+   * @param unattributed touchpoints without a usable key
+   * @param ambiguous touchpoints whose only keys are shared
+   * @param conflicts refused links
+   * @param sharedKeys keys listed on several profiles, bridging none
    */
-  public void add(long sequence, long[] keyFingerprints, boolean identifying) {
+  public record Census(
+      long profiles, long keyedTouchpoints, long identifiedTouchpoints, long unattributed, long ambiguous, long conflicts, long sharedKeys) {}
+
+  private final KeyTypes keyTypes;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  // Keys, by number.
+  private final Long2IntOpenHashMap keyNumber = new Long2IntOpenHashMap();
+  private final LongArrayList keyFingerprint = new LongArrayList();
+  private final IntArrayList keyPriority = new IntArrayList();
+  private final IntArrayList keyLimit = new IntArrayList();
+  /** Union-find of groups: every link, whatever the limits. */
+  private final IntArrayList groupParent = new IntArrayList();
+  /** Union-find of profiles within a group, as the rules left it: keys whose links were accepted. */
+  private final IntArrayList profileParent = new IntArrayList();
+  private final BitSet shared = new BitSet();
+
+  // Touchpoints with keys, by number.
+  private final LongArrayList sequence = new LongArrayList();
+  private final LongArrayList eventNanos = new LongArrayList();
+  private final LongArrayList idHash = new LongArrayList();
+  private final IntArrayList keysFrom = new IntArrayList();
+  private final IntArrayList keys = new IntArrayList();
+  private final IntArrayList touchpointProfile = new IntArrayList();
+
+  // Per group root: its touchpoints and keys, the last of its touchpoints in canonical order, its figures.
+  private final Int2ObjectOpenHashMap<IntArrayList> groupTouchpoints = new Int2ObjectOpenHashMap<>();
+  private final Int2ObjectOpenHashMap<IntArrayList> groupKeys = new Int2ObjectOpenHashMap<>();
+  private final Int2ObjectOpenHashMap<GroupFigures> groupFigures = new Int2ObjectOpenHashMap<>();
+  private final Int2ObjectOpenHashMap<long[]> groupLast = new Int2ObjectOpenHashMap<>();
+
+  // Per profile root: its touchpoints (sequence numbers), its key counts per priority, its conflicts.
+  private final Int2ObjectOpenHashMap<LongArrayList> profileTouchpoints = new Int2ObjectOpenHashMap<>();
+  private final Int2ObjectOpenHashMap<int[]> profileCounts = new Int2ObjectOpenHashMap<>();
+  private final Int2ObjectOpenHashMap<List<Conflict>> profileConflicts = new Int2ObjectOpenHashMap<>();
+  /** Per shared key: the profiles it is listed on, and its ambiguous touchpoints. */
+  private final Int2ObjectOpenHashMap<IntArrayList> sharedOn = new Int2ObjectOpenHashMap<>();
+  private final Int2ObjectOpenHashMap<LongArrayList> ambiguousOf = new Int2ObjectOpenHashMap<>();
+
+  private final int identifyingPriority;
+  private final int priorities;
+  private final List<Entry> pending = new ArrayList<>();
+  private long unattributed;
+  private final GroupFigures totals = new GroupFigures();
+
+  /** A group's share of the whole-store figures, kept to take it back when the group is re-decided. */
+  private static final class GroupFigures {
+    long profiles;
+    long keyed;
+    long identified;
+    long ambiguous;
+    long conflicts;
+    long sharedKeys;
+
+    void add(GroupFigures other, int sign) {
+      profiles += sign * other.profiles;
+      keyed += sign * other.keyed;
+      identified += sign * other.identified;
+      ambiguous += sign * other.ambiguous;
+      conflicts += sign * other.conflicts;
+      sharedKeys += sign * other.sharedKeys;
+    }
+  }
+
+  public ProfileIndex(KeyTypes keyTypes) {
+    this.keyTypes = keyTypes;
+    this.identifyingPriority = keyTypes.named(IDENTIFYING_TYPE).map(KeyType::priority).orElse(NONE);
+    this.priorities = keyTypes.names().stream().mapToInt(keyTypes::priorityOf).max().orElse(0) + 1;
+    keyNumber.defaultReturnValue(NONE);
+  }
+
+  /** Records a stored touchpoint; it counts once {@link #commit()} has run. */
+  public void add(Entry entry) {
+    pending.add(entry);
+  }
+
+  /** Applies the identity rules to what {@link #add} recorded since the last commit. */
+  public void commit() {
     lock.writeLock().lock();
     try {
-      if (keyFingerprints.length == 0) {
-        unattributed++;
-        return;
+      IntOpenHashSet dirty = new IntOpenHashSet();
+      for (Entry entry : pending) {
+        place(entry, dirty);
       }
-      int target = NONE;
-      for (long key : keyFingerprints) {
-        int found = profileOfKey.get(key);
-        if (found != NONE) {
-          target = target == NONE ? root(found) : merge(target, root(found));
+      pending.clear();
+      for (int group : dirty) {
+        if (groupParent.getInt(group) == group) {
+          resolve(group);
         }
-      }
-      if (target == NONE) {
-        target = newProfile();
-      }
-      for (long key : keyFingerprints) {
-        profileOfKey.put(key, target);
-      }
-      LongArrayList list = touchpoints.get(target);
-      if (identifying && !identified.getBoolean(target)) {
-        identified.set(target, true);
-        identifiedTouchpoints += list.size();
-      }
-      list.add(sequence);
-      keyedTouchpoints++;
-      if (identified.getBoolean(target)) {
-        identifiedTouchpoints++;
       }
     } finally {
       lock.writeLock().unlock();
     }
   }
 
+  /**
+   * Adds one touchpoint to its group. When it is the group's last in canonical order and links
+   * within the limits, it is linked at once (what the rules would decide anyway); otherwise the
+   * group is marked to be decided again as a whole.
+   */
+  private void place(Entry entry, IntOpenHashSet dirty) {
+    if (entry.keyFingerprints().length == 0) {
+      unattributed++;
+      return;
+    }
+    int touchpoint = sequence.size();
+    sequence.add(entry.sequence());
+    eventNanos.add(entry.eventNanos());
+    idHash.add(entry.idHash());
+    keysFrom.add(keys.size());
+    int[] carried = new int[entry.keyFingerprints().length];
+    for (int i = 0; i < carried.length; i++) {
+      carried[i] = keyOf(entry.keyFingerprints()[i], entry.keyTypes().get(i));
+      keys.add(carried[i]);
+    }
+    touchpointProfile.add(NONE);
+    // Which groups it joins, and whether it comes after everything in them.
+    boolean last = true;
+    IntOpenHashSet groups = new IntOpenHashSet();
+    for (int key : carried) {
+      int group = groupRoot(key);
+      if (groups.add(group)) {
+        long[] latest = groupLast.get(group);
+        if (latest != null && compare(entry.eventNanos(), entry.idHash(), latest[0], latest[1]) < 0) {
+          last = false;
+        }
+        if (dirty.contains(group)) {
+          last = false;
+        }
+      }
+    }
+    int group = NONE;
+    for (int g : groups) {
+      group = group == NONE ? g : mergeGroups(group, g, dirty);
+    }
+    groupTouchpoints.get(group).add(touchpoint);
+    groupLast.put(group, new long[] {entry.eventNanos(), entry.idHash()});
+    if (!last || dirty.contains(group) || !linkAtEnd(touchpoint, carried, group)) {
+      dirty.add(group);
+    }
+  }
+
+  private static int compare(long nanosA, long hashA, long nanosB, long hashB) {
+    int byTime = Long.compare(nanosA, nanosB);
+    return byTime != 0 ? byTime : Long.compare(hashA, hashB);
+  }
+
+  /** The rules' step for a touchpoint that comes last: link within the limits, or report that it cannot. */
+  private boolean linkAtEnd(int touchpoint, int[] carried, int group) {
+    int[] usable = java.util.Arrays.stream(carried).filter(k -> !shared.get(k)).distinct().boxed()
+        .sorted((a, b) -> {
+          int byPriority = Integer.compare(keyPriority.getInt(a), keyPriority.getInt(b));
+          return byPriority != 0 ? byPriority : Long.compare(keyFingerprint.getLong(a), keyFingerprint.getLong(b));
+        })
+        .mapToInt(Integer::intValue).toArray();
+    if (usable.length == 0) {
+      return false; // ambiguous: let the group be decided again, which lists it
+    }
+    // Check every link first: a refused one means conflicts, perhaps a shared key — decide anew.
+    int[] combined = counts(profileRoot(usable[0])).clone();
+    IntOpenHashSet roots = new IntOpenHashSet();
+    roots.add(profileRoot(usable[0]));
+    for (int i = 1; i < usable.length; i++) {
+      int root = profileRoot(usable[i]);
+      if (roots.add(root)) {
+        int[] other = counts(root);
+        for (int p = 0; p < priorities; p++) {
+          combined[p] += other[p];
+        }
+      }
+    }
+    for (int p = 0; p < priorities; p++) {
+      int limit = limitOfPriority(p);
+      if (limit > 0 && combined[p] > limit) {
+        return false;
+      }
+    }
+    GroupFigures figures = groupFigures.computeIfAbsent(group, g -> new GroupFigures());
+    int into = profileRoot(usable[0]);
+    for (int root : roots) {
+      if (root != into) {
+        into = mergeProfiles(into, root, figures);
+      }
+    }
+    touchpointProfile.set(touchpoint, into);
+    for (int key : carried) {
+      if (shared.get(key)) {
+        IntArrayList on = sharedOn.computeIfAbsent(key, x -> new IntArrayList(2));
+        if (!on.contains(into)) {
+          on.add(into);
+        }
+      }
+    }
+    LongArrayList list = profileTouchpoints.get(into);
+    if (list == null) {
+      list = new LongArrayList(2);
+      profileTouchpoints.put(into, list);
+      figures.profiles++;
+      totals.profiles++;
+    }
+    list.add(sequence.getLong(touchpoint));
+    figures.keyed++;
+    totals.keyed++;
+    if (isIdentified(into)) {
+      figures.identified++;
+      totals.identified++;
+    }
+    return true;
+  }
+
+  /** Joins two profiles of one group (within the limits, checked by the caller). */
+  private int mergeProfiles(int a, int b, GroupFigures figures) {
+    LongArrayList listA = profileTouchpoints.get(a);
+    LongArrayList listB = profileTouchpoints.get(b);
+    int sizeA = listA == null ? 0 : listA.size();
+    int sizeB = listB == null ? 0 : listB.size();
+    boolean identifiedA = isIdentified(a);
+    boolean identifiedB = isIdentified(b);
+    int into = sizeA >= sizeB ? a : b;
+    int from = into == a ? b : a;
+    int[] joined = counts(into).clone();
+    int[] countsFrom = counts(from);
+    for (int p = 0; p < priorities; p++) {
+      joined[p] += countsFrom[p];
+    }
+    profileCounts.put(into, joined);
+    profileCounts.remove(from);
+    profileParent.set(from, into);
+    LongArrayList moved = profileTouchpoints.remove(from);
+    if (moved != null) {
+      LongArrayList kept = profileTouchpoints.get(into);
+      if (kept == null) {
+        profileTouchpoints.put(into, moved);
+      } else {
+        kept.addAll(moved);
+        figures.profiles--;
+        totals.profiles--;
+      }
+    }
+    long before = (identifiedA ? sizeA : 0) + (identifiedB ? sizeB : 0);
+    long after = identifiedA || identifiedB ? sizeA + sizeB : 0;
+    figures.identified += after - before;
+    totals.identified += after - before;
+    List<Conflict> conflicts = profileConflicts.remove(from);
+    if (conflicts != null) {
+      profileConflicts.computeIfAbsent(into, r -> new ArrayList<>()).addAll(conflicts);
+    }
+    return into;
+  }
+
+  private boolean isIdentified(int profile) {
+    return identifyingPriority != NONE && counts(profile)[identifyingPriority] > 0;
+  }
+
+  private int[] counts(int root) {
+    int[] counts = profileCounts.get(root);
+    if (counts == null) {
+      counts = new int[priorities];
+      counts[keyPriority.getInt(root)] = 1;
+      profileCounts.put(root, counts);
+    }
+    return counts;
+  }
+
+  private int limitOfPriority(int priority) {
+    for (String name : keyTypes.names()) {
+      KeyType type = keyTypes.named(name).orElseThrow();
+      if (type.priority() == priority) {
+        return type.maxPerProfile();
+      }
+    }
+    return 0;
+  }
+
+  private int keyOf(long fingerprint, String type) {
+    int key = keyNumber.get(fingerprint);
+    if (key == NONE) {
+      key = keyFingerprint.size();
+      keyNumber.put(fingerprint, key);
+      keyFingerprint.add(fingerprint);
+      KeyType keyType = keyTypes.named(type).orElse(null);
+      keyPriority.add(keyType == null ? priorities - 1 : keyType.priority());
+      keyLimit.add(keyType == null ? 0 : keyType.maxPerProfile());
+      groupParent.add(key);
+      profileParent.add(key);
+      groupTouchpoints.put(key, new IntArrayList(1));
+      IntArrayList own = new IntArrayList(1);
+      own.add(key);
+      groupKeys.put(key, own);
+    }
+    return key;
+  }
+
+  private int mergeGroups(int a, int b, IntOpenHashSet dirty) {
+    int into = groupTouchpoints.get(a).size() + groupKeys.get(a).size() >= groupTouchpoints.get(b).size() + groupKeys.get(b).size() ? a : b;
+    int from = into == a ? b : a;
+    groupParent.set(from, into);
+    groupTouchpoints.get(into).addAll(groupTouchpoints.remove(from));
+    groupKeys.get(into).addAll(groupKeys.remove(from));
+    GroupFigures moved = groupFigures.remove(from);
+    if (moved != null) {
+      groupFigures.computeIfAbsent(into, g -> new GroupFigures()).add(moved, 1);
+    }
+    long[] lastFrom = groupLast.remove(from);
+    long[] lastInto = groupLast.get(into);
+    if (lastFrom != null && (lastInto == null || compare(lastFrom[0], lastFrom[1], lastInto[0], lastInto[1]) > 0)) {
+      groupLast.put(into, lastFrom);
+    }
+    if (dirty.remove(from)) {
+      dirty.add(into);
+    }
+    return into;
+  }
+
+  private int groupRoot(int key) {
+    int root = key;
+    while (groupParent.getInt(root) != root) {
+      root = groupParent.getInt(root);
+    }
+    while (groupParent.getInt(key) != root) {
+      int next = groupParent.getInt(key);
+      groupParent.set(key, root);
+      key = next;
+    }
+    return root;
+  }
+
+  /** For the writer: shortens paths. */
+  private int profileRoot(int key) {
+    int root = key;
+    while (profileParent.getInt(root) != root) {
+      root = profileParent.getInt(root);
+    }
+    while (profileParent.getInt(key) != root) {
+      int next = profileParent.getInt(key);
+      profileParent.set(key, root);
+      key = next;
+    }
+    return root;
+  }
+
+  /** For readers, who share the lock and so must not write. */
+  private int profileRootReading(int key) {
+    int root = key;
+    while (profileParent.getInt(root) != root) {
+      root = profileParent.getInt(root);
+    }
+    return root;
+  }
+
+  /** Decides a group's profiles anew from all of its touchpoints, replacing what it had. */
+  private void resolve(int group) {
+    IntArrayList members = groupKeys.get(group);
+    IntArrayList touchpoints = groupTouchpoints.get(group);
+    GroupFigures old = groupFigures.remove(group);
+    if (old != null) {
+      totals.add(old, -1);
+    }
+    Int2ObjectOpenHashMap<Integer> local = new Int2ObjectOpenHashMap<>(members.size());
+    ComponentResolver.Key[] resolverKeys = new ComponentResolver.Key[members.size()];
+    for (int i = 0; i < members.size(); i++) {
+      int key = members.getInt(i);
+      local.put(key, Integer.valueOf(i));
+      resolverKeys[i] = new ComponentResolver.Key(keyFingerprint.getLong(key), keyPriority.getInt(key), keyLimit.getInt(key));
+      // Forget what the group had decided.
+      profileTouchpoints.remove(key);
+      profileCounts.remove(key);
+      profileConflicts.remove(key);
+      sharedOn.remove(key);
+      ambiguousOf.remove(key);
+      shared.clear(key);
+    }
+    ComponentResolver.Touchpoint[] resolverTouchpoints = new ComponentResolver.Touchpoint[touchpoints.size()];
+    for (int i = 0; i < touchpoints.size(); i++) {
+      int t = touchpoints.getInt(i);
+      int from = keysFrom.getInt(t);
+      int to = t + 1 < keysFrom.size() ? keysFrom.getInt(t + 1) : keys.size();
+      int[] carried = new int[to - from];
+      for (int j = from; j < to; j++) {
+        carried[j - from] = local.get(keys.getInt(j));
+      }
+      resolverTouchpoints[i] = new ComponentResolver.Touchpoint(eventNanos.getLong(t), idHash.getLong(t), carried);
+    }
+    ComponentResolver.Resolution resolution = ComponentResolver.resolve(resolverKeys, resolverTouchpoints);
+
+    GroupFigures figures = new GroupFigures();
+    for (int i = 0; i < members.size(); i++) {
+      int key = members.getInt(i);
+      int root = members.getInt(resolution.rootOfKey()[i]);
+      profileParent.set(key, root);
+      int[] counts = profileCounts.computeIfAbsent(root, r -> new int[priorities]);
+      counts[keyPriority.getInt(key)]++;
+      if (resolution.shared()[i]) {
+        shared.set(key);
+        figures.sharedKeys++;
+      }
+    }
+    for (int i = 0; i < touchpoints.size(); i++) {
+      int t = touchpoints.getInt(i);
+      int profile = resolution.profileOfTouchpoint()[i];
+      if (profile == AMBIGUOUS) {
+        touchpointProfile.set(t, AMBIGUOUS);
+        figures.ambiguous++;
+        for (int k : resolverTouchpoints[i].keys()) {
+          ambiguousOf.computeIfAbsent(members.getInt(k), x -> new LongArrayList(1)).add(sequence.getLong(t));
+        }
+        continue;
+      }
+      int root = members.getInt(profile);
+      touchpointProfile.set(t, root);
+      LongArrayList list = profileTouchpoints.get(root);
+      if (list == null) {
+        list = new LongArrayList(2);
+        profileTouchpoints.put(root, list);
+        figures.profiles++;
+      }
+      list.add(sequence.getLong(t));
+      figures.keyed++;
+      if (isIdentified(root)) {
+        figures.identified++;
+      }
+      for (int k : resolverTouchpoints[i].keys()) {
+        if (resolution.shared()[k]) {
+          IntArrayList on = sharedOn.computeIfAbsent(members.getInt(k), x -> new IntArrayList(2));
+          if (!on.contains(root)) {
+            on.add(root);
+          }
+        }
+      }
+    }
+    for (ComponentResolver.Conflict conflict : resolution.conflicts()) {
+      int t = touchpoints.getInt(conflict.touchpoint());
+      int profile = touchpointProfile.getInt(t);
+      String rule = ruleOf(members.getInt(conflict.limitedKey()));
+      Conflict recorded = new Conflict(sequence.getLong(t), keyFingerprint.getLong(members.getInt(conflict.refusedKey())), rule);
+      int holder = profile >= 0 ? profile : members.getInt(resolution.rootOfKey()[conflict.limitedKey()]);
+      profileConflicts.computeIfAbsent(holder, r -> new ArrayList<>()).add(recorded);
+      figures.conflicts++;
+    }
+    groupFigures.put(group, figures);
+    totals.add(figures, 1);
+  }
+
+  private String ruleOf(int limitedKey) {
+    int priority = keyPriority.getInt(limitedKey);
+    for (String name : keyTypes.names()) {
+      KeyType type = keyTypes.named(name).orElseThrow();
+      if (type.priority() == priority) {
+        return type.maxPerProfile() == 1 ? "unique " + name : "at most " + type.maxPerProfile() + " " + name;
+      }
+    }
+    return "limit";
+  }
+
+  // ------------------------------------------------------------------------------------- reading
+
   /** The store sequence numbers of the touchpoints of the profile holding this key; empty if none. */
   public long[] touchpointsOf(long keyFingerprint) {
     lock.readLock().lock();
     try {
-      int found = profileOfKey.get(keyFingerprint);
-      return found == NONE ? new long[0] : touchpoints.get(rootWithoutCompressing(found)).toLongArray();
+      int key = keyNumber.get(keyFingerprint);
+      if (key == NONE || shared.get(key)) {
+        return new long[0];
+      }
+      LongArrayList list = profileTouchpoints.get(profileRootReading(key));
+      return list == null ? new long[0] : list.toLongArray();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Whether the key is shared: listed on several profiles, bridging none. */
+  public boolean isShared(long keyFingerprint) {
+    lock.readLock().lock();
+    try {
+      int key = keyNumber.get(keyFingerprint);
+      return key != NONE && shared.get(key);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Whether the key belongs to the profile that holds {@code memberFingerprint} (shared keys: listed on it). */
+  public boolean belongsWith(long keyFingerprint, long memberFingerprint) {
+    lock.readLock().lock();
+    try {
+      int key = keyNumber.get(keyFingerprint);
+      int member = keyNumber.get(memberFingerprint);
+      if (key == NONE || member == NONE) {
+        return false;
+      }
+      int profile = profileRootReading(member);
+      if (shared.get(key)) {
+        IntArrayList on = sharedOn.get(key);
+        if (on != null) {
+          for (int i = 0; i < on.size(); i++) {
+            if (profileRootReading(on.getInt(i)) == profile) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return profileRootReading(key) == profile && profileTouchpoints.containsKey(profile);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** For a shared key: one touchpoint of each profile it is listed on, to name them. */
+  public long[] profilesSharing(long keyFingerprint) {
+    lock.readLock().lock();
+    try {
+      int key = keyNumber.get(keyFingerprint);
+      IntArrayList on = key == NONE ? null : sharedOn.get(key);
+      if (on == null) {
+        return new long[0];
+      }
+      long[] firsts = new long[on.size()];
+      for (int i = 0; i < on.size(); i++) {
+        firsts[i] = profileTouchpoints.get(profileRootReading(on.getInt(i))).getLong(0);
+      }
+      return firsts;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The ambiguous touchpoints carrying this (shared) key. */
+  public long[] ambiguousTouchpointsOf(long keyFingerprint) {
+    lock.readLock().lock();
+    try {
+      int key = keyNumber.get(keyFingerprint);
+      LongArrayList list = key == NONE ? null : ambiguousOf.get(key);
+      return list == null ? new long[0] : list.toLongArray();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The refused links recorded on the profile holding this key. */
+  public List<Conflict> conflictsOf(long keyFingerprint) {
+    lock.readLock().lock();
+    try {
+      int key = keyNumber.get(keyFingerprint);
+      if (key == NONE || shared.get(key)) {
+        return List.of();
+      }
+      List<Conflict> conflicts = profileConflicts.get(profileRootReading(key));
+      return conflicts == null ? List.of() : List.copyOf(conflicts);
     } finally {
       lock.readLock().unlock();
     }
@@ -98,88 +604,43 @@ public final class ProfileIndex {
   public Census census() {
     lock.readLock().lock();
     try {
-      return new Census(profiles, keyedTouchpoints, identifiedTouchpoints, unattributed);
+      return new Census(totals.profiles, totals.keyed, totals.identified, unattributed, totals.ambiguous, totals.conflicts, totals.sharedKeys);
     } finally {
       lock.readLock().unlock();
     }
   }
 
-  /**
-   * @param profiles profiles holding at least one touchpoint
-   * @param keyedTouchpoints touchpoints in a profile
-   * @param identifiedTouchpoints touchpoints whose profile holds an identifying key
-   * @param unattributed touchpoints without a usable key
-   */
-  public record Census(long profiles, long keyedTouchpoints, long identifiedTouchpoints, long unattributed) {}
-
   /** Forgets everything, before a rebuild from the store. */
   public void clear() {
     lock.writeLock().lock();
     try {
-      profileOfKey.clear();
-      profileOfKey.trim();
-      parent.clear();
-      touchpoints.clear();
-      identified.clear();
-      profiles = 0;
-      keyedTouchpoints = 0;
-      identifiedTouchpoints = 0;
+      keyNumber.clear();
+      keyFingerprint.clear();
+      keyPriority.clear();
+      keyLimit.clear();
+      groupParent.clear();
+      profileParent.clear();
+      shared.clear();
+      sequence.clear();
+      eventNanos.clear();
+      idHash.clear();
+      keysFrom.clear();
+      keys.clear();
+      touchpointProfile.clear();
+      groupTouchpoints.clear();
+      groupKeys.clear();
+      groupFigures.clear();
+      groupLast.clear();
+      profileTouchpoints.clear();
+      profileCounts.clear();
+      profileConflicts.clear();
+      sharedOn.clear();
+      ambiguousOf.clear();
+      pending.clear();
       unattributed = 0;
+      totals.add(totals, -1);
     } finally {
       lock.writeLock().unlock();
     }
-  }
-
-  private int newProfile() {
-    int id = parent.size();
-    parent.add(id);
-    touchpoints.add(new LongArrayList(2));
-    identified.add(false);
-    profiles++;
-    return id;
-  }
-
-  /** The live profile a profile number leads to (path halving keeps chains short; writers only). */
-  private int root(int profile) {
-    int current = profile;
-    while (parent.getInt(current) != current) {
-      int grandparent = parent.getInt(parent.getInt(current));
-      parent.set(current, grandparent);
-      current = grandparent;
-    }
-    return current;
-  }
-
-  /** The same walk for readers, who share the lock and so must not shorten paths as they go. */
-  private int rootWithoutCompressing(int profile) {
-    int current = profile;
-    while (parent.getInt(current) != current) {
-      current = parent.getInt(current);
-    }
-    return current;
-  }
-
-  /** Joins two live profiles; the smaller list moves into the larger. Returns the survivor. */
-  private int merge(int a, int b) {
-    if (a == b) {
-      return a;
-    }
-    int into = touchpoints.get(a).size() >= touchpoints.get(b).size() ? a : b;
-    int from = into == a ? b : a;
-    LongArrayList kept = touchpoints.get(into);
-    LongArrayList moved = touchpoints.get(from);
-    boolean intoIdentified = identified.getBoolean(into);
-    boolean fromIdentified = identified.getBoolean(from);
-    if (fromIdentified && !intoIdentified) {
-      identifiedTouchpoints += kept.size();
-    } else if (intoIdentified && !fromIdentified) {
-      identifiedTouchpoints += moved.size();
-    }
-    kept.addAll(moved);
-    identified.set(into, intoIdentified || fromIdentified);
-    touchpoints.set(from, null);
-    parent.set(from, into);
-    profiles--;
-    return into;
   }
 }

@@ -105,6 +105,15 @@ final class Migrations {
           DROP TABLE ingest_staging;
           ALTER TABLE touchpoints_v3 RENAME TO touchpoints;
           CREATE INDEX touchpoints_by_seq ON touchpoints (seq);
+          """,
+          // 4: each key's type beside its fingerprint (names joined by commas, in the same order),
+          // so the identity rules — which weigh keys by type — can be rebuilt from this table.
+          // DuckDB alters no table that has an index: the index is made again after.
+          """
+          DROP INDEX touchpoints_by_seq;
+          ALTER TABLE touchpoints ADD COLUMN key_types VARCHAR NOT NULL DEFAULT '';
+          UPDATE touchpoints SET key_types = coalesce(array_to_string(json_extract_string(doc, '$.keys[*][0]'), ','), '');
+          CREATE INDEX touchpoints_by_seq ON touchpoints (seq);
           """);
 
   private Migrations() {}

@@ -36,6 +36,14 @@ public final class StoreReader implements AutoCloseable {
     return touchpoints;
   }
 
+  /** The touchpoints with these sequence numbers, each with its sequence number, in no particular order. */
+  public List<Stored> storedBySequence(long[] sequences) {
+    List<Stored> stored = new ArrayList<>();
+    forChunks(sequences, "SELECT seq, doc FROM touchpoints WHERE seq IN ",
+        rs -> stored.add(new Stored(rs.getLong(1), TouchpointDocument.read(rs.getString(2)))));
+    return stored;
+  }
+
   /** A touchpoint with its place in store order. */
   public record Stored(long sequence, Touchpoint touchpoint) {}
 
@@ -104,7 +112,7 @@ public final class StoreReader implements AutoCloseable {
 
   /** What the profile index and the duplicate check need of one touchpoint. */
   interface TouchpointConsumer {
-    void accept(long sequence, String traceId, String spanId, long[] keyFingerprints, boolean identified);
+    void accept(long sequence, String traceId, String spanId, long eventNanos, long[] keyFingerprints, List<String> keyTypes);
   }
 
   /** Every stored touchpoint's ids and key fingerprints, in sequence order. */
@@ -112,14 +120,16 @@ public final class StoreReader implements AutoCloseable {
     try (Statement statement = connection.createStatement();
         ResultSet rs =
             statement.executeQuery(
-                "SELECT seq, trace_id, span_id, key_fingerprints, identified FROM touchpoints ORDER BY seq")) {
+                "SELECT seq, trace_id, span_id, event_nanos, key_fingerprints, key_types FROM touchpoints ORDER BY seq")) {
       while (rs.next()) {
-        Object[] values = (Object[]) rs.getArray(4).getArray();
+        Object[] values = (Object[]) rs.getArray(5).getArray();
         long[] fingerprints = new long[values.length];
         for (int i = 0; i < values.length; i++) {
           fingerprints[i] = (Long) values[i];
         }
-        consumer.accept(rs.getLong(1), rs.getString(2), rs.getString(3), fingerprints, rs.getBoolean(5));
+        String types = rs.getString(6);
+        consumer.accept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), fingerprints,
+            types.isEmpty() ? List.of() : List.of(types.split(",")));
       }
     }
   }

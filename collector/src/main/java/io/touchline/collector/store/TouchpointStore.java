@@ -4,6 +4,7 @@ import io.touchline.collector.ingest.TranslatedBatch;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.ProfileIds;
+import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.stitch.ProfileIndex;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +38,7 @@ public final class TouchpointStore implements AutoCloseable {
   private long nextSequence;
 
   public TouchpointStore(Database database) throws SQLException {
-    this(database, new ProfileIndex());
+    this(database, new ProfileIndex(KeyTypes.defaults()));
   }
 
   /** Opens the writer and fills {@code index} (and the duplicate check) from what is stored. */
@@ -59,10 +60,12 @@ public final class TouchpointStore implements AutoCloseable {
     try (StoreReader reader = reader()) {
       nextSequence = reader.maxSequence() + 1;
       reader.forEachTouchpoint(
-          (sequence, traceId, spanId, fingerprints, identifying) -> {
-            seen.add(SeenSpans.fingerprint(traceId, spanId));
-            index.add(sequence, fingerprints, identifying);
+          (sequence, traceId, spanId, eventNanos, fingerprints, types) -> {
+            long spanFingerprint = SeenSpans.fingerprint(traceId, spanId);
+            seen.add(spanFingerprint);
+            index.add(new ProfileIndex.Entry(sequence, eventNanos, spanFingerprint, fingerprints, types));
           });
+      index.commit();
     }
   }
 
@@ -139,8 +142,10 @@ public final class TouchpointStore implements AutoCloseable {
     // Committed: now the rest of the collector may see it.
     for (Row row : fresh) {
       seen.add(row.spanFingerprint());
-      index.add(nextSequence++, row.keyFingerprints(), row.touchpoint().keys().containsKey(ProfileIndex.IDENTIFYING_TYPE));
+      index.add(new ProfileIndex.Entry(
+          nextSequence++, row.touchpoint().eventTimeNanos(), row.spanFingerprint(), row.keyFingerprints(), keyTypes(row.touchpoint())));
     }
+    index.commit();
   }
 
   /** The group's rows that are not stored yet, each once. */
@@ -192,7 +197,15 @@ public final class TouchpointStore implements AutoCloseable {
         .append(row.document())
         .append(row.keyFingerprints())
         .append(touchpoint.keys().containsKey(ProfileIndex.IDENTIFYING_TYPE))
+        .append(String.join(",", keyTypes(touchpoint)))
         .endRow();
+  }
+
+  /** The types of the touchpoint's keys, in the order of {@link #keyFingerprints}. */
+  private static List<String> keyTypes(Touchpoint touchpoint) {
+    List<String> types = new ArrayList<>();
+    touchpoint.keys().forEach((type, values) -> values.forEach(value -> types.add(type)));
+    return types;
   }
 
   /** The fingerprints of the touchpoint's keys. */

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.query.ProfileQuery;
+import io.touchline.collector.query.SharedKeyException;
 import io.touchline.collector.query.TouchpointListQuery;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -73,6 +74,9 @@ public final class ApiHandler implements HttpHandler {
       } catch (ApiException e) {
         status = e.status();
         json(exchange, status, Map.of("error", e.getMessage()));
+      } catch (SharedKeyException e) {
+        status = 409; // the key names no one customer: here are the profiles it is on
+        json(exchange, status, e.answer());
       } catch (Exception e) {
         status = 500;
         json(exchange, status, Map.of("error", "internal error: " + e.getMessage()));

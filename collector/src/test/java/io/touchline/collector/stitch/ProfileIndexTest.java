@@ -3,104 +3,129 @@ package io.touchline.collector.stitch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The index against a plain breadth-first walk of the same links, on seeded random data. */
 class ProfileIndexTest {
 
+  private static final List<String> TYPES = List.of("customer_id", "email", "phone", "device", "session");
+
+  /** Keys are numbered: the type is the number modulo 5 (0: customer_id, 1: email, …, 4: session). */
+  private static ProfileIndex.Entry entry(long sequence, long time, long... keys) {
+    List<String> types = Arrays.stream(keys).mapToObj(k -> TYPES.get((int) (k % 5))).toList();
+    return new ProfileIndex.Entry(sequence, time, sequence * 0x9E3779B97F4A7C15L, keys, types);
+  }
+
   @Test
-  void linksKeysSeenTogetherAndMergesProfilesWhenAKeyJoinsThem() {
-    ProfileIndex index = new ProfileIndex();
-    index.add(1, new long[] {10}, false); // session A
-    index.add(2, new long[] {20}, true); // customer C-1
-    assertThat(index.census()).isEqualTo(new ProfileIndex.Census(2, 2, 1, 0));
-    index.add(3, new long[] {10, 20}, false); // a login links them
+  void twoCustomerNumbersOnOneTouchpointAreAConflictRecordedOnItsProfile() {
+    ProfileIndex index = new ProfileIndex(KeyTypes.defaults());
+    index.add(entry(1, 10, 10, 11)); // customer 10, e-mail 11
+    index.add(entry(2, 20, 20, 10)); // customers 20 and 10 on one touchpoint
+    index.commit();
+    // Two keys of one type: the tie goes by fingerprint, so the touchpoint joins customer 10's
+    // profile, and 20 — all of whose links were refused — belongs to no profile.
+    assertThat(index.touchpointsOf(10)).containsExactlyInAnyOrder(1, 2);
+    assertThat(index.conflictsOf(10)).extracting(ProfileIndex.Conflict::rule).containsExactly("unique customer_id");
+    assertThat(index.conflictsOf(10)).extracting(ProfileIndex.Conflict::refusedKey).containsExactly(20L);
+    assertThat(index.touchpointsOf(20)).isEmpty();
+  }
+
+  @Test
+  void keysSeenTogetherMakeOneProfileAndUnkeyedTouchpointsAreCounted() {
+    ProfileIndex index = new ProfileIndex(KeyTypes.defaults());
+    index.add(entry(1, 10, 14)); // session 14
+    index.add(entry(2, 20, 10)); // customer 10
+    index.commit();
+    assertThat(index.census()).isEqualTo(new ProfileIndex.Census(2, 2, 1, 0, 0, 0, 0));
+    index.add(entry(3, 30, 14, 10)); // a login links them
+    index.add(entry(4, 40));
+    index.commit();
+    assertThat(index.touchpointsOf(14)).containsExactlyInAnyOrder(1, 2, 3);
     assertThat(index.touchpointsOf(10)).containsExactlyInAnyOrder(1, 2, 3);
-    assertThat(index.touchpointsOf(20)).containsExactlyInAnyOrder(1, 2, 3);
-    assertThat(index.census()).isEqualTo(new ProfileIndex.Census(1, 3, 3, 0));
-    index.add(4, new long[0], false);
-    assertThat(index.census().unattributed()).isEqualTo(1);
+    assertThat(index.census()).isEqualTo(new ProfileIndex.Census(1, 3, 3, 1, 0, 0, 0));
     assertThat(index.touchpointsOf(99)).isEmpty();
   }
 
-  @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3, 42, 2026})
-  void agreesWithAWalkOfTheLinks(long seed) {
-    Random random = new Random(seed);
-    ProfileIndex index = new ProfileIndex();
-    Map<Long, long[]> keysOf = new HashMap<>();
-    Set<Long> identifyingKeys = new HashSet<>();
-    for (long key = 0; key < 40; key++) {
-      if (random.nextInt(5) == 0) {
-        identifyingKeys.add(key);
+  @Test
+  void aSessionOnTwoCustomersLoginsIsSharedWhicheverArrivesFirst() {
+    for (boolean lateFirst : new boolean[] {false, true}) {
+      ProfileIndex index = new ProfileIndex(KeyTypes.defaults());
+      List<ProfileIndex.Entry> entries = new ArrayList<>(List.of(
+          entry(1, 10, 14),          // anonymous view on the kiosk session
+          entry(2, 20, 14, 10, 11),  // ann logs in: session, customer 10, e-mail 11
+          entry(3, 30, 14, 20, 21))); // bob logs in on the same session
+      if (lateFirst) {
+        Collections.reverse(entries);
       }
+      for (ProfileIndex.Entry e : entries) {
+        index.add(e);
+        index.commit();
+      }
+      assertThat(index.isShared(14)).isTrue();
+      assertThat(index.touchpointsOf(10)).containsExactly(2);
+      assertThat(index.touchpointsOf(20)).containsExactly(3);
+      assertThat(index.ambiguousTouchpointsOf(14)).containsExactly(1);
+      assertThat(index.census()).isEqualTo(new ProfileIndex.Census(2, 2, 2, 0, 1, 0, 1));
     }
-    for (long sequence = 1; sequence <= 200; sequence++) {
-      int count = random.nextInt(4); // 0 to 3 keys, some touchpoints unattributed
-      TreeSet<Long> keys = new TreeSet<>();
-      while (keys.size() < count) {
-        keys.add((long) random.nextInt(40));
-      }
-      long[] array = keys.stream().mapToLong(Long::longValue).toArray();
-      keysOf.put(sequence, array);
-      index.add(sequence, array, keys.stream().anyMatch(identifyingKeys::contains));
-    }
-
-    long profiles = 0;
-    long identified = 0;
-    long keyed = 0;
-    Set<Long> visitedKeys = new HashSet<>();
-    for (long start = 0; start < 40; start++) {
-      Set<Long> touchpoints = component(start, keysOf);
-      if (touchpoints.isEmpty() || !visitedKeys.add(start)) {
-        continue;
-      }
-      Set<Long> keysOfComponent = new HashSet<>();
-      touchpoints.forEach(t -> { for (long k : keysOf.get(t)) keysOfComponent.add(k); });
-      visitedKeys.addAll(keysOfComponent);
-      profiles++;
-      keyed += touchpoints.size();
-      if (keysOfComponent.stream().anyMatch(identifyingKeys::contains)) {
-        identified += touchpoints.size();
-      }
-      for (long key : keysOfComponent) {
-        assertThat(index.touchpointsOf(key)).as("key %d", key)
-            .containsExactlyInAnyOrder(touchpoints.stream().mapToLong(Long::longValue).toArray());
-      }
-    }
-    long unattributed = keysOf.values().stream().filter(k -> k.length == 0).count();
-    assertThat(index.census()).isEqualTo(new ProfileIndex.Census(profiles, keyed, identified, unattributed));
   }
 
-  /** The touchpoints reachable from a key through touchpoints that carry keys together. */
-  private static Set<Long> component(long start, Map<Long, long[]> keysOf) {
-    Set<Long> keys = new HashSet<>(List.of(start));
-    Set<Long> touchpoints = new HashSet<>();
-    List<Long> frontier = new ArrayList<>(List.of(start));
-    while (!frontier.isEmpty()) {
-      List<Long> next = new ArrayList<>();
-      for (Map.Entry<Long, long[]> entry : keysOf.entrySet()) {
-        for (long key : entry.getValue()) {
-          if (frontier.contains(key) && touchpoints.add(entry.getKey())) {
-            for (long other : entry.getValue()) {
-              if (keys.add(other)) {
-                next.add(other);
-              }
-            }
-          }
-        }
-      }
-      frontier = next;
+  /**
+   * Seeded random stores: fed in many orders and batch sizes, the index ends with the same
+   * profiles, shares and figures as when everything is added at once (a rebuild).
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void incrementalAndRebuiltIndexesAgreeWhateverTheArrivalOrder(long seed) {
+    Random random = new Random(seed);
+    int keyCount = 60;
+    List<ProfileIndex.Entry> entries = new ArrayList<>();
+    for (int sequence = 1; sequence <= 300; sequence++) {
+      int keys = random.nextInt(4); // 0..3 keys; some touchpoints are unattributed
+      long[] carried = random.longs(keys, 1, keyCount).distinct().toArray();
+      entries.add(entry(sequence, random.nextInt(100), carried));
     }
-    return touchpoints;
+    ProfileIndex rebuilt = new ProfileIndex(KeyTypes.defaults());
+    entries.forEach(rebuilt::add);
+    rebuilt.commit();
+    String expected = describe(rebuilt, keyCount);
+
+    for (int round = 0; round < 6; round++) {
+      List<ProfileIndex.Entry> arrival = new ArrayList<>(entries);
+      if (round == 1) {
+        Collections.reverse(arrival);
+      } else if (round > 1) {
+        Collections.shuffle(arrival, random);
+      }
+      ProfileIndex incremental = new ProfileIndex(KeyTypes.defaults());
+      int i = 0;
+      while (i < arrival.size()) {
+        int batch = 1 + random.nextInt(20);
+        for (int j = i; j < Math.min(arrival.size(), i + batch); j++) {
+          incremental.add(arrival.get(j));
+        }
+        incremental.commit();
+        i += batch;
+      }
+      assertThat(describe(incremental, keyCount)).as("round %d of seed %d", round, seed).isEqualTo(expected);
+    }
+  }
+
+  private static String describe(ProfileIndex index, int keyCount) {
+    TreeMap<Long, String> byKey = new TreeMap<>();
+    for (long key = 1; key < keyCount; key++) {
+      long[] touchpoints = index.touchpointsOf(key);
+      Arrays.sort(touchpoints);
+      long[] ambiguous = index.ambiguousTouchpointsOf(key);
+      Arrays.sort(ambiguous);
+      byKey.put(key, Arrays.toString(touchpoints) + (index.isShared(key) ? " shared " + Arrays.toString(ambiguous) : "")
+          + " conflicts " + index.conflictsOf(key).size());
+    }
+    return index.census() + " " + byKey;
   }
 }

@@ -169,7 +169,7 @@ class TouchpointStoreTest {
             read(touchpoint("00000000000000000000000000000002", "0000000000000002", T0 + 1, Map.of("email", List.of("a@x.io"), "session", List.of("s-1"))), 0)));
     assertThat(store.profileTouchpoints(new CustomerKey("email", "a@x.io")))
         .extracting(Touchpoint::spanId).containsExactly("0000000000000001", "0000000000000002");
-    assertThat(store.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0));
+    assertThat(store.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0, 0, 0, 0));
     assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(2);
   }
 
@@ -271,7 +271,7 @@ class TouchpointStoreTest {
 
     assertThat(count("SELECT max(version) FROM schema_version")).isEqualTo(Migrations.latest());
     assertThat(count("SELECT len(key_fingerprints) FROM touchpoints WHERE seq = 1")).as("numbered in event order").isEqualTo(2);
-    assertThat(store.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0));
+    assertThat(store.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0, 0, 0, 0));
     assertThat(store.profileTouchpoints(new CustomerKey("email", "ann@example.com")))
         .extracting(Touchpoint::touchpoint).containsExactly("login", "order.placed");
     store.write(batch(0, 0, read(touchpoint("00000000000000000000000000000003", "0000000000000003", 3000, Map.of("session", List.of("s-1"))), 0)));

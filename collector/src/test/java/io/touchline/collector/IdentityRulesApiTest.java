@@ -1,0 +1,115 @@
+package io.touchline.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.touchline.collector.testing.OtlpSpans;
+import io.touchline.collector.testing.TestCollectors;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The identity rules as the API shows them: shared keys and their 409, conflicts, the new figures. */
+class IdentityRulesApiTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  @TempDir Path data;
+  private Collector collector;
+
+  @AfterEach
+  void stop() {
+    collector.close();
+  }
+
+  private JsonNode get(String path, int status) throws Exception {
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(URI.create(collector.apiUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(status);
+    return JSON.readTree(response.body());
+  }
+
+  private void export(Span... spans) throws Exception {
+    byte[] body = OtlpSpans.request(List.of(OtlpSpans.attribute("service.name", "web-shop")), spans).toByteArray();
+    HttpResponse<byte[]> exported = http.send(
+        HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
+            .header("Content-Type", "application/x-protobuf")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(exported.statusCode()).isEqualTo(200);
+  }
+
+  private static Span at(OtlpSpans spans, String name, long offsetMillis, String... keys) {
+    Span.Builder span = spans.span(name).setStartTimeUnixNano(OtlpSpans.START_NANOS + offsetMillis * 1_000_000L);
+    for (int i = 0; i < keys.length; i += 2) {
+      span.addAttributes(OtlpSpans.attribute("touchline.key." + keys[i], keys[i + 1]));
+    }
+    return span.build();
+  }
+
+  @Test
+  void aKioskSessionUsedByTwoCustomersIsSharedAndItsLookupAnswers409() throws Exception {
+    collector = TestCollectors.start(data);
+    OtlpSpans spans = new OtlpSpans();
+    // Bob's login arrives first though it happened last: the answer must not care.
+    export(at(spans, "login", 40, "session", "kiosk", "customer_id", "C-2", "email", "bob@example.com"));
+    export(
+        at(spans, "product.view", 10, "session", "kiosk"),
+        at(spans, "login", 20, "session", "kiosk", "customer_id", "C-1", "email", "ann@example.com"),
+        at(spans, "cart.add", 30, "session", "kiosk"));
+
+    JsonNode shared = get("/api/profiles?key=session:kiosk", 409);
+    assertThat(shared.get("shared").asBoolean()).isTrue();
+    String ann = get("/api/profiles?key=customer_id:C-1", 200).get("id").asText();
+    String bob = get("/api/profiles?key=customer_id:C-2", 200).get("id").asText();
+    assertThat(shared.get("profiles")).extracting(JsonNode::asText).containsExactlyInAnyOrder(ann, bob);
+    assertThat(shared.get("touchpoints")).extracting(t -> t.get("touchpoint").asText()).containsExactly("product.view", "cart.add");
+
+    JsonNode annProfile = get("/api/profiles?key=email:ann@example.com", 200);
+    assertThat(annProfile.get("touchpoints")).extracting(t -> t.get("touchpoint").asText()).containsExactly("login");
+    assertThat(annProfile.get("keys")).anySatisfy(k -> {
+      assertThat(k.get("type").asText()).isEqualTo("session");
+      assertThat(k.get("shared").asBoolean()).isTrue();
+    });
+    assertThat(annProfile.get("keys")).filteredOn(k -> k.get("type").asText().equals("customer_id"))
+        .allSatisfy(k -> assertThat(k.get("shared").asBoolean()).isFalse());
+
+    JsonNode stats = get("/api/stats", 200);
+    assertThat(stats.get("touchpoints").asLong()).isEqualTo(4);
+    assertThat(stats.get("profiles").asLong()).isEqualTo(2);
+    assertThat(stats.get("ambiguous").asLong()).isEqualTo(2);
+    assertThat(stats.get("sharedKeys").asLong()).isEqualTo(1);
+
+    JsonNode listed = get("/api/touchpoints", 200);
+    assertThat(listed.get("touchpoints")).filteredOn(t -> t.get("ambiguous").asBoolean())
+        .extracting(t -> t.get("touchpoint").asText()).containsExactlyInAnyOrder("product.view", "cart.add");
+  }
+
+  @Test
+  void twoCustomerNumbersOnOneSpanAreRefusedAndTheRefusalIsShownWithItsEvidence() throws Exception {
+    collector = TestCollectors.start(data);
+    OtlpSpans spans = new OtlpSpans();
+    Span both = spans.span("merge.attempt", OtlpSpans.attribute("touchline.key.customer_id", "C-1", "C-2"))
+        .setStartTimeUnixNano(OtlpSpans.START_NANOS + 20_000_000L).build();
+    export(at(spans, "login", 10, "customer_id", "C-1", "email", "ann@example.com"), both);
+
+    JsonNode profile = get("/api/profiles?key=email:ann@example.com", 200);
+    assertThat(profile.get("keys")).extracting(k -> k.get("type").asText() + ":" + k.get("value").asText())
+        .containsExactly("customer_id:C-1", "email:ann@example.com");
+    assertThat(profile.get("conflicts")).hasSize(1);
+    JsonNode conflict = profile.get("conflicts").get(0);
+    assertThat(conflict.get("refusedKey").asText()).isEqualTo("customer_id:C-2");
+    assertThat(conflict.get("rule").asText()).isEqualTo("unique customer_id");
+    assertThat(conflict.get("spanId").asText()).isEqualTo(java.util.HexFormat.of().formatHex(both.getSpanId().toByteArray()));
+    assertThat(get("/api/stats", 200).get("conflicts").asLong()).isEqualTo(1);
+    get("/api/profiles?key=customer_id:C-2", 404); // all of its links were refused: no profile
+  }
+}
