@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole demo with a small population: the collector, the four channel apps each with the
  * agent and its own config, the simulator over their HTTP interfaces. What the simulator drove
- * must arrive in the collector, channel by channel, and the accuracy tool must score it.
+ * must arrive in the collector, channel by channel, and the accuracy tool must score it: no
+ * profile mixing two people, and hardly any customer split.
  */
 class DemoIT {
 
@@ -118,15 +119,18 @@ class DemoIT {
     Path accuracy = tmp.resolve("accuracy.json");
     assertThat(run("accuracy", List.of("-jar", simulator, "accuracy", "--api", api, "--truth", data.resolve("truth.jsonl").toString(),
         "--out", accuracy.toString()))).isZero();
+    Files.copy(accuracy, logDir.resolve("accuracy.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     JsonNode scored = HttpJson.JSON.readTree(accuracy.toFile());
     assertThat(scored.get("storedWithoutTruth").asLong()).as("every stored touchpoint joins the truth by demo.interaction").isZero();
     assertThat(scored.get("storedPerChannel")).isEqualTo(scored.get("expectedPerChannel"));
     JsonNode figures = scored.get("accuracy");
     assertThat(figures.get("touchpoints").asLong()).isEqualTo(expected);
-    assertThat(figures.get("coverage").asDouble()).as("every demo touchpoint carries a key").isEqualTo(1.0);
-    assertThat(figures.get("precision").asDouble()).isBetween(0.0, 1.0);
-    assertThat(figures.get("recall").asDouble()).isBetween(0.0, 1.0);
-    Files.copy(accuracy, logDir.resolve("accuracy.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThat(figures.get("unattributed").asLong()).as("every demo touchpoint carries a key").isZero();
+    // The identity rules' bar (docs/identity.md): never two people in one profile, and at most a
+    // few pairs of one customer's touchpoints apart; shared-key touchpoints count as ambiguous.
+    assertThat(figures.get("precision").asDouble()).as("precision").isEqualTo(1.0);
+    assertThat(figures.get("recall").asDouble()).as("recall").isGreaterThanOrEqualTo(0.98);
+    assertThat(figures.get("coverage").asDouble()).as("coverage").isGreaterThan(0.9);
   }
 
   private JvmProcess start(String name, Map<String, String> env, List<String> args) throws Exception {
