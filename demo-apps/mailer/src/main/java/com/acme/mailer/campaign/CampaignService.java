@@ -34,11 +34,12 @@ public class CampaignService {
    * one, else at the address on the mailing list (which may be out of date).
    */
   public Message send(String campaign, String customerNumber, String email) {
-    if (email == null) {
-      email = recipients.emailOf(customerNumber).orElseThrow(() -> new NoSuchElementException("no recipient " + customerNumber));
-    }
+    // A malformed campaign is the caller's mistake whoever the recipient is: check it first.
     if (!CAMPAIGN.matcher(campaign).matches()) {
       throw new IllegalArgumentException("campaign must be lowercase letters, digits and dashes, was '" + campaign + "'");
+    }
+    if (email == null) {
+      email = recipients.emailOf(customerNumber).orElseThrow(() -> new NoSuchElementException("no recipient " + customerNumber));
     }
     if (!email.contains("@")) {
       throw new IllegalArgumentException("email must be an e-mail address, was '" + email + "'");
