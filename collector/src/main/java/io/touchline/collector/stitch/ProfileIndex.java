@@ -74,7 +74,9 @@ public final class ProfileIndex {
   private final Int2ObjectOpenHashMap<IntArrayList> groupTouchpoints = new Int2ObjectOpenHashMap<>();
   private final Int2ObjectOpenHashMap<IntArrayList> groupKeys = new Int2ObjectOpenHashMap<>();
   private final Int2ObjectOpenHashMap<GroupFigures> groupFigures = new Int2ObjectOpenHashMap<>();
-  private final Int2ObjectOpenHashMap<long[]> groupLast = new Int2ObjectOpenHashMap<>();
+  private final LongArrayList groupLastNanos = new LongArrayList();
+  private final LongArrayList groupLastHash = new LongArrayList();
+  private final BitSet groupHasLast = new BitSet();
 
   // Per profile root: its touchpoints (sequence numbers), its key counts per priority, its conflicts.
   private final Int2ObjectOpenHashMap<LongArrayList> profileTouchpoints = new Int2ObjectOpenHashMap<>();
@@ -86,6 +88,7 @@ public final class ProfileIndex {
 
   private final int identifyingPriority;
   private final int priorities;
+  private final int[] limitByPriority;
   private final List<Entry> pending = new ArrayList<>();
   private long unattributed;
   private final GroupFigures totals = new GroupFigures();
@@ -113,6 +116,11 @@ public final class ProfileIndex {
     this.keyTypes = keyTypes;
     this.identifyingPriority = keyTypes.named(IDENTIFYING_TYPE).map(KeyType::priority).orElse(NONE);
     this.priorities = keyTypes.names().stream().mapToInt(keyTypes::priorityOf).max().orElse(0) + 1;
+    this.limitByPriority = new int[priorities];
+    keyTypes.names().forEach(name -> {
+      KeyType type = keyTypes.named(name).orElseThrow();
+      limitByPriority[type.priority()] = type.maxPerProfile();
+    });
     keyNumber.defaultReturnValue(NONE);
   }
 
@@ -163,25 +171,22 @@ public final class ProfileIndex {
     touchpointProfile.add(NONE);
     // Which groups it joins, and whether it comes after everything in them.
     boolean last = true;
-    IntOpenHashSet groups = new IntOpenHashSet();
-    for (int key : carried) {
-      int group = groupRoot(key);
-      if (groups.add(group)) {
-        long[] latest = groupLast.get(group);
-        if (latest != null && compare(entry.eventNanos(), entry.idHash(), latest[0], latest[1]) < 0) {
-          last = false;
-        }
-        if (dirty.contains(group)) {
-          last = false;
-        }
-      }
-    }
     int group = NONE;
-    for (int g : groups) {
+    for (int key : carried) {
+      int g = groupRoot(key);
+      if (g == group) {
+        continue;
+      }
+      if (groupHasLast.get(g) && compare(entry.eventNanos(), entry.idHash(), groupLastNanos.getLong(g), groupLastHash.getLong(g)) < 0) {
+        last = false;
+      }
+      if (dirty.contains(g)) {
+        last = false;
+      }
       group = group == NONE ? g : mergeGroups(group, g, dirty);
     }
-    groupTouchpoints.get(group).add(touchpoint);
-    groupLast.put(group, new long[] {entry.eventNanos(), entry.idHash()});
+    touchpointsOfGroup(group).add(touchpoint);
+    setLast(group, entry.eventNanos(), entry.idHash());
     if (!last || dirty.contains(group) || !linkAtEnd(touchpoint, carried, group)) {
       dirty.add(group);
     }
@@ -194,12 +199,7 @@ public final class ProfileIndex {
 
   /** The rules' step for a touchpoint that comes last: link within the limits, or report that it cannot. */
   private boolean linkAtEnd(int touchpoint, int[] carried, int group) {
-    int[] usable = java.util.Arrays.stream(carried).filter(k -> !shared.get(k)).distinct().boxed()
-        .sorted((a, b) -> {
-          int byPriority = Integer.compare(keyPriority.getInt(a), keyPriority.getInt(b));
-          return byPriority != 0 ? byPriority : Long.compare(keyFingerprint.getLong(a), keyFingerprint.getLong(b));
-        })
-        .mapToInt(Integer::intValue).toArray();
+    int[] usable = usableInOrder(carried);
     if (usable.length == 0) {
       return false; // ambiguous: let the group be decided again, which lists it
     }
@@ -217,7 +217,7 @@ public final class ProfileIndex {
       }
     }
     for (int p = 0; p < priorities; p++) {
-      int limit = limitOfPriority(p);
+      int limit = limitByPriority[p];
       if (limit > 0 && combined[p] > limit) {
         return false;
       }
@@ -253,6 +253,36 @@ public final class ProfileIndex {
       totals.identified++;
     }
     return true;
+  }
+
+  /** The touchpoint's keys that may link (not shared), highest priority first, ties by fingerprint. */
+  private int[] usableInOrder(int[] carried) {
+    int[] usable = new int[carried.length];
+    int n = 0;
+    for (int key : carried) {
+      if (shared.get(key)) {
+        continue;
+      }
+      // Insertion sort: a touchpoint carries a handful of keys.
+      int i = n++;
+      while (i > 0 && before(key, usable[i - 1])) {
+        usable[i] = usable[i - 1];
+        i--;
+      }
+      usable[i] = key;
+    }
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (distinct == 0 || usable[distinct - 1] != usable[i]) {
+        usable[distinct++] = usable[i];
+      }
+    }
+    return distinct == usable.length ? usable : java.util.Arrays.copyOf(usable, distinct);
+  }
+
+  private boolean before(int a, int b) {
+    int byPriority = Integer.compare(keyPriority.getInt(a), keyPriority.getInt(b));
+    return byPriority != 0 ? byPriority < 0 : keyFingerprint.getLong(a) < keyFingerprint.getLong(b);
   }
 
   /** Joins two profiles of one group (within the limits, checked by the caller). */
@@ -309,16 +339,6 @@ public final class ProfileIndex {
     return counts;
   }
 
-  private int limitOfPriority(int priority) {
-    for (String name : keyTypes.names()) {
-      KeyType type = keyTypes.named(name).orElseThrow();
-      if (type.priority() == priority) {
-        return type.maxPerProfile();
-      }
-    }
-    return 0;
-  }
-
   private int keyOf(long fingerprint, String type) {
     int key = keyNumber.get(fingerprint);
     if (key == NONE) {
@@ -330,28 +350,56 @@ public final class ProfileIndex {
       keyLimit.add(keyType == null ? 0 : keyType.maxPerProfile());
       groupParent.add(key);
       profileParent.add(key);
-      groupTouchpoints.put(key, new IntArrayList(1));
-      IntArrayList own = new IntArrayList(1);
-      own.add(key);
-      groupKeys.put(key, own);
+      groupLastNanos.add(0);
+      groupLastHash.add(0);
     }
     return key;
   }
 
+  /** A group's touchpoints; a key alone has none until one is added. */
+  private IntArrayList touchpointsOfGroup(int group) {
+    IntArrayList list = groupTouchpoints.get(group);
+    if (list == null) {
+      list = new IntArrayList(2);
+      groupTouchpoints.put(group, list);
+    }
+    return list;
+  }
+
+  /** A group's keys; a key alone is its own group. */
+  private IntArrayList keysOfGroup(int group) {
+    IntArrayList list = groupKeys.get(group);
+    if (list == null) {
+      list = new IntArrayList(2);
+      list.add(group);
+      groupKeys.put(group, list);
+    }
+    return list;
+  }
+
+  private void setLast(int group, long nanos, long hash) {
+    if (!groupHasLast.get(group) || compare(nanos, hash, groupLastNanos.getLong(group), groupLastHash.getLong(group)) > 0) {
+      groupLastNanos.set(group, nanos);
+      groupLastHash.set(group, hash);
+      groupHasLast.set(group);
+    }
+  }
+
   private int mergeGroups(int a, int b, IntOpenHashSet dirty) {
-    int into = groupTouchpoints.get(a).size() + groupKeys.get(a).size() >= groupTouchpoints.get(b).size() + groupKeys.get(b).size() ? a : b;
+    int into = touchpointsOfGroup(a).size() + keysOfGroup(a).size() >= touchpointsOfGroup(b).size() + keysOfGroup(b).size() ? a : b;
     int from = into == a ? b : a;
     groupParent.set(from, into);
-    groupTouchpoints.get(into).addAll(groupTouchpoints.remove(from));
-    groupKeys.get(into).addAll(groupKeys.remove(from));
+    touchpointsOfGroup(into).addAll(touchpointsOfGroup(from));
+    groupTouchpoints.remove(from);
+    keysOfGroup(into).addAll(keysOfGroup(from));
+    groupKeys.remove(from);
     GroupFigures moved = groupFigures.remove(from);
     if (moved != null) {
       groupFigures.computeIfAbsent(into, g -> new GroupFigures()).add(moved, 1);
     }
-    long[] lastFrom = groupLast.remove(from);
-    long[] lastInto = groupLast.get(into);
-    if (lastFrom != null && (lastInto == null || compare(lastFrom[0], lastFrom[1], lastInto[0], lastInto[1]) > 0)) {
-      groupLast.put(into, lastFrom);
+    if (groupHasLast.get(from)) {
+      setLast(into, groupLastNanos.getLong(from), groupLastHash.getLong(from));
+      groupHasLast.clear(from);
     }
     if (dirty.remove(from)) {
       dirty.add(into);
@@ -397,8 +445,8 @@ public final class ProfileIndex {
 
   /** Decides a group's profiles anew from all of its touchpoints, replacing what it had. */
   private void resolve(int group) {
-    IntArrayList members = groupKeys.get(group);
-    IntArrayList touchpoints = groupTouchpoints.get(group);
+    IntArrayList members = keysOfGroup(group);
+    IntArrayList touchpoints = touchpointsOfGroup(group);
     GroupFigures old = groupFigures.remove(group);
     if (old != null) {
       totals.add(old, -1);
@@ -630,7 +678,9 @@ public final class ProfileIndex {
       groupTouchpoints.clear();
       groupKeys.clear();
       groupFigures.clear();
-      groupLast.clear();
+      groupLastNanos.clear();
+      groupLastHash.clear();
+      groupHasLast.clear();
       profileTouchpoints.clear();
       profileCounts.clear();
       profileConflicts.clear();
