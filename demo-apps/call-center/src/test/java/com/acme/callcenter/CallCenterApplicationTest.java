@@ -1,10 +1,13 @@
 package com.acme.callcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.callcenter.directory.Directory;
+import com.acme.web.AppServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,26 +16,216 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real call center on a free port, driven over HTTP as the switch and the agent desk would. */
+/**
+ * The real call center on a free port, driven over HTTP as the switch and the agent desk would.
+ * One app serves the whole class (a server's stop waits out its grace second); every test starts
+ * its own calls, so none depends on another.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallCenterApplicationTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant NINE_AM = Instant.parse("2026-03-02T09:00:00Z");
+
   private final HttpClient http = HttpClient.newHttpClient();
+  private final SteppingClock clock = new SteppingClock(NINE_AM);
   private CallCenterApplication app;
 
-  @BeforeEach
+  @BeforeAll
   void start() throws Exception {
-    app = CallCenterApplication.start("127.0.0.1", 0, Directory.builtIn());
+    app = CallCenterApplication.start("127.0.0.1", 0, Directory.builtIn(), clock);
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
     app.close();
+  }
+
+  @Test
+  void answersHealthChecks() throws Exception {
+    assertThat(ok("GET", "/health", null, 200).get("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void aCallerIsIdentifiedGetsATicketACallbackAndHangsUp() throws Exception {
+    JsonNode call = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0102\"}", 201);
+    String callId = call.get("callId").asText();
+    assertThat(callId).startsWith("CALL-");
+    assertThat(call.get("from").asText()).isEqualTo("+44 20 7946 0102");
+    assertThat(call.get("ended").asBoolean()).isFalse();
+
+    assertThat(ok("POST", "/calls/" + callId + "/ivr", "{\"option\":\"billing\"}", 200).get("ivrOption").asText()).isEqualTo("billing");
+
+    // The desk types the number without spaces: the directory compares digits.
+    JsonNode found = ok("GET", "/directory?phone=" + encoded("+442079460102"), null, 200);
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).get("customerNumber").asText()).isEqualTo("C-1002");
+    assertThat(found.get(0).get("name").asText()).isEqualTo("Bruno Keller");
+    assertThat(found.get(0).get("tier").asText()).isEqualTo("silver");
+
+    JsonNode identified = ok("POST", "/calls/" + callId + "/customer", "{\"phone\":\"020 7946 0102\",\"customerNumber\":\"C-1002\"}", 200);
+    assertThat(identified.get("customerNumber").asText()).isEqualTo("C-1002");
+    assertThat(identified.get("tier").asText()).isEqualTo("silver");
+    assertThat(identified.get("identifiedPhone").asText()).as("what the agent typed, as typed").isEqualTo("020 7946 0102");
+    assertThat(identified.get("from").asText()).isEqualTo("+44 20 7946 0102");
+
+    JsonNode ticket = ok("POST", "/tickets", "{\"callId\":\"" + callId + "\",\"customerNumber\":\"C-1002\",\"subject\":\"card declined\"}", 201);
+    String ticketId = ticket.get("ticketId").asText();
+    assertThat(ticketId).startsWith("T-");
+    assertThat(ticket.get("callId").asText()).isEqualTo(callId);
+    assertThat(ticket.get("customerNumber").asText()).isEqualTo("C-1002");
+    assertThat(ticket.get("tier").asText()).isEqualTo("silver");
+    assertThat(ticket.get("subject").asText()).isEqualTo("card declined");
+    assertThat(ticket.get("resolved").asBoolean()).isFalse();
+
+    JsonNode resolved = ok("POST", "/tickets/" + ticketId + "/resolve", null, 200);
+    assertThat(resolved.get("resolved").asBoolean()).isTrue();
+    assertThat(resolved.get("customerNumber").asText()).isEqualTo("C-1002");
+
+    JsonNode callback = ok("POST", "/callbacks", "{\"customerNumber\":\"C-1002\",\"phone\":\"+44 20 7946 0102\",\"inMinutes\":30}", 201);
+    assertThat(callback.get("callbackId").asText()).startsWith("CB-");
+    assertThat(callback.get("phone").asText()).isEqualTo("+44 20 7946 0102");
+    assertThat(Instant.parse(callback.get("due").asText())).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
+
+    clock.advance(Duration.ofSeconds(125));
+    JsonNode ended = ok("POST", "/calls/" + callId + "/end", null, 200);
+    assertThat(ended.get("ended").asBoolean()).isTrue();
+    assertThat(ended.get("durationSeconds").asLong()).as("seconds on the app's clock").isEqualTo(125);
+
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(ok("POST", "/calls/" + callId + "/end", null, 200).get("durationSeconds").asLong())
+        .as("a call ends once: a repeated hang-up keeps the first time")
+        .isEqualTo(125);
+  }
+
+  @Test
+  void aHouseholdPhoneListsBothCustomersOnIt() throws Exception {
+    assertThat(ok("GET", "/directory?phone=" + encoded("+44 20 7946 0105"), null, 200))
+        .extracting(e -> e.get("customerNumber").asText())
+        .containsExactlyInAnyOrder("C-1005", "C-1006");
+    assertThat(ok("GET", "/directory?phone=" + encoded("+44 (20) 7946-0105"), null, 200)).hasSize(2);
+    assertThat(ok("GET", "/directory?phone=" + encoded("+44 20 7946 0199"), null, 200)).isEmpty();
+    assertThat(ok("GET", "/directory?phone=" + encoded(CallCenterApplication.OWN_NUMBER), null, 200))
+        .as("the call center's own number is on no directory line")
+        .isEmpty();
+  }
+
+  @Test
+  void anAgentWhoTypesTheCallCentersOwnNumberIsNotStopped() throws Exception {
+    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0105\"}", 201).get("callId").asText();
+    JsonNode identified = ok("POST", "/calls/" + callId + "/customer",
+        "{\"phone\":\"" + CallCenterApplication.OWN_NUMBER + "\",\"customerNumber\":\"C-1006\"}", 200);
+    assertThat(identified.get("identifiedPhone").asText()).isEqualTo(CallCenterApplication.OWN_NUMBER);
+    assertThat(identified.get("from").asText()).isEqualTo("+44 20 7946 0105");
+    assertThat(identified.get("customerNumber").asText()).isEqualTo("C-1006");
+    assertThat(identified.get("tier").asText()).isEqualTo("basic");
+  }
+
+  @Test
+  void aMissingOrEmptyFieldIsA400NamingIt() throws Exception {
+    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
+    assertError("POST", "/calls", "{}", 400, "from is required");
+    assertError("POST", "/calls", "{\"from\":\"  \"}", 400, "from is required");
+    assertError("POST", "/calls", null, 400, "from is required");
+    assertError("POST", "/calls/" + callId + "/ivr", "{}", 400, "option is required");
+    assertError("POST", "/calls/" + callId + "/customer", "{\"customerNumber\":\"C-1001\"}", 400, "phone is required");
+    assertError("POST", "/calls/" + callId + "/customer", "{\"phone\":\"+44 20 7946 0101\"}", 400, "customerNumber is required");
+    assertError("POST", "/tickets", "{\"customerNumber\":\"C-1001\",\"subject\":\"late\"}", 400, "callId is required");
+    assertError("POST", "/tickets", "{\"callId\":\"" + callId + "\",\"subject\":\"late\"}", 400, "customerNumber is required");
+    assertError("POST", "/tickets", "{\"callId\":\"" + callId + "\",\"customerNumber\":\"C-1001\"}", 400, "subject is required");
+    assertError("POST", "/callbacks", "{\"phone\":\"+44 20 7946 0101\",\"inMinutes\":5}", 400, "customerNumber is required");
+    assertError("POST", "/callbacks", "{\"customerNumber\":\"C-1001\",\"inMinutes\":5}", 400, "phone is required");
+    assertError("POST", "/callbacks", "{\"customerNumber\":\"C-1001\",\"phone\":\"+44 20 7946 0101\"}", 400, "inMinutes must be a whole number");
+    assertError("GET", "/directory", null, 400, "query parameter phone is required");
+    assertError("GET", "/directory?phone=", null, 400, "query parameter phone is required");
+  }
+
+  @Test
+  void aMalformedRequestIsA400SayingWhatIsWrong() throws Exception {
+    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
+    assertThat(ok("POST", "/calls", "not json", 400).get("error").asText()).startsWith("the body is not JSON");
+    assertError("POST", "/calls", "[\"+44 20 7946 0101\"]", 400, "the body must be a JSON object");
+    assertError("POST", "/calls/" + callId + "/ivr", "{\"option\":\"sales\"}", 400,
+        "option must be one of orders, billing, agent, was 'sales'");
+    assertError("POST", "/callbacks", "{\"customerNumber\":\"C-1001\",\"phone\":\"1\",\"inMinutes\":\"soon\"}", 400,
+        "inMinutes must be a whole number");
+    assertError("POST", "/callbacks", "{\"customerNumber\":\"C-1001\",\"phone\":\"1\",\"inMinutes\":-5}", 400,
+        "inMinutes must be from 0 to a week (10080), was -5");
+  }
+
+  @Test
+  void anUnknownCallTicketOrCustomerIsA404() throws Exception {
+    assertError("POST", "/calls/CALL-1/ivr", "{\"option\":\"agent\"}", 404, "no call CALL-1");
+    assertError("POST", "/calls/CALL-1/customer", "{\"phone\":\"+44 20 7946 0101\",\"customerNumber\":\"C-1001\"}", 404, "no call CALL-1");
+    assertError("POST", "/calls/CALL-1/end", null, 404, "no call CALL-1");
+    assertError("POST", "/tickets", "{\"callId\":\"CALL-1\",\"customerNumber\":\"C-1001\",\"subject\":\"late\"}", 404, "no call CALL-1");
+    assertError("POST", "/tickets/T-1/resolve", null, 404, "no ticket T-1");
+
+    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
+    assertError("POST", "/calls/" + callId + "/customer", "{\"phone\":\"+44 20 7946 0101\",\"customerNumber\":\"C-9\"}", 404, "no customer C-9");
+    assertError("POST", "/tickets", "{\"callId\":\"" + callId + "\",\"customerNumber\":\"C-9\",\"subject\":\"late\"}", 404, "no customer C-9");
+    assertError("POST", "/callbacks", "{\"customerNumber\":\"C-9\",\"phone\":\"+44 20 7946 0101\",\"inMinutes\":5}", 404, "no customer C-9");
+    assertError("GET", "/queue", null, 404, "no such page /queue");
+  }
+
+  @Test
+  void aWrongMethodIsA405NamingTheRightOne() throws Exception {
+    HttpResponse<String> response = send("GET", "/calls", null);
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(send("POST", "/directory?phone=1", "{}").statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void readsItsDirectoryFromDataDir(@TempDir Path data) throws Exception {
+    Files.writeString(data.resolve("call-center-directory.csv"), String.join("\n",
+        "phone,customerNumber,name,tier",
+        "+44 20 7946 4242,C-100007,Ada Lovelace,gold",
+        "+44 20 7946 4343,C-100008,Kurt Godel,basic",
+        "+44 20 7946 4343,C-100009,Adele Godel,silver",
+        ""));
+    CallCenterApplication builtIn = app;
+    app = CallCenterApplication.start(AppServer.Options.parse(new String[] {"--port", "0", "--data", data.toString()}, 8082, Set.of()), clock);
+    try {
+      knowsOnlyTheDataDirsCustomers();
+    } finally {
+      app.close();
+      app = builtIn;
+    }
+  }
+
+  /** The app being served knows the customers of the data directory's file, and no built-in one. */
+  private void knowsOnlyTheDataDirsCustomers() throws Exception {
+    JsonNode ada = ok("GET", "/directory?phone=" + encoded("+44 20 7946 4242"), null, 200);
+    assertThat(ada.get(0).get("customerNumber").asText()).isEqualTo("C-100007");
+    assertThat(ada.get(0).get("tier").asText()).isEqualTo("gold");
+    assertThat(ok("GET", "/directory?phone=" + encoded("+442079464343"), null, 200))
+        .extracting(e -> e.get("customerNumber").asText())
+        .containsExactlyInAnyOrder("C-100008", "C-100009");
+
+    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
+    assertError("POST", "/calls/" + callId + "/customer", "{\"phone\":\"+44 20 7946 0101\",\"customerNumber\":\"C-1001\"}", 404,
+        "no customer C-1001");
+  }
+
+  @Test
+  void aDataDirWithoutTheDirectoryIsRefusedNamingTheFile(@TempDir Path data) {
+    AppServer.Options options = AppServer.Options.parse(new String[] {"--port", "0", "--data", data.toString()}, 8082, Set.of());
+    assertThatThrownBy(() -> CallCenterApplication.start(options, clock))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("call-center-directory.csv");
   }
 
   private HttpResponse<String> send(String method, String path, String json) throws Exception {
@@ -45,60 +238,43 @@ class CallCenterApplicationTest {
   private JsonNode ok(String method, String path, String json, int status) throws Exception {
     HttpResponse<String> response = send(method, path, json);
     assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     return JSON.readTree(response.body());
   }
 
-  private static String phone(String phone) {
+  private void assertError(String method, String path, String json, int status, String message) throws Exception {
+    assertThat(ok(method, path, json, status).get("error").asText()).as(method + " " + path + " " + json).isEqualTo(message);
+  }
+
+  private static String encoded(String phone) {
     return URLEncoder.encode(phone, StandardCharsets.UTF_8);
   }
 
-  @Test
-  void aCallerIsIdentifiedGetsATicketAndHangsUp() throws Exception {
-    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0102\"}", 201).get("callId").asText();
-    assertThat(ok("POST", "/calls/" + callId + "/ivr", "{\"option\":\"billing\"}", 200).get("ivrOption").asText()).isEqualTo("billing");
-    JsonNode found = ok("GET", "/directory?phone=" + phone("+442079460102"), null, 200);
-    assertThat(found).extracting(e -> e.get("customerNumber").asText()).containsExactly("C-1002");
-    JsonNode identified = ok("POST", "/calls/" + callId + "/customer", "{\"phone\":\"020 7946 0102\",\"customerNumber\":\"C-1002\"}", 200);
-    assertThat(identified.get("customerNumber").asText()).isEqualTo("C-1002");
-    String ticketId = ok("POST", "/tickets", "{\"callId\":\"" + callId + "\",\"customerNumber\":\"C-1002\",\"subject\":\"card declined\"}", 201)
-        .get("ticketId").asText();
-    assertThat(ok("POST", "/tickets/" + ticketId + "/resolve", null, 200).get("resolved").asBoolean()).isTrue();
-    assertThat(ok("POST", "/callbacks", "{\"customerNumber\":\"C-1002\",\"phone\":\"+44 20 7946 0102\",\"inMinutes\":30}", 201)
-        .get("callbackId").asText()).startsWith("CB-");
-    assertThat(ok("POST", "/calls/" + callId + "/end", null, 200).get("ended").asBoolean()).isTrue();
-  }
+  /** The app's clock, moved by the test so call durations are exact. */
+  private static final class SteppingClock extends Clock {
+    private volatile Instant now;
 
-  @Test
-  void aHouseholdPhoneListsEveryoneOnItAndTheOwnNumberNoOne() throws Exception {
-    assertThat(ok("GET", "/directory?phone=" + phone("+44 20 7946 0105"), null, 200))
-        .extracting(e -> e.get("customerNumber").asText()).containsExactlyInAnyOrder("C-1005", "C-1006");
-    assertThat(ok("GET", "/directory?phone=" + phone(CallCenterApplication.OWN_NUMBER), null, 200)).isEmpty();
-    // An agent who types the call center's own number is not stopped: the desk stores what was typed.
-    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0105\"}", 201).get("callId").asText();
-    ok("POST", "/calls/" + callId + "/customer", "{\"phone\":\"" + CallCenterApplication.OWN_NUMBER + "\",\"customerNumber\":\"C-1006\"}", 200);
-  }
+    SteppingClock(Instant start) {
+      this.now = start;
+    }
 
-  @Test
-  void badRequestsGetClearAnswers() throws Exception {
-    assertThat(ok("POST", "/calls", "{}", 400).get("error").asText()).isEqualTo("from is required");
-    assertThat(ok("POST", "/calls", "not json", 400).get("error").asText()).startsWith("the body is not JSON");
-    assertThat(ok("POST", "/calls/CALL-1/end", null, 404).get("error").asText()).isEqualTo("no call CALL-1");
-    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
-    assertThat(ok("POST", "/calls/" + callId + "/ivr", "{\"option\":\"sales\"}", 400).get("error").asText()).contains("option must be one of");
-    assertThat(ok("POST", "/calls/" + callId + "/customer", "{\"phone\":\"1\",\"customerNumber\":\"C-9\"}", 404).get("error").asText())
-        .isEqualTo("no customer C-9");
-    assertThat(ok("POST", "/tickets/T-1/resolve", null, 404).get("error").asText()).isEqualTo("no ticket T-1");
-    assertThat(ok("POST", "/callbacks", "{\"customerNumber\":\"C-1001\",\"phone\":\"1\",\"inMinutes\":\"soon\"}", 400).get("error").asText())
-        .isEqualTo("inMinutes must be a whole number");
-    assertThat(ok("GET", "/directory", null, 400).get("error").asText()).isEqualTo("query parameter phone is required");
-    assertThat(send("GET", "/calls", null).statusCode()).isEqualTo(405);
-  }
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
 
-  @Test
-  void readsItsDirectoryFromTheDataDirectory(@TempDir Path data) throws Exception {
-    Files.writeString(data.resolve("call-center-directory.csv"), "phone,customerNumber,name,tier\n+44 20 7946 4242,C-100007,Ada Lovelace,gold\n");
-    app.close();
-    app = CallCenterApplication.start("127.0.0.1", 0, Directory.fromDirectory(data));
-    assertThat(ok("GET", "/directory?phone=" + phone("+44 20 7946 4242"), null, 200).get(0).get("tier").asText()).isEqualTo("gold");
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("the test clock is UTC");
+    }
   }
 }

@@ -10,6 +10,7 @@ public class Call {
   private final String callerPhone;
   private final Instant startedAt;
   private volatile String ivrOption;
+  private volatile String identifiedPhone;
   private volatile String customerNumber;
   private volatile String tier;
   private volatile Instant endedAt;
@@ -24,11 +25,12 @@ public class Call {
     return id;
   }
 
-  /** The number the switch reported for the caller. */
+  /** The number the switch reported for the caller, as it reported it. */
   public String getCallerPhone() {
     return callerPhone;
   }
 
+  /** The caller's IVR choice: {@code orders}, {@code billing} or {@code agent}; null until then. */
   public String getIvrOption() {
     return ivrOption;
   }
@@ -37,16 +39,26 @@ public class Call {
     this.ivrOption = ivrOption;
   }
 
+  /**
+   * The phone number the agent typed when tying the call to a customer, exactly as typed: it may
+   * differ from {@link #getCallerPhone()}, and may even be the call center's own number.
+   */
+  public String getIdentifiedPhone() {
+    return identifiedPhone;
+  }
+
   /** The customer the agent tied the call to; null until then. */
   public String getCustomerNumber() {
     return customerNumber;
   }
 
+  /** That customer's tier ({@code gold}, {@code silver}, {@code basic}); null until then. */
   public String getTier() {
     return tier;
   }
 
-  void identify(String customerNumber, String tier) {
+  void identify(String typedPhone, String customerNumber, String tier) {
+    this.identifiedPhone = typedPhone;
     this.customerNumber = customerNumber;
     this.tier = tier;
   }
@@ -55,8 +67,11 @@ public class Call {
     return endedAt != null;
   }
 
-  void end(Instant at) {
-    this.endedAt = at;
+  /** Records the hang-up; a call ends once, so a repeated hang-up keeps the first time. */
+  synchronized void end(Instant at) {
+    if (endedAt == null) {
+      endedAt = at;
+    }
   }
 
   /** Whole seconds from answer to hang-up; 0 while the call lasts. */

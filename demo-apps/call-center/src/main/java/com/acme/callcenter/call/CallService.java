@@ -1,19 +1,20 @@
 package com.acme.callcenter.call;
 
-import com.acme.web.RequestContext;
 import com.acme.callcenter.directory.Directory;
 import com.acme.callcenter.directory.DirectoryEntry;
+import com.acme.web.RequestContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Inbound calls: the switch answers, the IVR routes, an agent identifies the caller, the caller hangs up. */
 public class CallService {
 
-  static final Set<String> IVR_OPTIONS = Set.of("orders", "billing", "agent");
+  /** The IVR menu, in the order the caller hears it. */
+  public static final List<String> IVR_OPTIONS = List.of("orders", "billing", "agent");
 
   private final Map<String, Call> calls = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(700_000);
@@ -27,6 +28,7 @@ public class CallService {
     this.requests = requests;
   }
 
+  /** The switch answers a call from {@code fromPhone}, the number as the switch reports it. */
   public Call receive(String fromPhone) {
     Call call = new Call("CALL-" + sequence.incrementAndGet(), fromPhone, clock.instant());
     calls.put(call.getId(), call);
@@ -35,7 +37,7 @@ public class CallService {
 
   public Call selectOption(String callId, String option) {
     if (!IVR_OPTIONS.contains(option)) {
-      throw new IllegalArgumentException("option must be one of " + IVR_OPTIONS + ", was '" + option + "'");
+      throw new IllegalArgumentException("option must be one of " + String.join(", ", IVR_OPTIONS) + ", was '" + option + "'");
     }
     Call call = require(callId);
     call.setIvrOption(option);
@@ -44,22 +46,23 @@ public class CallService {
 
   /**
    * The agent ties the call to a customer, entering the phone number as they heard or read it:
-   * the desk stores what was typed, right or wrong.
+   * the desk keeps what was typed, right or wrong, as real desks do.
    */
   public Call identifyCaller(String callId, String typedPhone, String customerNumber) {
-    DirectoryEntry customer =
-        directory.findByCustomerNumber(customerNumber).orElseThrow(() -> new NoSuchElementException("no customer " + customerNumber));
     Call call = require(callId);
-    call.identify(customer.customerNumber(), customer.tier());
+    DirectoryEntry customer = directory.require(customerNumber);
+    call.identify(typedPhone, customer.customerNumber(), customer.tier());
     return call;
   }
 
+  /** The caller hangs up; the call's duration is measured on this service's clock. */
   public Call end(String callId) {
     Call call = require(callId);
     call.end(clock.instant());
     return call;
   }
 
+  /** @throws NoSuchElementException for an unknown call id */
   public Call require(String callId) {
     Call call = calls.get(callId);
     if (call == null) {

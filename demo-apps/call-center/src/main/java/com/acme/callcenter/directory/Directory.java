@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -38,12 +39,18 @@ public class Directory {
     return new Directory(rows.stream().map(r -> new DirectoryEntry(r[0], r[1], r[2], r[3])).toList());
   }
 
+  /** Every customer on this number, compared by digits only: {@code +44 20 7946 0105} is {@code +442079460105}. */
   public List<DirectoryEntry> findByPhone(String phone) {
     return List.copyOf(byPhoneDigits.getOrDefault(digits(phone), List.of()));
   }
 
   public Optional<DirectoryEntry> findByCustomerNumber(String customerNumber) {
     return Optional.ofNullable(byCustomerNumber.get(customerNumber));
+  }
+
+  /** @throws NoSuchElementException when no line of the directory has this customer number */
+  public DirectoryEntry require(String customerNumber) {
+    return findByCustomerNumber(customerNumber).orElseThrow(() -> new NoSuchElementException("no customer " + customerNumber));
   }
 
   static String digits(String phone) {

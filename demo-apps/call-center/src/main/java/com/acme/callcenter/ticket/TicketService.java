@@ -24,15 +24,20 @@ public class TicketService {
     this.requests = requests;
   }
 
+  /**
+   * Opens a ticket for a customer on a call.
+   *
+   * @throws NoSuchElementException for an unknown call or customer
+   */
   public Ticket open(String callId, String customerNumber, String subject) {
     calls.require(callId);
-    DirectoryEntry customer =
-        directory.findByCustomerNumber(customerNumber).orElseThrow(() -> new NoSuchElementException("no customer " + customerNumber));
+    DirectoryEntry customer = directory.require(customerNumber);
     Ticket ticket = new Ticket("T-" + sequence.incrementAndGet(), callId, customer.customerNumber(), customer.tier(), subject);
     tickets.put(ticket.getId(), ticket);
     return ticket;
   }
 
+  /** @throws NoSuchElementException for an unknown ticket id */
   public Ticket resolve(String ticketId) {
     Ticket ticket = tickets.get(ticketId);
     if (ticket == null) {

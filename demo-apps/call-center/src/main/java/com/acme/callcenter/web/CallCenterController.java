@@ -12,7 +12,6 @@ import com.acme.web.JsonExchange;
 import com.acme.web.JsonHandler;
 import com.acme.web.RequestContext;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
@@ -44,7 +43,7 @@ public class CallCenterController extends JsonHandler {
       request.json(200, Map.of("status", "ok"));
     } else if (path.equals("/calls")) {
       expect(request, "POST");
-      request.json(201, callView(services.calls().receive(request.field("from"))));
+      request.json(201, CallView.of(services.calls().receive(request.field("from"))));
     } else if (callAction.matches()) {
       expect(request, "POST");
       String callId = callAction.group(1);
@@ -53,43 +52,51 @@ public class CallCenterController extends JsonHandler {
         case "customer" -> services.calls().identifyCaller(callId, request.field("phone"), request.field("customerNumber"));
         default -> services.calls().end(callId);
       };
-      request.json(200, callView(call));
+      request.json(200, CallView.of(call));
     } else if (path.equals("/directory")) {
       expect(request, "GET");
-      request.json(200, services.directory().lookup(request.query("phone")).stream().map(CallCenterController::entryView).toList());
+      request.json(200, services.directory().lookup(request.query("phone")).stream().map(EntryView::of).toList());
     } else if (path.equals("/tickets")) {
       expect(request, "POST");
-      request.json(201, ticketView(services.tickets().open(request.field("callId"), request.field("customerNumber"), request.field("subject"))));
+      request.json(201, TicketView.of(services.tickets().open(request.field("callId"), request.field("customerNumber"), request.field("subject"))));
     } else if (ticketResolve.matches()) {
       expect(request, "POST");
-      request.json(200, ticketView(services.tickets().resolve(ticketResolve.group(1))));
+      request.json(200, TicketView.of(services.tickets().resolve(ticketResolve.group(1))));
     } else if (path.equals("/callbacks")) {
       expect(request, "POST");
       Callback callback = services.callbacks().schedule(request.field("customerNumber"), request.field("phone"), request.intField("inMinutes"));
-      request.json(201, Map.of("callbackId", callback.id(), "due", callback.due().toString()));
+      request.json(201, CallbackView.of(callback));
     } else {
       throw new NoSuchElementException("no such page " + path);
     }
   }
 
-
-  private static Map<String, Object> callView(Call call) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("callId", call.getId());
-    view.put("from", call.getCallerPhone());
-    view.put("ivrOption", call.getIvrOption());
-    view.put("customerNumber", call.getCustomerNumber());
-    view.put("ended", call.isEnded());
-    view.put("durationSeconds", call.getDurationSeconds());
-    return view;
+  /** A call as the desk shows it. */
+  record CallView(String callId, String from, String ivrOption, String identifiedPhone, String customerNumber, String tier,
+      boolean ended, long durationSeconds) {
+    static CallView of(Call call) {
+      return new CallView(call.getId(), call.getCallerPhone(), call.getIvrOption(), call.getIdentifiedPhone(),
+          call.getCustomerNumber(), call.getTier(), call.isEnded(), call.getDurationSeconds());
+    }
   }
 
-  private static Map<String, Object> entryView(DirectoryEntry entry) {
-    return Map.of("customerNumber", entry.customerNumber(), "name", entry.name(), "tier", entry.tier());
+  /** A customer the lookup found on a number. */
+  record EntryView(String customerNumber, String name, String tier, String phone) {
+    static EntryView of(DirectoryEntry entry) {
+      return new EntryView(entry.customerNumber(), entry.name(), entry.tier(), entry.phone());
+    }
   }
 
-  private static Map<String, Object> ticketView(Ticket ticket) {
-    return Map.of("ticketId", ticket.getId(), "customerNumber", ticket.getCustomerNumber(), "subject", ticket.getSubject(),
-        "resolved", ticket.isResolved());
+  record TicketView(String ticketId, String callId, String customerNumber, String tier, String subject, boolean resolved) {
+    static TicketView of(Ticket ticket) {
+      return new TicketView(ticket.getId(), ticket.getCallId(), ticket.getCustomerNumber(), ticket.getTier(), ticket.getSubject(),
+          ticket.isResolved());
+    }
+  }
+
+  record CallbackView(String callbackId, String customerNumber, String phone, String due) {
+    static CallbackView of(Callback callback) {
+      return new CallbackView(callback.id(), callback.customerNumber(), callback.phone(), callback.due().toString());
+    }
   }
 }
