@@ -16,7 +16,6 @@ import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.query.ProfileQuery;
 import io.touchline.collector.query.TouchpointListQuery;
 import io.touchline.collector.stitch.KeyTypes;
-import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.store.Database;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
@@ -88,7 +87,7 @@ public final class Collector implements AutoCloseable {
     this.config = config;
     this.database = database;
     KeyTypes keyTypes = KeyTypes.from(config.keyTypes());
-    this.store = new TouchpointStore(database, new ProfileIndex(keyTypes));
+    this.store = new TouchpointStore(database, keyTypes);
     this.metrics = new CollectorMetrics(ingestCounters, this::queuedSpans, database::sizeInBytes);
     this.writeQueue = new WriteQueue(store, config.storage().writeQueueSpans(), MAX_GROUP_SPANS, metrics::recordCommit);
     SpanTranslator translator = new SpanTranslator(keyTypes, Placeholders.withExtra(config.placeholders()));

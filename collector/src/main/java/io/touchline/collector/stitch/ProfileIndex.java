@@ -62,16 +62,12 @@ public final class ProfileIndex {
   private final IntArrayList profileParent = new IntArrayList();
   private final BitSet shared = new BitSet();
 
-  // Touchpoints with keys, by number.
-  private final LongArrayList sequence = new LongArrayList();
-  private final LongArrayList eventNanos = new LongArrayList();
-  private final LongArrayList idHash = new LongArrayList();
-  private final IntArrayList keysFrom = new IntArrayList();
-  private final IntArrayList keys = new IntArrayList();
-  private final IntArrayList touchpointProfile = new IntArrayList();
+  /** Reads a group's touchpoints back when it must be decided anew: memory holds only their numbers. */
+  private final TouchpointSource source;
 
-  // Per group root: its touchpoints and keys, the last of its touchpoints in canonical order, its figures.
-  private final Int2ObjectOpenHashMap<IntArrayList> groupTouchpoints = new Int2ObjectOpenHashMap<>();
+  // Per group root: its touchpoints (sequence numbers) and keys, the last of its touchpoints in
+  // canonical order, its figures.
+  private final Int2ObjectOpenHashMap<LongArrayList> groupTouchpoints = new Int2ObjectOpenHashMap<>();
   private final Int2ObjectOpenHashMap<IntArrayList> groupKeys = new Int2ObjectOpenHashMap<>();
   private final Int2ObjectOpenHashMap<GroupFigures> groupFigures = new Int2ObjectOpenHashMap<>();
   private final LongArrayList groupLastNanos = new LongArrayList();
@@ -112,8 +108,15 @@ public final class ProfileIndex {
     }
   }
 
-  public ProfileIndex(KeyTypes keyTypes) {
+  /** Where the index reads stored touchpoints back from: the store, or a test's own list. */
+  public interface TouchpointSource {
+    /** The entries of these stored touchpoints, in any order. */
+    List<Entry> entries(long[] sequences);
+  }
+
+  public ProfileIndex(KeyTypes keyTypes, TouchpointSource source) {
     this.keyTypes = keyTypes;
+    this.source = source;
     this.identifyingPriority = keyTypes.named(IDENTIFYING_TYPE).map(KeyType::priority).orElse(NONE);
     this.priorities = keyTypes.names().stream().mapToInt(keyTypes::priorityOf).max().orElse(0) + 1;
     this.limitByPriority = new int[priorities];
@@ -134,13 +137,16 @@ public final class ProfileIndex {
     lock.writeLock().lock();
     try {
       IntOpenHashSet dirty = new IntOpenHashSet();
+      it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Entry> fresh = new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
       for (Entry entry : pending) {
-        place(entry, dirty);
+        if (place(entry, dirty)) {
+          fresh.put(entry.sequence(), entry);
+        }
       }
       pending.clear();
       for (int group : dirty) {
         if (groupParent.getInt(group) == group) {
-          resolve(group);
+          resolve(group, fresh);
         }
       }
     } finally {
@@ -153,22 +159,17 @@ public final class ProfileIndex {
    * within the limits, it is linked at once (what the rules would decide anyway); otherwise the
    * group is marked to be decided again as a whole.
    */
-  private void place(Entry entry, IntOpenHashSet dirty) {
+  /** Returns whether the touchpoint carries keys (and so is in a group). */
+  private boolean place(Entry entry, IntOpenHashSet dirty) {
     if (entry.keyFingerprints().length == 0) {
       unattributed++;
-      return;
+      return false;
     }
-    int touchpoint = sequence.size();
-    sequence.add(entry.sequence());
-    eventNanos.add(entry.eventNanos());
-    idHash.add(entry.idHash());
-    keysFrom.add(keys.size());
+    long touchpoint = entry.sequence();
     int[] carried = new int[entry.keyFingerprints().length];
     for (int i = 0; i < carried.length; i++) {
       carried[i] = keyOf(entry.keyFingerprints()[i], entry.keyTypes().get(i));
-      keys.add(carried[i]);
     }
-    touchpointProfile.add(NONE);
     // Which groups it joins, and whether it comes after everything in them.
     boolean last = true;
     int group = NONE;
@@ -190,6 +191,7 @@ public final class ProfileIndex {
     if (!last || dirty.contains(group) || !linkAtEnd(touchpoint, carried, group)) {
       dirty.add(group);
     }
+    return true;
   }
 
   private static int compare(long nanosA, long hashA, long nanosB, long hashB) {
@@ -198,7 +200,7 @@ public final class ProfileIndex {
   }
 
   /** The rules' step for a touchpoint that comes last: link within the limits, or report that it cannot. */
-  private boolean linkAtEnd(int touchpoint, int[] carried, int group) {
+  private boolean linkAtEnd(long touchpoint, int[] carried, int group) {
     int[] usable = usableInOrder(carried);
     if (usable.length == 0) {
       return false; // ambiguous: let the group be decided again, which lists it
@@ -229,7 +231,6 @@ public final class ProfileIndex {
         into = mergeProfiles(into, root, figures);
       }
     }
-    touchpointProfile.set(touchpoint, into);
     for (int key : carried) {
       if (shared.get(key)) {
         IntArrayList on = sharedOn.computeIfAbsent(key, x -> new IntArrayList(2));
@@ -245,7 +246,7 @@ public final class ProfileIndex {
       figures.profiles++;
       totals.profiles++;
     }
-    list.add(sequence.getLong(touchpoint));
+    list.add(touchpoint);
     figures.keyed++;
     totals.keyed++;
     if (isIdentified(into)) {
@@ -357,10 +358,10 @@ public final class ProfileIndex {
   }
 
   /** A group's touchpoints; a key alone has none until one is added. */
-  private IntArrayList touchpointsOfGroup(int group) {
-    IntArrayList list = groupTouchpoints.get(group);
+  private LongArrayList touchpointsOfGroup(int group) {
+    LongArrayList list = groupTouchpoints.get(group);
     if (list == null) {
-      list = new IntArrayList(2);
+      list = new LongArrayList(2);
       groupTouchpoints.put(group, list);
     }
     return list;
@@ -444,9 +445,9 @@ public final class ProfileIndex {
   }
 
   /** Decides a group's profiles anew from all of its touchpoints, replacing what it had. */
-  private void resolve(int group) {
+  private void resolve(int group, it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Entry> fresh) {
     IntArrayList members = keysOfGroup(group);
-    IntArrayList touchpoints = touchpointsOfGroup(group);
+    List<Entry> touchpoints = entriesOf(touchpointsOfGroup(group), fresh);
     GroupFigures old = groupFigures.remove(group);
     if (old != null) {
       totals.add(old, -1);
@@ -467,15 +468,14 @@ public final class ProfileIndex {
     }
     ComponentResolver.Touchpoint[] resolverTouchpoints = new ComponentResolver.Touchpoint[touchpoints.size()];
     for (int i = 0; i < touchpoints.size(); i++) {
-      int t = touchpoints.getInt(i);
-      int from = keysFrom.getInt(t);
-      int to = t + 1 < keysFrom.size() ? keysFrom.getInt(t + 1) : keys.size();
-      int[] carried = new int[to - from];
-      for (int j = from; j < to; j++) {
-        carried[j - from] = local.get(keys.getInt(j));
+      Entry entry = touchpoints.get(i);
+      int[] carried = new int[entry.keyFingerprints().length];
+      for (int j = 0; j < carried.length; j++) {
+        carried[j] = local.get(keyNumber.get(entry.keyFingerprints()[j]));
       }
-      resolverTouchpoints[i] = new ComponentResolver.Touchpoint(eventNanos.getLong(t), idHash.getLong(t), carried);
+      resolverTouchpoints[i] = new ComponentResolver.Touchpoint(entry.eventNanos(), entry.idHash(), carried);
     }
+    long[] profileOf = new long[touchpoints.size()];
     ComponentResolver.Resolution resolution = ComponentResolver.resolve(resolverKeys, resolverTouchpoints);
 
     GroupFigures figures = new GroupFigures();
@@ -491,25 +491,25 @@ public final class ProfileIndex {
       }
     }
     for (int i = 0; i < touchpoints.size(); i++) {
-      int t = touchpoints.getInt(i);
+      long t = touchpoints.get(i).sequence();
       int profile = resolution.profileOfTouchpoint()[i];
       if (profile == AMBIGUOUS) {
-        touchpointProfile.set(t, AMBIGUOUS);
+        profileOf[i] = AMBIGUOUS;
         figures.ambiguous++;
         for (int k : resolverTouchpoints[i].keys()) {
-          ambiguousOf.computeIfAbsent(members.getInt(k), x -> new LongArrayList(1)).add(sequence.getLong(t));
+          ambiguousOf.computeIfAbsent(members.getInt(k), x -> new LongArrayList(1)).add(t);
         }
         continue;
       }
       int root = members.getInt(profile);
-      touchpointProfile.set(t, root);
+      profileOf[i] = root;
       LongArrayList list = profileTouchpoints.get(root);
       if (list == null) {
         list = new LongArrayList(2);
         profileTouchpoints.put(root, list);
         figures.profiles++;
       }
-      list.add(sequence.getLong(t));
+      list.add(t);
       figures.keyed++;
       if (isIdentified(root)) {
         figures.identified++;
@@ -524,16 +524,38 @@ public final class ProfileIndex {
       }
     }
     for (ComponentResolver.Conflict conflict : resolution.conflicts()) {
-      int t = touchpoints.getInt(conflict.touchpoint());
-      int profile = touchpointProfile.getInt(t);
+      long t = touchpoints.get(conflict.touchpoint()).sequence();
+      long profile = profileOf[conflict.touchpoint()];
       String rule = ruleOf(members.getInt(conflict.limitedKey()));
-      Conflict recorded = new Conflict(sequence.getLong(t), keyFingerprint.getLong(members.getInt(conflict.refusedKey())), rule);
-      int holder = profile >= 0 ? profile : members.getInt(resolution.rootOfKey()[conflict.limitedKey()]);
+      Conflict recorded = new Conflict(t, keyFingerprint.getLong(members.getInt(conflict.refusedKey())), rule);
+      int holder = profile >= 0 ? (int) profile : members.getInt(resolution.rootOfKey()[conflict.limitedKey()]);
       profileConflicts.computeIfAbsent(holder, r -> new ArrayList<>()).add(recorded);
       figures.conflicts++;
     }
     groupFigures.put(group, figures);
     totals.add(figures, 1);
+  }
+
+  /** The group's touchpoints: this commit's from memory, older ones read back from the source. */
+  private List<Entry> entriesOf(LongArrayList sequences, it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Entry> fresh) {
+    List<Entry> entries = new ArrayList<>(sequences.size());
+    LongArrayList missing = new LongArrayList();
+    for (int i = 0; i < sequences.size(); i++) {
+      Entry entry = fresh.get(sequences.getLong(i));
+      if (entry != null) {
+        entries.add(entry);
+      } else {
+        missing.add(sequences.getLong(i));
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<Entry> read = source.entries(missing.toLongArray());
+      if (read.size() != missing.size()) {
+        throw new IllegalStateException("the store returned " + read.size() + " of " + missing.size() + " touchpoints of a group");
+      }
+      entries.addAll(read);
+    }
+    return entries;
   }
 
   private String ruleOf(int limitedKey) {
@@ -669,12 +691,6 @@ public final class ProfileIndex {
       groupParent.clear();
       profileParent.clear();
       shared.clear();
-      sequence.clear();
-      eventNanos.clear();
-      idHash.clear();
-      keysFrom.clear();
-      keys.clear();
-      touchpointProfile.clear();
       groupTouchpoints.clear();
       groupKeys.clear();
       groupFigures.clear();

@@ -1,6 +1,7 @@
 package io.touchline.collector.store;
 
 import io.touchline.collector.model.Touchpoint;
+import io.touchline.collector.stitch.ProfileIndex;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,6 +43,23 @@ public final class StoreReader implements AutoCloseable {
     forChunks(sequences, "SELECT seq, doc FROM touchpoints WHERE seq IN ",
         rs -> stored.add(new Stored(rs.getLong(1), TouchpointDocument.read(rs.getString(2)))));
     return stored;
+  }
+
+  /** What the profile index needs of these touchpoints, in no particular order. */
+  public List<ProfileIndex.Entry> entriesBySequence(long[] sequences) {
+    List<ProfileIndex.Entry> entries = new ArrayList<>(sequences.length);
+    forChunks(sequences, "SELECT seq, trace_id, span_id, event_nanos, key_fingerprints, key_types FROM touchpoints WHERE seq IN ",
+        rs -> {
+          Object[] values = (Object[]) rs.getArray(5).getArray();
+          long[] fingerprints = new long[values.length];
+          for (int i = 0; i < values.length; i++) {
+            fingerprints[i] = (Long) values[i];
+          }
+          String types = rs.getString(6);
+          entries.add(new ProfileIndex.Entry(rs.getLong(1), rs.getLong(4), SeenSpans.fingerprint(rs.getString(2), rs.getString(3)),
+              fingerprints, types.isEmpty() ? List.of() : List.of(types.split(","))));
+        });
+    return entries;
   }
 
   /** A touchpoint with its place in store order. */

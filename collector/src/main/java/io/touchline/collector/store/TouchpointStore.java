@@ -34,19 +34,31 @@ public final class TouchpointStore implements AutoCloseable {
   private final Database database;
   private final DuckDBConnection writer;
   private final ProfileIndex index;
+  /** Touchpoints handed to the profile index at a time during a rebuild. */
+  private static final int REBUILD_BATCH = 50_000;
+
   private final SeenSpans seen = new SeenSpans();
   private long nextSequence;
 
   public TouchpointStore(Database database) throws SQLException {
-    this(database, new ProfileIndex(KeyTypes.defaults()));
+    this(database, KeyTypes.defaults());
   }
 
-  /** Opens the writer and fills {@code index} (and the duplicate check) from what is stored. */
-  public TouchpointStore(Database database, ProfileIndex index) throws SQLException {
+  /** Opens the writer and fills the profile index (and the duplicate check) from what is stored. */
+  public TouchpointStore(Database database, KeyTypes keyTypes) throws SQLException {
     this.database = database;
     this.writer = (DuckDBConnection) database.connect();
-    this.index = index;
+    this.index = new ProfileIndex(keyTypes, this::storedEntries);
     rebuild();
+  }
+
+  /** Stored touchpoints as the profile index reads them back, when it decides a group anew. */
+  private List<ProfileIndex.Entry> storedEntries(long[] sequences) {
+    try (StoreReader reader = reader()) {
+      return reader.entriesBySequence(sequences);
+    } catch (SQLException e) {
+      throw new StoreException("reading touchpoints back for the profile index failed: " + e.getMessage(), e);
+    }
   }
 
   public ProfileIndex index() {
@@ -59,11 +71,15 @@ public final class TouchpointStore implements AutoCloseable {
     seen.clear();
     try (StoreReader reader = reader()) {
       nextSequence = reader.maxSequence() + 1;
+      long[] read = {0};
       reader.forEachTouchpoint(
           (sequence, traceId, spanId, eventNanos, fingerprints, types) -> {
             long spanFingerprint = SeenSpans.fingerprint(traceId, spanId);
             seen.add(spanFingerprint);
             index.add(new ProfileIndex.Entry(sequence, eventNanos, spanFingerprint, fingerprints, types));
+            if (++read[0] % REBUILD_BATCH == 0) {
+              index.commit(); // a bounded batch in memory at a time
+            }
           });
       index.commit();
     }

@@ -16,15 +16,24 @@ class ProfileIndexTest {
 
   private static final List<String> TYPES = List.of("customer_id", "email", "phone", "device", "session");
 
+  /** What the tests' "store" holds: the index reads touchpoints back from it when it re-decides a group. */
+  private final java.util.Map<Long, ProfileIndex.Entry> stored = new java.util.HashMap<>();
+
+  private ProfileIndex newIndex() {
+    return new ProfileIndex(KeyTypes.defaults(), sequences -> Arrays.stream(sequences).mapToObj(stored::get).toList());
+  }
+
   /** Keys are numbered: the type is the number modulo 5 (0: customer_id, 1: email, …, 4: session). */
-  private static ProfileIndex.Entry entry(long sequence, long time, long... keys) {
+  private ProfileIndex.Entry entry(long sequence, long time, long... keys) {
     List<String> types = Arrays.stream(keys).mapToObj(k -> TYPES.get((int) (k % 5))).toList();
-    return new ProfileIndex.Entry(sequence, time, sequence * 0x9E3779B97F4A7C15L, keys, types);
+    ProfileIndex.Entry entry = new ProfileIndex.Entry(sequence, time, sequence * 0x9E3779B97F4A7C15L, keys, types);
+    stored.put(sequence, entry);
+    return entry;
   }
 
   @Test
   void twoCustomerNumbersOnOneTouchpointAreAConflictRecordedOnItsProfile() {
-    ProfileIndex index = new ProfileIndex(KeyTypes.defaults());
+    ProfileIndex index = newIndex();
     index.add(entry(1, 10, 10, 11)); // customer 10, e-mail 11
     index.add(entry(2, 20, 20, 10)); // customers 20 and 10 on one touchpoint
     index.commit();
@@ -38,7 +47,7 @@ class ProfileIndexTest {
 
   @Test
   void keysSeenTogetherMakeOneProfileAndUnkeyedTouchpointsAreCounted() {
-    ProfileIndex index = new ProfileIndex(KeyTypes.defaults());
+    ProfileIndex index = newIndex();
     index.add(entry(1, 10, 14)); // session 14
     index.add(entry(2, 20, 10)); // customer 10
     index.commit();
@@ -55,7 +64,7 @@ class ProfileIndexTest {
   @Test
   void aSessionOnTwoCustomersLoginsIsSharedWhicheverArrivesFirst() {
     for (boolean lateFirst : new boolean[] {false, true}) {
-      ProfileIndex index = new ProfileIndex(KeyTypes.defaults());
+      ProfileIndex index = newIndex();
       List<ProfileIndex.Entry> entries = new ArrayList<>(List.of(
           entry(1, 10, 14),          // anonymous view on the kiosk session
           entry(2, 20, 14, 10, 11),  // ann logs in: session, customer 10, e-mail 11
@@ -90,7 +99,7 @@ class ProfileIndexTest {
       long[] carried = random.longs(keys, 1, keyCount).distinct().toArray();
       entries.add(entry(sequence, random.nextInt(100), carried));
     }
-    ProfileIndex rebuilt = new ProfileIndex(KeyTypes.defaults());
+    ProfileIndex rebuilt = newIndex();
     entries.forEach(rebuilt::add);
     rebuilt.commit();
     String expected = describe(rebuilt, keyCount);
@@ -102,7 +111,7 @@ class ProfileIndexTest {
       } else if (round > 1) {
         Collections.shuffle(arrival, random);
       }
-      ProfileIndex incremental = new ProfileIndex(KeyTypes.defaults());
+      ProfileIndex incremental = newIndex();
       int i = 0;
       while (i < arrival.size()) {
         int batch = 1 + random.nextInt(20);
