@@ -55,7 +55,6 @@ public final class ProfileIndex {
   private final Long2IntOpenHashMap keyNumber = new Long2IntOpenHashMap();
   private final LongArrayList keyFingerprint = new LongArrayList();
   private final IntArrayList keyPriority = new IntArrayList();
-  private final IntArrayList keyLimit = new IntArrayList();
   /** Union-find of groups: every link, whatever the limits. */
   private final IntArrayList groupParent = new IntArrayList();
   /** Union-find of profiles within a group, as the rules left it: keys whose links were accepted. */
@@ -65,13 +64,10 @@ public final class ProfileIndex {
   /** Reads a group's touchpoints back when it must be decided anew: memory holds only their numbers. */
   private final TouchpointSource source;
 
-  // Per group root: its touchpoints (sequence numbers) and keys, the last of its touchpoints in
-  // canonical order, its figures.
-  private final Int2ObjectOpenHashMap<LongArrayList> groupTouchpoints = new Int2ObjectOpenHashMap<>();
+  // Per group root: its keys, and the time of its latest touchpoint. Its touchpoints are those of
+  // its keys' profiles and their ambiguous ones; nothing more is kept per touchpoint.
   private final Int2ObjectOpenHashMap<IntArrayList> groupKeys = new Int2ObjectOpenHashMap<>();
-  private final Int2ObjectOpenHashMap<GroupFigures> groupFigures = new Int2ObjectOpenHashMap<>();
   private final LongArrayList groupLastNanos = new LongArrayList();
-  private final LongArrayList groupLastHash = new LongArrayList();
   private final BitSet groupHasLast = new BitSet();
 
   // Per profile root: its touchpoints (sequence numbers), its key counts per priority, its conflicts.
@@ -86,6 +82,8 @@ public final class ProfileIndex {
   private final int priorities;
   private final int[] limitByPriority;
   private final List<Entry> pending = new ArrayList<>();
+  /** This commit's touchpoints not yet in a profile, by group: their groups are decided at its end. */
+  private final Int2ObjectOpenHashMap<LongArrayList> unplaced = new Int2ObjectOpenHashMap<>();
   private long unattributed;
   private final GroupFigures totals = new GroupFigures();
 
@@ -138,6 +136,7 @@ public final class ProfileIndex {
     try {
       IntOpenHashSet dirty = new IntOpenHashSet();
       it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Entry> fresh = new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+      unplaced.clear();
       for (Entry entry : pending) {
         if (place(entry, dirty)) {
           fresh.put(entry.sequence(), entry);
@@ -178,7 +177,8 @@ public final class ProfileIndex {
       if (g == group) {
         continue;
       }
-      if (groupHasLast.get(g) && compare(entry.eventNanos(), entry.idHash(), groupLastNanos.getLong(g), groupLastHash.getLong(g)) < 0) {
+      // Equal times count as late: the order between them is by a hash the index does not keep.
+      if (groupHasLast.get(g) && entry.eventNanos() <= groupLastNanos.getLong(g)) {
         last = false;
       }
       if (dirty.contains(g)) {
@@ -186,21 +186,21 @@ public final class ProfileIndex {
       }
       group = group == NONE ? g : mergeGroups(group, g, dirty);
     }
-    touchpointsOfGroup(group).add(touchpoint);
-    setLast(group, entry.eventNanos(), entry.idHash());
-    if (!last || dirty.contains(group) || !linkAtEnd(touchpoint, carried, group)) {
+    setLast(group, entry.eventNanos());
+    if (!last || dirty.contains(group) || !linkAtEnd(touchpoint, carried)) {
       dirty.add(group);
+      LongArrayList waiting = unplaced.get(group);
+      if (waiting == null) {
+        waiting = new LongArrayList(2);
+        unplaced.put(group, waiting);
+      }
+      waiting.add(touchpoint);
     }
     return true;
   }
 
-  private static int compare(long nanosA, long hashA, long nanosB, long hashB) {
-    int byTime = Long.compare(nanosA, nanosB);
-    return byTime != 0 ? byTime : Long.compare(hashA, hashB);
-  }
-
   /** The rules' step for a touchpoint that comes last: link within the limits, or report that it cannot. */
-  private boolean linkAtEnd(long touchpoint, int[] carried, int group) {
+  private boolean linkAtEnd(long touchpoint, int[] carried) {
     int[] usable = usableInOrder(carried);
     if (usable.length == 0) {
       return false; // ambiguous: let the group be decided again, which lists it
@@ -224,11 +224,10 @@ public final class ProfileIndex {
         return false;
       }
     }
-    GroupFigures figures = groupFigures.computeIfAbsent(group, g -> new GroupFigures());
     int into = profileRoot(usable[0]);
     for (int root : roots) {
       if (root != into) {
-        into = mergeProfiles(into, root, figures);
+        into = mergeProfiles(into, root);
       }
     }
     for (int key : carried) {
@@ -243,14 +242,11 @@ public final class ProfileIndex {
     if (list == null) {
       list = new LongArrayList(2);
       profileTouchpoints.put(into, list);
-      figures.profiles++;
       totals.profiles++;
     }
     list.add(touchpoint);
-    figures.keyed++;
     totals.keyed++;
     if (isIdentified(into)) {
-      figures.identified++;
       totals.identified++;
     }
     return true;
@@ -287,7 +283,7 @@ public final class ProfileIndex {
   }
 
   /** Joins two profiles of one group (within the limits, checked by the caller). */
-  private int mergeProfiles(int a, int b, GroupFigures figures) {
+  private int mergeProfiles(int a, int b) {
     LongArrayList listA = profileTouchpoints.get(a);
     LongArrayList listB = profileTouchpoints.get(b);
     int sizeA = listA == null ? 0 : listA.size();
@@ -311,13 +307,11 @@ public final class ProfileIndex {
         profileTouchpoints.put(into, moved);
       } else {
         kept.addAll(moved);
-        figures.profiles--;
         totals.profiles--;
       }
     }
     long before = (identifiedA ? sizeA : 0) + (identifiedB ? sizeB : 0);
     long after = identifiedA || identifiedB ? sizeA + sizeB : 0;
-    figures.identified += after - before;
     totals.identified += after - before;
     List<Conflict> conflicts = profileConflicts.remove(from);
     if (conflicts != null) {
@@ -348,23 +342,11 @@ public final class ProfileIndex {
       keyFingerprint.add(fingerprint);
       KeyType keyType = keyTypes.named(type).orElse(null);
       keyPriority.add(keyType == null ? priorities - 1 : keyType.priority());
-      keyLimit.add(keyType == null ? 0 : keyType.maxPerProfile());
       groupParent.add(key);
       profileParent.add(key);
       groupLastNanos.add(0);
-      groupLastHash.add(0);
     }
     return key;
-  }
-
-  /** A group's touchpoints; a key alone has none until one is added. */
-  private LongArrayList touchpointsOfGroup(int group) {
-    LongArrayList list = groupTouchpoints.get(group);
-    if (list == null) {
-      list = new LongArrayList(2);
-      groupTouchpoints.put(group, list);
-    }
-    return list;
   }
 
   /** A group's keys; a key alone is its own group. */
@@ -378,28 +360,30 @@ public final class ProfileIndex {
     return list;
   }
 
-  private void setLast(int group, long nanos, long hash) {
-    if (!groupHasLast.get(group) || compare(nanos, hash, groupLastNanos.getLong(group), groupLastHash.getLong(group)) > 0) {
+  private void setLast(int group, long nanos) {
+    if (!groupHasLast.get(group) || nanos > groupLastNanos.getLong(group)) {
       groupLastNanos.set(group, nanos);
-      groupLastHash.set(group, hash);
       groupHasLast.set(group);
     }
   }
 
   private int mergeGroups(int a, int b, IntOpenHashSet dirty) {
-    int into = touchpointsOfGroup(a).size() + keysOfGroup(a).size() >= touchpointsOfGroup(b).size() + keysOfGroup(b).size() ? a : b;
+    int into = keysOfGroup(a).size() >= keysOfGroup(b).size() ? a : b;
     int from = into == a ? b : a;
     groupParent.set(from, into);
-    touchpointsOfGroup(into).addAll(touchpointsOfGroup(from));
-    groupTouchpoints.remove(from);
     keysOfGroup(into).addAll(keysOfGroup(from));
     groupKeys.remove(from);
-    GroupFigures moved = groupFigures.remove(from);
-    if (moved != null) {
-      groupFigures.computeIfAbsent(into, g -> new GroupFigures()).add(moved, 1);
+    LongArrayList waiting = unplaced.remove(from);
+    if (waiting != null) {
+      LongArrayList there = unplaced.get(into);
+      if (there == null) {
+        unplaced.put(into, waiting);
+      } else {
+        there.addAll(waiting);
+      }
     }
     if (groupHasLast.get(from)) {
-      setLast(into, groupLastNanos.getLong(from), groupLastHash.getLong(from));
+      setLast(into, groupLastNanos.getLong(from));
       groupHasLast.clear(from);
     }
     if (dirty.remove(from)) {
@@ -447,17 +431,20 @@ public final class ProfileIndex {
   /** Decides a group's profiles anew from all of its touchpoints, replacing what it had. */
   private void resolve(int group, it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Entry> fresh) {
     IntArrayList members = keysOfGroup(group);
-    List<Entry> touchpoints = entriesOf(touchpointsOfGroup(group), fresh);
-    GroupFigures old = groupFigures.remove(group);
-    if (old != null) {
-      totals.add(old, -1);
+    LongArrayList sequences = new LongArrayList();
+    GroupFigures old = currentFigures(members, sequences);
+    LongArrayList waiting = unplaced.remove(group);
+    if (waiting != null) {
+      sequences.addAll(waiting);
     }
+    List<Entry> touchpoints = entriesOf(sequences, fresh);
+    totals.add(old, -1);
     Int2ObjectOpenHashMap<Integer> local = new Int2ObjectOpenHashMap<>(members.size());
     ComponentResolver.Key[] resolverKeys = new ComponentResolver.Key[members.size()];
     for (int i = 0; i < members.size(); i++) {
       int key = members.getInt(i);
       local.put(key, Integer.valueOf(i));
-      resolverKeys[i] = new ComponentResolver.Key(keyFingerprint.getLong(key), keyPriority.getInt(key), keyLimit.getInt(key));
+      resolverKeys[i] = new ComponentResolver.Key(keyFingerprint.getLong(key), keyPriority.getInt(key), limitByPriority[keyPriority.getInt(key)]);
       // Forget what the group had decided.
       profileTouchpoints.remove(key);
       profileCounts.remove(key);
@@ -532,8 +519,46 @@ public final class ProfileIndex {
       profileConflicts.computeIfAbsent(holder, r -> new ArrayList<>()).add(recorded);
       figures.conflicts++;
     }
-    groupFigures.put(group, figures);
     totals.add(figures, 1);
+  }
+
+  /**
+   * What a group counts for in the whole-store figures as it stands, and its touchpoints (into
+   * {@code sequences}): those of its keys' profiles, and the ambiguous ones.
+   */
+  private GroupFigures currentFigures(IntArrayList members, LongArrayList sequences) {
+    GroupFigures figures = new GroupFigures();
+    IntOpenHashSet roots = new IntOpenHashSet();
+    it.unimi.dsi.fastutil.longs.LongOpenHashSet ambiguous = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
+    for (int i = 0; i < members.size(); i++) {
+      int key = members.getInt(i);
+      if (shared.get(key)) {
+        figures.sharedKeys++;
+      }
+      LongArrayList onlyShared = ambiguousOf.get(key);
+      if (onlyShared != null) {
+        ambiguous.addAll(onlyShared);
+      }
+      int root = profileRoot(key);
+      if (roots.add(root)) {
+        LongArrayList list = profileTouchpoints.get(root);
+        if (list != null) {
+          figures.profiles++;
+          figures.keyed += list.size();
+          if (isIdentified(root)) {
+            figures.identified += list.size();
+          }
+          sequences.addAll(list);
+        }
+        List<Conflict> conflicts = profileConflicts.get(root);
+        if (conflicts != null) {
+          figures.conflicts += conflicts.size();
+        }
+      }
+    }
+    figures.ambiguous = ambiguous.size();
+    sequences.addAll(ambiguous);
+    return figures;
   }
 
   /** The group's touchpoints: this commit's from memory, older ones read back from the source. */
@@ -687,15 +712,11 @@ public final class ProfileIndex {
       keyNumber.clear();
       keyFingerprint.clear();
       keyPriority.clear();
-      keyLimit.clear();
       groupParent.clear();
       profileParent.clear();
       shared.clear();
-      groupTouchpoints.clear();
       groupKeys.clear();
-      groupFigures.clear();
       groupLastNanos.clear();
-      groupLastHash.clear();
       groupHasLast.clear();
       profileTouchpoints.clear();
       profileCounts.clear();
@@ -703,6 +724,7 @@ public final class ProfileIndex {
       sharedOn.clear();
       ambiguousOf.clear();
       pending.clear();
+      unplaced.clear();
       unattributed = 0;
       totals.add(totals, -1);
     } finally {
