@@ -54,6 +54,8 @@ public final class ShopApplication implements AutoCloseable {
             new OrderHistoryService(orders, requests),
             new AccountService(customers, requests));
     ShopController controller = new ShopController(sessions, products, services, requests);
+    // Without it the JDK server's small answers wait ~40 ms for a delayed ACK (Nagle's algorithm).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
     ExecutorService threads = Executors.newFixedThreadPool(8);
     server.createContext("/", controller);
