@@ -112,4 +112,34 @@ class IdentityRulesApiTest {
     assertThat(get("/api/stats", 200).get("conflicts").asLong()).isEqualTo(1);
     get("/api/profiles?key=customer_id:C-2", 404); // all of its links were refused: no profile
   }
+
+  @Test
+  void theGraphShowsWhyKeysAreOneCustomerAndWhyOthersAreNot() throws Exception {
+    collector = TestCollectors.start(data);
+    OtlpSpans spans = new OtlpSpans();
+    Span both = spans.span("merge.attempt", OtlpSpans.attribute("touchline.key.customer_id", "C-1", "C-9"))
+        .setStartTimeUnixNano(OtlpSpans.START_NANOS + 50_000_000L).build();
+    export(
+        at(spans, "product.view", 10, "session", "s-1"),
+        at(spans, "login", 20, "session", "s-1", "customer_id", "C-1", "email", "ann@example.com"),
+        at(spans, "login", 30, "session", "kiosk", "customer_id", "C-1"),
+        at(spans, "login", 40, "session", "kiosk", "customer_id", "C-2"),
+        both);
+    String ann = get("/api/profiles?key=customer_id:C-1", 200).get("id").asText();
+    String bob = get("/api/profiles?key=customer_id:C-2", 200).get("id").asText();
+
+    JsonNode graph = get("/api/profiles/" + ann + "/graph", 200);
+    assertThat(graph.get("id").asText()).isEqualTo(ann);
+    assertThat(graph.get("keys")).extracting(k -> k.get("key").asText() + (k.get("shared").asBoolean() ? " shared" : ""))
+        .containsExactlyInAnyOrder("customer_id:C-1", "email:ann@example.com", "session:s-1", "session:kiosk shared");
+    assertThat(graph.get("keys")).filteredOn(k -> k.get("shared").asBoolean())
+        .allSatisfy(k -> assertThat(k.get("sharedWith")).extracting(JsonNode::asText).containsExactly(bob));
+    assertThat(graph.get("links")).extracting(l -> l.get("from").asText() + " ~ " + l.get("to").asText() + " x" + l.get("touchpoints").asInt())
+        .containsExactlyInAnyOrder(
+            "customer_id:C-1 ~ email:ann@example.com x1", "customer_id:C-1 ~ session:s-1 x1", "email:ann@example.com ~ session:s-1 x1");
+    assertThat(graph.get("links").get(0).get("evidence").get(0).get("touchpoint").asText()).isEqualTo("login");
+    assertThat(graph.get("refused")).extracting(r -> r.get("refusedKey").asText() + " " + r.get("rule").asText())
+        .containsExactly("customer_id:C-9 unique customer_id");
+    get("/api/profiles/p_00000000000000000000000000000000/graph", 404);
+  }
 }

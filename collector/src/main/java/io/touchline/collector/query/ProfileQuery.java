@@ -67,6 +67,68 @@ public final class ProfileQuery {
     return build(id.substring(2), page).map(p -> p.id().equals(id) ? p : p.withSupersededId(id));
   }
 
+  /**
+   * The keys of the profile with this id and why they are one customer: each link between two of
+   * its keys with the touchpoints that carried both, shared keys with the profiles they are also
+   * listed on, and the refused links.
+   */
+  public Optional<GraphView> graph(String id) throws SQLException {
+    Optional<ProfileView> profile = byId(id, new Page(1, null));
+    if (profile.isEmpty()) {
+      return Optional.empty();
+    }
+    long fingerprint = ProfileIds.fingerprint(id.substring(2));
+    long[] sequences = index.touchpointsOf(fingerprint);
+    List<Touchpoint> touchpoints;
+    try (StoreReader reader = store.reader()) {
+      touchpoints = reader.touchpointsBySequence(sequences);
+    }
+    List<GraphView.Node> nodes = new ArrayList<>();
+    for (ProfileView.KeyView key : profile.get().keys()) {
+      List<String> others = new ArrayList<>();
+      if (key.shared()) {
+        long shared = fingerprintOf(new CustomerKey(key.type(), key.value()));
+        List<Touchpoint> onProfiles;
+        try (StoreReader reader = store.reader()) {
+          onProfiles = reader.touchpointsBySequence(index.profilesSharing(shared));
+        }
+        for (Touchpoint touchpoint : onProfiles) {
+          Optional<CustomerKey> member = profileKeyOf(touchpoint);
+          if (member.isPresent()) {
+            idOfProfileHolding(member.get()).filter(other -> !other.equals(profile.get().id())).ifPresent(others::add);
+          }
+        }
+      }
+      nodes.add(new GraphView.Node(key.type() + ":" + key.value(), key.shared(), others.stream().distinct().sorted().toList()));
+    }
+    // Links between keys of this profile that are not shared, as the touchpoints carried them.
+    Map<String, List<Touchpoint>> evidence = new TreeMap<>();
+    for (Touchpoint touchpoint : touchpoints) {
+      List<String> members = new ArrayList<>();
+      touchpoint.keys().forEach((type, values) -> values.forEach(value -> {
+        CustomerKey key = new CustomerKey(type, value);
+        long keyFingerprint = fingerprintOf(key);
+        if (!index.isShared(keyFingerprint) && index.belongsWith(keyFingerprint, fingerprint)) {
+          members.add(type + ":" + value);
+        }
+      }));
+      members.sort(null);
+      for (int i = 0; i < members.size(); i++) {
+        for (int j = i + 1; j < members.size(); j++) {
+          evidence.computeIfAbsent(members.get(i) + "\u0000" + members.get(j), pair -> new ArrayList<>()).add(touchpoint);
+        }
+      }
+    }
+    List<GraphView.Link> links = new ArrayList<>();
+    evidence.forEach((pair, carried) -> {
+      String[] keys = pair.split("\u0000");
+      links.add(new GraphView.Link(keys[0], keys[1], carried.size(), carried.stream().limit(GraphView.EVIDENCE)
+          .map(t -> new GraphView.Evidence(time(t.eventTimeNanos()), t.touchpoint(), t.channel(), t.traceId(), t.spanId()))
+          .toList()));
+    });
+    return Optional.of(new GraphView(profile.get().id(), nodes, links, profile.get().conflicts()));
+  }
+
   /** The id of the profile holding {@code key} now, if a stored touchpoint carries it. */
   public Optional<String> idOfProfileHolding(CustomerKey key) throws SQLException {
     return build(ProfileIds.keyHash(key), new Page(1, null)).map(ProfileView::id);

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The REST API: health, profiles by key or id, touchpoints in store order, stats. Every answer is JSON; every error is
+ * The REST API: health, profiles by key or id and their identity graphs, touchpoints in store order, stats. Every answer is JSON; every error is
  * {@code {"error": "..."}} with a status that says whose fault it is. An unknown path is a 404
  * whatever the method; a known path asked with the wrong method is a 405.
  */
@@ -26,6 +26,7 @@ public final class ApiHandler implements HttpHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROFILES = "/api/profiles";
   private static final String TOUCHPOINTS = "/api/touchpoints";
+  private static final String GRAPH = "/graph";
 
   private static final String METRICS = "/metrics";
 
@@ -90,7 +91,9 @@ public final class ApiHandler implements HttpHandler {
   private static String route(String path) {
     return switch (path) {
       case "/api/health", "/api/stats", PROFILES, TOUCHPOINTS, METRICS -> path;
-      default -> path.startsWith(PROFILES + "/") ? PROFILES + "/{id}" : "other";
+      default -> path.startsWith(PROFILES + "/")
+          ? (path.endsWith(GRAPH) ? PROFILES + "/{id}" + GRAPH : PROFILES + "/{id}")
+          : "other";
     };
   }
 
@@ -110,6 +113,14 @@ public final class ApiHandler implements HttpHandler {
           return profiles.byKey(key, PageParameters.parse(q)).orElseThrow(() -> new ApiException(404, "no profile has key " + key));
         };
       default:
+        if (path.startsWith(PROFILES + "/") && path.endsWith(GRAPH)
+            && path.indexOf('/', PROFILES.length() + 1) == path.length() - GRAPH.length()
+            && path.length() > PROFILES.length() + 1 + GRAPH.length()) {
+          return (p, q) -> {
+            String id = p.substring(PROFILES.length() + 1, p.length() - GRAPH.length());
+            return profiles.graph(id).orElseThrow(() -> new ApiException(404, "no profile has id " + id));
+          };
+        }
         if (path.startsWith(PROFILES + "/") && path.indexOf('/', PROFILES.length() + 1) < 0
             && path.length() > PROFILES.length() + 1) {
           return (p, q) -> {
