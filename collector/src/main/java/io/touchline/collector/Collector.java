@@ -94,7 +94,7 @@ public final class Collector implements AutoCloseable {
     this.ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
     OtlpHttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
-    ProfileQuery profiles = new ProfileQuery(store, keyTypes);
+    ProfileQuery profiles = new ProfileQuery(store, keyTypes, config.hashSecret());
     HttpHandler api = new ApiHandler(profiles, new TouchpointListQuery(store, profiles), ready::get, metrics);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;

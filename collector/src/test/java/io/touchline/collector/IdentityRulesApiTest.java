@@ -142,4 +142,20 @@ class IdentityRulesApiTest {
         .containsExactly("customer_id:C-9 unique customer_id");
     get("/api/profiles/p_00000000000000000000000000000000/graph", 404);
   }
+
+  @Test
+  void aRawValueFindsTheProfileOfItsHashedFormWhenTheCollectorHasTheAgentsSecret() throws Exception {
+    String secret = "the-agents-hash-secret";
+    collector = TestCollectors.startWith(data,
+        new io.touchline.collector.config.CollectorConfig(null, null, null, null, null, null, null, null, secret));
+    String hashed = io.touchline.keys.KeyHashing.hash(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "ann@example.com");
+    assertThat(hashed).startsWith("hmac-sha256:").hasSize("hmac-sha256:".length() + 64);
+    OtlpSpans spans = new OtlpSpans();
+    export(at(spans, "login", 10, "email", hashed, "customer_id", "C-1"));
+
+    JsonNode profile = get("/api/profiles?key=email:%20Ann@Example.com", 200);
+    assertThat(profile.get("keys")).extracting(k -> k.get("value").asText()).contains(hashed).doesNotContain("ann@example.com");
+    assertThat(get("/api/profiles?key=email:" + hashed, 200).get("id").asText()).isEqualTo(profile.get("id").asText());
+    get("/api/profiles?key=email:bob@example.com", 404);
+  }
 }

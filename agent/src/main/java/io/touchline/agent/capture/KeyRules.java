@@ -1,5 +1,6 @@
 package io.touchline.agent.capture;
 
+import io.touchline.keys.KeyHashing;
 import io.touchline.keys.Placeholders;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class KeyRules {
 
-  public static final String HASH_PREFIX = "hmac-sha256:";
+  public static final String HASH_PREFIX = KeyHashing.PREFIX;
   private static final KeyRules DEFAULTS = new KeyRules(Collections.<String>emptySet(), null);
 
   private final Placeholders placeholders;
@@ -59,10 +60,6 @@ public final class KeyRules {
       throw new IllegalStateException("no hash secret configured");
     }
     byte[] digest = macs.get().doFinal(normalized.getBytes(StandardCharsets.UTF_8));
-    StringBuilder hex = new StringBuilder(HASH_PREFIX.length() + digest.length * 2).append(HASH_PREFIX);
-    for (byte b : digest) {
-      hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return hex.toString();
+    return KeyHashing.format(digest);
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param keyTypes the key types stitched on, highest priority first; the canonical five by default
  * @param placeholders values never taken as keys, on top of the built-in ones
  * @param journeys how a profile's timeline is cut into journeys
+ * @param hashSecret the secret the agents hash keys with ({@code hash: true}), if they do: a value
+ *     an analyst looks up is then also tried in its hashed form; {@code ${ENV_VAR}} reads it
  */
 public record CollectorConfig(
     String bindAddress,
@@ -24,7 +26,8 @@ public record CollectorConfig(
     Auth auth,
     List<KeyTypeConfig> keyTypes,
     List<String> placeholders,
-    Journeys journeys) {
+    Journeys journeys,
+    String hashSecret) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
@@ -46,6 +49,7 @@ public record CollectorConfig(
     KeyTypeConfig.checkTable(keyTypes);
     placeholders = placeholders == null ? List.of() : List.copyOf(placeholders);
     journeys = journeys == null ? new Journeys(null) : journeys;
+    hashSecret = Secrets.resolve("hashSecret", hashSecret);
   }
 
   /** Fails at config time, with the field's name, rather than at bind time with "Unresolved address". */
@@ -58,7 +62,7 @@ public record CollectorConfig(
   }
 
   public static CollectorConfig defaults() {
-    return new CollectorConfig(null, null, null, null, null, null, null, null);
+    return new CollectorConfig(null, null, null, null, null, null, null, null, null);
   }
 
   /** The same settings listening elsewhere and storing elsewhere: for tests and tools. */
@@ -73,7 +77,8 @@ public record CollectorConfig(
         auth,
         keyTypes,
         placeholders,
-        journeys);
+        journeys,
+        hashSecret);
   }
 
   /**

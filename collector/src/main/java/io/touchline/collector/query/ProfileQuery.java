@@ -7,6 +7,7 @@ import io.touchline.collector.stitch.ProfileIds;
 import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
+import io.touchline.keys.KeyHashing;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +32,16 @@ public final class ProfileQuery {
   private final ProfileIndex index;
   private final KeyTypes keyTypes;
 
+  /** The agents' hash secret, when the collector was given it; null otherwise. */
+  private final byte[] hashSecret;
+
   public ProfileQuery(TouchpointStore store, KeyTypes keyTypes) {
+    this(store, keyTypes, null);
+  }
+
+  /** @param hashSecret the agents' secret for hashed keys, or null */
+  public ProfileQuery(TouchpointStore store, KeyTypes keyTypes, String hashSecret) {
+    this.hashSecret = hashSecret == null ? null : hashSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     this.store = store;
     this.index = store.index();
     this.keyTypes = keyTypes;
@@ -48,7 +58,12 @@ public final class ProfileQuery {
 
   /** The same, with one page of its touchpoints. */
   public Optional<ProfileView> byKey(CustomerKey key, Page page) throws SQLException {
-    return build(ProfileIds.keyHash(key), page);
+    Optional<ProfileView> asGiven = build(ProfileIds.keyHash(key), page);
+    if (asGiven.isPresent() || hashSecret == null || KeyHashing.isHashed(key.value())) {
+      return asGiven;
+    }
+    // Agents may send this key type hashed: look the value up as they would have sent it.
+    return build(ProfileIds.keyHash(new CustomerKey(key.type(), KeyHashing.hash(hashSecret, key.value()))), page);
   }
 
   /** The profile with this id, with its first page of touchpoints. */

@@ -74,6 +74,16 @@ class CollectorConfigLoaderTest {
   }
 
   @Test
+  void readsTheAgentsHashSecretAndRefusesAShortOne() throws ConfigException {
+    assertThat(loader.parse("collector.yaml", "hashSecret: a-secret-of-twenty-chars\n").hashSecret())
+        .isEqualTo("a-secret-of-twenty-chars");
+    assertThat(loader.parse("collector.yaml", "").hashSecret()).isNull();
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "hashSecret: short\n"))
+        .hasMessageContaining("hashSecret")
+        .hasMessageContaining("at least 16 characters");
+  }
+
+  @Test
   void unknownFieldNamesFileLineAndField() {
     assertThatThrownBy(() -> loader.parse("collector.yaml", "bindAddress: 127.0.0.1\napi:\n  prot: 8080\n"))
         .isInstanceOf(ConfigException.class)

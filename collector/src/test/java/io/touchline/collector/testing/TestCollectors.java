@@ -24,6 +24,7 @@ public final class TestCollectors {
             null,
             null,
             null,
+            null,
             null));
   }
 
