@@ -1,8 +1,6 @@
 package com.acme.simulator.journey;
 
 import java.net.CookieManager;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -14,16 +12,20 @@ import java.util.NoSuchElementException;
 public final class Memory {
 
   private final Map<String, String> values = new HashMap<>();
-  private HttpClient browser = newBrowser();
+  private CookieManager cookies = new CookieManager();
 
-  /** The browser in use; a journey switches browsers with {@link #useNewBrowser()}. */
-  public HttpClient browser() {
-    return browser;
+  /**
+   * The cookie jar of the browser in use (its shop session); a journey switches browsers with
+   * {@link #useNewBrowser()}. One jar per browser, one HTTP client for all: a client per customer
+   * would keep a selector thread and buffers per customer.
+   */
+  public CookieManager cookies() {
+    return cookies;
   }
 
   /** Another device or a cleared cookie jar: the shop sees a new session. */
   public void useNewBrowser() {
-    browser = newBrowser();
+    cookies = new CookieManager();
   }
 
   public void put(String name, String value) {
@@ -36,10 +38,5 @@ public final class Memory {
       throw new NoSuchElementException("an earlier step did not give " + name);
     }
     return value;
-  }
-
-  private static HttpClient newBrowser() {
-    // Redirects are followed by the journey itself, as its own interaction.
-    return HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
   }
 }

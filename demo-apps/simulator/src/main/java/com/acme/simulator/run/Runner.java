@@ -31,6 +31,9 @@ public final class Runner {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+  /** One client for every browser: each request carries its browser's cookies (see Memory). */
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<App, String> urls;
   private final long seed;
   private final long minimumGapNanos;
@@ -122,7 +125,9 @@ public final class Runner {
     int status;
     Action.Answer answer;
     try {
-      HttpResponse<String> response = visit.memory().browser().send(http.build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest built = withCookies(http, visit.memory().cookies()).build();
+      HttpResponse<String> response = this.http.send(built, HttpResponse.BodyHandlers.ofString());
+      visit.memory().cookies().put(built.uri(), response.headers().map());
       status = response.statusCode();
       answer = new Action.Answer(status, response.body(), response.headers().firstValue("Location").orElse(null));
     } catch (IOException e) {
@@ -150,6 +155,17 @@ public final class Runner {
       return false;
     }
     return true;
+  }
+
+  /** Adds the cookies the browser holds for the request's address, as a browser would. */
+  private static HttpRequest.Builder withCookies(HttpRequest.Builder request, java.net.CookieManager cookies) throws IOException {
+    URI uri = request.copy().build().uri();
+    for (Map.Entry<String, List<String>> header : cookies.get(uri, Map.of()).entrySet()) {
+      for (String value : header.getValue()) {
+        request.header(header.getKey(), value);
+      }
+    }
+    return request;
   }
 
   /** Waits until every app answers {@code GET /health}; names the first that does not. */
