@@ -158,4 +158,31 @@ class IdentityRulesApiTest {
     assertThat(get("/api/profiles?key=email:" + hashed, 200).get("id").asText()).isEqualTo(profile.get("id").asText());
     get("/api/profiles?key=email:bob@example.com", 404);
   }
+
+  @Test
+  void aLateTouchpointRedecidesEarlierMergesAndARestartGivesTheSameAnswer() throws Exception {
+    collector = TestCollectors.start(data);
+    OtlpSpans spans = new OtlpSpans();
+    Span annLogin = at(spans, "login", 20, "session", "s-1", "customer_id", "C-1");
+    Span view = at(spans, "product.view", 30, "session", "s-1");
+    export(annLogin, view);
+    assertThat(get("/api/profiles?key=session:s-1", 200).get("touchpoints")).hasSize(2);
+
+    // Bob's login on the same browser happened before Ann's, but arrives last: the session is
+    // shared after all, and the view Ann's profile had is now ambiguous.
+    export(at(spans, "login", 10, "session", "s-1", "customer_id", "C-2"));
+    export(annLogin, view); // a retry of the first request changes nothing
+    JsonNode shared = get("/api/profiles?key=session:s-1", 409);
+    assertThat(shared.get("touchpoints")).extracting(t -> t.get("touchpoint").asText()).containsExactly("product.view");
+    JsonNode stats = get("/api/stats", 200);
+    assertThat(stats.get("touchpoints").asLong()).isEqualTo(3);
+    String before = stats.toString() + get("/api/profiles?key=customer_id:C-1", 200) + get("/api/profiles?key=customer_id:C-2", 200);
+
+    collector.close();
+    collector = TestCollectors.start(data); // the index rebuilt from the store
+    String after = get("/api/stats", 200).toString() + get("/api/profiles?key=customer_id:C-1", 200)
+        + get("/api/profiles?key=customer_id:C-2", 200);
+    assertThat(after).isEqualTo(before);
+    get("/api/profiles?key=session:s-1", 409);
+  }
 }
