@@ -3,16 +3,11 @@ package io.touchline.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.touchline.collector.testing.CollectorHttp;
 import io.touchline.collector.testing.OtlpSpans;
 import io.touchline.collector.testing.TestCollectors;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The identity rules as the API shows them: shared keys and their 409, conflicts, the new figures. */
 class IdentityRulesApiTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path data;
   private Collector collector;
 
@@ -31,20 +24,11 @@ class IdentityRulesApiTest {
   }
 
   private JsonNode get(String path, int status) throws Exception {
-    HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(URI.create(collector.apiUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(status);
-    return JSON.readTree(response.body());
+    return CollectorHttp.get(collector, path, status);
   }
 
   private void export(Span... spans) throws Exception {
-    byte[] body = OtlpSpans.request(List.of(OtlpSpans.attribute("service.name", "web-shop")), spans).toByteArray();
-    HttpResponse<byte[]> exported = http.send(
-        HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
-            .header("Content-Type", "application/x-protobuf")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(exported.statusCode()).isEqualTo(200);
+    CollectorHttp.export(collector, "web-shop", spans);
   }
 
   private static Span at(OtlpSpans spans, String name, long offsetMillis, String... keys) {

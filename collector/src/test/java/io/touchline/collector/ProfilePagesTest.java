@@ -3,14 +3,10 @@ package io.touchline.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.touchline.collector.testing.CollectorHttp;
 import io.touchline.collector.testing.OtlpSpans;
 import io.touchline.collector.testing.TestCollectors;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A profile's timeline in pages: every touchpoint once, in order, whatever the page size. */
 class ProfilePagesTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path data;
   private Collector collector;
 
@@ -32,10 +26,7 @@ class ProfilePagesTest {
   }
 
   private JsonNode get(String path, int status) throws Exception {
-    HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(URI.create(collector.apiUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(status);
-    return JSON.readTree(response.body());
+    return CollectorHttp.get(collector, path, status);
   }
 
   @Test
@@ -48,13 +39,7 @@ class ProfilePagesTest {
       sent.add(spans.span("visit", OtlpSpans.attribute("touchline.key.session", "s-1"))
           .setStartTimeUnixNano(OtlpSpans.START_NANOS + (i / 2) * 1_000L).build());
     }
-    byte[] body = OtlpSpans.request(List.of(OtlpSpans.attribute("service.name", "shop")), sent.toArray(Span[]::new)).toByteArray();
-    HttpResponse<byte[]> exported = http.send(
-        HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
-            .header("Content-Type", "application/x-protobuf")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(exported.statusCode()).isEqualTo(200);
+    CollectorHttp.export(collector, "shop", sent.toArray(Span[]::new));
 
     List<String> seen = new ArrayList<>();
     String cursor = null;

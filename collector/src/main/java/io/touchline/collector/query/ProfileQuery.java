@@ -8,12 +8,14 @@ import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.keys.KeyHashing;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Answers profile and stats questions from the store, applying the stitching rules. */
 public final class ProfileQuery {
@@ -41,7 +44,7 @@ public final class ProfileQuery {
 
   /** @param hashSecret the agents' secret for hashed keys, or null */
   public ProfileQuery(TouchpointStore store, KeyTypes keyTypes, String hashSecret) {
-    this.hashSecret = hashSecret == null ? null : hashSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    this.hashSecret = hashSecret == null ? null : hashSecret.getBytes(StandardCharsets.UTF_8);
     this.store = store;
     this.index = store.index();
     this.keyTypes = keyTypes;
@@ -182,7 +185,7 @@ public final class ProfileQuery {
     }
     List<ProfileIndex.Conflict> conflicts = index.conflictsOf(fingerprint);
     List<Touchpoint> touchpoints;
-    Map<Long, Touchpoint> conflicted = new java.util.HashMap<>();
+    Map<Long, Touchpoint> conflicted = new HashMap<>();
     try (StoreReader reader = store.reader()) {
       touchpoints = reader.touchpointsBySequence(sequences);
       reader.storedBySequence(conflicts.stream().mapToLong(ProfileIndex.Conflict::sequence).distinct().toArray())
@@ -225,7 +228,7 @@ public final class ProfileQuery {
       ambiguous = reader.touchpointsBySequence(index.ambiguousTouchpointsOf(fingerprint));
       onProfiles = reader.touchpointsBySequence(index.profilesSharing(fingerprint));
     }
-    Set<String> profiles = new java.util.TreeSet<>();
+    Set<String> profiles = new TreeSet<>();
     for (Touchpoint touchpoint : onProfiles) {
       Optional<CustomerKey> member = profileKeyOf(touchpoint);
       if (member.isPresent()) {
@@ -240,24 +243,10 @@ public final class ProfileQuery {
    * (ties by fingerprint), as the identity rules place it; empty when all its keys are shared.
    */
   public Optional<CustomerKey> profileKeyOf(Touchpoint touchpoint) {
-    CustomerKey best = null;
-    for (Map.Entry<String, List<String>> entry : touchpoint.keys().entrySet()) {
-      for (String value : entry.getValue()) {
-        CustomerKey key = new CustomerKey(entry.getKey(), value);
-        if (index.isShared(fingerprintOf(key))) {
-          continue;
-        }
-        if (best == null || compareForProfile(key, best) < 0) {
-          best = key;
-        }
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  private int compareForProfile(CustomerKey a, CustomerKey b) {
-    int byPriority = Integer.compare(keyTypes.priorityOf(a.type()), keyTypes.priorityOf(b.type()));
-    return byPriority != 0 ? byPriority : Long.compare(fingerprintOf(a), fingerprintOf(b));
+    List<CustomerKey> keys = new ArrayList<>();
+    touchpoint.keys().forEach((type, values) -> values.forEach(value -> keys.add(new CustomerKey(type, value))));
+    int placing = index.placingKey(keys.stream().mapToLong(ProfileQuery::fingerprintOf).toArray());
+    return placing < 0 ? Optional.empty() : Optional.of(keys.get(placing));
   }
 
   private static long fingerprintOf(CustomerKey key) {

@@ -90,18 +90,9 @@ public final class ComponentResolver {
     return order;
   }
 
-  /** A touchpoint's keys that may link, highest priority first (ties by fingerprint). */
+  /** A touchpoint's keys that may link, in {@link LinkOrder}. */
   private static int[] usable(int[] carried, Key[] keys, boolean[] shared) {
-    return Arrays.stream(carried)
-        .filter(k -> !shared[k])
-        .boxed()
-        .sorted((a, b) -> {
-          int byPriority = Integer.compare(keys[a].priority(), keys[b].priority());
-          return byPriority != 0 ? byPriority : Long.compare(keys[a].fingerprint(), keys[b].fingerprint());
-        })
-        .mapToInt(Integer::intValue)
-        .distinct()
-        .toArray();
+    return LinkOrder.usable(carried, k -> shared[k], k -> keys[k].priority(), k -> keys[k].fingerprint());
   }
 
   /**

@@ -4,7 +4,9 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -135,7 +137,7 @@ public final class ProfileIndex {
     lock.writeLock().lock();
     try {
       IntOpenHashSet dirty = new IntOpenHashSet();
-      it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Entry> fresh = new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+      Long2ObjectOpenHashMap<Entry> fresh = new Long2ObjectOpenHashMap<>();
       unplaced.clear();
       for (Entry entry : pending) {
         if (place(entry, dirty)) {
@@ -252,34 +254,9 @@ public final class ProfileIndex {
     return true;
   }
 
-  /** The touchpoint's keys that may link (not shared), highest priority first, ties by fingerprint. */
+  /** The touchpoint's keys that may link, in {@link LinkOrder}. */
   private int[] usableInOrder(int[] carried) {
-    int[] usable = new int[carried.length];
-    int n = 0;
-    for (int key : carried) {
-      if (shared.get(key)) {
-        continue;
-      }
-      // Insertion sort: a touchpoint carries a handful of keys.
-      int i = n++;
-      while (i > 0 && before(key, usable[i - 1])) {
-        usable[i] = usable[i - 1];
-        i--;
-      }
-      usable[i] = key;
-    }
-    int distinct = 0;
-    for (int i = 0; i < n; i++) {
-      if (distinct == 0 || usable[distinct - 1] != usable[i]) {
-        usable[distinct++] = usable[i];
-      }
-    }
-    return distinct == usable.length ? usable : java.util.Arrays.copyOf(usable, distinct);
-  }
-
-  private boolean before(int a, int b) {
-    int byPriority = Integer.compare(keyPriority.getInt(a), keyPriority.getInt(b));
-    return byPriority != 0 ? byPriority < 0 : keyFingerprint.getLong(a) < keyFingerprint.getLong(b);
+    return LinkOrder.usable(carried, shared::get, keyPriority::getInt, keyFingerprint::getLong);
   }
 
   /** Joins two profiles of one group (within the limits, checked by the caller). */
@@ -429,7 +406,7 @@ public final class ProfileIndex {
   }
 
   /** Decides a group's profiles anew from all of its touchpoints, replacing what it had. */
-  private void resolve(int group, it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Entry> fresh) {
+  private void resolve(int group, Long2ObjectOpenHashMap<Entry> fresh) {
     IntArrayList members = keysOfGroup(group);
     LongArrayList sequences = new LongArrayList();
     GroupFigures old = currentFigures(members, sequences);
@@ -529,7 +506,7 @@ public final class ProfileIndex {
   private GroupFigures currentFigures(IntArrayList members, LongArrayList sequences) {
     GroupFigures figures = new GroupFigures();
     IntOpenHashSet roots = new IntOpenHashSet();
-    it.unimi.dsi.fastutil.longs.LongOpenHashSet ambiguous = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
+    LongOpenHashSet ambiguous = new LongOpenHashSet();
     for (int i = 0; i < members.size(); i++) {
       int key = members.getInt(i);
       if (shared.get(key)) {
@@ -562,7 +539,7 @@ public final class ProfileIndex {
   }
 
   /** The group's touchpoints: this commit's from memory, older ones read back from the source. */
-  private List<Entry> entriesOf(LongArrayList sequences, it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Entry> fresh) {
+  private List<Entry> entriesOf(LongArrayList sequences, Long2ObjectOpenHashMap<Entry> fresh) {
     List<Entry> entries = new ArrayList<>(sequences.size());
     LongArrayList missing = new LongArrayList();
     for (int i = 0; i < sequences.size(); i++) {
@@ -606,6 +583,27 @@ public final class ProfileIndex {
       }
       LongArrayList list = profileTouchpoints.get(profileRootReading(key));
       return list == null ? new long[0] : list.toLongArray();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Which of a touchpoint's keys names its profile (its first key in {@link LinkOrder}), as an
+   * index into {@code keyFingerprints}; -1 when all of them are shared or unknown.
+   */
+  public int placingKey(long[] keyFingerprints) {
+    lock.readLock().lock();
+    try {
+      int[] positions = new int[keyFingerprints.length];
+      for (int i = 0; i < positions.length; i++) {
+        positions[i] = i;
+      }
+      int[] usable = LinkOrder.usable(positions,
+          i -> keyNumber.get(keyFingerprints[i]) == NONE || shared.get(keyNumber.get(keyFingerprints[i])),
+          i -> keyPriority.getInt(keyNumber.get(keyFingerprints[i])),
+          i -> keyFingerprints[i]);
+      return usable.length == 0 ? -1 : usable[0];
     } finally {
       lock.readLock().unlock();
     }
