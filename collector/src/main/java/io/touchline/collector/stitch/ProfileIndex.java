@@ -8,6 +8,7 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -569,6 +570,131 @@ public final class ProfileIndex {
       }
     }
     return "limit";
+  }
+
+  // ------------------------------------------------------------------------------------ erasing
+
+  /**
+   * Forgets touchpoints deleted from the store: each group they were in is decided anew from the
+   * touchpoints it has left — which may now fall apart into several groups — as a rebuild from
+   * the store would decide it. Keys no remaining touchpoint carries are forgotten too.
+   *
+   * @param deleted the deleted touchpoints
+   * @param keyFingerprints keys they carried, naming every group they were in
+   */
+  public void forget(long[] deleted, long[] keyFingerprints) {
+    lock.writeLock().lock();
+    try {
+      LongOpenHashSet gone = new LongOpenHashSet(deleted);
+      IntOpenHashSet groups = new IntOpenHashSet();
+      for (long fingerprint : keyFingerprints) {
+        int key = keyNumber.get(fingerprint);
+        if (key != NONE) {
+          groups.add(groupRoot(key));
+        }
+      }
+      LongArrayList left = new LongArrayList();
+      for (int group : groups) {
+        IntArrayList members = keysOfGroup(group);
+        LongArrayList sequences = new LongArrayList();
+        totals.add(currentFigures(members, sequences), -1);
+        for (int i = 0; i < sequences.size(); i++) {
+          if (!gone.contains(sequences.getLong(i))) {
+            left.add(sequences.getLong(i));
+          }
+        }
+        for (int i = 0; i < members.size(); i++) {
+          forgetKey(members.getInt(i));
+        }
+        groupKeys.remove(group);
+      }
+      // The touchpoints left come back as new ones would: the rules decide their groups afresh.
+      if (!left.isEmpty()) {
+        pending.addAll(source.entries(left.toLongArray()));
+      }
+      commit();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Drops everything known of a key; its number is not reused (a new sighting gets a new one). */
+  private void forgetKey(int key) {
+    keyNumber.remove(keyFingerprint.getLong(key));
+    profileTouchpoints.remove(key);
+    profileCounts.remove(key);
+    profileConflicts.remove(key);
+    sharedOn.remove(key);
+    ambiguousOf.remove(key);
+    shared.clear(key);
+    groupParent.set(key, key);
+    profileParent.set(key, key);
+    groupHasLast.clear(key);
+    groupLastNanos.set(key, 0);
+  }
+
+  /**
+   * The stored touchpoints carrying any of these keys: those of their profiles, and those of
+   * their groups where a limit refused one of them. What an erasure of the keys removes.
+   */
+  public long[] touchpointsCarrying(long[] keyFingerprints) {
+    lock.readLock().lock();
+    try {
+      LongOpenHashSet wanted = new LongOpenHashSet(keyFingerprints);
+      IntOpenHashSet groups = new IntOpenHashSet();
+      for (long fingerprint : keyFingerprints) {
+        int key = keyNumber.get(fingerprint);
+        if (key != NONE) {
+          groups.add(groupRootReading(key));
+        }
+      }
+      LongArrayList candidates = new LongArrayList();
+      for (int group : groups) {
+        IntArrayList members = groupKeys.get(group);
+        candidates.addAll(touchpointsOfGroup(members == null ? IntArrayList.of(group) : members));
+      }
+      LongArrayList carrying = new LongArrayList();
+      for (Entry entry : source.entries(candidates.toLongArray())) {
+        for (long fingerprint : entry.keyFingerprints()) {
+          if (wanted.contains(fingerprint)) {
+            carrying.add(entry.sequence());
+            break;
+          }
+        }
+      }
+      long[] sorted = carrying.toLongArray();
+      Arrays.sort(sorted);
+      return sorted;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** A group's touchpoints, for readers: its keys' profiles' and its ambiguous ones. */
+  private LongArrayList touchpointsOfGroup(IntArrayList members) {
+    LongOpenHashSet touchpoints = new LongOpenHashSet();
+    IntOpenHashSet roots = new IntOpenHashSet();
+    for (int i = 0; i < members.size(); i++) {
+      int key = members.getInt(i);
+      LongArrayList onlyShared = ambiguousOf.get(key);
+      if (onlyShared != null) {
+        touchpoints.addAll(onlyShared);
+      }
+      int root = profileRootReading(key);
+      LongArrayList list = roots.add(root) ? profileTouchpoints.get(root) : null;
+      if (list != null) {
+        touchpoints.addAll(list);
+      }
+    }
+    return new LongArrayList(touchpoints);
+  }
+
+  private int groupRootReading(int key) {
+    int root = key;
+    while (groupParent.getInt(root) != root) {
+      root = groupParent.getInt(root);
+    }
+    return root;
   }
 
   // ------------------------------------------------------------------------------------- reading

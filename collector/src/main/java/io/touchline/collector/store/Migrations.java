@@ -114,6 +114,23 @@ final class Migrations {
           ALTER TABLE touchpoints ADD COLUMN key_types VARCHAR NOT NULL DEFAULT '';
           UPDATE touchpoints SET key_types = coalesce(array_to_string(json_extract_string(doc, '$.keys[*][0]'), ','), '');
           CREATE INDEX touchpoints_by_seq ON touchpoints (seq);
+          """,
+          // 5: erasure. A tombstone per erased key — its key hash, one-way, never the value — so
+          // a replayed span carrying it is dropped; and an audit record per erasure: when, by
+          // which key type, which profile, how much went. Neither holds a raw key value.
+          """
+          CREATE TABLE erased_keys (
+            key_hash  VARCHAR NOT NULL PRIMARY KEY,
+            erased_at TIMESTAMP NOT NULL
+          );
+          CREATE TABLE erasures (
+            erased_at        TIMESTAMP NOT NULL,
+            requested_by     VARCHAR NOT NULL,
+            profile_id       VARCHAR NOT NULL,
+            touchpoints      BIGINT NOT NULL,
+            keys             INTEGER NOT NULL,
+            shared_keys_kept INTEGER NOT NULL
+          );
           """);
 
   private Migrations() {}

@@ -125,6 +125,59 @@ class ProfileIndexTest {
     }
   }
 
+  /**
+   * Erasure: the touchpoints carrying some keys are deleted and forgotten; the index then equals
+   * one rebuilt from what is left — groups that fell apart included — and goes on taking new ones.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {11, 12, 13, 14, 15, 16})
+  void forgettingErasedTouchpointsEqualsARebuildFromWhatIsLeft(long seed) {
+    Random random = new Random(seed);
+    int keyCount = 40;
+    List<ProfileIndex.Entry> entries = new ArrayList<>();
+    for (int sequence = 1; sequence <= 240; sequence++) {
+      long[] carried = random.longs(random.nextInt(4), 1, keyCount).distinct().toArray();
+      entries.add(entry(sequence, random.nextInt(100), carried));
+    }
+    List<ProfileIndex.Entry> first = entries.subList(0, 200);
+    List<ProfileIndex.Entry> later = entries.subList(200, entries.size());
+    ProfileIndex index = newIndex();
+    first.forEach(index::add);
+    index.commit();
+
+    long[] erasedKeys = random.longs(3, 1, keyCount).distinct().toArray();
+    long[] carrying = index.touchpointsCarrying(erasedKeys);
+    List<ProfileIndex.Entry> left = new ArrayList<>();
+    List<Long> expectedCarrying = new ArrayList<>();
+    for (ProfileIndex.Entry entry : first) {
+      if (Arrays.stream(entry.keyFingerprints()).anyMatch(k -> Arrays.stream(erasedKeys).anyMatch(e -> e == k))) {
+        expectedCarrying.add(entry.sequence());
+      } else {
+        left.add(entry);
+      }
+    }
+    assertThat(carrying).as("touchpoints carrying %s", Arrays.toString(erasedKeys))
+        .containsExactly(expectedCarrying.stream().mapToLong(Long::longValue).toArray());
+    for (long sequence : carrying) {
+      stored.remove(sequence);
+    }
+    index.forget(carrying, erasedKeys);
+
+    ProfileIndex rebuilt = newIndex();
+    left.forEach(rebuilt::add);
+    rebuilt.commit();
+    assertThat(describe(index, keyCount)).as("after the erasure, seed %d", seed).isEqualTo(describe(rebuilt, keyCount));
+    for (long key : erasedKeys) {
+      assertThat(index.touchpointsOf(key)).isEmpty();
+    }
+
+    later.forEach(index::add);
+    index.commit();
+    later.forEach(rebuilt::add);
+    rebuilt.commit();
+    assertThat(describe(index, keyCount)).as("new touchpoints after the erasure, seed %d", seed).isEqualTo(describe(rebuilt, keyCount));
+  }
+
   private static String describe(ProfileIndex index, int keyCount) {
     TreeMap<Long, String> byKey = new TreeMap<>();
     for (long key = 1; key < keyCount; key++) {
