@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.touchline.collector.config.CollectorConfig;
+import io.touchline.collector.erase.ProfileEraser;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.ingest.OtlpGrpcServer;
 import io.touchline.collector.ingest.OtlpHttpHandler;
@@ -95,7 +96,8 @@ public final class Collector implements AutoCloseable {
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
     OtlpHttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
     ProfileQuery profiles = new ProfileQuery(store, keyTypes, config.hashSecret());
-    HttpHandler api = new ApiHandler(profiles, new TouchpointListQuery(store, profiles), ready::get, metrics);
+    HttpHandler api = new ApiHandler(
+        profiles, new TouchpointListQuery(store, profiles), new ProfileEraser(profiles, store), ready::get, metrics);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;
     try {

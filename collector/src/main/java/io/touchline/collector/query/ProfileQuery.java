@@ -165,7 +165,8 @@ public final class ProfileQuery {
           census.conflicts(),
           census.sharedKeys(),
           reader.counter("placeholdersDropped"),
-          reader.counter("nonTouchpointSpans"));
+          reader.counter("nonTouchpointSpans"),
+          reader.counter("erasedDropped"));
     }
   }
 
@@ -351,7 +352,7 @@ public final class ProfileQuery {
   }
 
   /** ISO-8601 UTC with a fixed nine-digit fraction: lossless, and such strings sort in time order. */
-  static String time(long epochNanos) {
+  public static String time(long epochNanos) {
     return TIME.format(Instant.ofEpochSecond(0, epochNanos));
   }
 }

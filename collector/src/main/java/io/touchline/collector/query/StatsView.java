@@ -10,4 +10,5 @@ public record StatsView(
     long conflicts,
     long sharedKeys,
     long placeholdersDropped,
-    long nonTouchpointSpans) {}
+    long nonTouchpointSpans,
+    long erasedDropped) {}

@@ -3,8 +3,10 @@ package io.touchline.collector.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.duckdb.DuckDBConnection;
@@ -16,6 +18,8 @@ import org.duckdb.DuckDBConnection;
 public final class Database implements AutoCloseable {
 
   static final String FILE_NAME = "touchline.duckdb";
+  /** Counter of erasures made since the database file was last compacted. */
+  static final String ERASURES_TO_PURGE = "erasuresToPurge";
 
   private final Path file;
   private final DuckDBConnection root;
@@ -35,6 +39,15 @@ public final class Database implements AutoCloseable {
       throws IOException, SQLException {
     Files.createDirectories(directory);
     Path file = directory.resolve(FILE_NAME);
+    Files.deleteIfExists(compacting(file)); // a compaction that did not finish; the original is intact
+    DuckDBConnection root = connect(file, memoryLimit, checkpointThreshold);
+    if (erasuresToPurge(root) > 0) {
+      root = compact(root, file, memoryLimit, checkpointThreshold);
+    }
+    return new Database(file, root);
+  }
+
+  private static DuckDBConnection connect(Path file, String memoryLimit, String checkpointThreshold) throws SQLException {
     DuckDBConnection root =
         (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
     try {
@@ -51,7 +64,50 @@ public final class Database implements AutoCloseable {
       root.close(); // leave the file free for the next attempt
       throw e;
     }
-    return new Database(file, root);
+    return root;
+  }
+
+  /** Erasures whose rows may still lie in the file's blocks: a delete only marks rows as gone. */
+  private static long erasuresToPurge(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT value FROM counters WHERE name = '" + ERASURES_TO_PURGE + "'")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  /**
+   * Copies the database into a new file and puts it in the old one's place. DuckDB's DELETE
+   * only marks rows, and neither a checkpoint nor a rewrite of the table clears the blocks that
+   * held them (measured); a copy holds the live rows only, so erased data leaves the disk. Done
+   * at start, before anything else uses the file; interrupted, it starts over at the next start.
+   */
+  private static DuckDBConnection compact(DuckDBConnection root, Path file, String memoryLimit, String checkpointThreshold)
+      throws IOException, SQLException {
+    long start = System.nanoTime();
+    long before = Files.size(file);
+    Path copy = compacting(file);
+    try (Statement statement = root.createStatement()) {
+      String name;
+      try (ResultSet rs = statement.executeQuery("SELECT current_database()")) {
+        rs.next();
+        name = rs.getString(1);
+      }
+      statement.execute("ATTACH '" + copy.toAbsolutePath().toString().replace("'", "''") + "' AS compacted");
+      statement.execute("COPY FROM DATABASE \"" + name.replace("\"", "\"\"") + "\" TO compacted");
+      statement.execute("DELETE FROM compacted.counters WHERE name = '" + ERASURES_TO_PURGE + "'");
+      statement.execute("DETACH compacted");
+    } finally {
+      root.close();
+    }
+    Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    System.out.println("touchline collector: compacted the database so that erased touchpoints leave the disk too: "
+        + before / (1 << 20) + " MB -> " + Files.size(file) / (1 << 20) + " MB in "
+        + (System.nanoTime() - start) / 1_000_000 + " ms");
+    return connect(file, memoryLimit, checkpointThreshold);
+  }
+
+  private static Path compacting(Path file) {
+    return file.resolveSibling(file.getFileName() + ".compacting");
   }
 
   /** A new connection to the same database, for one thread's use. */

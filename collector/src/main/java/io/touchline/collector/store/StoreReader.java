@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -150,6 +152,33 @@ public final class StoreReader implements AutoCloseable {
             types.isEmpty() ? List.of() : List.of(types.split(",")));
       }
     }
+  }
+
+  /** The key hashes of every erased key. */
+  List<String> erasedKeyHashes() throws SQLException {
+    List<String> hashes = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT key_hash FROM erased_keys")) {
+      while (rs.next()) {
+        hashes.add(rs.getString(1));
+      }
+    }
+    return hashes;
+  }
+
+  /** The audit records of every erasure, newest first. */
+  public List<ErasureRecord> erasures() throws SQLException {
+    List<ErasureRecord> records = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(
+            "SELECT epoch_us(erased_at), requested_by, profile_id, touchpoints, keys, shared_keys_kept"
+                + " FROM erasures ORDER BY erased_at DESC, profile_id")) {
+      while (rs.next()) {
+        records.add(new ErasureRecord(Instant.EPOCH.plus(rs.getLong(1), ChronoUnit.MICROS), rs.getString(2),
+            rs.getString(3), rs.getLong(4), rs.getInt(5), rs.getInt(6)));
+      }
+    }
+    return records;
   }
 
   public long counter(String name) throws SQLException {

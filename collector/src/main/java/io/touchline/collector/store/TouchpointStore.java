@@ -30,6 +30,7 @@ public final class TouchpointStore implements AutoCloseable {
   static final String NON_TOUCHPOINT_SPANS = "nonTouchpointSpans";
   static final String PLACEHOLDERS_DROPPED = "placeholdersDropped";
   static final String REJECTED_SPANS = "rejectedSpans";
+  static final String ERASED_DROPPED = "erasedDropped";
 
   private final Database database;
   private final DuckDBConnection writer;
@@ -38,6 +39,7 @@ public final class TouchpointStore implements AutoCloseable {
   private static final int REBUILD_BATCH = 50_000;
 
   private final SeenSpans seen = new SeenSpans();
+  private final Tombstones tombstones = new Tombstones();
   private long nextSequence;
 
   public TouchpointStore(Database database) throws SQLException {
@@ -49,6 +51,9 @@ public final class TouchpointStore implements AutoCloseable {
     this.database = database;
     this.writer = (DuckDBConnection) database.connect();
     this.index = new ProfileIndex(keyTypes, this::storedEntries);
+    try (StoreReader reader = reader()) {
+      reader.erasedKeyHashes().forEach(tombstones::add);
+    }
     rebuild();
   }
 
@@ -128,6 +133,12 @@ public final class TouchpointStore implements AutoCloseable {
   /** Stores a group of encoded batches in one transaction: all of them, or none. */
   public synchronized void writeEncoded(List<EncodedBatch> group) throws SQLException {
     List<Row> fresh = newRows(group);
+    long erasedDropped = 0;
+    if (!tombstones.isEmpty()) {
+      int before = fresh.size();
+      fresh.removeIf(row -> tombstones.carriesErasedKey(row.touchpoint(), row.keyFingerprints()));
+      erasedDropped = before - fresh.size();
+    }
     long placeholders = 0;
     long nonTouchpoints = 0;
     long rejected = 0;
@@ -148,6 +159,7 @@ public final class TouchpointStore implements AutoCloseable {
       addToCounter(NON_TOUCHPOINT_SPANS, nonTouchpoints);
       addToCounter(PLACEHOLDERS_DROPPED, placeholders);
       addToCounter(REJECTED_SPANS, rejected);
+      addToCounter(ERASED_DROPPED, erasedDropped);
       writer.commit();
     } catch (SQLException | RuntimeException e) {
       writer.rollback();
@@ -181,6 +193,83 @@ public final class TouchpointStore implements AutoCloseable {
       }
     }
     return new ArrayList<>(unique.values());
+  }
+
+  /** What runs while no batch is written. */
+  public interface Exclusive<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs {@code work} while no batch is written, so that what it reads stays true until it returns. */
+  public synchronized <T> T whileWritesWait(Exclusive<T> work) throws SQLException {
+    return work.run();
+  }
+
+  /**
+   * Carries out an erasure in one transaction — the touchpoints deleted, a tombstone per key, an
+   * audit record — then checkpoints, so that the write-ahead log no longer holds them either, and
+   * forgets them in the profile index. From then on a span carrying an erased key is dropped.
+   *
+   * @return when it happened
+   */
+  public synchronized Instant erase(Erasure erasure) throws SQLException {
+    Instant now = Instant.now();
+    long micros = Math.floorDiv(now.getEpochSecond() * 1_000_000_000L + now.getNano(), 1_000L);
+    List<String> keyHashes = erasure.keys().stream().map(ProfileIds::keyHash).toList();
+    writer.setAutoCommit(false);
+    try {
+      long deleted = 0;
+      long[] sequences = erasure.touchpoints();
+      for (int from = 0; from < sequences.length; from += 1000) {
+        StringBuilder in = new StringBuilder();
+        for (int i = from; i < Math.min(sequences.length, from + 1000); i++) {
+          in.append(i == from ? "" : ",").append(sequences[i]); // numbers only: nothing to escape
+        }
+        try (var statement = writer.createStatement()) {
+          deleted += statement.executeUpdate("DELETE FROM touchpoints WHERE seq IN (" + in + ")");
+        }
+      }
+      if (deleted != sequences.length) {
+        throw new SQLException("erasure found " + deleted + " of the " + sequences.length + " touchpoints it was to delete");
+      }
+      try (PreparedStatement tombstone = writer.prepareStatement(
+          "INSERT INTO erased_keys VALUES (?, make_timestamp(?)) ON CONFLICT DO NOTHING")) {
+        for (String keyHash : keyHashes) {
+          tombstone.setString(1, keyHash);
+          tombstone.setLong(2, micros);
+          tombstone.executeUpdate();
+        }
+      }
+      try (PreparedStatement audit = writer.prepareStatement(
+          "INSERT INTO erasures VALUES (make_timestamp(?), ?, ?, ?, ?, ?)")) {
+        audit.setLong(1, micros);
+        audit.setString(2, erasure.requestedBy());
+        audit.setString(3, erasure.profileId());
+        audit.setLong(4, deleted);
+        audit.setInt(5, erasure.keys().size());
+        audit.setInt(6, erasure.sharedKeysKept());
+        audit.executeUpdate();
+      }
+      addToCounter(Database.ERASURES_TO_PURGE, 1);
+      writer.commit();
+    } catch (SQLException | RuntimeException e) {
+      writer.rollback();
+      throw e;
+    } finally {
+      writer.setAutoCommit(true);
+    }
+    keyHashes.forEach(tombstones::add);
+    try (var statement = writer.createStatement()) {
+      statement.execute("CHECKPOINT");
+    }
+    try {
+      index.forget(erasure.touchpoints(), keyHashes.stream().mapToLong(ProfileIds::fingerprint).toArray());
+    } catch (RuntimeException e) {
+      System.err.println("touchline collector: the profile index could not forget the erased touchpoints ("
+          + e.getMessage() + "); rebuilding it from the store");
+      rebuild();
+    }
+    return now;
   }
 
   /** Deletes the touchpoints whose event time is before {@code cutoff}. */

@@ -3,6 +3,7 @@ package io.touchline.collector.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.touchline.collector.erase.ProfileEraser;
 import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.query.ProfileQuery;
@@ -17,7 +18,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The REST API: health, profiles by key or id and their identity graphs, touchpoints in store order, stats. Every answer is JSON; every error is
+ * The REST API: health, profiles by key or id and their identity graphs, touchpoints in store
+ * order, stats, erasure and its audit trail. Every answer is JSON; every error is
  * {@code {"error": "..."}} with a status that says whose fault it is. An unknown path is a 404
  * whatever the method; a known path asked with the wrong method is a 405.
  */
@@ -27,18 +29,22 @@ public final class ApiHandler implements HttpHandler {
   private static final String PROFILES = "/api/profiles";
   private static final String TOUCHPOINTS = "/api/touchpoints";
   private static final String GRAPH = "/graph";
+  private static final String ERASURES = "/api/erasures";
 
   private static final String METRICS = "/metrics";
 
   private final ProfileQuery profiles;
   private final TouchpointListQuery touchpoints;
+  private final ProfileEraser eraser;
   private final BooleanSupplier ready;
   private final CollectorMetrics metrics;
 
   public ApiHandler(
-      ProfileQuery profiles, TouchpointListQuery touchpoints, BooleanSupplier ready, CollectorMetrics metrics) {
+      ProfileQuery profiles, TouchpointListQuery touchpoints, ProfileEraser eraser, BooleanSupplier ready,
+      CollectorMetrics metrics) {
     this.profiles = profiles;
     this.touchpoints = touchpoints;
+    this.eraser = eraser;
     this.ready = ready;
     this.metrics = metrics;
   }
@@ -56,9 +62,13 @@ public final class ApiHandler implements HttpHandler {
     try (exchange) {
       try {
         Endpoint endpoint = endpoint(path);
-        if (!"GET".equals(exchange.getRequestMethod())) {
-          exchange.getResponseHeaders().set("Allow", "GET");
-          throw new ApiException(405, exchange.getRequestMethod() + " is not allowed on " + path + "; use GET");
+        String method = exchange.getRequestMethod();
+        if (path.equals(PROFILES) && "DELETE".equals(method)) {
+          endpoint = (p, q) -> erase(q);
+        } else if (!"GET".equals(method)) {
+          String allowed = path.equals(PROFILES) ? "GET, DELETE" : "GET";
+          exchange.getResponseHeaders().set("Allow", allowed);
+          throw new ApiException(405, method + " is not allowed on " + path + "; use " + allowed.replace(", ", " or "));
         }
         if (path.equals(METRICS)) {
           status = 200;
@@ -90,7 +100,7 @@ public final class ApiHandler implements HttpHandler {
   /** The route a path belongs to, for metrics: ids are not labels. */
   private static String route(String path) {
     return switch (path) {
-      case "/api/health", "/api/stats", PROFILES, TOUCHPOINTS, METRICS -> path;
+      case "/api/health", "/api/stats", PROFILES, TOUCHPOINTS, ERASURES, METRICS -> path;
       default -> path.startsWith(PROFILES + "/")
           ? (path.endsWith(GRAPH) ? PROFILES + "/{id}" + GRAPH : PROFILES + "/{id}")
           : "other";
@@ -105,6 +115,8 @@ public final class ApiHandler implements HttpHandler {
         return (p, q) -> null; // written as text by handle()
       case "/api/stats":
         return (p, q) -> profiles.stats();
+      case ERASURES:
+        return (p, q) -> Map.of("erasures", eraser.erasures());
       case TOUCHPOINTS:
         return (p, q) -> touchpoints.list(PageParameters.storeOrder(q), filter(q, "channel"), filter(q, "touchpoint"));
       case PROFILES:
@@ -130,6 +142,20 @@ public final class ApiHandler implements HttpHandler {
         }
         throw new ApiException(404, "no such endpoint: " + path + " (see docs/api.md)");
     }
+  }
+
+  /**
+   * {@code DELETE /api/profiles?key=type:value[&dryRun=true]}: erases the profile holding the
+   * key, or on a dry run says exactly what that would remove.
+   */
+  private Object erase(Map<String, String> query) throws Exception {
+    String dryRun = query.getOrDefault("dryRun", "false");
+    if (!dryRun.equals("true") && !dryRun.equals("false")) {
+      throw new ApiException(400, "dryRun must be true or false, not '" + dryRun + "'");
+    }
+    CustomerKey key = KeyParameter.parse(query.get("key"), profiles.keyTypes());
+    return (dryRun.equals("true") ? eraser.dryRun(key) : eraser.erase(key))
+        .orElseThrow(() -> new ApiException(404, "no profile has key " + key + "; nothing to erase"));
   }
 
   /** An optional exact-match filter: absent or empty matches everything. */

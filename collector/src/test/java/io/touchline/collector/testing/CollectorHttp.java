@@ -28,6 +28,14 @@ public final class CollectorHttp {
     return JSON.readTree(response.body());
   }
 
+  /** {@code DELETE path} on the API, which must answer {@code status}; its JSON body. */
+  public static JsonNode delete(Collector collector, String path, int status) throws Exception {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(URI.create(collector.apiUrl() + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("DELETE " + path + " answered " + response.body()).isEqualTo(status);
+    return JSON.readTree(response.body());
+  }
+
   /** Sends the spans as one OTLP/HTTP protobuf request from {@code service}; the collector must accept them. */
   public static void export(Collector collector, String service, Span... spans) throws Exception {
     byte[] body = OtlpSpans.request(List.of(OtlpSpans.attribute("service.name", service)), spans).toByteArray();

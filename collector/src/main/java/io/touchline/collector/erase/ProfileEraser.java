@@ -1,0 +1,114 @@
+package io.touchline.collector.erase;
+
+import io.touchline.collector.model.CustomerKey;
+import io.touchline.collector.model.Touchpoint;
+import io.touchline.collector.query.Page;
+import io.touchline.collector.query.ProfileQuery;
+import io.touchline.collector.query.ProfileView;
+import io.touchline.collector.stitch.ProfileIds;
+import io.touchline.collector.store.Erasure;
+import io.touchline.collector.store.ErasureRecord;
+import io.touchline.collector.store.StoreReader;
+import io.touchline.collector.store.TouchpointStore;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Erases a customer (a data subject's right to erasure) by any of their keys: the profile holding
+ * the key, with every stored touchpoint that carries one of its own keys. Keys the profile shares
+ * with other customers are kept, since they are theirs too. A dry run answers exactly what the
+ * erasure would remove; the erasure decides again under the store's lock, so nothing that
+ * arrived in between escapes it.
+ */
+public final class ProfileEraser {
+
+  private final ProfileQuery profiles;
+  private final TouchpointStore store;
+
+  public ProfileEraser(ProfileQuery profiles, TouchpointStore store) {
+    this.profiles = profiles;
+    this.store = store;
+  }
+
+  /** What erasing the profile holding {@code key} would remove; empty when no profile holds it. */
+  public Optional<ErasureView> dryRun(CustomerKey key) throws SQLException {
+    return plan(key).map(plan -> plan.view(null));
+  }
+
+  /** Erases the profile holding {@code key}; empty when no profile holds it. */
+  public Optional<ErasureView> erase(CustomerKey key) throws SQLException {
+    return store.whileWritesWait(() -> {
+      Optional<Plan> plan = plan(key);
+      if (plan.isEmpty()) {
+        return Optional.empty();
+      }
+      Instant at = store.erase(plan.get().erasure());
+      System.out.println("touchline collector: erased profile " + plan.get().erasure().profileId() + " (asked by "
+          + key.type() + " key): " + plan.get().spans().size() + " touchpoints, " + plan.get().erasure().keys().size()
+          + " keys; " + plan.get().erasure().sharedKeysKept() + " shared keys kept");
+      return Optional.of(plan.get().view(ProfileQuery.time(at.getEpochSecond() * 1_000_000_000L + at.getNano())));
+    });
+  }
+
+  /** One audit record as {@code GET /api/erasures} answers it: no key value, only the key's type. */
+  public record AuditView(
+      String erasedAt, String requestedBy, String profileId, long touchpoints, int keys, int sharedKeysKept) {}
+
+  /** The audit trail: every erasure, newest first. */
+  public List<AuditView> erasures() throws SQLException {
+    List<ErasureRecord> records;
+    try (StoreReader reader = store.reader()) {
+      records = reader.erasures();
+    }
+    return records.stream()
+        .map(r -> new AuditView(ProfileQuery.time(r.erasedAt().getEpochSecond() * 1_000_000_000L + r.erasedAt().getNano()),
+            r.requestedBy(), r.profileId(), r.touchpoints(), r.keys(), r.sharedKeysKept()))
+        .toList();
+  }
+
+  private Optional<Plan> plan(CustomerKey key) throws SQLException {
+    Optional<ProfileView> found = profiles.byKey(key, new Page(1, null));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    ProfileView profile = found.get();
+    List<CustomerKey> own = new ArrayList<>();
+    List<String> sharedKept = new ArrayList<>();
+    for (ProfileView.KeyView view : profile.keys()) {
+      CustomerKey stored = new CustomerKey(view.type(), view.value());
+      if (view.shared()) {
+        sharedKept.add(stored.toString());
+      } else {
+        own.add(stored);
+      }
+    }
+    long[] sequences = store.index().touchpointsCarrying(
+        own.stream().mapToLong(k -> ProfileIds.fingerprint(ProfileIds.keyHash(k))).toArray());
+    List<Touchpoint> touchpoints;
+    try (StoreReader reader = store.reader()) {
+      touchpoints = reader.touchpointsBySequence(sequences);
+    }
+    List<ErasureView.Span> spans = touchpoints.stream()
+        .sorted(Comparator.comparingLong(Touchpoint::eventTimeNanos))
+        .map(t -> new ErasureView.Span(ProfileQuery.time(t.eventTimeNanos()), t.touchpoint(), t.channel(), t.traceId(), t.spanId()))
+        .toList();
+    return Optional.of(new Plan(new Erasure(key.type(), profile.id(), sequences, own, sharedKept.size()), sharedKept, spans));
+  }
+
+  private record Plan(Erasure erasure, List<String> sharedKept, List<ErasureView.Span> spans) {
+    ErasureView view(String erasedAt) {
+      Map<String, Long> byChannel = new TreeMap<>();
+      spans.forEach(span -> byChannel.merge(span.channel(), 1L, Long::sum));
+      return new ErasureView(
+          erasedAt == null, erasedAt, List.of(erasure.profileId()),
+          erasure.keys().stream().map(CustomerKey::toString).toList(), sharedKept,
+          spans.size(), byChannel, spans);
+    }
+  }
+}
