@@ -69,13 +69,13 @@ public final class ProfileIndex {
 
   // Per group root: its keys, and the time of its latest touchpoint. Its touchpoints are those of
   // its keys' profiles and their ambiguous ones; nothing more is kept per touchpoint.
-  private final Int2ObjectOpenHashMap<IntArrayList> groupKeys = new Int2ObjectOpenHashMap<>();
+  private final KeyTable<IntArrayList> groupKeys = new KeyTable<>();
   private final LongArrayList groupLastNanos = new LongArrayList();
   private final BitSet groupHasLast = new BitSet();
 
   // Per profile root: its touchpoints (sequence numbers), its key counts per priority, its conflicts.
-  private final Int2ObjectOpenHashMap<LongArrayList> profileTouchpoints = new Int2ObjectOpenHashMap<>();
-  private final Int2ObjectOpenHashMap<int[]> profileCounts = new Int2ObjectOpenHashMap<>();
+  private final KeyTable<LongArrayList> profileTouchpoints = new KeyTable<>();
+  private final KeyTable<int[]> profileCounts = new KeyTable<>();
   private final Int2ObjectOpenHashMap<List<Conflict>> profileConflicts = new Int2ObjectOpenHashMap<>();
   /** Per shared key: the profiles it is listed on, and its ambiguous touchpoints. */
   private final Int2ObjectOpenHashMap<IntArrayList> sharedOn = new Int2ObjectOpenHashMap<>();
@@ -138,7 +138,7 @@ public final class ProfileIndex {
     lock.writeLock().lock();
     try {
       IntOpenHashSet dirty = new IntOpenHashSet();
-      Long2ObjectOpenHashMap<Entry> fresh = new Long2ObjectOpenHashMap<>();
+      Long2ObjectOpenHashMap<Entry> fresh = new Long2ObjectOpenHashMap<>(pending.size());
       unplaced.clear();
       for (Entry entry : pending) {
         if (place(entry, dirty)) {
@@ -208,30 +208,38 @@ public final class ProfileIndex {
     if (usable.length == 0) {
       return false; // ambiguous: let the group be decided again, which lists it
     }
-    // Check every link first: a refused one means conflicts, perhaps a shared key — decide anew.
-    int[] combined = counts(profileRoot(usable[0])).clone();
-    IntOpenHashSet roots = new IntOpenHashSet();
-    roots.add(profileRoot(usable[0]));
-    for (int i = 1; i < usable.length; i++) {
-      int root = profileRoot(usable[i]);
-      if (roots.add(root)) {
-        int[] other = counts(root);
+    // The profiles its keys are in; usually one, and then no limit can break.
+    int[] roots = new int[usable.length];
+    int distinct = 0;
+    for (int key : usable) {
+      int root = profileRoot(key);
+      boolean seen = false;
+      for (int i = 0; i < distinct && !seen; i++) {
+        seen = roots[i] == root;
+      }
+      if (!seen) {
+        roots[distinct++] = root;
+      }
+    }
+    if (distinct > 1) {
+      // Check every link first: a refused one means conflicts, perhaps a shared key — decide anew.
+      int[] combined = counts(roots[0]).clone();
+      for (int i = 1; i < distinct; i++) {
+        int[] other = counts(roots[i]);
         for (int p = 0; p < priorities; p++) {
           combined[p] += other[p];
         }
       }
-    }
-    for (int p = 0; p < priorities; p++) {
-      int limit = limitByPriority[p];
-      if (limit > 0 && combined[p] > limit) {
-        return false;
+      for (int p = 0; p < priorities; p++) {
+        int limit = limitByPriority[p];
+        if (limit > 0 && combined[p] > limit) {
+          return false;
+        }
       }
     }
-    int into = profileRoot(usable[0]);
-    for (int root : roots) {
-      if (root != into) {
-        into = mergeProfiles(into, root);
-      }
+    int into = roots[0];
+    for (int i = 1; i < distinct; i++) {
+      into = mergeProfiles(into, roots[i]);
     }
     for (int key : carried) {
       if (shared.get(key)) {

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  */
 final class SeenSpans {
 
-  private final LongOpenHashSet fingerprints = new LongOpenHashSet();
+  private LongOpenHashSet fingerprints = new LongOpenHashSet();
 
   static long fingerprint(String traceId, String spanId) {
     HexFormat hex = HexFormat.of();
@@ -37,8 +37,8 @@ final class SeenSpans {
     fingerprints.add(fingerprint);
   }
 
-  void clear() {
-    fingerprints.clear();
-    fingerprints.trim();
+  /** Forgets every span; room is made for {@code expected} of them at once rather than by growing. */
+  void clear(long expected) {
+    fingerprints = new LongOpenHashSet((int) Math.min(expected, 1 << 30));
   }
 }

@@ -125,6 +125,11 @@ public final class StoreReader implements AutoCloseable {
     return stored;
   }
 
+  /** How many touchpoints are stored. */
+  long touchpointCount() throws SQLException {
+    return single("SELECT count(*) FROM touchpoints");
+  }
+
   /** The highest sequence number in use; 0 for an empty store. */
   long maxSequence() throws SQLException {
     return single("SELECT coalesce(max(seq), 0) FROM touchpoints");

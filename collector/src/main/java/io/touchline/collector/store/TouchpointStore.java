@@ -80,12 +80,12 @@ public final class TouchpointStore implements AutoCloseable {
    */
   private synchronized void rebuild() throws SQLException {
     index.clear();
-    seen.clear();
     BlockingQueue<List<ProfileIndex.Entry>> batches = new ArrayBlockingQueue<>(2);
     List<ProfileIndex.Entry> end = List.of();
     AtomicReference<Throwable> readFailure = new AtomicReference<>();
     try (StoreReader reader = reader()) {
       nextSequence = reader.maxSequence() + 1;
+      seen.clear(reader.touchpointCount());
       Thread reading = new Thread(() -> {
         try {
           List<ProfileIndex.Entry>[] batch = new List[] {new ArrayList<>(REBUILD_BATCH)};
