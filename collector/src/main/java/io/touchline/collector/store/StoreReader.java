@@ -140,21 +140,34 @@ public final class StoreReader implements AutoCloseable {
     void accept(long sequence, String traceId, String spanId, long eventNanos, long[] keyFingerprints, List<String> keyTypes);
   }
 
-  /** Every stored touchpoint's ids and key fingerprints, in sequence order. */
+  /** Sequence numbers read per query by {@link #forEachTouchpoint}. */
+  private static final long SCAN_RANGE = 1_000_000;
+
+  /**
+   * Every stored touchpoint's ids and key fingerprints, in sequence order: one query per range of
+   * sequence numbers, so that DuckDB holds one range's rows at a time (one query over 10M rows
+   * took the process from 1.2 GB of JVM memory to 3 GB resident).
+   */
   void forEachTouchpoint(TouchpointConsumer consumer) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rs =
-            statement.executeQuery(
-                "SELECT seq, trace_id, span_id, event_nanos, key_fingerprints, key_types FROM touchpoints ORDER BY seq")) {
-      while (rs.next()) {
-        Object[] values = (Object[]) rs.getArray(5).getArray();
-        long[] fingerprints = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-          fingerprints[i] = (Long) values[i];
+    long last = maxSequence();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT seq, trace_id, span_id, event_nanos, key_fingerprints, key_types FROM touchpoints"
+            + " WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+      for (long from = 0; from < last; from += SCAN_RANGE) {
+        statement.setLong(1, from);
+        statement.setLong(2, from + SCAN_RANGE);
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            Object[] values = (Object[]) rs.getArray(5).getArray();
+            long[] fingerprints = new long[values.length];
+            for (int i = 0; i < values.length; i++) {
+              fingerprints[i] = (Long) values[i];
+            }
+            String types = rs.getString(6);
+            consumer.accept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), fingerprints,
+                types.isEmpty() ? List.of() : List.of(types.split(",")));
+          }
         }
-        String types = rs.getString(6);
-        consumer.accept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), fingerprints,
-            types.isEmpty() ? List.of() : List.of(types.split(",")));
       }
     }
   }
