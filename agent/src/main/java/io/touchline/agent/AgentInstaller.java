@@ -5,6 +5,7 @@ import io.touchline.agent.config.AgentConfigLoader;
 import io.touchline.agent.config.ConfigException;
 import io.touchline.agent.export.SpanPipeline;
 import io.touchline.agent.instrument.TouchpointInstaller;
+import io.touchline.agent.metrics.AgentMetrics;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -57,6 +58,8 @@ final class AgentInstaller {
       AgentLog.useFile(config.logFile());
     }
     SpanPipeline pipeline = SpanPipeline.start(config, environment);
+    AgentMetrics metrics = new AgentMetrics(config.version(), pipeline::exportedCount, pipeline::droppedCount);
+    pipeline.onExporterCreated(metrics::register);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -64,6 +67,7 @@ final class AgentInstaller {
                   long start = System.nanoTime();
                   pipeline.shutdown(config.export().shutdownTimeoutMillis());
                   AgentLog.debug("shutdown flush took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                  AgentLog.info("agent stopping: " + metrics.summary());
                 },
                 "touchline-shutdown"));
     TouchpointInstaller.install(config, pipeline, instrumentation);
@@ -75,7 +79,12 @@ final class AgentInstaller {
             + "), "
             + config.touchpoints().size()
             + " touchpoint(s), exporting to "
-            + pipeline.description());
+            + pipeline.description()
+            + "; so far "
+            + metrics.getMatchedClasses()
+            + " class(es) matched, "
+            + metrics.getInstrumentedMethods()
+            + " method(s) instrumented");
   }
 
   private static Path configFile(AgentArguments arguments, Map<String, String> environment) {

@@ -237,6 +237,36 @@ class AgentJarIT {
   }
 
   @Test
+  void aRateCapKeepsABurstToItsLimitAndTheAgentCountsItselfInJmxAndItsLog() throws Exception {
+    try (OtlpReceiver collector = new OtlpReceiver()) {
+      Path config = writeConfig(collector.endpoint());
+      String yaml = new String(Files.readAllBytes(config), StandardCharsets.UTF_8)
+          .replace("service: fixture-app\n", "version: guard-1\nservice: fixture-app\n")
+          .replace("    method: login(java.lang.String, java.lang.String)\n",
+              "    method: login(java.lang.String, java.lang.String)\n    maxPerSecond: 5\n");
+      Files.write(config, yaml.getBytes(StandardCharsets.UTF_8));
+      int calls = 50;
+      Result run = runFixture(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+          Collections.<String>emptyList(), "config=" + config, new HashMap<>(),
+          Arrays.asList("com.acme.fixture.GuardRailsApp", String.valueOf(calls)));
+
+      assertThat(run.exitCode).isZero();
+      assertThat(run.stdout).startsWith("logged in 50 times\n");
+      // The burst may cross one second's boundary: up to two windows of 5.
+      List<OtlpReceiver.Received> spans = collector.awaitSpans(5, Duration.ofSeconds(10));
+      int emitted = spans.size();
+      assertThat(emitted).isBetween(5, 10);
+      assertThat(spans).allSatisfy(span -> assertThat(span.attribute("touchline.config.version")).isEqualTo("guard-1"));
+      int limited = calls - emitted;
+      assertThat(run.stdout).contains(
+          "jmx ConfigVersion=guard-1 MatchedClasses=1 InstrumentedMethods=1 RateLimited=" + limited + " CaptureFailures=0");
+      assertThat(run.stderr).contains("[touchline] INFO agent stopping: config version guard-1, 1 class(es) matched, "
+          + "1 method(s) instrumented, " + emitted + " touchpoint(s) emitted, 0 dropped, " + limited
+          + " rate-limited, 0 capture failure(s)");
+    }
+  }
+
+  @Test
   void readsTheConfigPathFromTheEnvironment() throws Exception {
     try (OtlpReceiver collector = new OtlpReceiver()) {
       Map<String, String> env = new HashMap<>();
@@ -303,6 +333,12 @@ class AgentJarIT {
 
   private Result runFixture(String java, List<String> jvmOptions, String agentArguments, Map<String, String> env)
       throws Exception {
+    return runFixture(java, jvmOptions, agentArguments, env, Collections.singletonList("com.acme.fixture.FixtureApp"));
+  }
+
+  private Result runFixture(
+      String java, List<String> jvmOptions, String agentArguments, Map<String, String> env, List<String> mainAndArgs)
+      throws Exception {
     String agent = "-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentArguments.isEmpty() ? "" : "=" + agentArguments);
     List<String> command = new ArrayList<>();
     command.add(java);
@@ -310,7 +346,7 @@ class AgentJarIT {
     command.add(agent);
     command.add("-cp");
     command.add(FIXTURE_CLASSES.toAbsolutePath().toString());
-    command.add("com.acme.fixture.FixtureApp");
+    command.addAll(mainAndArgs);
     ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
     builder.environment().remove("TOUCHLINE_ENABLED");
     builder.environment().remove("TOUCHLINE_CONFIG");

@@ -1,6 +1,7 @@
 package io.touchline.agent.capture;
 
 import io.touchline.agent.AgentLog;
+import io.touchline.agent.metrics.SelfMetrics;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -104,6 +105,7 @@ abstract class PropertyAccessor {
       try {
         return method.invoke(target);
       } catch (Throwable e) {
+        SelfMetrics.captureFailed();
         return null;
       }
     }
@@ -121,6 +123,7 @@ abstract class PropertyAccessor {
       try {
         return field.get(target);
       } catch (Throwable e) {
+        SelfMetrics.captureFailed();
         return null;
       }
     }

@@ -101,7 +101,8 @@ public final class AgentConfigLoader {
   private AgentConfig bind(String source, String yaml, YamlNode document) throws ConfigException {
     Map<String, YamlNode> fields =
         document.fields(
-            "version", "service", "channel", "export", "log", "hashSecretEnv", "placeholders", "touchpoints");
+            "version", "service", "channel", "export", "log", "hashSecretEnv", "placeholders", "maxPerSecond",
+            "touchpoints");
     KeyRules keyRules = keyRules(fields.get("hashSecretEnv"), fields.get("placeholders"));
     String version = optionalText(fields.get("version"));
     String service = optionalText(fields.get("service"));
@@ -112,13 +113,15 @@ public final class AgentConfigLoader {
         log == null || log.isNull() ? Collections.<String, YamlNode>emptyMap() : log.fields("level", "file");
     AgentLog.Level level = logLevel(logFields.get("level"));
     String logFile = optionalText(logFields.get("file"));
+    // A cap for every touchpoint that sets none of its own; none unless configured.
+    int defaultMaxPerSecond = fields.containsKey("maxPerSecond") ? positiveInt(fields.get("maxPerSecond")) : 0;
     YamlNode touchpointsNode = fields.get("touchpoints");
     if (touchpointsNode == null || touchpointsNode.isNull()) {
       throw ConfigException.at(document.location(), "touchpoints: at least one touchpoint is needed");
     }
     List<TouchpointDefinition> touchpoints = new ArrayList<>();
     for (YamlNode element : touchpointsNode.elements()) {
-      TouchpointDefinition touchpoint = touchpoint(element, keyRules);
+      TouchpointDefinition touchpoint = touchpoint(element, keyRules, defaultMaxPerSecond);
       if (touchpoint != null) {
         touchpoints.add(touchpoint);
       }
@@ -235,11 +238,12 @@ public final class AgentConfigLoader {
   }
 
   /** A touchpoint, or null when it is switched off with {@code enabled: false}. */
-  private TouchpointDefinition touchpoint(YamlNode node, KeyRules keyRules) throws ConfigException {
+  private TouchpointDefinition touchpoint(YamlNode node, KeyRules keyRules, int defaultMaxPerSecond)
+      throws ConfigException {
     Map<String, YamlNode> fields =
         node.fields(
             "name", "channel", "class", "subtypeOf", "annotatedWith", "method", "methodAnnotatedWith",
-            "when", "keys", "attributes", "enabled");
+            "when", "keys", "attributes", "enabled", "maxPerSecond");
     // A switched-off touchpoint is still checked: switching it back on must not reveal mistakes.
     boolean enabled = !fields.containsKey("enabled") || bool(fields.get("enabled"));
     String name = requiredText(fields, "name", node);
@@ -266,6 +270,7 @@ public final class AgentConfigLoader {
     List<KeySpec> keys = keys(fields.get("keys"), keyRules);
     Map<String, PathExpression> attributes = attributes(fields.get("attributes"));
     EmitCondition when = when(fields.get("when"));
+    int maxPerSecond = fields.containsKey("maxPerSecond") ? positiveInt(fields.get("maxPerSecond")) : defaultMaxPerSecond;
     if (!enabled) {
       return null;
     }
@@ -279,7 +284,8 @@ public final class AgentConfigLoader {
         method,
         methodAnnotatedWith,
         when,
-        new CapturePlan(keys, attributes, keyRules));
+        new CapturePlan(keys, attributes, keyRules),
+        maxPerSecond);
   }
 
   /**

@@ -16,6 +16,7 @@ public final class TouchpointDefinition {
   private final String methodAnnotatedWith;
   private final EmitCondition when;
   private final CapturePlan capture;
+  private final int maxPerSecond;
 
   TouchpointDefinition(
       String location,
@@ -27,7 +28,8 @@ public final class TouchpointDefinition {
       MethodPattern methodPattern,
       String methodAnnotatedWith,
       EmitCondition when,
-      CapturePlan capture) {
+      CapturePlan capture,
+      int maxPerSecond) {
     this.location = location;
     this.name = name;
     this.channel = channel;
@@ -38,6 +40,7 @@ public final class TouchpointDefinition {
     this.methodAnnotatedWith = methodAnnotatedWith;
     this.when = when;
     this.capture = capture;
+    this.maxPerSecond = maxPerSecond;
   }
 
   /** Where the touchpoint is written: {@code file:line}. */
@@ -86,6 +89,11 @@ public final class TouchpointDefinition {
 
   public CapturePlan capture() {
     return capture;
+  }
+
+  /** The most calls recorded per second (the rest are counted as rate-limited); 0 for no cap. */
+  public int maxPerSecond() {
+    return maxPerSecond;
   }
 
   @Override

@@ -72,6 +72,9 @@ public final class SpanPipeline {
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong settled = new AtomicLong();
   private final AtomicLong flushRequests = new AtomicLong();
+  /** Spans the collector accepted. */
+  private final AtomicLong exported = new AtomicLong();
+  private volatile Runnable onExporterCreated = () -> { };
   private volatile boolean stopping;
   private long droppedReported;
   private long lastDropReport = System.nanoTime();
@@ -175,6 +178,19 @@ public final class SpanPipeline {
     return dropped.get();
   }
 
+  /** Touchpoint spans the collector accepted so far. */
+  public long exportedCount() {
+    return exported.get();
+  }
+
+  /**
+   * Runs {@code action} on the export thread once the exporter exists — when the first touchpoint
+   * has come, so the application is running by then.
+   */
+  public void onExporterCreated(Runnable action) {
+    this.onExporterCreated = action;
+  }
+
   private void run() {
     SpanExporter exporter = null;
     boolean exporterFailed = false;
@@ -217,7 +233,13 @@ public final class SpanPipeline {
     try {
       resource = ResourceFactory.create(config, environment);
       scope = InstrumentationScopeInfo.builder(SCOPE).setVersion(AgentVersion.get()).build();
-      return exporterFactory.get();
+      SpanExporter exporter = exporterFactory.get();
+      try {
+        onExporterCreated.run();
+      } catch (Throwable e) {
+        AgentLog.warn("after creating the span exporter: " + e);
+      }
+      return exporter;
     } catch (Throwable e) {
       AgentLog.error("could not create the span exporter; touchpoints will not be sent", e);
       return null;
@@ -261,7 +283,9 @@ public final class SpanPipeline {
     try {
       // A little longer than the exporter's own timeout, which bounds its retries.
       CompletableResultCode result = exporter.export(spans).join(timeoutMillis + 1_000, TimeUnit.MILLISECONDS);
-      if (!result.isSuccess()) {
+      if (result.isSuccess()) {
+        exported.addAndGet(spans.size());
+      } else {
         dropped.addAndGet(spans.size());
       }
     } finally {

@@ -6,6 +6,7 @@ import io.touchline.agent.capture.Invocation;
 import io.touchline.agent.config.TouchpointDefinition;
 import io.touchline.agent.export.SpanPipeline;
 import io.touchline.agent.export.TouchpointRecord;
+import io.touchline.agent.metrics.SelfMetrics;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Records one finished call of one touchpoint: capture on this thread, everything else later. */
@@ -14,10 +15,13 @@ final class TouchpointHandler {
   private final TouchpointDefinition definition;
   private final SpanPipeline pipeline;
   private final AtomicBoolean failureReported = new AtomicBoolean();
+  /** Null when the touchpoint has no {@code maxPerSecond}. */
+  private final RateCap rateCap;
 
   TouchpointHandler(TouchpointDefinition definition, SpanPipeline pipeline) {
     this.definition = definition;
     this.pipeline = pipeline;
+    this.rateCap = definition.maxPerSecond() > 0 ? new RateCap(definition.maxPerSecond()) : null;
   }
 
   void handle(
@@ -29,7 +33,14 @@ final class TouchpointHandler {
       Object returned,
       Throwable thrown) {
     // The cheap checks first: a call that does not count, or would be dropped, reads nothing.
-    if (!definition.when().test(returned, thrown) || !pipeline.hasRoom()) {
+    if (!definition.when().test(returned, thrown)) {
+      return;
+    }
+    if (rateCap != null && !rateCap.tryAcquire(endNanos)) {
+      SelfMetrics.rateLimited();
+      return;
+    }
+    if (!pipeline.hasRoom()) {
       return;
     }
     Invocation invocation = new Invocation(self, args, returned, thrown);
@@ -47,6 +58,7 @@ final class TouchpointHandler {
 
   /** Logs the first failure of a touchpoint only: a broken capture must not flood stderr. */
   static void reportFailure(TouchpointHandler handler, Throwable error) {
+    SelfMetrics.captureFailed();
     if (handler.failureReported.compareAndSet(false, true)) {
       AgentLog.warn(
           "touchpoint '" + handler.definition.name() + "' failed and was skipped (reported once)",

@@ -8,6 +8,7 @@ import io.touchline.agent.AgentLog;
 import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.TouchpointDefinition;
 import io.touchline.agent.export.SpanPipeline;
+import io.touchline.agent.metrics.SelfMetrics;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -104,6 +105,7 @@ public final class TouchpointInstaller {
         JavaModule module,
         boolean loaded,
         DynamicType dynamicType) {
+      SelfMetrics.classMatched();
       AgentLog.info("instrumented " + type.getName());
     }
 

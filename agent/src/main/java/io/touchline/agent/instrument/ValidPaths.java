@@ -2,6 +2,7 @@ package io.touchline.agent.instrument;
 
 import io.touchline.agent.AgentLog;
 import io.touchline.agent.config.TouchpointDefinition;
+import io.touchline.agent.metrics.SelfMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,11 @@ final class ValidPaths extends ElementMatcher.Junction.AbstractBase<MethodDescri
   @Override
   public boolean matches(MethodDescription method) {
     String id = method.getDeclaringType().getTypeName() + "." + method.toGenericString();
-    return verdicts.computeIfAbsent(id, key -> check(method));
+    boolean fits = verdicts.computeIfAbsent(id, key -> check(method));
+    if (fits) {
+      SelfMetrics.methodInstrumented(id); // last of the method matchers: this method is woven
+    }
+    return fits;
   }
 
   private boolean check(MethodDescription method) {

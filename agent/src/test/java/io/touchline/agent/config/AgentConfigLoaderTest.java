@@ -188,6 +188,16 @@ class AgentConfigLoaderTest {
   }
 
   @Test
+  void maxPerSecondCapsATouchpointOrEveryOneWithoutItsOwn() throws ConfigException {
+    assertThat(parse(VALID).touchpoints()).extracting(TouchpointDefinition::maxPerSecond).containsExactly(0, 0);
+    AgentConfig capped = parse(VALID.replace("touchpoints:\n", "maxPerSecond: 100\ntouchpoints:\n")
+        .replace("    method: placeOrder\n", "    method: placeOrder\n    maxPerSecond: 5\n"));
+    assertThat(capped.touchpoints()).extracting(TouchpointDefinition::maxPerSecond).containsExactly(100, 5);
+    assertThatThrownBy(() -> parse(VALID.replace("    method: placeOrder\n", "    method: placeOrder\n    maxPerSecond: -1\n")))
+        .hasMessage("agent.yaml:17:5: touchpoints[1].maxPerSecond: expected a positive whole number, found '-1'");
+  }
+
+  @Test
   void badMethodPatternIsExplained() {
     assertThatThrownBy(() -> parse(VALID.replace("method: placeOrder", "method: place Order(")))
         .hasMessageContaining("touchpoints[1].method: expected a method name or name(param.Type, ...)");

@@ -48,6 +48,7 @@ class AgentConfigSchemaTest {
           "  file: /tmp/touchline.log",
           "hashSecretEnv: SHOP_SECRET",
           "placeholders: [guest]",
+          "maxPerSecond: 500",
           "touchpoints:",
           "  - name: login",
           "    class: com.acme.**.*Service",
@@ -66,6 +67,7 @@ class AgentConfigSchemaTest {
           "    subtypeOf: com.acme.PaymentGateway",
           "    method: charge",
           "    channel: payments",
+          "    maxPerSecond: 20",
           "    when:",
           "      thrown: com.acme.DeclinedException",
           "  - name: ticket",
@@ -113,6 +115,8 @@ class AgentConfigSchemaTest {
         "      return: notNull|      return: maybe",
         "    method: charge|    methd: charge",
         "  level: warn|  level: loud",
+        "    maxPerSecond: 20|    maxPerSecond: 0",
+        "maxPerSecond: 500|maxPerSecond: lots",
       })
   void bothRefuseTheSameMistakes(String replacement) throws Exception {
     String[] parts = replacement.split("\\|", -1);
