@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,6 +17,7 @@ final class OtlpSink implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicLong requests = new AtomicLong();
+  private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
   OtlpSink() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
@@ -30,7 +32,7 @@ final class OtlpSink implements AutoCloseable {
           exchange.sendResponseHeaders(200, -1);
           exchange.close();
         });
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    server.setExecutor(threads);
     server.start();
   }
 
@@ -45,5 +47,6 @@ final class OtlpSink implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    threads.shutdownNow(); // its threads would keep the benchmark's JVM alive
   }
 }

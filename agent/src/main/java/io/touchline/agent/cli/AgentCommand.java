@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar touchline-agent.jar check <agent.yaml> [--classpath <jars and folders>]}:
+ * The agent jar's command line. {@code check <agent.yaml> [--classpath <jars and folders>]}
  * validates a config offline and, given the application's class path, lists what each touchpoint
- * matches. Exit code 0 when valid, 1 when not, 2 for a wrong command line.
+ * matches; {@code list} shows the JVMs the agent can be attached to; {@code attach <pid>
+ * [config=<agent.yaml>]} loads the agent into a running JVM. Exit code 0 on success, 1 when the
+ * config is invalid or the attach failed, 2 for a wrong command line.
  */
 public final class AgentCommand {
 
@@ -24,7 +26,9 @@ public final class AgentCommand {
 
   private static final String USAGE_TEXT =
       "usage: java -jar touchline-agent.jar check <agent.yaml> [--classpath <jar or folder>"
-          + java.io.File.pathSeparator + "...]";
+          + java.io.File.pathSeparator + "...]\n"
+          + "       java -jar touchline-agent.jar list\n"
+          + "       java -jar touchline-agent.jar attach <pid> [config=<agent.yaml>]";
 
   private AgentCommand() {}
 
@@ -34,7 +38,14 @@ public final class AgentCommand {
 
   static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
-    if (rest.isEmpty() || !rest.remove(0).equals("check") || rest.isEmpty()) {
+    String command = rest.isEmpty() ? "" : rest.remove(0);
+    if (command.equals("list") && rest.isEmpty()) {
+      return AttachCommand.list(out, err);
+    }
+    if (command.equals("attach") && (rest.size() == 1 || rest.size() == 2)) {
+      return AttachCommand.attach(rest, environment, out, err);
+    }
+    if (!command.equals("check") || rest.isEmpty()) {
       err.println(USAGE_TEXT);
       return USAGE;
     }

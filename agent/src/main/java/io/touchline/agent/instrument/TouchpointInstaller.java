@@ -11,6 +11,7 @@ import io.touchline.agent.export.SpanPipeline;
 import io.touchline.agent.metrics.SelfMetrics;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
@@ -29,6 +30,9 @@ public final class TouchpointInstaller {
 
   private static final java.util.concurrent.atomic.AtomicLong TRANSFORMATION_ERRORS =
       new java.util.concurrent.atomic.AtomicLong();
+
+  static final int RETRANSFORM_BATCH = 50;
+  static final long RETRANSFORM_PAUSE_MILLIS = 5;
 
   private TouchpointInstaller() {}
 
@@ -54,6 +58,11 @@ public final class TouchpointInstaller {
         new AgentBuilder.Default()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            // Classes loaded before the agent (all of an application's when it is attached to a
+            // running JVM) are rewoven a few at a time with a short pause between batches, so
+            // that requests being served never wait for one long safepoint.
+            .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(RETRANSFORM_BATCH))
+            .with(AgentBuilder.RedefinitionStrategy.Listener.Pausing.of(RETRANSFORM_PAUSE_MILLIS, TimeUnit.MILLISECONDS))
             .with(new TransformationLog())
             // Bootstrap classes cannot see the agent's dispatch class; our own and Byte Buddy's
             // classes must never be woven.
