@@ -69,6 +69,7 @@ public final class TouchpointInstaller {
             .ignore(nameStartsWith("io.touchline.agent."))
             .or(nameStartsWith("net.bytebuddy."))
             .or(isSynthetic())
+            .or(GeneratedClasses.matcher())
             .or(net.bytebuddy.matcher.ElementMatchers.any(), isBootstrapClassLoader());
     for (int i = 0; i < touchpoints.size(); i++) {
       TouchpointDefinition touchpoint = touchpoints.get(i);

@@ -191,6 +191,38 @@ class TouchpointInstallerTest {
         .allSatisfy(span -> assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.outcome"))).isEqualTo("error"));
   }
 
+  /**
+   * Spring's CGLIB subclasses, JDK dynamic proxies and lambdas stand in front of the real
+   * implementation and forward to it: the call is recorded once, by the implementation.
+   */
+  @Test
+  void generatedProxiesAndSubclassesDoNotRecordASecondTouchpoint() throws Exception {
+    CardGateway target = new CardGateway();
+    // What Spring generates for a @Configuration, a @Lazy or an AOP proxy: a subclass calling super.
+    PaymentGateway cglib = new net.bytebuddy.ByteBuddy()
+        .subclass(CardGateway.class)
+        .name("com.acme.fixture.CardGateway$$SpringCGLIB$$0")
+        .method(net.bytebuddy.matcher.ElementMatchers.named("charge"))
+        .intercept(net.bytebuddy.implementation.SuperMethodCall.INSTANCE)
+        .make()
+        .load(getClass().getClassLoader(), net.bytebuddy.dynamic.loading.ClassLoadingStrategy.Default.WRAPPER)
+        .getLoaded()
+        .getDeclaredConstructor()
+        .newInstance();
+    PaymentGateway jdkProxy = (PaymentGateway) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {PaymentGateway.class}, (proxy, method, arguments) -> method.invoke(target, arguments));
+    PaymentGateway lambda = (customer, cents) -> target.charge(customer, cents);
+
+    cglib.charge("C-1", 100);
+    jdkProxy.charge("C-2", 200);
+    lambda.charge("C-3", 300);
+
+    assertThat(sent()).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id")))
+        .containsExactly("C-1", "C-2", "C-3");
+    assertThat(sent()).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("code.function.name")))
+        .containsOnly("com.acme.fixture.CardGateway.charge");
+  }
+
   @Test
   void annotationsSelectClassesAndMethods() throws Exception {
     Helpdesk helpdesk = new Helpdesk();
