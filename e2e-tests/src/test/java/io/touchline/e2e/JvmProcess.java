@@ -67,6 +67,10 @@ final class JvmProcess implements AutoCloseable {
     throw new AssertionError(name + " not ready within " + timeout + "\n" + output());
   }
 
+  String stdout() throws IOException {
+    return new String(Files.readAllBytes(stdout), StandardCharsets.UTF_8);
+  }
+
   String stderr() throws IOException {
     return new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8);
   }
