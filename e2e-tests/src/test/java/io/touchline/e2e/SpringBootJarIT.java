@@ -10,8 +10,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpringBootJarIT {
 
-  private static final Pattern COLLECTOR_READY =
-      Pattern.compile("touchline collector ready: otlp-http=(http://\\S+) api=(http://\\S+)");
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final List<String> CUSTOMERS = List.of("Ann.Lee@example.com", "bob@example.com");
 
@@ -34,19 +30,13 @@ class SpringBootJarIT {
   @Test
   void aSpringBootJarsNestedClassesAreInterceptedOncePerCallThroughItsCglibProxy() throws Exception {
     Path logs = Paths.get(System.getProperty("e2e.logs", "target/e2e-logs")).resolve("SpringBootJarIT");
-    Path collectorConfig = tmp.resolve("collector.yaml");
-    Files.writeString(collectorConfig, String.join("\n",
-        "bindAddress: 127.0.0.1", "otlp:", "  grpcPort: 0", "  httpPort: 0", "api:", "  port: 0",
-        "storage:", "  path: " + tmp.resolve("data"), ""), StandardCharsets.UTF_8);
-    try (JvmProcess collector = JvmProcess.start("collector", logs, Map.of(),
-        List.of("-jar", System.getProperty("touchline.collector.jar"), "--config", collectorConfig.toString()))) {
-      MatchResult ready = collector.awaitLine(COLLECTOR_READY, STARTUP);
+    try (RunningCollector collector = RunningCollector.start(tmp, logs)) {
       Path agentConfig = tmp.resolve("agent.yaml");
       Files.writeString(agentConfig, String.join("\n",
           "service: boot-app",
           "channel: web",
           "export:",
-          "  endpoint: " + ready.group(1),
+          "  endpoint: " + collector.otlp(),
           "  shutdownTimeout: 10s",
           "touchpoints:",
           "  - name: login",
@@ -69,7 +59,7 @@ class SpringBootJarIT {
           .doesNotContain("could not instrument")
           .contains("1 method(s) instrumented, 2 touchpoint(s) emitted, 0 dropped");
 
-      HttpJson api = new HttpJson(ready.group(2));
+      HttpJson api = new HttpJson(collector.api());
       for (String email : CUSTOMERS) {
         JsonNode profile = api.get("/api/profiles?key=email:" + email).body();
         assertThat(profile.get("touchpointCount").asLong()).as("touchpoints of " + email).isEqualTo(1);
