@@ -4,8 +4,8 @@ import io.touchline.agent.capture.CapturedValues;
 
 /**
  * One finished call of a touchpoint, as recorded on the application's thread: only what was
- * captured and the two timestamps. Everything costly (ids, attributes, the exception event, the
- * span itself) is built later on the export thread.
+ * captured, the two timestamps and the span's ids as numbers. Everything costly (the ids' hex,
+ * attributes, the exception event, the span itself) is built later on the export thread.
  */
 public final class TouchpointRecord {
 
@@ -16,6 +16,11 @@ public final class TouchpointRecord {
   final long endNanos;
   final CapturedValues values;
   final Throwable thrown;
+  final long traceHigh;
+  final long traceLow;
+  final long spanId;
+  /** The enclosing touchpoint call's span on the same thread, or 0. */
+  final long parentSpanId;
 
   public TouchpointRecord(
       String touchpoint,
@@ -24,7 +29,11 @@ public final class TouchpointRecord {
       long startNanos,
       long endNanos,
       CapturedValues values,
-      Throwable thrown) {
+      Throwable thrown,
+      long traceHigh,
+      long traceLow,
+      long spanId,
+      long parentSpanId) {
     this.touchpoint = touchpoint;
     this.channelOverride = channelOverride;
     this.function = function;
@@ -32,5 +41,9 @@ public final class TouchpointRecord {
     this.endNanos = endNanos;
     this.values = values;
     this.thrown = thrown;
+    this.traceHigh = traceHigh;
+    this.traceLow = traceLow;
+    this.spanId = spanId;
+    this.parentSpanId = parentSpanId;
   }
 }

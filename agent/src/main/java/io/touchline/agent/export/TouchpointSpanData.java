@@ -4,14 +4,15 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -41,10 +42,10 @@ final class TouchpointSpanData implements SpanData {
   private static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
   private static final AttributeKey<String> EXCEPTION_STACKTRACE =
       AttributeKey.stringKey("exception.stacktrace");
-  private static final IdGenerator IDS = IdGenerator.random();
 
   private final TouchpointRecord record;
   private final SpanContext context;
+  private final SpanContext parent;
   private final Attributes attributes;
   private final List<EventData> events;
   private final Resource resource;
@@ -52,9 +53,13 @@ final class TouchpointSpanData implements SpanData {
 
   TouchpointSpanData(TouchpointRecord record, String configVersion, Resource resource, InstrumentationScopeInfo scope) {
     this.record = record;
+    String traceId = TraceId.fromLongs(record.traceHigh, record.traceLow);
     this.context =
-        SpanContext.create(
-            IDS.generateTraceId(), IDS.generateSpanId(), TraceFlags.getSampled(), TraceState.getDefault());
+        SpanContext.create(traceId, SpanId.fromLong(record.spanId), TraceFlags.getSampled(), TraceState.getDefault());
+    this.parent =
+        record.parentSpanId == 0
+            ? SpanContext.getInvalid()
+            : SpanContext.create(traceId, SpanId.fromLong(record.parentSpanId), TraceFlags.getSampled(), TraceState.getDefault());
     this.attributes = attributes(record, configVersion);
     this.events =
         record.thrown == null
@@ -128,7 +133,7 @@ final class TouchpointSpanData implements SpanData {
 
   @Override
   public SpanContext getParentSpanContext() {
-    return SpanContext.getInvalid();
+    return parent;
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.touchline.agent.config.TouchpointDefinition;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
@@ -61,6 +62,16 @@ final class PathCheck {
           return "return of a method that returns nothing";
         }
         type = method.getReturnType().asErasure();
+        if (type.isAssignableTo(CompletionStage.class)) {
+          // A future: the path reads the value it completes with, when the declaration says which.
+          TypeDescription.Generic declared = method.getReturnType();
+          if (declared.getSort() != TypeDefinition.Sort.PARAMETERIZED || declared.getTypeArguments().size() != 1
+              || declared.getTypeArguments().get(0).getSort() == TypeDefinition.Sort.WILDCARD
+              || declared.getTypeArguments().get(0).getSort() == TypeDefinition.Sort.VARIABLE) {
+            return null;
+          }
+          type = declared.getTypeArguments().get(0).asErasure();
+        }
         break;
       default:
         return null; // thrown: any exception type may be thrown

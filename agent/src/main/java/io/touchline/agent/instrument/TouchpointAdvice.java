@@ -13,19 +13,19 @@ public final class TouchpointAdvice {
   private TouchpointAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  public static long enter() {
-    return TouchpointDispatch.start();
+  public static int enter() {
+    return TouchpointDispatch.enter();
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   public static void exit(
       @TouchpointId int touchpoint,
       @Advice.Origin("#t.#m") String function,
-      @Advice.Enter long startNanos,
+      @Advice.Enter int enteredFrame,
       @Advice.This(optional = true) Object self,
       @Advice.AllArguments Object[] args,
       @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
       @Advice.Thrown Throwable thrown) {
-    TouchpointDispatch.finish(touchpoint, function, startNanos, self, args, returned, thrown);
+    TouchpointDispatch.finish(touchpoint, function, enteredFrame, self, args, returned, thrown);
   }
 }

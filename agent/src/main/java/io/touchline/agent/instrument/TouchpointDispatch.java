@@ -1,5 +1,7 @@
 package io.touchline.agent.instrument;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * The one entry point from instrumented application code into the agent. Static because advice
  * is inlined into the application's classes; it catches everything, and it does not record a
@@ -11,11 +13,17 @@ public final class TouchpointDispatch {
   private static volatile TouchpointHandler[] handlers = new TouchpointHandler[0];
   private static volatile NanoClock clock = NanoClock.SYSTEM;
 
-  private static final ThreadLocal<boolean[]> CAPTURING =
-      new ThreadLocal<boolean[]>() {
+  /** Per thread: the calls in progress, and whether the agent itself is reading values. */
+  private static final class ThreadState {
+    final CallStack calls = new CallStack();
+    boolean capturing;
+  }
+
+  private static final ThreadLocal<ThreadState> STATE =
+      new ThreadLocal<ThreadState>() {
         @Override
-        protected boolean[] initialValue() {
-          return new boolean[1];
+        protected ThreadState initialValue() {
+          return new ThreadState();
         }
       };
 
@@ -26,34 +34,76 @@ public final class TouchpointDispatch {
     handlers = installed.clone();
   }
 
-  public static long start() {
-    return clock.now();
+  /**
+   * A touchpoint's method is entered. Returns its frame's number plus one: 0, what the advice
+   * returns when this throws, then means "not entered".
+   */
+  public static int enter() {
+    return STATE.get().calls.push(clock.now()) + 1;
   }
 
   public static void finish(
       int touchpoint,
       String function,
-      long startNanos,
+      int enteredFrame,
       Object self,
       Object[] args,
       Object returned,
       Throwable thrown) {
+    ThreadState state = STATE.get();
+    int frame = enteredFrame - 1;
+    if (!state.calls.holds(frame)) {
+      return; // its entry was not recorded: no start time, no ids
+    }
+    CallStack calls = state.calls;
+    SpanIds ids = null;
+    long startNanos = calls.startNanos(frame);
     TouchpointHandler[] current = handlers;
-    if (touchpoint < 0 || touchpoint >= current.length) {
-      return;
-    }
-    boolean[] capturing = CAPTURING.get();
-    if (capturing[0]) {
-      return;
-    }
-    capturing[0] = true;
     try {
-      long endNanos = clock.now();
-      current[touchpoint].handle(function, startNanos, endNanos, self, args, returned, thrown);
+      if (touchpoint < 0 || touchpoint >= current.length || state.capturing) {
+        return;
+      }
+      ids = new SpanIds(calls.traceHigh(frame), calls.traceLow(frame), calls.spanId(frame), calls.parentSpanId(frame));
+    } finally {
+      calls.popTo(frame);
+    }
+    if (thrown == null && returned instanceof CompletionStage) {
+      try {
+        // Not capturing yet: a future that is already complete records at once, on this thread.
+        current[touchpoint].awaitCompletion(function, ids, startNanos, self, args, (CompletionStage<?>) returned);
+      } catch (Throwable e) {
+        TouchpointHandler.reportFailure(current[touchpoint], e);
+      }
+      return;
+    }
+    state.capturing = true;
+    try {
+      current[touchpoint].record(function, ids, startNanos, clock.now(), self, args, returned, thrown);
     } catch (Throwable e) {
       TouchpointHandler.reportFailure(current[touchpoint], e);
     } finally {
-      capturing[0] = false;
+      state.capturing = false;
+    }
+  }
+
+  /**
+   * A touchpoint's future completed (on whichever thread completed it): records the call with the
+   * completed value, as {@link #finish} does for a plain return.
+   */
+  static void completed(
+      TouchpointHandler handler, String function, SpanIds ids, long startNanos, Object self, Object[] args,
+      Object value, Throwable error) {
+    ThreadState state = STATE.get();
+    if (state.capturing) {
+      return;
+    }
+    state.capturing = true;
+    try {
+      handler.record(function, ids, startNanos, clock.now(), self, args, value, error);
+    } catch (Throwable e) {
+      TouchpointHandler.reportFailure(handler, e);
+    } finally {
+      state.capturing = false;
     }
   }
 }

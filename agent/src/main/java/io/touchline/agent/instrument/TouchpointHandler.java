@@ -7,6 +7,9 @@ import io.touchline.agent.config.TouchpointDefinition;
 import io.touchline.agent.export.SpanPipeline;
 import io.touchline.agent.export.TouchpointRecord;
 import io.touchline.agent.metrics.SelfMetrics;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Records one finished call of one touchpoint: capture on this thread, everything else later. */
@@ -24,8 +27,28 @@ final class TouchpointHandler {
     this.rateCap = definition.maxPerSecond() > 0 ? new RateCap(definition.maxPerSecond()) : null;
   }
 
-  void handle(
+  /**
+   * A call returned a future: the touchpoint is the call and the work it started, so it is
+   * recorded when the future completes, with the completed value as {@code return} (or its
+   * failure as the exception). A future that never completes records nothing.
+   */
+  void awaitCompletion(
+      String function, SpanIds ids, long startNanos, Object self, Object[] args, CompletionStage<?> future) {
+    future.whenComplete(
+        (value, error) ->
+            TouchpointDispatch.completed(this, function, ids, startNanos, self, args, value, unwrap(error)));
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    if ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) {
+      return error.getCause();
+    }
+    return error;
+  }
+
+  void record(
       String function,
+      SpanIds ids,
       long startNanos,
       long endNanos,
       Object self,
@@ -53,7 +76,11 @@ final class TouchpointHandler {
             startNanos,
             endNanos,
             values,
-            invocation.thrown()));
+            invocation.thrown(),
+            ids.traceHigh,
+            ids.traceLow,
+            ids.spanId,
+            ids.parentSpanId));
   }
 
   /** Logs the first failure of a touchpoint only: a broken capture must not flood stderr. */

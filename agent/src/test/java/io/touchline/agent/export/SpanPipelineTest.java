@@ -36,7 +36,11 @@ class SpanPipelineTest {
         2_000,
         new CapturePlan(Collections.emptyMap(), Collections.emptyMap())
             .capture(new Invocation(null, new Object[0], null, null)),
-        thrown);
+        thrown,
+        0x1234L,
+        0x5678L,
+        name.hashCode() | 1L,
+        0);
   }
 
   @Test

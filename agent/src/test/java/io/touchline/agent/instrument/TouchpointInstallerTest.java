@@ -8,6 +8,7 @@ import com.acme.fixture.AccountService;
 import com.acme.fixture.CardGateway;
 import com.acme.fixture.DeclinedException;
 import com.acme.fixture.Helpdesk;
+import com.acme.fixture.OrderDesk;
 import com.acme.fixture.PaymentGateway;
 import com.acme.fixture.SlowDirectory;
 import io.opentelemetry.api.common.AttributeKey;
@@ -21,6 +22,7 @@ import io.touchline.agent.export.SpanPipeline;
 import java.lang.instrument.Instrumentation;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -83,6 +85,17 @@ class TouchpointInstallerTest {
           "    method: find",
           "    keys:",
           "      phone: args[0]",
+          "      customer_id: return.customerNumber",
+          "  - name: order.placed",
+          "    class: com.acme.fixture.OrderDesk",
+          "    method: placeOrder",
+          "    keys:",
+          "      customer_id: args[0]",
+          "  - name: account.found",
+          "    class: com.acme.fixture.OrderDesk",
+          "    method: findLater",
+          "    keys:",
+          "      email: args[0]",
           "      customer_id: return.customerNumber",
           "  - name: customer.found",
           "    class: com.acme.fixture.Helpdesk",
@@ -221,6 +234,67 @@ class TouchpointInstallerTest {
         .containsExactly("C-1", "C-2", "C-3");
     assertThat(sent()).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("code.function.name")))
         .containsOnly("com.acme.fixture.CardGateway.charge");
+  }
+
+  @Test
+  void touchpointsInsideATouchpointAreItsChildrenInOneTrace() throws Exception {
+    OrderDesk desk = new OrderDesk();
+    desk.placeOrder("C-7", 100);
+    desk.placeOrder("C-8", 200);
+
+    List<SpanData> spans = sent();
+    assertThat(spans).extracting(SpanData::getName).containsExactly("payment", "order.placed", "payment", "order.placed");
+    SpanData payment = spans.get(0);
+    SpanData order = spans.get(1);
+    assertThat(order.getParentSpanContext().isValid()).as("the outer call is a root").isFalse();
+    assertThat(payment.getParentSpanId()).isEqualTo(order.getSpanId());
+    assertThat(payment.getTraceId()).isEqualTo(order.getTraceId());
+    assertThat(spans.get(2).getTraceId()).as("the next call starts a trace of its own").isNotEqualTo(order.getTraceId());
+    assertThat(spans).extracting(SpanData::getSpanId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aFutureIsRecordedWhenItCompletesWithTheValueItCompletesWith() throws Exception {
+    OrderDesk desk = new OrderDesk();
+    java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      java.util.concurrent.CompletableFuture<Account> found = desk.findLater("ann@example.com", go, executor);
+      assertThat(sent()).as("nothing before the future completes").isEmpty();
+      long released = io.opentelemetry.sdk.common.Clock.getDefault().now();
+      go.countDown();
+      String customer = found.get(10, java.util.concurrent.TimeUnit.SECONDS).getCustomerNumber();
+
+      SpanData span = awaitSpans(1).get(0);
+      assertThat(span.getName()).isEqualTo("account.found");
+      assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id"))).isEqualTo(customer);
+      assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.outcome"))).isEqualTo("success");
+      assertThat(span.getEndEpochNanos()).as("the span ends when the future completes").isGreaterThanOrEqualTo(released);
+      exporter.reset();
+
+      CountDownLatch open = new CountDownLatch(0);
+      assertThatThrownBy(() -> desk.findLater("unknown@example.com", open, executor).join())
+          .hasCauseInstanceOf(IllegalStateException.class);
+      SpanData failed = awaitSpans(1).get(0);
+      assertThat(failed.getAttributes().get(AttributeKey.stringKey("touchline.outcome"))).isEqualTo("error");
+      assertThat(failed.getEvents()).extracting(e -> e.getAttributes().get(AttributeKey.stringKey("exception.type")))
+          .containsExactly("java.lang.IllegalStateException");
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  /** Waits until the exporter holds {@code count} spans: a future's touchpoint is recorded on the thread that completes it. */
+  private List<SpanData> awaitSpans(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      List<SpanData> spans = sent();
+      if (spans.size() >= count) {
+        return spans;
+      }
+      Thread.sleep(5);
+    }
+    return sent();
   }
 
   @Test

@@ -1,0 +1,18 @@
+package io.touchline.agent.instrument;
+
+/** The ids a touchpoint span gets: drawn when its call was entered, so that calls inside it can name it. */
+final class SpanIds {
+
+  final long traceHigh;
+  final long traceLow;
+  final long spanId;
+  /** The enclosing touchpoint call's span, or 0 when there is none. */
+  final long parentSpanId;
+
+  SpanIds(long traceHigh, long traceLow, long spanId, long parentSpanId) {
+    this.traceHigh = traceHigh;
+    this.traceLow = traceLow;
+    this.spanId = spanId;
+    this.parentSpanId = parentSpanId;
+  }
+}
