@@ -4,6 +4,7 @@ import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.AgentConfigLoader;
 import io.touchline.agent.config.ConfigException;
 import io.touchline.agent.export.SpanPipeline;
+import io.touchline.agent.instrument.InstalledTouchpoints;
 import io.touchline.agent.instrument.TouchpointInstaller;
 import io.touchline.agent.metrics.AgentMetrics;
 import java.lang.instrument.Instrumentation;
@@ -70,7 +71,8 @@ final class AgentInstaller {
                   AgentLog.info("agent stopping: " + metrics.summary());
                 },
                 "touchline-shutdown"));
-    TouchpointInstaller.install(config, pipeline, instrumentation);
+    InstalledTouchpoints installed = TouchpointInstaller.install(config, pipeline, instrumentation);
+    ConfigReloader.start(configFile, environment, installed, metrics, config);
     AgentLog.info(
         "agent started: config "
             + config.source()

@@ -15,6 +15,7 @@ public final class AgentConfig {
   private final AgentLog.Level logLevel;
   private final String logFile;
   private final List<TouchpointDefinition> touchpoints;
+  private final List<TouchpointDefinition> disabled;
 
   AgentConfig(
       String source,
@@ -24,7 +25,8 @@ public final class AgentConfig {
       ExportSettings export,
       AgentLog.Level logLevel,
       String logFile,
-      List<TouchpointDefinition> touchpoints) {
+      List<TouchpointDefinition> touchpoints,
+      List<TouchpointDefinition> disabled) {
     this.source = source;
     this.version = version;
     this.service = service;
@@ -33,6 +35,7 @@ public final class AgentConfig {
     this.logLevel = logLevel;
     this.logFile = logFile;
     this.touchpoints = Collections.unmodifiableList(touchpoints);
+    this.disabled = Collections.unmodifiableList(disabled);
   }
 
   /** The file this config was read from. */
@@ -71,5 +74,13 @@ public final class AgentConfig {
   /** The enabled touchpoints, in file order. */
   public List<TouchpointDefinition> touchpoints() {
     return touchpoints;
+  }
+
+  /**
+   * The touchpoints switched off with {@code enabled: false}, checked like the others: a reload
+   * that switches one off keeps its weaving, idle, so that switching it back on needs none.
+   */
+  public List<TouchpointDefinition> disabledTouchpoints() {
+    return disabled;
   }
 }

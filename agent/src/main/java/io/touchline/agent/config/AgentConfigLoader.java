@@ -120,11 +120,11 @@ public final class AgentConfigLoader {
       throw ConfigException.at(document.location(), "touchpoints: at least one touchpoint is needed");
     }
     List<TouchpointDefinition> touchpoints = new ArrayList<>();
+    List<TouchpointDefinition> disabled = new ArrayList<>();
     for (YamlNode element : touchpointsNode.elements()) {
-      TouchpointDefinition touchpoint = touchpoint(element, keyRules, defaultMaxPerSecond);
-      if (touchpoint != null) {
-        touchpoints.add(touchpoint);
-      }
+      Map<String, YamlNode> switchable = element.isNull() ? Collections.<String, YamlNode>emptyMap() : element.entries();
+      boolean enabled = !switchable.containsKey("enabled") || bool(switchable.get("enabled"));
+      (enabled ? touchpoints : disabled).add(touchpoint(element, keyRules, defaultMaxPerSecond));
     }
     return new AgentConfig(
         source,
@@ -134,7 +134,8 @@ public final class AgentConfigLoader {
         export,
         level,
         logFile,
-        touchpoints);
+        touchpoints,
+        disabled);
   }
 
   private ExportSettings export(YamlNode node, ConfigLocation parent) throws ConfigException {
@@ -237,7 +238,7 @@ public final class AgentConfigLoader {
         secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A touchpoint, or null when it is switched off with {@code enabled: false}. */
+  /** A touchpoint, whether switched on or off ({@code enabled}, read by the caller). */
   private TouchpointDefinition touchpoint(YamlNode node, KeyRules keyRules, int defaultMaxPerSecond)
       throws ConfigException {
     Map<String, YamlNode> fields =
@@ -245,7 +246,6 @@ public final class AgentConfigLoader {
             "name", "channel", "class", "subtypeOf", "annotatedWith", "method", "methodAnnotatedWith",
             "when", "keys", "attributes", "enabled", "maxPerSecond");
     // A switched-off touchpoint is still checked: switching it back on must not reveal mistakes.
-    boolean enabled = !fields.containsKey("enabled") || bool(fields.get("enabled"));
     String name = requiredText(fields, "name", node);
     String channel = optionalText(fields.get("channel"));
     String classText = optionalText(fields.get("class"));
@@ -271,8 +271,8 @@ public final class AgentConfigLoader {
     Map<String, PathExpression> attributes = attributes(fields.get("attributes"));
     EmitCondition when = when(fields.get("when"));
     int maxPerSecond = fields.containsKey("maxPerSecond") ? positiveInt(fields.get("maxPerSecond")) : defaultMaxPerSecond;
-    if (!enabled) {
-      return null;
+    if (fields.containsKey("enabled")) {
+      bool(fields.get("enabled")); // a wrong value is an error whether it is on or off
     }
     return new TouchpointDefinition(
         node.location().fileAndLine(),

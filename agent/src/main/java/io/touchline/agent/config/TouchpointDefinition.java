@@ -96,6 +96,15 @@ public final class TouchpointDefinition {
     return maxPerSecond;
   }
 
+  /**
+   * What decides which methods the touchpoint weaves, and its name: two definitions with the same
+   * signature weave the same methods the same way, so a reload may swap one for the other without
+   * weaving anything again. Keys, attributes, {@code when}, channel and the rate cap are not in it.
+   */
+  public String matcherSignature() {
+    return name + "|" + classPattern + "|" + subtypeOf + "|" + annotatedWith + "|" + methodPattern + "|" + methodAnnotatedWith;
+  }
+
   @Override
   public String toString() {
     String classes = classPattern != null ? classPattern.toString() : subtypeOf != null ? "subtypeOf " + subtypeOf : "@" + annotatedWith;

@@ -55,7 +55,6 @@ public final class SpanPipeline {
   private final BlockingQueue<TouchpointRecord> queue;
   private final AtomicLong dropped = new AtomicLong();
   private final Supplier<SpanExporter> exporterFactory;
-  private final String configVersion;
   private final AgentConfig config;
   private final Map<String, String> environment;
   // Built on the export thread with the exporter: OpenTelemetry's classes start
@@ -87,7 +86,6 @@ public final class SpanPipeline {
     ExportSettings settings = config.export();
     this.queue = new ArrayBlockingQueue<>(settings.queueSize());
     this.exporterFactory = exporterFactory;
-    this.configVersion = config.version();
     this.config = config;
     this.environment = environment;
     this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushIntervalMillis());
@@ -296,7 +294,7 @@ public final class SpanPipeline {
   private List<SpanData> toSpans(List<TouchpointRecord> batch) {
     List<SpanData> spans = new ArrayList<>(batch.size());
     for (TouchpointRecord record : batch) {
-      spans.add(new TouchpointSpanData(record, configVersion, resource, scope));
+      spans.add(new TouchpointSpanData(record, resource, scope));
     }
     return spans;
   }

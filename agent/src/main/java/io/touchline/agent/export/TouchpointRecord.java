@@ -10,6 +10,8 @@ import io.touchline.agent.capture.CapturedValues;
 public final class TouchpointRecord {
 
   final String touchpoint;
+  /** The version of the config that recorded it: a reload changes it while the JVM runs. */
+  final String configVersion;
   final String channelOverride;
   final String function;
   final long startNanos;
@@ -24,6 +26,7 @@ public final class TouchpointRecord {
 
   public TouchpointRecord(
       String touchpoint,
+      String configVersion,
       String channelOverride,
       String function,
       long startNanos,
@@ -35,6 +38,7 @@ public final class TouchpointRecord {
       long spanId,
       long parentSpanId) {
     this.touchpoint = touchpoint;
+    this.configVersion = configVersion;
     this.channelOverride = channelOverride;
     this.function = function;
     this.startNanos = startNanos;

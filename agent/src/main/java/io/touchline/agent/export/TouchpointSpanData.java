@@ -51,7 +51,7 @@ final class TouchpointSpanData implements SpanData {
   private final Resource resource;
   private final InstrumentationScopeInfo scope;
 
-  TouchpointSpanData(TouchpointRecord record, String configVersion, Resource resource, InstrumentationScopeInfo scope) {
+  TouchpointSpanData(TouchpointRecord record, Resource resource, InstrumentationScopeInfo scope) {
     this.record = record;
     String traceId = TraceId.fromLongs(record.traceHigh, record.traceLow);
     this.context =
@@ -60,7 +60,7 @@ final class TouchpointSpanData implements SpanData {
         record.parentSpanId == 0
             ? SpanContext.getInvalid()
             : SpanContext.create(traceId, SpanId.fromLong(record.parentSpanId), TraceFlags.getSampled(), TraceState.getDefault());
-    this.attributes = attributes(record, configVersion);
+    this.attributes = attributes(record);
     this.events =
         record.thrown == null
             ? Collections.<EventData>emptyList()
@@ -69,13 +69,13 @@ final class TouchpointSpanData implements SpanData {
     this.scope = scope;
   }
 
-  private static Attributes attributes(TouchpointRecord record, String configVersion) {
+  private static Attributes attributes(TouchpointRecord record) {
     AttributesBuilder builder =
         Attributes.builder()
             .put(TOUCHPOINT, record.touchpoint)
             .put(OUTCOME, record.thrown == null ? "success" : "error")
             .put(FUNCTION, record.function)
-            .put(CONFIG_VERSION, configVersion);
+            .put(CONFIG_VERSION, record.configVersion);
     if (record.channelOverride != null) {
       builder.put(CHANNEL, record.channelOverride);
     }

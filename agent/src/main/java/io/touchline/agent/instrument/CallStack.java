@@ -15,27 +15,45 @@ final class CallStack {
   private long[] traceHigh = new long[8];
   private long[] traceLow = new long[8];
   private long[] spanId = new long[8];
+  private long[] parentSpanId = new long[8];
+  /** Each call's receiver and method, to tell two touchpoints on one call from a nested call. */
+  private Object[] self = new Object[8];
+  private String[] method = new String[8];
   private int depth;
 
-  /** Enters a call; returns its frame's number. */
-  int push(long nanos) {
+  /**
+   * Enters a call of {@code methodName} on {@code receiver} (null for a static method); returns
+   * its frame's number. Two touchpoints on one method weave two advices into it, each entering
+   * here: when the frame below is the same method on the same receiver, the two are one call,
+   * and their spans are siblings under the same parent rather than parent and child. (A method
+   * that calls itself directly on the same object looks the same, and is treated so.)
+   */
+  int push(long nanos, Object receiver, String methodName) {
     if (depth == startNanos.length) {
       int size = depth * 2;
       startNanos = Arrays.copyOf(startNanos, size);
       traceHigh = Arrays.copyOf(traceHigh, size);
       traceLow = Arrays.copyOf(traceLow, size);
       spanId = Arrays.copyOf(spanId, size);
+      parentSpanId = Arrays.copyOf(parentSpanId, size);
+      self = Arrays.copyOf(self, size);
+      method = Arrays.copyOf(method, size);
     }
     ThreadLocalRandom random = ThreadLocalRandom.current();
     if (depth == 0) {
       traceHigh[0] = random.nextLong();
       traceLow[0] = nonZero(random.nextLong());
+      parentSpanId[0] = 0;
     } else {
       traceHigh[depth] = traceHigh[depth - 1];
       traceLow[depth] = traceLow[depth - 1];
+      boolean sameCall = self[depth - 1] == receiver && methodName.equals(method[depth - 1]);
+      parentSpanId[depth] = sameCall ? parentSpanId[depth - 1] : spanId[depth - 1];
     }
     spanId[depth] = nonZero(random.nextLong());
     startNanos[depth] = nanos;
+    self[depth] = receiver;
+    method[depth] = methodName;
     return depth++;
   }
 
@@ -46,6 +64,9 @@ final class CallStack {
 
   /** Leaves the frame, and any inner one left behind. */
   void popTo(int frame) {
+    for (int i = frame; i < depth; i++) {
+      self[i] = null; // the stack must not keep the application's objects alive
+    }
     depth = frame;
   }
 
@@ -67,7 +88,7 @@ final class CallStack {
 
   /** The enclosing call's span id, or 0 at the outermost call. */
   long parentSpanId(int frame) {
-    return frame == 0 ? 0 : spanId[frame - 1];
+    return parentSpanId[frame];
   }
 
   /** Ids of zero are invalid in OpenTelemetry. */

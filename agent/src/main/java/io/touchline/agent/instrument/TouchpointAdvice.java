@@ -13,8 +13,9 @@ public final class TouchpointAdvice {
   private TouchpointAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  public static int enter() {
-    return TouchpointDispatch.enter();
+  public static int enter(
+      @Advice.This(optional = true) Object self, @Advice.Origin("#t.#m#d") String method) {
+    return TouchpointDispatch.enter(self, method);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -38,8 +38,8 @@ public final class TouchpointDispatch {
    * A touchpoint's method is entered. Returns its frame's number plus one: 0, what the advice
    * returns when this throws, then means "not entered".
    */
-  public static int enter() {
-    return STATE.get().calls.push(clock.now()) + 1;
+  public static int enter(Object self, String method) {
+    return STATE.get().calls.push(clock.now(), self, method) + 1;
   }
 
   public static void finish(
@@ -59,8 +59,10 @@ public final class TouchpointDispatch {
     SpanIds ids = null;
     long startNanos = calls.startNanos(frame);
     TouchpointHandler[] current = handlers;
+    TouchpointHandler handler;
     try {
-      if (touchpoint < 0 || touchpoint >= current.length || state.capturing) {
+      // An idle slot (its touchpoint switched off or removed by a reload) records nothing.
+      if (touchpoint < 0 || touchpoint >= current.length || (handler = current[touchpoint]) == null || state.capturing) {
         return;
       }
       ids = new SpanIds(calls.traceHigh(frame), calls.traceLow(frame), calls.spanId(frame), calls.parentSpanId(frame));
@@ -70,17 +72,17 @@ public final class TouchpointDispatch {
     if (thrown == null && returned instanceof CompletionStage) {
       try {
         // Not capturing yet: a future that is already complete records at once, on this thread.
-        current[touchpoint].awaitCompletion(function, ids, startNanos, self, args, (CompletionStage<?>) returned);
+        handler.awaitCompletion(function, ids, startNanos, self, args, (CompletionStage<?>) returned);
       } catch (Throwable e) {
-        TouchpointHandler.reportFailure(current[touchpoint], e);
+        TouchpointHandler.reportFailure(handler, e);
       }
       return;
     }
     state.capturing = true;
     try {
-      current[touchpoint].record(function, ids, startNanos, clock.now(), self, args, returned, thrown);
+      handler.record(function, ids, startNanos, clock.now(), self, args, returned, thrown);
     } catch (Throwable e) {
-      TouchpointHandler.reportFailure(current[touchpoint], e);
+      TouchpointHandler.reportFailure(handler, e);
     } finally {
       state.capturing = false;
     }

@@ -16,13 +16,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class TouchpointHandler {
 
   private final TouchpointDefinition definition;
+  private final String configVersion;
   private final SpanPipeline pipeline;
   private final AtomicBoolean failureReported = new AtomicBoolean();
   /** Null when the touchpoint has no {@code maxPerSecond}. */
   private final RateCap rateCap;
 
-  TouchpointHandler(TouchpointDefinition definition, SpanPipeline pipeline) {
+  TouchpointHandler(TouchpointDefinition definition, String configVersion, SpanPipeline pipeline) {
     this.definition = definition;
+    this.configVersion = configVersion;
     this.pipeline = pipeline;
     this.rateCap = definition.maxPerSecond() > 0 ? new RateCap(definition.maxPerSecond()) : null;
   }
@@ -71,6 +73,7 @@ final class TouchpointHandler {
     pipeline.record(
         new TouchpointRecord(
             definition.name(),
+            configVersion,
             definition.channel(),
             function,
             startNanos,

@@ -10,7 +10,6 @@ import io.touchline.agent.config.TouchpointDefinition;
 import io.touchline.agent.export.SpanPipeline;
 import io.touchline.agent.metrics.SelfMetrics;
 import java.lang.instrument.Instrumentation;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -41,51 +40,48 @@ public final class TouchpointInstaller {
     return TRANSFORMATION_ERRORS.get();
   }
 
-  public static ResettableClassFileTransformer install(
-      AgentConfig config, SpanPipeline pipeline, Instrumentation instrumentation) {
-    List<TouchpointDefinition> touchpoints = config.touchpoints();
-    TouchpointHandler[] handlers = new TouchpointHandler[touchpoints.size()];
-    for (int i = 0; i < handlers.length; i++) {
-      handlers[i] = new TouchpointHandler(touchpoints.get(i), pipeline);
-    }
-    TouchpointDispatch.install(handlers, NanoClock.SYSTEM);
+  /**
+   * Weaves the config's touchpoints, one transformer per touchpoint, so that a reload can weave
+   * or unweave one touchpoint without touching the others' classes.
+   */
+  public static InstalledTouchpoints install(AgentConfig config, SpanPipeline pipeline, Instrumentation instrumentation) {
     // Advice needs no class injection. Without this, building the AgentBuilder probes
     // sun.misc.Unsafe, and Java 24+ then prints a deprecation warning into the application's
     // stderr. The property name is relocated with Byte Buddy, so it only concerns our copy.
     System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+    InstalledTouchpoints installed = new InstalledTouchpoints(pipeline, instrumentation);
+    installed.apply(config);
+    return installed;
+  }
 
-    AgentBuilder builder =
-        new AgentBuilder.Default()
-            .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            // Classes loaded before the agent (all of an application's when it is attached to a
-            // running JVM) are rewoven a few at a time with a short pause between batches, so
-            // that requests being served never wait for one long safepoint.
-            .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(RETRANSFORM_BATCH))
-            .with(AgentBuilder.RedefinitionStrategy.Listener.Pausing.of(RETRANSFORM_PAUSE_MILLIS, TimeUnit.MILLISECONDS))
-            .with(new TransformationLog())
-            // Bootstrap classes cannot see the agent's dispatch class; our own and Byte Buddy's
-            // classes must never be woven.
-            .ignore(nameStartsWith("io.touchline.agent."))
-            .or(nameStartsWith("net.bytebuddy."))
-            .or(isSynthetic())
-            .or(GeneratedClasses.matcher())
-            .or(net.bytebuddy.matcher.ElementMatchers.any(), isBootstrapClassLoader());
-    for (int i = 0; i < touchpoints.size(); i++) {
-      TouchpointDefinition touchpoint = touchpoints.get(i);
-      AsmVisitorWrapper advice =
-          Advice.withCustomMapping()
-              .bind(TouchpointId.class, i)
-              .to(TouchpointAdvice.class)
-              .on(
-                  // Last: only methods selected otherwise are checked against the paths.
-                  TypeMatchers.forMethods(touchpoint).and(new ValidPaths(touchpoint)));
-      builder =
-          builder
-              .type(TypeMatchers.forTouchpoint(touchpoint))
-              .transform(new AdviceTransformer(advice));
-    }
-    return builder.installOn(instrumentation);
+  /** Weaves one touchpoint's methods, its advice calling the handler in {@code slot}. */
+  static ResettableClassFileTransformer weave(TouchpointDefinition touchpoint, int slot, Instrumentation instrumentation) {
+    AsmVisitorWrapper advice =
+        Advice.withCustomMapping()
+            .bind(TouchpointId.class, slot)
+            .to(TouchpointAdvice.class)
+            .on(
+                // Last: only methods selected otherwise are checked against the paths.
+                TypeMatchers.forMethods(touchpoint).and(new ValidPaths(touchpoint)));
+    return new AgentBuilder.Default()
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        // Classes loaded before the agent (all of an application's when it is attached to a
+        // running JVM) are rewoven a few at a time with a short pause between batches, so
+        // that requests being served never wait for one long safepoint.
+        .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(RETRANSFORM_BATCH))
+        .with(AgentBuilder.RedefinitionStrategy.Listener.Pausing.of(RETRANSFORM_PAUSE_MILLIS, TimeUnit.MILLISECONDS))
+        .with(new TransformationLog())
+        // Bootstrap classes cannot see the agent's dispatch class; our own and Byte Buddy's
+        // classes must never be woven.
+        .ignore(nameStartsWith("io.touchline.agent."))
+        .or(nameStartsWith("net.bytebuddy."))
+        .or(isSynthetic())
+        .or(GeneratedClasses.matcher())
+        .or(net.bytebuddy.matcher.ElementMatchers.any(), isBootstrapClassLoader())
+        .type(TypeMatchers.forTouchpoint(touchpoint))
+        .transform(new AdviceTransformer(advice))
+        .installOn(instrumentation);
   }
 
   private static final class AdviceTransformer implements AgentBuilder.Transformer {
@@ -108,6 +104,9 @@ public final class TouchpointInstaller {
 
   /** Says which classes were woven, and why one could not be: what an admin checks first. */
   private static final class TransformationLog extends AgentBuilder.Listener.Adapter {
+    private static final java.util.Set<String> WOVEN =
+        java.util.Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<String, Boolean>());
+
     @Override
     public void onTransformation(
         TypeDescription type,
@@ -115,8 +114,13 @@ public final class TouchpointInstaller {
         JavaModule module,
         boolean loaded,
         DynamicType dynamicType) {
-      SelfMetrics.classMatched();
-      AgentLog.info("instrumented " + type.getName());
+      // Each touchpoint has its own transformer: a class two of them match is woven twice, and
+      // counted and logged once.
+      String id = type.getName() + "@" + System.identityHashCode(classLoader);
+      if (WOVEN.add(id)) {
+        SelfMetrics.classMatched();
+        AgentLog.info("instrumented " + type.getName());
+      }
     }
 
     @Override

@@ -13,7 +13,7 @@ public final class AgentMetrics implements AgentMetricsMBean {
 
   public static final String OBJECT_NAME = "io.touchline:type=Agent";
 
-  private final String configVersion;
+  private volatile String configVersion;
   private final LongSupplier emitted;
   private final LongSupplier dropped;
   private final AtomicBoolean registered = new AtomicBoolean();
@@ -45,6 +45,11 @@ public final class AgentMetrics implements AgentMetricsMBean {
     } catch (Throwable e) {
       AgentLog.warn("could not register the JMX MBean " + OBJECT_NAME + ": " + e);
     }
+  }
+
+  /** A reload put another config in force. */
+  public void setConfigVersion(String version) {
+    this.configVersion = version;
   }
 
   /** One line with every figure, for the start and exit log lines. */

@@ -30,6 +30,7 @@ class SpanPipelineTest {
   private static TouchpointRecord record(String name, Throwable thrown) {
     return new TouchpointRecord(
         name,
+        "v7",
         null,
         "com.acme.Shop.buy",
         1_000,

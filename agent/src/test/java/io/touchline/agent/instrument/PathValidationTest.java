@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.junit.jupiter.api.Test;
 
 /** Paths that cannot fit the matched method skip that touchpoint there, with one clear warning. */
@@ -53,7 +52,7 @@ class PathValidationTest {
     AgentConfig config = new AgentConfigLoader(Collections.emptyMap()).parse("agent.yaml", CONFIG);
     SpanPipeline pipeline = SpanPipeline.start(config, Collections.emptyMap(), () -> exporter, "memory");
     Instrumentation instrumentation = ByteBuddyAgent.install();
-    ResettableClassFileTransformer transformer = TouchpointInstaller.install(config, pipeline, instrumentation);
+    InstalledTouchpoints transformer = TouchpointInstaller.install(config, pipeline, instrumentation);
     try {
       new AccountService().login("ann@example.com", "s-1");
 
@@ -68,7 +67,7 @@ class PathValidationTest {
           .contains("path 'args[0].domain': no property 'domain' on java.lang.String");
       assertThat(TouchpointInstaller.transformationErrors()).isZero();
     } finally {
-      transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+      transformer.reset();
       pipeline.shutdown(1_000);
       AgentLog.setOutput(System.err);
     }

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import net.bytebuddy.agent.ByteBuddyAgent;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +105,7 @@ class TouchpointInstallerTest {
 
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   private SpanPipeline pipeline;
-  private ResettableClassFileTransformer transformer;
+  private InstalledTouchpoints transformer;
   private Instrumentation instrumentation;
 
   @BeforeEach
@@ -120,7 +119,7 @@ class TouchpointInstallerTest {
   @AfterEach
   void uninstall() {
     assertThat(TouchpointInstaller.transformationErrors()).as("Byte Buddy transformation errors").isZero();
-    transformer.reset(instrumentation, net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    transformer.reset();
     pipeline.shutdown(1_000);
   }
 
