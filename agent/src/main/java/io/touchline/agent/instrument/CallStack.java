@@ -19,6 +19,9 @@ final class CallStack {
   /** Each call's receiver and method, to tell two touchpoints on one call from a nested call. */
   private Object[] self = new Object[8];
   private String[] method = new String[8];
+  /** The touchpoint (its slot) each frame is a call of, and whether a call inside it recorded that touchpoint already. */
+  private int[] slot = new int[8];
+  private boolean[] covered = new boolean[8];
   private int depth;
 
   /**
@@ -28,7 +31,7 @@ final class CallStack {
    * and their spans are siblings under the same parent rather than parent and child. (A method
    * that calls itself directly on the same object looks the same, and is treated so.)
    */
-  int push(long nanos, Object receiver, String methodName) {
+  int push(long nanos, Object receiver, String methodName, int touchpoint) {
     if (depth == startNanos.length) {
       int size = depth * 2;
       startNanos = Arrays.copyOf(startNanos, size);
@@ -38,6 +41,8 @@ final class CallStack {
       parentSpanId = Arrays.copyOf(parentSpanId, size);
       self = Arrays.copyOf(self, size);
       method = Arrays.copyOf(method, size);
+      slot = Arrays.copyOf(slot, size);
+      covered = Arrays.copyOf(covered, size);
     }
     ThreadLocalRandom random = ThreadLocalRandom.current();
     if (depth == 0) {
@@ -54,12 +59,33 @@ final class CallStack {
     startNanos[depth] = nanos;
     self[depth] = receiver;
     method[depth] = methodName;
+    slot[depth] = touchpoint;
+    covered[depth] = false;
     return depth++;
   }
 
   /** Whether the frame is one of those in progress (false when its entry failed to record it). */
   boolean holds(int frame) {
     return frame >= 0 && frame < depth;
+  }
+
+  /**
+   * Whether a call inside this frame was already taken as this frame's touchpoint: a proxy, a
+   * decorator or a subclass forwarding to the woven real method, or the method calling itself.
+   * One call records its touchpoint once, at the innermost frame — the real implementation.
+   */
+  boolean covered(int frame) {
+    return covered[frame];
+  }
+
+  /** The frame's call was taken as its touchpoint: the nearest enclosing call of the same touchpoint need not be. */
+  void coverEnclosing(int frame) {
+    for (int i = frame - 1; i >= 0; i--) {
+      if (slot[i] == slot[frame]) {
+        covered[i] = true;
+        return;
+      }
+    }
   }
 
   /** Leaves the frame, and any inner one left behind. */

@@ -14,8 +14,10 @@ public final class TouchpointAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static int enter(
-      @Advice.This(optional = true) Object self, @Advice.Origin("#t.#m#d") String method) {
-    return TouchpointDispatch.enter(self, method);
+      @TouchpointId int touchpoint,
+      @Advice.This(optional = true) Object self,
+      @Advice.Origin("#t.#m#d") String method) {
+    return TouchpointDispatch.enter(self, method, touchpoint);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -38,8 +38,8 @@ public final class TouchpointDispatch {
    * A touchpoint's method is entered. Returns its frame's number plus one: 0, what the advice
    * returns when this throws, then means "not entered".
    */
-  public static int enter(Object self, String method) {
-    return STATE.get().calls.push(clock.now(), self, method) + 1;
+  public static int enter(Object self, String method, int touchpoint) {
+    return STATE.get().calls.push(clock.now(), self, method, touchpoint) + 1;
   }
 
   public static void finish(
@@ -61,8 +61,11 @@ public final class TouchpointDispatch {
     TouchpointHandler[] current = handlers;
     TouchpointHandler handler;
     try {
+      boolean takenInside = calls.covered(frame);
+      calls.coverEnclosing(frame);
       // An idle slot (its touchpoint switched off or removed by a reload) records nothing.
-      if (touchpoint < 0 || touchpoint >= current.length || (handler = current[touchpoint]) == null || state.capturing) {
+      if (takenInside || touchpoint < 0 || touchpoint >= current.length || (handler = current[touchpoint]) == null
+          || state.capturing) {
         return;
       }
       ids = new SpanIds(calls.traceHigh(frame), calls.traceLow(frame), calls.spanId(frame), calls.parentSpanId(frame));

@@ -235,6 +235,22 @@ class TouchpointInstallerTest {
         .containsOnly("com.acme.fixture.CardGateway.charge");
   }
 
+  /**
+   * The shape of a Spring Data repository: an interface whose only implementation is a JDK proxy
+   * (the backing class implements other interfaces). {@code subtypeOf} the interface reaches the
+   * proxy, once per call.
+   */
+  @Test
+  void anInterfaceServedOnlyByAJdkProxyIsReachedOncePerCall() throws Exception {
+    PaymentGateway repository = (PaymentGateway) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {PaymentGateway.class}, (proxy, method, arguments) -> "R-proxy");
+    repository.charge("C-9", 900);
+    repository.charge("C-10", 1000);
+
+    assertThat(sent()).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id")))
+        .containsExactly("C-9", "C-10");
+  }
+
   @Test
   void touchpointsInsideATouchpointAreItsChildrenInOneTrace() throws Exception {
     OrderDesk desk = new OrderDesk();
