@@ -2,6 +2,7 @@ package io.touchline.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.touchline.agent.testing.Conversation;
 import io.touchline.agent.testing.OtlpReceiver;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -59,7 +60,7 @@ class AgentAttachIT {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
           Writer in = new OutputStreamWriter(app.getOutputStream(), StandardCharsets.UTF_8)) {
         assertThat(out.readLine()).isEqualTo("serving");
-        String before = ask(in, out, "login ann@example.com"); // AccountService is loaded now
+        String before = Conversation.ask(in, out, "login ann@example.com"); // AccountService is loaded now
         assertThat(before).startsWith("logged in C-");
         String pid = pidOf(app);
 
@@ -70,10 +71,10 @@ class AgentAttachIT {
         Command attach = run(JAVA, "-jar", AGENT_JAR.toString(), "attach", pid, "config=" + config);
         assertThat(attach.exitCode).as(attach.stderr).isZero();
         assertThat(attach.stdout).startsWith("attached to JVM " + pid + " with " + config + " (version attached-1, 1 touchpoint(s))");
-        awaitLine(stderr, "[touchline] INFO agent started");
+        Conversation.awaitText(stderr, "[touchline] INFO agent started");
 
-        assertThat(ask(in, out, "login ann@example.com")).as("the app answers as before").isEqualTo(before);
-        assertThat(ask(in, out, "login bob@example.com")).startsWith("logged in C-");
+        assertThat(Conversation.ask(in, out, "login ann@example.com")).as("the app answers as before").isEqualTo(before);
+        assertThat(Conversation.ask(in, out, "login bob@example.com")).startsWith("logged in C-");
         List<OtlpReceiver.Received> spans = collector.awaitSpans(2, Duration.ofSeconds(10));
         assertThat(spans).extracting(s -> s.attribute("touchline.key.email"))
             .as("only the calls after the attach").containsExactly("ann@example.com", "bob@example.com");
@@ -81,8 +82,8 @@ class AgentAttachIT {
 
         // A second attach is refused inside the app, which keeps serving.
         assertThat(run(JAVA, "-jar", AGENT_JAR.toString(), "attach", pid, "config=" + config).exitCode).isZero();
-        awaitLine(stderr, "agent already installed in this JVM");
-        assertThat(ask(in, out, "login carol@example.com")).startsWith("logged in C-");
+        Conversation.awaitText(stderr, "agent already installed in this JVM");
+        assertThat(Conversation.ask(in, out, "login carol@example.com")).startsWith("logged in C-");
 
         in.write("quit\n");
         in.flush();
@@ -114,22 +115,7 @@ class AgentAttachIT {
     assertThat(usage.stderr).contains("expected a process id");
   }
 
-  private static String ask(Writer in, BufferedReader out, String command) throws IOException {
-    in.write(command + "\n");
-    in.flush();
-    return out.readLine();
-  }
 
-  private static void awaitLine(Path file, String text) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      if (new String(Files.readAllBytes(file), StandardCharsets.UTF_8).contains(text)) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no '" + text + "' in " + file + ":\n" + new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-  }
 
   private static String pidOf(Process process) {
     return String.valueOf(process.pid());

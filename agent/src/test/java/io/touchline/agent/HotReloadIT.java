@@ -2,6 +2,7 @@ package io.touchline.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.touchline.agent.testing.Conversation;
 import io.touchline.agent.testing.OtlpReceiver;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -73,13 +74,13 @@ class HotReloadIT {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
           Writer in = new OutputStreamWriter(app.getOutputStream(), StandardCharsets.UTF_8)) {
         assertThat(out.readLine()).isEqualTo("serving");
-        String ann = ask(in, out, "login ann@example.com");
+        String ann = Conversation.ask(in, out, "login ann@example.com");
         assertThat(awaitSpans(1).get(0).attribute("touchline.config.version")).isEqualTo("v1");
 
         // Keys only: the same weaving, a new plan.
         writeConfig("v2", login("login(java.lang.String, java.lang.String)", "      email: args[0]\n      session: args[1]", ""));
         awaitLog("config reloaded: version v1 -> v2, 1 touchpoint(s) updated in place, 0 woven, 0 unwoven");
-        assertThat(ask(in, out, "login ann@example.com")).isEqualTo(ann);
+        assertThat(Conversation.ask(in, out, "login ann@example.com")).isEqualTo(ann);
         OtlpReceiver.Received second = awaitSpans(2).get(1);
         assertThat(second.attribute("touchline.config.version")).isEqualTo("v2");
         assertThat(second.attribute("touchline.key.session")).isNotNull();
@@ -88,19 +89,19 @@ class HotReloadIT {
         writeConfig("v3", login("login(java.lang.String, java.lang.String)", "      email: args[0]", "\n    chanel: web"));
         awaitLog("changed but cannot be used, keeping version v2: ");
         awaitLog("touchpoints[0].chanel: unknown field");
-        ask(in, out, "login bob@example.com");
+        Conversation.ask(in, out, "login bob@example.com");
         assertThat(awaitSpans(3).get(2).attribute("touchline.config.version")).isEqualTo("v2");
 
         // Switched off: idle, still woven.
         writeConfig("v4", login("login(java.lang.String, java.lang.String)", "      email: args[0]", "\n    enabled: false"));
         awaitLog("config reloaded: version v2 -> v4, 1 touchpoint(s) updated in place, 0 woven, 0 unwoven");
-        ask(in, out, "login carol@example.com");
+        Conversation.ask(in, out, "login carol@example.com");
 
         // Another method: that touchpoint alone is woven anew, the old weaving removed.
         writeConfig("v5", login("login(java.lang.String)", "      session: args[0]", ""));
         awaitLog("config reloaded: version v4 -> v5, 0 touchpoint(s) updated in place, 1 woven, 1 unwoven");
-        assertThat(ask(in, out, "login dave@example.com")).startsWith("logged in C-");
-        assertThat(ask(in, out, "token t-42")).isEqualTo("token for C-token");
+        assertThat(Conversation.ask(in, out, "login dave@example.com")).startsWith("logged in C-");
+        assertThat(Conversation.ask(in, out, "token t-42")).isEqualTo("token for C-token");
         List<OtlpReceiver.Received> spans = awaitSpans(4);
         assertThat(spans).hasSize(4);
         assertThat(spans.get(3).attribute("touchline.key.session")).isEqualTo("t-42");
@@ -125,11 +126,6 @@ class HotReloadIT {
     }
   }
 
-  private static String ask(Writer in, BufferedReader out, String command) throws IOException {
-    in.write(command + "\n");
-    in.flush();
-    return out.readLine();
-  }
 
   private List<OtlpReceiver.Received> awaitSpans(int count) throws InterruptedException {
     List<OtlpReceiver.Received> spans = collector.awaitSpans(count, Duration.ofSeconds(10));
@@ -138,13 +134,6 @@ class HotReloadIT {
   }
 
   private void awaitLog(String text) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      if (new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8).contains(text)) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no '" + text + "' in the agent's log:\n" + new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8));
+    Conversation.awaitText(stderr, text);
   }
 }

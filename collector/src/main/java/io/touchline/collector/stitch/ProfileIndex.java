@@ -594,13 +594,7 @@ public final class ProfileIndex {
     lock.writeLock().lock();
     try {
       LongOpenHashSet gone = new LongOpenHashSet(deleted);
-      IntOpenHashSet groups = new IntOpenHashSet();
-      for (long fingerprint : keyFingerprints) {
-        int key = keyNumber.get(fingerprint);
-        if (key != NONE) {
-          groups.add(groupRoot(key));
-        }
-      }
+      IntOpenHashSet groups = groupsOf(keyFingerprints);
       LongArrayList left = new LongArrayList();
       for (int group : groups) {
         IntArrayList members = keysOfGroup(group);
@@ -649,13 +643,7 @@ public final class ProfileIndex {
     lock.readLock().lock();
     try {
       LongOpenHashSet wanted = new LongOpenHashSet(keyFingerprints);
-      IntOpenHashSet groups = new IntOpenHashSet();
-      for (long fingerprint : keyFingerprints) {
-        int key = keyNumber.get(fingerprint);
-        if (key != NONE) {
-          groups.add(groupRootReading(key));
-        }
-      }
+      IntOpenHashSet groups = groupsOf(keyFingerprints);
       LongArrayList candidates = new LongArrayList();
       for (int group : groups) {
         IntArrayList members = groupKeys.get(group);
@@ -676,6 +664,18 @@ public final class ProfileIndex {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** The groups of the known keys among these (for readers too: it shortens no path). */
+  private IntOpenHashSet groupsOf(long[] keyFingerprints) {
+    IntOpenHashSet groups = new IntOpenHashSet();
+    for (long fingerprint : keyFingerprints) {
+      int key = keyNumber.get(fingerprint);
+      if (key != NONE) {
+        groups.add(groupRootReading(key));
+      }
+    }
+    return groups;
   }
 
   /** A group's touchpoints, for readers: its keys' profiles' and its ambiguous ones. */
