@@ -69,6 +69,7 @@ final class TouchpointHandler {
       return;
     }
     Invocation invocation = new Invocation(self, args, returned, thrown);
+    function = readable(function);
     CapturedValues values = definition.capture().capture(invocation);
     pipeline.record(
         new TouchpointRecord(
@@ -84,6 +85,27 @@ final class TouchpointHandler {
             ids.traceLow,
             ids.spanId,
             ids.parentSpanId));
+  }
+
+  /** The last method name seen at a JDK proxy, and what it reads as: a proxy's methods are few. */
+  private volatile String[] proxyName = {"", ""};
+
+  /**
+   * {@code jdk.proxy2.$Proxy12.findByEmail} means nothing to an analyst: a call recorded at a JDK
+   * proxy is named after the interface the touchpoint selects ({@code subtypeOf}) when it has one.
+   */
+  private String readable(String function) {
+    int dot = function.lastIndexOf('.');
+    if (definition.subtypeOf() == null || dot < 0 || !function.startsWith("$Proxy", function.lastIndexOf('.', dot - 1) + 1)) {
+      return function;
+    }
+    String[] known = proxyName;
+    if (known[0].equals(function)) {
+      return known[1];
+    }
+    String renamed = definition.subtypeOf() + function.substring(dot);
+    proxyName = new String[] {function, renamed};
+    return renamed;
   }
 
   /** Logs the first failure of a touchpoint only: a broken capture must not flood stderr. */

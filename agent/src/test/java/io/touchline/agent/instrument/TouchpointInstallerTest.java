@@ -249,6 +249,8 @@ class TouchpointInstallerTest {
 
     assertThat(sent()).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id")))
         .containsExactly("C-9", "C-10");
+    assertThat(sent()).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("code.function.name")))
+        .as("named after the interface, not the proxy class").containsOnly("com.acme.fixture.PaymentGateway.charge");
   }
 
   @Test
