@@ -121,6 +121,9 @@ class ErasureApiTest {
     assertThat(record.get("keys").asInt()).isEqualTo(3);
     assertThat(record.get("sharedKeysKept").asInt()).isEqualTo(1);
     assertThat(audit.toString()).doesNotContain(ANN).doesNotContain("C-1").doesNotContain("s-1");
+    assertThat(CollectorHttp.getRaw(collector, "/api/erasures?format=csv").body())
+        .isEqualTo("erasedAt,requestedBy,profileId,touchpoints,keys,sharedKeysKept\n"
+            + record.get("erasedAt").asText() + ",email," + ann + ",4,3,1\n");
 
     // After a restart the tombstones still hold, and nothing of Ann is left in the files.
     collector.close();

@@ -100,4 +100,48 @@ class TouchpointListTest {
     assertThat(get("/api/touchpoints?cursor=nonsense", 400).get("error").asText())
         .isEqualTo("cursor: 'nonsense' is not a cursor from a previous answer");
   }
+
+  @Test
+  void theListComesAsCsvWithTheSameRowsAndALinkToTheNextPage() throws Exception {
+    collector = TestCollectors.start(data);
+    OtlpSpans spans = new OtlpSpans();
+    export("web-shop",
+        spans.span("login", OtlpSpans.attribute("touchline.key.email", "ann, \"the\" buyer@example.com"),
+            OtlpSpans.attribute("touchline.key.customer_id", "C-1")).build(),
+        spans.span("cart.add", OtlpSpans.attribute("touchline.key.customer_id", "C-1"), OtlpSpans.attribute("product.sku", "SKU-1")).build(),
+        spans.span("login", OtlpSpans.attribute("touchline.key.customer_id", "C-2")).build());
+
+    java.net.http.HttpResponse<String> first = CollectorHttp.getRaw(collector, "/api/touchpoints?limit=2&format=csv");
+    assertThat(first.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+    String next = first.headers().firstValue("Link").orElseThrow();
+    assertThat(next).startsWith("</api/touchpoints?limit=2&format=csv&cursor=").endsWith(">; rel=\"next\"");
+    java.net.http.HttpResponse<String> second = CollectorHttp.getRaw(collector, next.substring(1, next.indexOf('>')));
+    assertThat(second.headers().firstValue("Link")).isEmpty();
+
+    com.fasterxml.jackson.dataformat.csv.CsvMapper csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+    List<java.util.Map<String, String>> rows = new ArrayList<>();
+    for (String body : List.of(first.body(), second.body())) {
+      try (com.fasterxml.jackson.databind.MappingIterator<java.util.Map<String, String>> it = csv
+          .readerFor(java.util.Map.class).with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+          .readValues(body)) {
+        rows.addAll(it.readAll());
+      }
+    }
+    List<JsonNode> json = all("", 1000);
+    assertThat(rows).hasSize(3);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode item = json.get(i);
+      java.util.Map<String, String> row = rows.get(i);
+      assertThat(row.get("time")).isEqualTo(item.get("time").asText());
+      assertThat(row.get("touchpoint")).isEqualTo(item.get("touchpoint").asText());
+      assertThat(row.get("profileId")).isEqualTo(item.get("profileId").asText());
+      assertThat(row.get("spanId")).isEqualTo(item.get("spanId").asText());
+      assertThat(CollectorHttp.JSON_READER.readTree(row.get("keys"))).isEqualTo(item.get("keys"));
+      assertThat(CollectorHttp.JSON_READER.readTree(row.get("attributes"))).isEqualTo(item.get("attributes"));
+    }
+    assertThat(rows.get(0).get("keys")).contains("ann, \\\"the\\\" buyer@example.com");
+    assertThat(get("/api/profiles?key=customer_id:C-1&format=csv", 400).get("error").asText())
+        .contains("format=csv is offered for the lists");
+    assertThat(get("/api/touchpoints?format=xml", 400).get("error").asText()).contains("format must be json or csv");
+  }
 }

@@ -79,9 +79,20 @@ public final class ApiHandler implements HttpHandler {
           }
           return;
         }
-        Object answer = endpoint.answer(path, query(exchange.getRequestURI().getRawQuery()));
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String format = query.getOrDefault("format", "json");
+        if (!format.equals("json") && !format.equals("csv")) {
+          throw new ApiException(400, "format must be json or csv, not '" + format + "'");
+        }
+        Object answer = endpoint.answer(path, query);
         status = 200;
-        json(exchange, status, answer);
+        if (format.equals("csv")) {
+          byte[] csv = CsvTables.of(answer).orElseThrow(() -> new ApiException(400,
+              "format=csv is offered for the lists (/api/touchpoints, /api/erasures), not for " + path));
+          csv(exchange, nextPage(exchange, answer), csv);
+        } else {
+          json(exchange, status, answer);
+        }
       } catch (ApiException e) {
         status = e.status();
         json(exchange, status, Map.of("error", e.getMessage()));
@@ -116,7 +127,7 @@ public final class ApiHandler implements HttpHandler {
       case "/api/stats":
         return (p, q) -> profiles.stats();
       case ERASURES:
-        return (p, q) -> Map.of("erasures", eraser.erasures());
+        return (p, q) -> new CsvTables.ErasuresView(eraser.erasures());
       case TOUCHPOINTS:
         return (p, q) -> touchpoints.list(PageParameters.storeOrder(q), filter(q, "channel"), filter(q, "touchpoint"));
       case PROFILES:
@@ -195,6 +206,29 @@ public final class ApiHandler implements HttpHandler {
    */
   private static String decode(String component) {
     return URLDecoder.decode(component.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  /** The next page's address for a CSV answer, which has no room for a cursor: or null. */
+  private static String nextPage(HttpExchange exchange, Object answer) {
+    if (answer instanceof io.touchline.collector.query.TouchpointListView list && list.nextCursor() != null) {
+      String raw = exchange.getRequestURI().getRawQuery();
+      String kept = raw == null ? "" : java.util.Arrays.stream(raw.split("&"))
+          .filter(pair -> !pair.startsWith("cursor=")).reduce((a, b) -> a + "&" + b).orElse("");
+      return exchange.getRequestURI().getPath() + "?" + (kept.isEmpty() ? "" : kept + "&")
+          + "cursor=" + java.net.URLEncoder.encode(list.nextCursor(), StandardCharsets.UTF_8);
+    }
+    return null;
+  }
+
+  private static void csv(HttpExchange exchange, String next, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/csv; charset=utf-8");
+    if (next != null) {
+      exchange.getResponseHeaders().set("Link", "<" + next + ">; rel=\"next\"");
+    }
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   private static void json(HttpExchange exchange, int status, Object body) throws IOException {

@@ -16,6 +16,8 @@ import java.util.List;
 public final class CollectorHttp {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** For tests that read JSON out of other answers (a CSV cell). */
+  public static final ObjectMapper JSON_READER = JSON;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private CollectorHttp() {}
@@ -26,6 +28,14 @@ public final class CollectorHttp {
         HTTP.send(HttpRequest.newBuilder(URI.create(collector.apiUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(status);
     return JSON.readTree(response.body());
+  }
+
+  /** {@code GET path} on the API, which must answer 200; the raw answer, headers included. */
+  public static HttpResponse<String> getRaw(Collector collector, String path) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(HttpRequest.newBuilder(URI.create(collector.apiUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(200);
+    return response;
   }
 
   /** {@code DELETE path} on the API, which must answer {@code status}; its JSON body. */

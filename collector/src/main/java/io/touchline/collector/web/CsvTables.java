@@ -1,0 +1,65 @@
+package io.touchline.collector.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.touchline.collector.erase.ProfileEraser;
+import io.touchline.collector.query.TouchpointListView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The API's lists as CSV ({@code ?format=csv}), one row per item and a header row, for a
+ * spreadsheet or a notebook. Nested values (a touchpoint's keys and attributes) are one column
+ * each, holding their JSON, so nothing is lost or guessed.
+ */
+final class CsvTables {
+
+  /** Quotes a value only when CSV needs it (a comma, a quote, a line break), not by a rough guess. */
+  private static final CsvMapper CSV =
+      CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private CsvTables() {}
+
+  /** The answer as CSV, when it is a list offered as CSV; empty otherwise. */
+  static Optional<byte[]> of(Object answer) throws JsonProcessingException {
+    if (answer instanceof TouchpointListView list) {
+      List<Object[]> rows = new ArrayList<>();
+      for (TouchpointListView.Item item : list.touchpoints()) {
+        rows.add(new Object[] {
+          item.time(), item.touchpoint(), item.channel(), item.service(), item.outcome(), item.profileId(),
+          item.ambiguous(), item.traceId(), item.spanId(), JSON.writeValueAsString(item.keys()),
+          JSON.writeValueAsString(item.attributes())
+        });
+      }
+      return Optional.of(write(rows, "time", "touchpoint", "channel", "service", "outcome", "profileId", "ambiguous",
+          "traceId", "spanId", "keys", "attributes"));
+    }
+    if (answer instanceof ErasuresView erasures) {
+      List<Object[]> rows = new ArrayList<>();
+      for (ProfileEraser.AuditView record : erasures.erasures()) {
+        rows.add(new Object[] {
+          record.erasedAt(), record.requestedBy(), record.profileId(), record.touchpoints(), record.keys(),
+          record.sharedKeysKept()
+        });
+      }
+      return Optional.of(write(rows, "erasedAt", "requestedBy", "profileId", "touchpoints", "keys", "sharedKeysKept"));
+    }
+    return Optional.empty();
+  }
+
+  private static byte[] write(List<Object[]> rows, String... columns) throws JsonProcessingException {
+    CsvSchema.Builder schema = CsvSchema.builder();
+    for (String column : columns) {
+      schema.addColumn(column);
+    }
+    return CSV.writer(schema.build().withHeader()).writeValueAsBytes(rows);
+  }
+
+  /** {@code GET /api/erasures}: the audit trail. */
+  record ErasuresView(List<ProfileEraser.AuditView> erasures) {}
+}
