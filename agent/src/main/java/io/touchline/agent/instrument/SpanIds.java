@@ -1,6 +1,6 @@
 package io.touchline.agent.instrument;
 
-/** The ids a touchpoint span gets: drawn when its call was entered, so that calls inside it can name it. */
+/** The ids of a call that returned a future, kept until the future completes (drawn when the call was entered). */
 final class SpanIds {
 
   final long traceHigh;

@@ -56,8 +56,12 @@ public final class TouchpointDispatch {
       return; // its entry was not recorded: no start time, no ids
     }
     CallStack calls = state.calls;
-    SpanIds ids = null;
+    // Read out before the frame is left: a getter the capture calls may enter a frame in its place.
     long startNanos = calls.startNanos(frame);
+    long traceHigh = calls.traceHigh(frame);
+    long traceLow = calls.traceLow(frame);
+    long spanId = calls.spanId(frame);
+    long parentSpanId = calls.parentSpanId(frame);
     TouchpointHandler[] current = handlers;
     TouchpointHandler handler;
     try {
@@ -68,14 +72,14 @@ public final class TouchpointDispatch {
           || state.capturing) {
         return;
       }
-      ids = new SpanIds(calls.traceHigh(frame), calls.traceLow(frame), calls.spanId(frame), calls.parentSpanId(frame));
     } finally {
       calls.popTo(frame);
     }
     if (thrown == null && returned instanceof CompletionStage) {
       try {
         // Not capturing yet: a future that is already complete records at once, on this thread.
-        handler.awaitCompletion(function, ids, startNanos, self, args, (CompletionStage<?>) returned);
+        handler.awaitCompletion(function, new SpanIds(traceHigh, traceLow, spanId, parentSpanId), startNanos, self, args,
+            (CompletionStage<?>) returned);
       } catch (Throwable e) {
         TouchpointHandler.reportFailure(handler, e);
       }
@@ -83,7 +87,7 @@ public final class TouchpointDispatch {
     }
     state.capturing = true;
     try {
-      handler.record(function, ids, startNanos, clock.now(), self, args, returned, thrown);
+      handler.record(function, traceHigh, traceLow, spanId, parentSpanId, startNanos, clock.now(), self, args, returned, thrown);
     } catch (Throwable e) {
       TouchpointHandler.reportFailure(handler, e);
     } finally {
@@ -104,7 +108,8 @@ public final class TouchpointDispatch {
     }
     state.capturing = true;
     try {
-      handler.record(function, ids, startNanos, clock.now(), self, args, value, error);
+      handler.record(function, ids.traceHigh, ids.traceLow, ids.spanId, ids.parentSpanId, startNanos, clock.now(), self, args,
+          value, error);
     } catch (Throwable e) {
       TouchpointHandler.reportFailure(handler, e);
     } finally {

@@ -48,9 +48,13 @@ final class TouchpointHandler {
     return error;
   }
 
+  /** One finished call; its span's ids come as numbers, so a call that does not count allocates nothing. */
   void record(
       String function,
-      SpanIds ids,
+      long traceHigh,
+      long traceLow,
+      long spanId,
+      long parentSpanId,
       long startNanos,
       long endNanos,
       Object self,
@@ -81,10 +85,10 @@ final class TouchpointHandler {
             endNanos,
             values,
             invocation.thrown(),
-            ids.traceHigh,
-            ids.traceLow,
-            ids.spanId,
-            ids.parentSpanId));
+            traceHigh,
+            traceLow,
+            spanId,
+            parentSpanId));
   }
 
   /** The last method name seen at a JDK proxy, and what it reads as: a proxy's methods are few. */

@@ -144,12 +144,11 @@ public final class StoreReader implements AutoCloseable {
   private static final long SCAN_RANGE = 1_000_000;
 
   /**
-   * Every stored touchpoint's ids and key fingerprints, in sequence order: one query per range of
-   * sequence numbers, so that DuckDB holds one range's rows at a time (one query over 10M rows
-   * took the process from 1.2 GB of JVM memory to 3 GB resident).
+   * Every stored touchpoint's ids and key fingerprints up to sequence {@code last}, in sequence
+   * order: one query per range of sequence numbers, so that DuckDB holds one range's rows at a
+   * time (one query over 10M rows took the process from 1.2 GB of JVM memory to 3 GB resident).
    */
-  void forEachTouchpoint(TouchpointConsumer consumer) throws SQLException {
-    long last = maxSequence();
+  void forEachTouchpoint(long last, TouchpointConsumer consumer) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT seq, trace_id, span_id, event_nanos, key_fingerprints, key_types FROM touchpoints"
             + " WHERE seq > ? AND seq <= ? ORDER BY seq")) {
@@ -225,15 +224,27 @@ public final class StoreReader implements AutoCloseable {
     void read(ResultSet rs) throws SQLException;
   }
 
-  /** Runs {@code select} with an IN list of up to {@link #CHUNK} numbers at a time. */
-  private void forChunks(long[] sequences, String select, RowReader reader) {
+  /**
+   * The numbers as SQL IN lists, {@code (1,2,3)}, of up to {@link #CHUNK} each: small enough for
+   * DuckDB to answer from the sequence index. Numbers only, so there is nothing to escape.
+   */
+  static List<String> inLists(long[] sequences) {
+    List<String> lists = new ArrayList<>();
     for (int from = 0; from < sequences.length; from += CHUNK) {
       StringBuilder in = new StringBuilder("(");
       for (int i = from; i < Math.min(sequences.length, from + CHUNK); i++) {
-        in.append(i == from ? "" : ",").append(sequences[i]); // numbers only: nothing to escape
+        in.append(i == from ? "" : ",").append(sequences[i]);
       }
+      lists.add(in.append(')').toString());
+    }
+    return lists;
+  }
+
+  /** Runs {@code select} with each IN list of {@link #inLists}. */
+  private void forChunks(long[] sequences, String select, RowReader reader) {
+    for (String in : inLists(sequences)) {
       try (Statement statement = connection.createStatement();
-          ResultSet rs = statement.executeQuery(select + in.append(')'))) {
+          ResultSet rs = statement.executeQuery(select + in)) {
         while (rs.next()) {
           reader.read(rs);
         }

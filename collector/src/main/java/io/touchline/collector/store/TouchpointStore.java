@@ -6,9 +6,7 @@ import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.ProfileIds;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.stitch.ProfileIndex;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,12 +82,13 @@ public final class TouchpointStore implements AutoCloseable {
     List<ProfileIndex.Entry> end = List.of();
     AtomicReference<Throwable> readFailure = new AtomicReference<>();
     try (StoreReader reader = reader()) {
-      nextSequence = reader.maxSequence() + 1;
+      long last = reader.maxSequence();
+      nextSequence = last + 1;
       seen.clear(reader.touchpointCount());
       Thread reading = new Thread(() -> {
         try {
           List<ProfileIndex.Entry>[] batch = new List[] {new ArrayList<>(REBUILD_BATCH)};
-          reader.forEachTouchpoint(
+          reader.forEachTouchpoint(last,
               (sequence, traceId, spanId, eventNanos, fingerprints, types) -> {
                 long spanFingerprint = SeenSpans.fingerprint(traceId, spanId);
                 seen.add(spanFingerprint);
@@ -288,13 +287,9 @@ public final class TouchpointStore implements AutoCloseable {
     try {
       long deleted = 0;
       long[] sequences = erasure.touchpoints();
-      for (int from = 0; from < sequences.length; from += 1000) {
-        StringBuilder in = new StringBuilder();
-        for (int i = from; i < Math.min(sequences.length, from + 1000); i++) {
-          in.append(i == from ? "" : ",").append(sequences[i]); // numbers only: nothing to escape
-        }
+      for (String in : StoreReader.inLists(sequences)) {
         try (var statement = writer.createStatement()) {
-          deleted += statement.executeUpdate("DELETE FROM touchpoints WHERE seq IN (" + in + ")");
+          deleted += statement.executeUpdate("DELETE FROM touchpoints WHERE seq IN " + in);
         }
       }
       if (deleted != sequences.length) {
