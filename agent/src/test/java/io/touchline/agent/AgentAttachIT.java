@@ -3,9 +3,9 @@ package io.touchline.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.touchline.agent.testing.Conversation;
+import io.touchline.agent.testing.JvmRun;
 import io.touchline.agent.testing.OtlpReceiver;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,11 +63,11 @@ class AgentAttachIT {
         assertThat(before).startsWith("logged in C-");
         String pid = pidOf(app);
 
-        Command list = run(JAVA, "-jar", AGENT_JAR.toString(), "list");
+        JvmRun list = run(JAVA, "-jar", AGENT_JAR.toString(), "list");
         assertThat(list.exitCode).isZero();
         assertThat(list.stdout).contains(pid + "\tcom.acme.fixture.ServingApp");
 
-        Command attach = run(JAVA, "-jar", AGENT_JAR.toString(), "attach", pid, "config=" + config);
+        JvmRun attach = run(JAVA, "-jar", AGENT_JAR.toString(), "attach", pid, "config=" + config);
         assertThat(attach.exitCode).as(attach.stderr).isZero();
         assertThat(attach.stdout).startsWith("attached to JVM " + pid + " with " + config + " (version attached-1, 1 touchpoint(s))");
         Conversation.awaitText(stderr, "[touchline] INFO agent started");
@@ -107,10 +106,10 @@ class AgentAttachIT {
   void aBadConfigIsShownAtTheTerminalAndNothingIsAttached() throws Exception {
     Path config = tmp.resolve("agent.yaml");
     Files.write(config, "service: x\ntouchpoints:\n  - name: login\n    clas: X\n".getBytes(StandardCharsets.UTF_8));
-    Command attach = run(JAVA, "-jar", AGENT_JAR.toString(), "attach", "1", "config=" + config);
+    JvmRun attach = run(JAVA, "-jar", AGENT_JAR.toString(), "attach", "1", "config=" + config);
     assertThat(attach.exitCode).isEqualTo(1);
     assertThat(attach.stderr).contains("agent.yaml:4:5: touchpoints[0].clas: unknown field");
-    Command usage = run(JAVA, "-jar", AGENT_JAR.toString(), "attach", "not-a-pid");
+    JvmRun usage = run(JAVA, "-jar", AGENT_JAR.toString(), "attach", "not-a-pid");
     assertThat(usage.exitCode).isEqualTo(2);
     assertThat(usage.stderr).contains("expected a process id");
   }
@@ -121,28 +120,7 @@ class AgentAttachIT {
     return String.valueOf(process.pid());
   }
 
-  private static final class Command {
-    final int exitCode;
-    final String stdout;
-    final String stderr;
-
-    Command(int exitCode, String stdout, String stderr) {
-      this.exitCode = exitCode;
-      this.stdout = stdout;
-      this.stderr = stderr;
-    }
-  }
-
-  private Command run(String... command) throws Exception {
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    Process process = new ProcessBuilder(new ArrayList<>(Arrays.asList(command)))
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(String.join(" ", command) + " did not end within 60 s");
-    }
-    return new Command(process.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
-        new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
+  private JvmRun run(String... command) throws Exception {
+    return JvmRun.run(Arrays.asList(command), tmp, java.util.Collections.<String, String>emptyMap());
   }
 }

@@ -2,6 +2,7 @@ package io.touchline.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.touchline.agent.testing.JvmRun;
 import io.touchline.agent.testing.OtlpReceiver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +96,7 @@ class AgentJarIT {
   void emitsTouchpointSpansFromARealJvmWithoutChangingTheAppsOutput(String java) throws Exception {
     try (OtlpReceiver collector = new OtlpReceiver()) {
       Path config = writeConfig(collector.endpoint());
-      Result run = runFixture(java, "config=" + config, new HashMap<>());
+      JvmRun run = runFixture(java, "config=" + config, new HashMap<>());
 
       assertThat(run.exitCode).isZero();
       assertThat(run.stdout).isEqualTo(FIXTURE_OUTPUT);
@@ -124,7 +125,7 @@ class AgentJarIT {
         config,
         "service: fixture-app\ntouchpoints:\n  - name: login\n    clas: X\n"
             .getBytes(StandardCharsets.UTF_8));
-    Result run = runFixture("config=" + config, new HashMap<>());
+    JvmRun run = runFixture("config=" + config, new HashMap<>());
 
     assertThat(run.exitCode).isZero();
     assertThat(run.stdout).endsWith("fixture done\n");
@@ -137,7 +138,7 @@ class AgentJarIT {
     try (OtlpReceiver collector = new OtlpReceiver()) {
       Map<String, String> env = new HashMap<>();
       env.put("TOUCHLINE_ENABLED", "false");
-      Result run = runFixture("config=" + writeConfig(collector.endpoint()), env);
+      JvmRun run = runFixture("config=" + writeConfig(collector.endpoint()), env);
 
       assertThat(run.exitCode).isZero();
       assertThat(run.stdout).endsWith("fixture done\n");
@@ -152,7 +153,7 @@ class AgentJarIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    Result run = runFixture("config=" + writeConfig("http://127.0.0.1:" + closedPort), new HashMap<>());
+    JvmRun run = runFixture("config=" + writeConfig("http://127.0.0.1:" + closedPort), new HashMap<>());
 
     assertThat(run.exitCode).isZero();
     assertThat(run.stdout).endsWith("fixture done\n");
@@ -166,7 +167,7 @@ class AgentJarIT {
   void premainLeavesJavaUtilLoggingAlone() throws Exception {
     try (OtlpReceiver collector = new OtlpReceiver()) {
       Path classLog = tmp.resolve("classes.log");
-      Result run =
+      JvmRun run =
           runFixture(
               Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
               Arrays.asList("-Xlog:class+load:file=" + classLog),
@@ -227,7 +228,7 @@ class AgentJarIT {
   @Test
   void anOverloadedCollectorChangesNothingForTheApplication() throws Exception {
     try (OtlpReceiver collector = new OtlpReceiver(503)) {
-      Result run = runFixture("config=" + writeConfig(collector.endpoint()), new HashMap<>());
+      JvmRun run = runFixture("config=" + writeConfig(collector.endpoint()), new HashMap<>());
 
       assertThat(run.exitCode).isZero();
       assertThat(run.stdout).isEqualTo(FIXTURE_OUTPUT);
@@ -246,7 +247,7 @@ class AgentJarIT {
               "    method: login(java.lang.String, java.lang.String)\n    maxPerSecond: 5\n");
       Files.write(config, yaml.getBytes(StandardCharsets.UTF_8));
       int calls = 50;
-      Result run = runFixture(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+      JvmRun run = runFixture(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
           Collections.<String>emptyList(), "config=" + config, new HashMap<>(),
           Arrays.asList("com.acme.fixture.GuardRailsApp", String.valueOf(calls)));
 
@@ -271,7 +272,7 @@ class AgentJarIT {
     try (OtlpReceiver collector = new OtlpReceiver()) {
       Map<String, String> env = new HashMap<>();
       env.put("TOUCHLINE_CONFIG", writeConfig(collector.endpoint()).toString());
-      Result run = runFixture("", env);
+      JvmRun run = runFixture("", env);
 
       assertThat(run.exitCode).isZero();
       assertThat(collector.awaitSpans(2, Duration.ofSeconds(10))).hasSize(2);
@@ -309,34 +310,22 @@ class AgentJarIT {
     return config;
   }
 
-  private static final class Result {
-    final int exitCode;
-    final String stdout;
-    final String stderr;
-
-    Result(int exitCode, String stdout, String stderr) {
-      this.exitCode = exitCode;
-      this.stdout = stdout;
-      this.stderr = stderr;
-    }
-  }
-
-  private Result runFixture(String agentArguments, Map<String, String> env) throws Exception {
+  private JvmRun runFixture(String agentArguments, Map<String, String> env) throws Exception {
     return runFixture(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(), agentArguments, env);
   }
 
-  private Result runFixture(String java, String agentArguments, Map<String, String> env)
+  private JvmRun runFixture(String java, String agentArguments, Map<String, String> env)
       throws Exception {
     return runFixture(java, Collections.<String>emptyList(), agentArguments, env);
   }
 
-  private Result runFixture(String java, List<String> jvmOptions, String agentArguments, Map<String, String> env)
+  private JvmRun runFixture(String java, List<String> jvmOptions, String agentArguments, Map<String, String> env)
       throws Exception {
     return runFixture(java, jvmOptions, agentArguments, env, Collections.singletonList("com.acme.fixture.FixtureApp"));
   }
 
-  private Result runFixture(
+  private JvmRun runFixture(
       String java, List<String> jvmOptions, String agentArguments, Map<String, String> env, List<String> mainAndArgs)
       throws Exception {
     String agent = "-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentArguments.isEmpty() ? "" : "=" + agentArguments);
@@ -347,22 +336,7 @@ class AgentJarIT {
     command.add("-cp");
     command.add(FIXTURE_CLASSES.toAbsolutePath().toString());
     command.addAll(mainAndArgs);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
-    builder.environment().remove("TOUCHLINE_ENABLED");
-    builder.environment().remove("TOUCHLINE_CONFIG");
-    builder.environment().putAll(env);
-    Path out = tmp.resolve("stdout.txt");
-    Path err = tmp.resolve("stderr.txt");
-    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("fixture JVM did not exit within 60 s");
-    }
-    return new Result(
-        process.exitValue(),
-        new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
-        new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
+    return JvmRun.run(command, tmp, env);
   }
 
   private static int classFileMajor(JarFile jar, JarEntry entry) throws IOException {

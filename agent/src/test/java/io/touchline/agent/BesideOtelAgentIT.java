@@ -2,6 +2,7 @@ package io.touchline.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.touchline.agent.testing.JvmRun;
 import io.touchline.agent.testing.OtlpReceiver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,17 +69,11 @@ class BesideOtelAgentIT {
           oursFirst ? theirs : ours,
           "-cp", FIXTURE_CLASSES.toString(),
           "com.acme.fixture.FixtureApp"));
-      Path out = tmp.resolve("stdout.txt");
-      Path err = tmp.resolve("stderr.txt");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-      builder.environment().remove("TOUCHLINE_ENABLED");
-      builder.environment().remove("TOUCHLINE_CONFIG");
-      Process process = builder.start();
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the fixture ended").isTrue();
-      String stderr = new String(Files.readAllBytes(err), StandardCharsets.UTF_8);
+      JvmRun run = JvmRun.run(command, tmp, java.util.Collections.<String, String>emptyMap());
+      String stderr = run.stderr;
 
-      assertThat(process.exitValue()).as(stderr).isZero();
-      assertThat(new String(Files.readAllBytes(out), StandardCharsets.UTF_8)).isEqualTo(FIXTURE_OUTPUT);
+      assertThat(run.exitCode).as(stderr).isZero();
+      assertThat(run.stdout).isEqualTo(FIXTURE_OUTPUT);
       assertThat(stderr).contains("[touchline] INFO agent started");
 
       List<OtlpReceiver.Received> touchpoints = touchline.awaitSpans(2, Duration.ofSeconds(10));
