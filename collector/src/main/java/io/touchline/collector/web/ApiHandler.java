@@ -61,6 +61,11 @@ public final class ApiHandler implements HttpHandler {
     int status = 500;
     try (exchange) {
       try {
+        if (UiAssets.owns(path) && "GET".equals(exchange.getRequestMethod())) {
+          status = 200;
+          UiAssets.serve(exchange, path);
+          return;
+        }
         Endpoint endpoint = endpoint(path);
         String method = exchange.getRequestMethod();
         if (path.equals(PROFILES) && "DELETE".equals(method)) {
