@@ -64,8 +64,6 @@ public final class Collector implements AutoCloseable {
    */
   private static final int OTLP_THREADS = 32;
   private static final int API_THREADS = 8;
-  /** Touchpoints whose attribute names the catalog lists. */
-  private static final int RECENT_FOR_ATTRIBUTES = 2_000;
   private static final int MAX_GROUP_SPANS = 10_000;
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -104,7 +102,7 @@ public final class Collector implements AutoCloseable {
     OtlpHttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
     ProfileQuery profiles = new ProfileQuery(store, keyTypes, config.hashSecret());
     Journeys journeys = new Journeys(store.index(), store.columns(), store.attributes(), config.journeys().gap());
-    CatalogQuery catalog = new CatalogQuery(journeys, this::recentAttributeNames);
+    CatalogQuery catalog = new CatalogQuery(journeys, store.attributes()::names);
     LiveFeed liveFeed = new LiveFeed();
     store.onStored(liveFeed);
     HttpHandler api = new ApiHandler(
@@ -128,15 +126,6 @@ public final class Collector implements AutoCloseable {
       throw e;
     }
     otlpServer = otlpListening;
-  }
-
-  /** The attribute names on the most recent touchpoints, for the views' segment pickers. */
-  private java.util.List<String> recentAttributeNames() {
-    try (var reader = store.reader()) {
-      return reader.recentAttributeNames(RECENT_FOR_ATTRIBUTES);
-    } catch (SQLException e) {
-      throw new IllegalStateException("reading attribute names failed: " + e.getMessage(), e);
-    }
   }
 
   /** Opens the database and starts listening; returns once both servers accept connections. */

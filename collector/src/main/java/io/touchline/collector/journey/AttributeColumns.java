@@ -81,6 +81,9 @@ public final class AttributeColumns {
 
   private final Loader loader;
   private final Map<String, Column> columns = new LinkedHashMap<>();
+  /** Attribute names seen, for the views' pickers: those stored before the start, then every new one. */
+  private final java.util.TreeSet<String> names = new java.util.TreeSet<>();
+  static final int MAX_NAMES = 500;
 
   public AttributeColumns(Loader loader) {
     this.loader = loader;
@@ -109,8 +112,11 @@ public final class AttributeColumns {
     return Optional.ofNullable(columns.get(attribute));
   }
 
-  /** Records a stored touchpoint's values of the attributes kept. */
+  /** Records a stored touchpoint's values of the attributes kept, and the names of all of them. */
   public synchronized void add(long sequence, Map<String, Object> attributes) {
+    if (names.size() < MAX_NAMES) {
+      names.addAll(attributes.keySet());
+    }
     if (columns.isEmpty()) {
       return;
     }
@@ -120,6 +126,21 @@ public final class AttributeColumns {
         column.set(sequence, text(value));
       }
     });
+  }
+
+  /** Attribute names seen on touchpoints (at most {@value #MAX_NAMES}), sorted. */
+  public synchronized List<String> names() {
+    return List.copyOf(names);
+  }
+
+  /** Adds names known from the store, at start. */
+  public synchronized void knowNames(List<String> stored) {
+    for (String name : stored) {
+      if (names.size() >= MAX_NAMES) {
+        break;
+      }
+      names.add(name);
+    }
   }
 
   /** Forgets every value, before the store reads everything back; the attributes stay kept. */

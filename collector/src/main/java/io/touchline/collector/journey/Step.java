@@ -33,9 +33,10 @@ public record Step(String touchpoint, String channel) {
 
   /** Tests stored touchpoints against a step. */
   public record Matcher(int touchpointCode, int channelCode, boolean pinned) {
-    public boolean matches(TouchpointColumns columns, int row) {
-      return touchpointCode >= 0 && columns.touchpoint(row) == touchpointCode
-          && (!pinned || (channelCode >= 0 && columns.channel(row) == channelCode));
+    /** Whether the snapshot's touchpoint at this position is the step. */
+    public boolean matches(JourneySnapshot snapshot, int position) {
+      return touchpointCode >= 0 && snapshot.touchpoint(position) == touchpointCode
+          && (!pinned || (channelCode >= 0 && snapshot.channel(position) == channelCode));
     }
   }
 }

@@ -19,14 +19,23 @@ public record ViewFilter(long fromNanos, long toNanos, BitSet channels, BitSet s
   /** Profiles whose latest value of {@code attribute} is one of {@code values} (codes + 1). */
   public record Segment(String attribute, Set<String> valueNames, AttributeColumns.Column column, BitSet values) {}
 
-  public boolean passes(TouchpointColumns columns, int row) {
-    if (!columns.present(row)) {
+  /** Whether a stored touchpoint, by sequence number, passes. */
+  public boolean passes(TouchpointColumns columns, long sequence) {
+    if (!columns.present(sequence)) {
       return false;
     }
-    long nanos = columns.nanos(row);
+    long nanos = columns.nanos(sequence);
     return nanos >= fromNanos && nanos < toNanos
-        && (channels == null || channels.get(columns.channel(row)))
-        && (services == null || services.get(columns.service(row)));
+        && (channels == null || channels.get(columns.channel(sequence)))
+        && (services == null || services.get(columns.service(sequence)));
+  }
+
+  /** Whether a snapshot's touchpoint, by position, passes. */
+  public boolean passes(JourneySnapshot snapshot, int position) {
+    long nanos = snapshot.nanos(position);
+    return nanos >= fromNanos && nanos < toNanos
+        && (channels == null || channels.get(snapshot.channel(position)))
+        && (services == null || services.get(snapshot.service(position)));
   }
 
   public boolean admits(JourneySnapshot snapshot, int profile) {

@@ -43,6 +43,8 @@ public final class TouchpointStore implements AutoCloseable {
   private final AttributeColumns attributes = new AttributeColumns(this::loadAttribute);
   /** Told of every group of touchpoints once it is committed (the live view). */
   private volatile java.util.function.Consumer<List<Touchpoint>> onStored = stored -> {};
+  /** Stored touchpoints whose attribute names the views' pickers start with. */
+  private static final int RECENT_FOR_NAMES = 10_000;
   /** Touchpoints handed to the profile index at a time during a rebuild. */
   private static final int REBUILD_BATCH = 50_000;
 
@@ -110,6 +112,7 @@ public final class TouchpointStore implements AutoCloseable {
     columns.clear();
     try (StoreReader reader = reader()) {
       reader.forEachColumnRow(columns::add);
+      attributes.knowNames(reader.recentAttributeNames(RECENT_FOR_NAMES));
     }
     attributes.reload();
     BlockingQueue<List<ProfileIndex.Entry>> batches = new ArrayBlockingQueue<>(2);

@@ -1,7 +1,7 @@
 package io.touchline.collector.query.views;
 
 import io.touchline.collector.journey.Step;
-import io.touchline.collector.journey.TouchpointColumns;
+import io.touchline.collector.journey.JourneySnapshot;
 
 /**
  * Finds a customer's best attempt at a funnel in their touchpoints: for each time they did the
@@ -10,7 +10,7 @@ import io.touchline.collector.journey.TouchpointColumns;
  */
 final class AttemptFinder {
 
-  private final TouchpointColumns columns;
+  private final JourneySnapshot snapshot;
   private final Step.Matcher[] steps;
   private final Step.Matcher[] exclusions;
   private final long window;
@@ -23,9 +23,9 @@ final class AttemptFinder {
   /** Why the last attempt ended: true when it ran out of touchpoints, not window or exclusion. */
   private boolean ranOut;
 
-  AttemptFinder(TouchpointColumns columns, Step.Matcher[] steps, Step.Matcher[] exclusions, long window,
+  AttemptFinder(JourneySnapshot snapshot, Step.Matcher[] steps, Step.Matcher[] exclusions, long window,
       FunnelQuery.Order order) {
-    this.columns = columns;
+    this.snapshot = snapshot;
     this.steps = steps;
     this.exclusions = exclusions;
     this.window = window;
@@ -61,10 +61,10 @@ final class AttemptFinder {
 
   private boolean starts(int row) {
     if (order != FunnelQuery.Order.ANY) {
-      return steps[0].matches(columns, row);
+      return steps[0].matches(snapshot, row);
     }
     for (Step.Matcher step : steps) {
-      if (step.matches(columns, row)) {
+      if (step.matches(snapshot, row)) {
         return true;
       }
     }
@@ -72,13 +72,13 @@ final class AttemptFinder {
   }
 
   private int attempt(int[] rows, int count, int first) {
-    long start = columns.nanos(rows[first]);
+    long start = snapshot.nanos(rows[first]);
     reached = 0;
     ranOut = true;
     java.util.Arrays.fill(done, false);
     for (int k = first; k < count && reached < steps.length; k++) {
       int row = rows[k];
-      long nanos = columns.nanos(row);
+      long nanos = snapshot.nanos(row);
       if (nanos - start > window) {
         ranOut = false;
         break;
@@ -90,7 +90,7 @@ final class AttemptFinder {
       switch (order) {
         case ANY -> {
           for (int s = 0; s < steps.length; s++) {
-            if (!done[s] && steps[s].matches(columns, row)) {
+            if (!done[s] && steps[s].matches(snapshot, row)) {
               done[s] = true;
               times[reached++] = nanos;
               break;
@@ -98,12 +98,12 @@ final class AttemptFinder {
           }
         }
         case SEQUENTIAL -> {
-          if (steps[reached].matches(columns, row)) {
+          if (steps[reached].matches(snapshot, row)) {
             times[reached++] = nanos;
           }
         }
         case STRICT -> {
-          if (steps[reached].matches(columns, row)) {
+          if (steps[reached].matches(snapshot, row)) {
             times[reached++] = nanos;
           } else {
             ranOut = false; // something else came in between: this attempt ends
@@ -117,7 +117,7 @@ final class AttemptFinder {
 
   private boolean excluded(int row) {
     for (Step.Matcher exclusion : exclusions) {
-      if (exclusion.matches(columns, row)) {
+      if (exclusion.matches(snapshot, row)) {
         return true;
       }
     }

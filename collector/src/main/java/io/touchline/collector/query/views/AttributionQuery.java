@@ -48,31 +48,31 @@ public final class AttributionQuery {
       int previousGoal = -1;
       boolean[] touched = new boolean[channelCount];
       for (int i = 0; i < count; i++) {
-        if (!isGoal.matches(columns, rows[i])) {
+        if (!isGoal.matches(snapshot, rows[i])) {
           continue;
         }
         totals[0]++;
-        long at = columns.nanos(rows[i]);
+        long at = snapshot.nanos(rows[i]);
         int earliest = -1;
         int latest = -1;
         java.util.Arrays.fill(touched, false);
         for (int j = previousGoal + 1; j < i; j++) {
-          if (at - columns.nanos(rows[j]) > window) {
+          if (at - snapshot.nanos(rows[j]) > window) {
             continue;
           }
           if (earliest < 0) {
             earliest = j;
           }
           latest = j;
-          touched[columns.channel(rows[j])] = true;
+          touched[snapshot.channel(rows[j])] = true;
         }
         previousGoal = i;
         if (earliest < 0) {
           totals[1]++;
           continue;
         }
-        first[columns.channel(rows[earliest])]++;
-        last[columns.channel(rows[latest])]++;
+        first[snapshot.channel(rows[earliest])]++;
+        last[snapshot.channel(rows[latest])]++;
         for (int c = 0; c < channelCount; c++) {
           any[c] += touched[c] ? 1 : 0;
         }

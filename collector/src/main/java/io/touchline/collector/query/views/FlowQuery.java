@@ -74,7 +74,7 @@ public final class FlowQuery {
     JourneyWalk.journeys(snapshot, request.filter(), gap, (profile, rows, from, to) -> {
       int first = from;
       if (start != null) {
-        while (first < to && !start.matches(columns, rows[first])) {
+        while (first < to && !start.matches(snapshot, rows[first])) {
           first++;
         }
         if (first == to) {
@@ -84,7 +84,7 @@ public final class FlowQuery {
       int last = to;
       if (end != null) {
         int i = first + (start != null ? 1 : 0);
-        while (i < to && !end.matches(columns, rows[i])) {
+        while (i < to && !end.matches(snapshot, rows[i])) {
           i++;
         }
         if (i == to) {
@@ -92,7 +92,7 @@ public final class FlowQuery {
         }
         last = i + 1;
       }
-      int steps = labels.fold(columns, rows, first, last, stepLabels, firstRows, lastRows);
+      int steps = labels.fold(snapshot, rows, first, last, stepLabels, firstRows, lastRows);
       journeyCount[0]++;
       pairsOfJourney.clear();
       for (int s = 0; s + 1 < steps; s++) {
@@ -102,7 +102,7 @@ public final class FlowQuery {
           pairJourneys.addTo(pair, 1);
         }
         pairTimes.computeIfAbsent(pair, k -> new Samples())
-            .add(columns.nanos(firstRows[s + 1]) - columns.nanos(lastRows[s]));
+            .add(snapshot.nanos(firstRows[s + 1]) - snapshot.nanos(lastRows[s]));
       }
       for (int s = 0; s < Math.min(steps, request.depth()); s++) {
         nodeJourneys.addTo(((long) s << 32) | stepLabels[s], 1);

@@ -105,7 +105,7 @@ public final class FunnelQuery {
     TouchpointColumns columns = snapshot.columns();
     Step.Matcher[] steps = request.steps().stream().map(s -> s.matcher(columns)).toArray(Step.Matcher[]::new);
     Step.Matcher[] exclusions = request.exclusions().stream().map(s -> s.matcher(columns)).toArray(Step.Matcher[]::new);
-    AttemptFinder finder = new AttemptFinder(columns, steps, exclusions, request.window().toNanos(), request.order());
+    AttemptFinder finder = new AttemptFinder(snapshot, steps, exclusions, request.window().toNanos(), request.order());
     JourneyWalk.profiles(snapshot, request.filter(), (profile, rows, count) -> {
       long[] times = finder.best(rows, count);
       if (times != null) {
@@ -113,7 +113,7 @@ public final class FunnelQuery {
         String group = null;
         if (request.breakdown() != null) {
           group = request.breakdown().attribute() == null
-              ? columns.channelName(columns.channel(rows[0]))
+              ? columns.channelName(snapshot.channel(rows[0]))
               : valueName(request.breakdown().attribute(), snapshot.latestValue(profile, request.breakdown().attribute()));
         }
         sink.accept(new Attempt(profile, reached, java.util.Arrays.copyOf(times, reached), group));
@@ -155,7 +155,7 @@ public final class FunnelQuery {
     List<CustomerRow> page = new ArrayList<>();
     for (int i = offset; i < Math.min(matching.size(), offset + limit); i++) {
       Attempt attempt = matching.get(i);
-      page.add(new CustomerRow(ids.idOf(snapshot.firstRow(attempt.profile())), attempt.reached(),
+      page.add(new CustomerRow(ids.idOf(snapshot.firstSequence(attempt.profile())), attempt.reached(),
           io.touchline.collector.query.ProfileQuery.time(attempt.times()[0]),
           io.touchline.collector.query.ProfileQuery.time(attempt.times()[attempt.reached() - 1])));
     }

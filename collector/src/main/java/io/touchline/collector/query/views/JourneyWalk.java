@@ -1,7 +1,6 @@
 package io.touchline.collector.query.views;
 
 import io.touchline.collector.journey.JourneySnapshot;
-import io.touchline.collector.journey.TouchpointColumns;
 import io.touchline.collector.journey.ViewFilter;
 
 /**
@@ -36,11 +35,10 @@ final class JourneyWalk {
   }
 
   static void journeys(JourneySnapshot snapshot, ViewFilter filter, long gapNanos, JourneyVisitor visitor) {
-    TouchpointColumns columns = snapshot.columns();
     profiles(snapshot, filter, (profile, rows, count) -> {
       int from = 0;
       for (int i = 1; i <= count; i++) {
-        if (i == count || columns.nanos(rows[i]) - columns.nanos(rows[i - 1]) > gapNanos) {
+        if (i == count || snapshot.nanos(rows[i]) - snapshot.nanos(rows[i - 1]) > gapNanos) {
           visitor.visit(profile, rows, from, i);
           from = i;
         }

@@ -90,9 +90,9 @@ public final class OverviewQuery {
       boolean[] seen = new boolean[channelProfiles.length];
       for (int i = 0; i < count; i++) {
         if (!filter.admitsUnprofiled()) {
-          counts.add(rows[i]);
+          counts.add(snapshot.sequence(rows[i]));
         }
-        int channel = columns.channel(rows[i]);
+        int channel = snapshot.channel(rows[i]);
         if (!seen[channel]) {
           seen[channel] = true;
           channelProfiles[channel]++;
@@ -208,7 +208,7 @@ public final class OverviewQuery {
       } else {
         JourneyWalk.profiles(snapshot, filter, (profile, rows, count) -> {
           for (int i = 0; i < count; i++) {
-            visitor.accept(rows[i]);
+            visitor.accept(snapshot.sequence(rows[i]));
           }
         });
       }

@@ -66,9 +66,9 @@ public final class PainPointQuery {
     } else {
       JourneyWalk.profiles(snapshot, filter, (profile, rows, count) -> {
         for (int i = 0; i < count; i++) {
-          int key = columns.touchpoint(rows[i]) * channelCount + columns.channel(rows[i]);
+          int key = snapshot.touchpoint(rows[i]) * channelCount + snapshot.channel(rows[i]);
           touchpoints[key]++;
-          errors[key] += columns.failed(rows[i]) ? 1 : 0;
+          errors[key] += snapshot.failed(rows[i]) ? 1 : 0;
         }
       });
     }
@@ -91,7 +91,7 @@ public final class PainPointQuery {
     JourneyWalk.journeys(snapshot, filter, journeys.inactivityGap().toNanos(), (profile, rows, from, to) -> {
       perJourney.clear();
       for (int i = from; i < to; i++) {
-        perJourney.addTo(columns.touchpoint(rows[i]) * channelCount + columns.channel(rows[i]), 1);
+        perJourney.addTo(snapshot.touchpoint(rows[i]) * channelCount + snapshot.channel(rows[i]), 1);
       }
       perJourney.int2IntEntrySet().forEach(e -> {
         int key = e.getIntKey();
@@ -119,19 +119,19 @@ public final class PainPointQuery {
     Map<List<Integer>, Switch> switches = new HashMap<>();
     JourneyWalk.profiles(snapshot, filter, (profile, rows, count) -> {
       for (int i = 0; i < count; i++) {
-        if (!columns.failed(rows[i])) {
+        if (!snapshot.failed(rows[i])) {
           continue;
         }
-        int channel = columns.channel(rows[i]);
-        long failedAt = columns.nanos(rows[i]);
-        for (int j = i + 1; j < count && columns.nanos(rows[j]) - failedAt <= within; j++) {
-          if (columns.channel(rows[j]) != channel) {
+        int channel = snapshot.channel(rows[i]);
+        long failedAt = snapshot.nanos(rows[i]);
+        for (int j = i + 1; j < count && snapshot.nanos(rows[j]) - failedAt <= within; j++) {
+          if (snapshot.channel(rows[j]) != channel) {
             Switch s = switches.computeIfAbsent(
-                List.of(columns.touchpoint(rows[i]), channel, columns.channel(rows[j]), columns.touchpoint(rows[j])),
+                List.of(snapshot.touchpoint(rows[i]), channel, snapshot.channel(rows[j]), snapshot.touchpoint(rows[j])),
                 k -> new Switch());
             s.count++;
             s.profiles.add(profile);
-            s.times.add(columns.nanos(rows[j]) - failedAt);
+            s.times.add(snapshot.nanos(rows[j]) - failedAt);
             break;
           }
         }

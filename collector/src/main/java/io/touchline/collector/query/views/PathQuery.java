@@ -48,11 +48,11 @@ public final class PathQuery {
     Map<List<Integer>, long[]> counts = new HashMap<>();
     long[] journeyCount = {0};
     JourneyWalk.journeys(snapshot, request.filter(), journeys.inactivityGap().toNanos(), (profile, rows, from, to) -> {
-      int steps = StepLabels.TOUCHPOINT.fold(columns, rows, from, to, labels, firstRows, lastRows);
+      int steps = StepLabels.TOUCHPOINT.fold(snapshot, rows, from, to, labels, firstRows, lastRows);
       // The step holding the target's first occurrence (a folded step may hold several rows).
       int at = -1;
       for (int i = from; i < to; i++) {
-        if (target.matches(columns, rows[i])) {
+        if (target.matches(snapshot, rows[i])) {
           at = indexOfStep(lastRows, steps, rows, from, i);
           break;
         }

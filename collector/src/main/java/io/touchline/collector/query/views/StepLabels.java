@@ -1,13 +1,14 @@
 package io.touchline.collector.query.views;
 
+import io.touchline.collector.journey.JourneySnapshot;
 import io.touchline.collector.journey.TouchpointColumns;
 
 /** What a journey's steps are named by: their channel, or their touchpoint name. */
 enum StepLabels {
   CHANNEL {
     @Override
-    int label(TouchpointColumns columns, int row) {
-      return columns.channel(row);
+    int label(JourneySnapshot snapshot, int position) {
+      return snapshot.channel(position);
     }
 
     @Override
@@ -17,8 +18,8 @@ enum StepLabels {
   },
   TOUCHPOINT {
     @Override
-    int label(TouchpointColumns columns, int row) {
-      return columns.touchpoint(row);
+    int label(JourneySnapshot snapshot, int position) {
+      return snapshot.touchpoint(position);
     }
 
     @Override
@@ -27,7 +28,7 @@ enum StepLabels {
     }
   };
 
-  abstract int label(TouchpointColumns columns, int row);
+  abstract int label(JourneySnapshot snapshot, int position);
 
   abstract String name(TouchpointColumns columns, int label);
 
@@ -35,10 +36,10 @@ enum StepLabels {
    * Folds a journey's rows into steps: consecutive rows with one label are one step. Writes each
    * step's label and its first and last row into the arrays; returns how many steps.
    */
-  int fold(TouchpointColumns columns, int[] rows, int from, int to, int[] labels, int[] firstRows, int[] lastRows) {
+  int fold(JourneySnapshot snapshot, int[] rows, int from, int to, int[] labels, int[] firstRows, int[] lastRows) {
     int steps = 0;
     for (int i = from; i < to; i++) {
-      int label = label(columns, rows[i]);
+      int label = label(snapshot, rows[i]);
       if (steps > 0 && labels[steps - 1] == label) {
         lastRows[steps - 1] = rows[i];
       } else {
