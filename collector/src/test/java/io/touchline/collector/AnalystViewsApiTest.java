@@ -385,6 +385,8 @@ class AnalystViewsApiTest {
     assertThat(CollectorHttp.get(collector, "/api/overview?segment=gold", 400).get("error").asText())
         .startsWith("segment must be <attribute>:<value>");
     assertThat(CollectorHttp.get(collector, "/api/paths", 400).get("error").asText()).startsWith("touchpoint is required");
+    assertThat(CollectorHttp.get(collector, "/api/segments?attribute=", 400).get("error").asText())
+        .startsWith("attribute is required");
     assertThat(CollectorHttp.get(collector, "/api/flows?depth=50", 400).get("error").asText())
         .isEqualTo("depth must be a whole number from 2 to 10, not '50'");
     assertThat(CollectorHttp.get(collector, "/api/overview?format=csv&table=nothing", 400).get("error").asText())
