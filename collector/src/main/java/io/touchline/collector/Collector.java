@@ -128,6 +128,15 @@ public final class Collector implements AutoCloseable {
     otlpServer = otlpListening;
   }
 
+  /**
+   * Waits until the analyst views have read the stored touchpoints back after the start (they
+   * answer 503 until then); says how many and how long.
+   */
+  public String awaitAnalystViews() throws InterruptedException {
+    store.columns().awaitLoaded(Long.MAX_VALUE / 4);
+    return store.columns().loadReport();
+  }
+
   /** Opens the database and starts listening; returns once both servers accept connections. */
   public static Collector start(CollectorConfig config) throws IOException, SQLException {
     Database database =

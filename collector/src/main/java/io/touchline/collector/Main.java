@@ -34,6 +34,15 @@ public final class Main {
       System.out.println(
           "touchline collector ready: otlp-http=" + collector.otlpHttpUrl() + " api=" + collector.apiUrl()
               + " otlp-grpc=" + collector.otlpGrpcAddress());
+      Thread views = new Thread(() -> {
+        try {
+          System.out.println("touchline collector: analyst views loaded (" + collector.awaitAnalystViews() + ")");
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "touchline-views-report");
+      views.setDaemon(true);
+      views.start();
     } catch (Exception e) {
       System.err.println("touchline collector: could not start: " + e.getMessage());
       System.exit(1);

@@ -41,9 +41,11 @@ class AnalystViewsApiTest {
   private static final long MINUTE = 60_000_000_000L;
 
   private Collector collector;
+  private Path data;
 
   @BeforeAll
   void storeTheDataset(@TempDir Path data) throws Exception {
+    this.data = data;
     collector = TestCollectors.start(data);
     OtlpSpans spans = new OtlpSpans();
     List<Span> web = new ArrayList<>();
@@ -169,6 +171,16 @@ class AnalystViewsApiTest {
 
   private static String iso(long nanos) {
     return java.time.Instant.ofEpochSecond(0, nanos).toString();
+  }
+
+  @Test
+  void afterARestartTheViewsAnswerTheSameFromWhatWasStored() throws Exception {
+    String before = get("/api/flows?by=channel").toString() + get(FUNNEL + "&breakdown=attribute:customer.tier");
+    collector.close();
+    collector = TestCollectors.start(data);
+    assertThat(get("/api/overview").get("touchpoints").asLong()).isEqualTo(24);
+    assertThat(get("/api/catalog").get("attributes")).extracting(JsonNode::asText).contains("customer.tier");
+    assertThat(get("/api/flows?by=channel").toString() + get(FUNNEL + "&breakdown=attribute:customer.tier")).isEqualTo(before);
   }
 
   @Test

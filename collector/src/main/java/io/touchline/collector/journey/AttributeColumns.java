@@ -5,17 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The values of the touchpoint attributes that segments and breakdowns use, by sequence number.
  * An attribute is read from the store the first time a view asks for it and kept up to date from
  * then on; at most {@link #MAX_ATTRIBUTES} are kept, each with at most {@link #MAX_VALUES}
  * distinct values (a segment is a handful of groups, not an id).
+ *
+ * <p>The first read takes seconds on a large store (every touchpoint's document). It does not
+ * hold up the store's writer: the column is registered first, so the writer fills in what it
+ * stores from then on, while the reader fills in what was stored before.
  */
 public final class AttributeColumns {
 
   public static final int MAX_ATTRIBUTES = 16;
   public static final int MAX_VALUES = 1000;
+  static final int MAX_NAMES = 500;
 
   /** Reads one attribute's values of every stored touchpoint from the store. */
   public interface Loader {
@@ -32,8 +39,12 @@ public final class AttributeColumns {
     private final Dictionary values = new Dictionary();
     private volatile short[][] codes = new short[0][];
     private volatile boolean overflowed;
+    private final CountDownLatch loaded = new CountDownLatch(1);
+    /** Why the first read failed; the column is then not kept. */
+    private volatile String failure;
 
-    void set(long sequence, String value) {
+    /** Written by the store's writer and, during the first read, by the reader: one at a time. */
+    synchronized void set(long sequence, String value) {
       int code = values.find(value);
       if (code == Dictionary.ABSENT) {
         if (values.size() >= MAX_VALUES) {
@@ -77,44 +88,83 @@ public final class AttributeColumns {
     public boolean overflowed() {
       return overflowed;
     }
+
+    private void awaitLoaded() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          loaded.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private final Loader loader;
   private final Map<String, Column> columns = new LinkedHashMap<>();
   /** Attribute names seen, for the views' pickers: those stored before the start, then every new one. */
-  private final java.util.TreeSet<String> names = new java.util.TreeSet<>();
-  static final int MAX_NAMES = 500;
+  private final TreeSet<String> names = new TreeSet<>();
 
   public AttributeColumns(Loader loader) {
     this.loader = loader;
   }
 
   /**
-   * The column of an attribute, read from the store when first asked for.
+   * The column of an attribute, read from the store when first asked for (a caller asking while
+   * another reads it waits for that read).
    *
    * @throws IllegalStateException when {@link #MAX_ATTRIBUTES} are kept already, or the attribute
    *     has more than {@link #MAX_VALUES} distinct values
    */
-  public synchronized Column column(String attribute) {
-    Column column = columns.get(attribute);
-    if (column == null) {
-      if (columns.size() >= MAX_ATTRIBUTES) {
-        throw new IllegalStateException("at most " + MAX_ATTRIBUTES + " attributes can be used for segments; in use: "
-            + String.join(", ", columns.keySet()));
+  public Column column(String attribute) {
+    Column column;
+    boolean reader = false;
+    synchronized (this) {
+      column = columns.get(attribute);
+      if (column == null) {
+        if (columns.size() >= MAX_ATTRIBUTES) {
+          throw new IllegalStateException("at most " + MAX_ATTRIBUTES + " attributes can be used for segments; in use: "
+              + String.join(", ", columns.keySet()));
+        }
+        column = new Column();
+        columns.put(attribute, column); // from now on the writer fills it in too
+        reader = true;
       }
-      column = new Column();
-      loader.load(attribute, column::set);
-      if (column.overflowed()) {
-        throw new IllegalStateException("attribute " + attribute + " has more than " + MAX_VALUES
-            + " distinct values: a segment is a handful of groups (e.g. customer.tier), not an id");
+    }
+    if (reader) {
+      try {
+        loader.load(attribute, column::set);
+        if (column.overflowed()) {
+          column.failure = "attribute " + attribute + " has more than " + MAX_VALUES
+              + " distinct values: a segment is a handful of groups (e.g. customer.tier), not an id";
+        }
+      } catch (RuntimeException e) {
+        column.failure = "reading attribute " + attribute + " failed: " + e.getMessage();
       }
-      columns.put(attribute, column);
+      if (column.failure != null) {
+        synchronized (this) {
+          columns.remove(attribute, column);
+        }
+      }
+      column.loaded.countDown();
+    } else {
+      column.awaitLoaded();
+    }
+    if (column.failure != null) {
+      throw new IllegalStateException(column.failure);
     }
     return column;
   }
 
+  /** The attribute's column when it was read already; empty otherwise. */
   public synchronized Optional<Column> loaded(String attribute) {
-    return Optional.ofNullable(columns.get(attribute));
+    Column column = columns.get(attribute);
+    return column != null && column.loaded.getCount() == 0 ? Optional.of(column) : Optional.empty();
   }
 
   /** Records a stored touchpoint's values of the attributes kept, and the names of all of them. */
@@ -148,11 +198,20 @@ public final class AttributeColumns {
     }
   }
 
-  /** Forgets every value, before the store reads everything back; the attributes stay kept. */
-  public synchronized void reload() {
-    List<String> kept = List.copyOf(columns.keySet());
-    columns.clear();
-    kept.forEach(this::column);
+  /** Forgets every value, before the store reads everything back; the attributes kept are read again. */
+  public void reload() {
+    List<String> kept;
+    synchronized (this) {
+      kept = List.copyOf(columns.keySet());
+      columns.clear();
+    }
+    for (String attribute : kept) {
+      try {
+        column(attribute);
+      } catch (IllegalStateException e) {
+        System.err.println("touchline collector: " + e.getMessage());
+      }
+    }
   }
 
   /** An attribute value as the views show it: lists as their items joined by commas. */

@@ -17,6 +17,8 @@ public final class Journeys {
   /** A rebuild faster than this is waited for; a slower one happens in the background. */
   static final Duration WAIT_FOR_REBUILD = Duration.ofMillis(250);
 
+  private static final long WAIT_FOR_COLUMNS_MILLIS = 2_000;
+
   private JourneySnapshot snapshot;
   private boolean rebuilding;
 
@@ -35,6 +37,7 @@ public final class Journeys {
    * view paying for it.
    */
   public JourneySnapshot snapshot() {
+    awaitColumns();
     JourneySnapshot current;
     synchronized (this) {
       current = snapshot;
@@ -53,6 +56,21 @@ public final class Journeys {
       snapshot = null; // let the old one go before the new one is built
       snapshot = JourneySnapshot.of(index, columns);
       return snapshot;
+    }
+  }
+
+  /**
+   * Waits a moment for the columns to be read back after a start (on a small store that takes
+   * milliseconds), then gives up with a {@link ViewsLoadingException}.
+   */
+  private void awaitColumns() {
+    try {
+      if (!columns.awaitLoaded(WAIT_FOR_COLUMNS_MILLIS)) {
+        throw new ViewsLoadingException(columns.loadedShare());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ViewsLoadingException(columns.loadedShare());
     }
   }
 

@@ -29,6 +29,14 @@ public final class TouchpointColumns {
   private volatile byte[][] flags = new byte[0][];
   /** The highest sequence number written; rows above it are not there yet. */
   private volatile long published;
+  /** Whether the touchpoints stored before the start (or the last rebuild) have all been read. */
+  private volatile boolean loaded = true;
+  /** Counts the times the columns were cleared: a reader of an older round stops. */
+  private volatile int round;
+  /** How many of the stored touchpoints the current round has read, of how many. */
+  private volatile long loadedRows;
+  private volatile long rowsToLoad;
+  private long loadNanos;
 
   /** Records one stored touchpoint. Sequence numbers come in increasing order. */
   public void add(long sequence, long eventNanos, String touchpoint, String channel, String service, String outcome,
@@ -41,6 +49,11 @@ public final class TouchpointColumns {
     channelCodes[chunk][slot] = (short) channels.codeOf(channel);
     serviceCodes[chunk][slot] = (short) services.codeOf(service);
     flags[chunk][slot] = (byte) (PRESENT | ("error".equals(outcome) ? ERROR : 0) | (keyed ? KEYED : 0));
+    raisePublished(sequence);
+  }
+
+  /** The store's writer and, after a start, the reader of what was stored both publish rows. */
+  private synchronized void raisePublished(long sequence) {
     if (sequence > published) {
       published = sequence;
     }
@@ -53,6 +66,57 @@ public final class TouchpointColumns {
         flags[Chunks.chunk(sequence)][Chunks.slot(sequence)] = 0;
       }
     }
+  }
+
+  /**
+   * Forgets everything before the store reads back its {@code rows} stored touchpoints (the
+   * writer goes on adding new ones meanwhile); returns the round, for {@link #loadedRow} and
+   * {@link #finishLoading}.
+   */
+  public synchronized int startLoading(long rows) {
+    clear();
+    loaded = rows == 0;
+    loadedRows = 0;
+    rowsToLoad = rows;
+    return ++round;
+  }
+
+  /** Counts one row read back in this round; false when a newer round began (stop reading). */
+  public boolean loadedRow(int round) {
+    loadedRows++;
+    return round == this.round;
+  }
+
+  /** Marks the round's reading done; it took {@code nanos}. */
+  public synchronized void finishLoading(int round, long nanos) {
+    if (round == this.round) {
+      loaded = true;
+      loadNanos = nanos;
+      notifyAll();
+    }
+  }
+
+  /** How many stored touchpoints the last round read back, and in how long: for the log. */
+  public synchronized String loadReport() {
+    return String.format(java.util.Locale.ROOT, "%,d stored touchpoints read in %.1f s", rowsToLoad, loadNanos / 1e9);
+  }
+
+  /** Waits up to {@code millis} for the stored touchpoints to be read back; whether they are. */
+  public synchronized boolean awaitLoaded(long millis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + millis;
+    while (!loaded) {
+      long left = deadline - System.currentTimeMillis();
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
+  }
+
+  /** The share of the stored touchpoints read back so far, 0 to 1. */
+  public double loadedShare() {
+    return loaded ? 1.0 : rowsToLoad == 0 ? 0.0 : Math.min(1.0, (double) loadedRows / rowsToLoad);
   }
 
   /** Forgets everything, before the store reads it all back. */

@@ -173,13 +173,16 @@ public final class StoreReader implements AutoCloseable {
 
   /** Receives a stored touchpoint as the analyst views' columns hold it. */
   interface ColumnRowConsumer {
-    void accept(long sequence, long eventNanos, String touchpoint, String channel, String service, String outcome,
+    /** @return false to stop reading */
+    boolean accept(long sequence, long eventNanos, String touchpoint, String channel, String service, String outcome,
         boolean keyed);
   }
 
-  /** Every stored touchpoint's time, name, channel, service and outcome, a range of sequence numbers at a time. */
-  void forEachColumnRow(ColumnRowConsumer consumer) throws SQLException {
-    long last = maxSequence();
+  /**
+   * Every stored touchpoint's time, name, channel, service and outcome up to sequence {@code last},
+   * a range of sequence numbers at a time; false when the consumer stopped it.
+   */
+  boolean forEachColumnRow(long last, ColumnRowConsumer consumer) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT seq, event_nanos, touchpoint, channel, service, outcome, len(key_fingerprints) > 0 FROM touchpoints"
             + " WHERE seq > ? AND seq <= ? ORDER BY seq")) {
@@ -188,12 +191,15 @@ public final class StoreReader implements AutoCloseable {
         statement.setLong(2, from + SCAN_RANGE);
         try (ResultSet rs = statement.executeQuery()) {
           while (rs.next()) {
-            consumer.accept(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getBoolean(7));
+            if (!consumer.accept(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getBoolean(7))) {
+              return false;
+            }
           }
         }
       }
     }
+    return true;
   }
 
   /** Receives one attribute's value of a stored touchpoint. */

@@ -67,6 +67,41 @@ public final class TouchpointStore implements AutoCloseable {
     rebuild();
   }
 
+  /**
+   * Reads the views' columns back on a thread of their own: the collector is ready (lookups,
+   * ingest) without waiting for them, and the views answer 503 until they are read (seconds at
+   * ten million touchpoints). What the writer stores meanwhile it adds itself.
+   */
+  private void loadViewColumns() throws SQLException {
+    long last;
+    long rows;
+    try (StoreReader reader = reader()) {
+      last = reader.maxSequence();
+      rows = reader.touchpointCount();
+    }
+    int round = columns.startLoading(rows);
+    Thread loading = new Thread(() -> {
+      long began = System.nanoTime();
+      try (StoreReader reader = reader()) {
+        boolean current = reader.forEachColumnRow(last, (sequence, nanos, touchpoint, channel, service, outcome, keyed) -> {
+          columns.add(sequence, nanos, touchpoint, channel, service, outcome, keyed);
+          return columns.loadedRow(round);
+        });
+        if (!current) {
+          return; // a newer rebuild reads them again
+        }
+        attributes.knowNames(reader.recentAttributeNames(RECENT_FOR_NAMES));
+        attributes.reload();
+        columns.finishLoading(round, System.nanoTime() - began);
+      } catch (SQLException | RuntimeException e) {
+        System.err.println("touchline collector: reading the stored touchpoints for the analyst views failed: "
+            + e.getMessage() + "; the views stay unavailable until the next start");
+      }
+    }, "touchline-views-load");
+    loading.setDaemon(true);
+    loading.start();
+  }
+
   /** Stored touchpoints as the profile index reads them back, when it decides a group anew. */
   private List<ProfileIndex.Entry> storedEntries(long[] sequences) {
     try (StoreReader reader = reader()) {
@@ -93,8 +128,8 @@ public final class TouchpointStore implements AutoCloseable {
     return attributes;
   }
 
-  /** Reads one attribute of every stored touchpoint, when a view first asks for it. */
-  private synchronized void loadAttribute(String attribute, AttributeColumns.ValueSink sink) {
+  /** Reads one attribute of every stored touchpoint when a view first asks for it, on a connection of its own while the writer goes on. */
+  private void loadAttribute(String attribute, AttributeColumns.ValueSink sink) {
     try (StoreReader reader = reader()) {
       reader.forEachAttributeValue(attribute, sink::accept);
     } catch (SQLException e) {
@@ -109,12 +144,7 @@ public final class TouchpointStore implements AutoCloseable {
    */
   private synchronized void rebuild() throws SQLException {
     index.clear();
-    columns.clear();
-    try (StoreReader reader = reader()) {
-      reader.forEachColumnRow(columns::add);
-      attributes.knowNames(reader.recentAttributeNames(RECENT_FOR_NAMES));
-    }
-    attributes.reload();
+    loadViewColumns();
     BlockingQueue<List<ProfileIndex.Entry>> batches = new ArrayBlockingQueue<>(2);
     List<ProfileIndex.Entry> end = List.of();
     AtomicReference<Throwable> readFailure = new AtomicReference<>();
@@ -332,6 +362,7 @@ public final class TouchpointStore implements AutoCloseable {
    * @return when it happened
    */
   public synchronized Instant erase(Erasure erasure) throws SQLException {
+    awaitViewColumns(); // so that what they read back cannot bring an erased touchpoint back
     Instant now = Instant.now();
     long micros = Math.floorDiv(now.getEpochSecond() * 1_000_000_000L + now.getNano(), 1_000L);
     List<String> keyHashes = erasure.keys().stream().map(ProfileIds::keyHash).toList();
@@ -386,6 +417,15 @@ public final class TouchpointStore implements AutoCloseable {
       rebuild();
     }
     return now;
+  }
+
+  private void awaitViewColumns() throws SQLException {
+    try {
+      columns.awaitLoaded(Long.MAX_VALUE / 4);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while the analyst views read the store", e);
+    }
   }
 
   /** Deletes the touchpoints whose event time is before {@code cutoff}. */

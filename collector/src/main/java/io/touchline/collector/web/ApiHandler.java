@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import io.touchline.collector.journey.Journeys;
+import io.touchline.collector.journey.ViewsLoadingException;
 import io.touchline.collector.live.LiveFeed;
 import io.touchline.collector.query.views.CatalogQuery;
 import io.touchline.collector.query.views.Tabular;
@@ -130,6 +131,10 @@ public final class ApiHandler implements HttpHandler {
         }
       } catch (ApiException e) {
         status = e.status();
+        json(exchange, status, Map.of("error", e.getMessage()));
+      } catch (ViewsLoadingException e) {
+        status = 503;
+        exchange.getResponseHeaders().set("Retry-After", "5");
         json(exchange, status, Map.of("error", e.getMessage()));
       } catch (SharedKeyException e) {
         status = 409; // the key names no one customer: here are the profiles it is on
