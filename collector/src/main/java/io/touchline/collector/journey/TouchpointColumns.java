@@ -81,6 +81,13 @@ public final class TouchpointColumns {
     return ++round;
   }
 
+  /** Forgets everything and marks the columns as not read back yet (until {@link #startLoading}). */
+  public synchronized void unload() {
+    clear();
+    loaded = false;
+    round++;
+  }
+
   /** Counts one row read back in this round; false when a newer round began (stop reading). */
   public boolean loadedRow(int round) {
     loadedRows++;

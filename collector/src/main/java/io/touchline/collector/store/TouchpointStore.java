@@ -144,7 +144,9 @@ public final class TouchpointStore implements AutoCloseable {
    */
   private synchronized void rebuild() throws SQLException {
     index.clear();
-    loadViewColumns();
+    // The views' columns are read after the index, not beside it: on two cores the two reads
+    // slowed each other down and the collector was ready later.
+    columns.unload();
     BlockingQueue<List<ProfileIndex.Entry>> batches = new ArrayBlockingQueue<>(2);
     List<ProfileIndex.Entry> end = List.of();
     AtomicReference<Throwable> readFailure = new AtomicReference<>();
@@ -207,6 +209,7 @@ public final class TouchpointStore implements AutoCloseable {
     if (readFailure.get() != null) {
       throw new SQLException("reading the stored touchpoints failed: " + readFailure.get().getMessage(), readFailure.get());
     }
+    loadViewColumns();
   }
 
   private static <T> void putUninterruptibly(BlockingQueue<T> queue, T item) {
