@@ -45,13 +45,13 @@ export async function render(root, ctx) {
     actions: [exportLinks('/api/flows', query, 'sankey')],
   }));
   root.append(h('div.row.cols-2',
-    panel(h('span', 'Directly-follows graph', h('span.muted', 'arrow width: how often')), followsGraph(data, color)),
-    panel(h('span', 'Transitions', h('span.muted', `${data.transitions.length}, most frequent first`)), h('div.scroll-y', table([
+    panel(h('span', 'Directly-follows graph', h('span.muted', 'arrow width: how often; drag to pan, scroll to zoom')), followsGraph(data, color)),
+    panel(h('span', 'Transitions', h('span.muted', `${data.transitions.length}, most frequent first`)), h('div.scroll-y.tall', table([
       { label: 'From', value: (t) => label(t.from, by, color) },
       { label: 'To', value: (t) => label(t.to, by, color) },
       { label: 'Count', num: true, value: (t) => fmtInt(t.count) },
       { label: 'Journeys', num: true, value: (t) => fmtInt(t.journeys) },
-      { label: 'Median time', num: true, value: (t) => fmtDuration(t.medianSeconds) },
+      { label: 'Median', num: true, title: 'median time between the two steps', value: (t) => fmtDuration(t.medianSeconds) },
     ], data.transitions, { cls: 'transitions-table', empty: 'No transition seen at least min count times.' })), {
       actions: [exportLinks('/api/flows', query, 'transitions')],
     })));
@@ -71,7 +71,10 @@ function nameColor(name, data) {
 }
 
 function sankey(data, color) {
-  const { nodes, links } = data.sankey;
+  const { links } = data.sankey;
+  // Nodes without a link (journeys of a single step) would draw as labels without a bar.
+  const linked = new Set(links.flatMap((l) => [l.source, l.target]));
+  const nodes = data.sankey.nodes.filter((n) => linked.has(n.id));
   if (!links.length) {
     return emptyState('Nothing to draw', 'No journey has a second step that passes min count. Lower min count or widen the filters.');
   }
@@ -126,7 +129,7 @@ function followsGraph(data, color) {
   }
   const maxWeight = Math.max(...weight.values());
   const maxCount = Math.max(...transitions.map((t) => t.count));
-  const c = chart(380, {
+  const c = chart(420, {
     tooltip: {
       ...TOOLTIP,
       formatter: (p) => (p.dataType === 'edge'
@@ -134,8 +137,12 @@ function followsGraph(data, color) {
         : `<b>${esc(p.data.name)}</b><br>${fmtInt(p.data.value)} transitions in or out`),
     },
     series: [{
-      type: 'graph', layout: 'circular', circular: { rotateLabel: false }, roam: true,
-      top: 40, bottom: 40, left: 110, right: 110,
+      type: 'graph', roam: true,
+      // A force layout started from the circle: readable, and the same on every draw (no random start).
+      layout: names.length > 8 ? 'force' : 'circular', circular: { rotateLabel: false },
+      force: { initLayout: 'circular', repulsion: 420, edgeLength: [60, 150], gravity: 0.1, layoutAnimation: false },
+      zoom: names.length > 8 ? 0.85 : 1,
+      top: 30, bottom: 30, left: 90, right: 110,
       edgeSymbol: ['none', 'arrow'], edgeSymbolSize: [0, 8],
       label: { show: true, position: 'right', fontSize: 11, color: '#1d2330' },
       edgeLabel: { show: transitions.length <= 16, fontSize: 10, color: '#667085', formatter: (p) => fmtInt(p.data.value) },

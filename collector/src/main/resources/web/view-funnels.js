@@ -111,7 +111,7 @@ function builder(ctx) {
   if (current && !breakdowns.some(([v]) => v === current)) breakdowns.push([current, current]);
 
   const draw = () => {
-    box.replaceChildren(
+    box.replaceChildren(...[
       h('div.builder-title', 'Steps, in order'),
       h('div.builder-steps', draft.steps.map((_, i) => stepRow(draft.steps, i, 'step'))),
       h('div', h('button.btn.btn-small', {
@@ -133,7 +133,7 @@ function builder(ctx) {
         h('span.hint', windowHint(params.get('window')))),
       draft.steps.some((v) => !v) && params.getAll('step').length >= 2
         ? h('div.hint', { style: { color: '#9a5b00' } }, 'Choose a touchpoint for every step to update the funnel below.')
-        : null);
+        : null].filter(Boolean));
   };
   draw();
   return box;
@@ -316,7 +316,6 @@ async function customers(slot, data, query, ctx, stepIndex, outcome) {
     const answer = await api('/api/funnels/customers', q);
     rows.push(...answer.customers);
     drawRows(answer);
-    slot.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   } catch (e) {
     body.replaceChildren();
     showError(body, e);

@@ -50,14 +50,14 @@ export async function render(root, ctx) {
     }],
   }, { name: 'errors' }).el : null;
 
-  root.append(h('div.row.cols-2',
-    panel(h('span', 'Error rates', h('span.muted', 'touchpoints with at least one error, worst first')), [errorChart, table([
+  root.append(
+    panel(h('span', 'Error rates', h('span.muted', 'touchpoints with at least one error, worst first')), h('div.row.cols-2', { style: { margin: 0 } }, errorChart || h('div'), table([
       { label: 'Touchpoint', value: (e) => stepLabel(e.touchpoint) },
       { label: 'Channel', value: (e) => channel(e.channel) },
       { label: 'Touchpoints', num: true, value: (e) => fmtInt(e.touchpoints) },
       { label: 'Errors', num: true, value: (e) => fmtInt(e.errors) },
       { label: 'Error rate', num: true, value: (e) => shareBar(e.errorRate, { color: ERROR_COLOR }) },
-    ], errors, { cls: 'errors-table', empty: 'No touchpoint failed.' })], { actions: [exportLinks('/api/pain-points', query, 'errors')] }),
+    ], errors, { cls: 'errors-table', empty: 'No touchpoint failed.' })), { actions: [exportLinks('/api/pain-points', query, 'errors')] }),
     panel(h('span', 'Repeats', h('span.muted', `the same touchpoint again within one journey (gap ${data.inactivityGap})`)), table([
       { label: 'Touchpoint', value: (r) => stepLabel(r.touchpoint) },
       { label: 'Channel', value: (r) => channel(r.channel) },
@@ -66,7 +66,7 @@ export async function render(root, ctx) {
       { label: 'Share', num: true, value: (r) => shareBar(r.repeatedJourneys / r.journeys, { color: '#c98a1a' }) },
       { label: 'Extra attempts', num: true, value: (r) => fmtInt(r.extraAttempts) },
       { label: 'Max', num: true, value: (r) => fmtInt(r.maxAttempts), title: 'most attempts in one journey' },
-    ], data.repeats, { cls: 'repeats-table', empty: 'Nothing was repeated within a journey.' }), { actions: [exportLinks('/api/pain-points', query, 'repeats')] })));
+    ], data.repeats, { cls: 'repeats-table', empty: 'Nothing was repeated within a journey.' }), { actions: [exportLinks('/api/pain-points', query, 'repeats')] }));
 
   root.append(panel(h('span', 'Channel switches after a failure', h('span.muted', `next touchpoint in another channel within ${data.switchWithin}`)), table([
     { label: 'Failed', value: (s) => stepLabel(s.failedTouchpoint) },
