@@ -239,7 +239,7 @@ class WebUiIT {
         email = "email:" + t.get("keys").get("email").asText();
       }
       if (shared == null && t.get("ambiguous").asBoolean()) {
-        var key = t.get("keys").fields().next();
+        var key = t.get("keys").properties().iterator().next();
         shared = key.getKey() + ":" + (key.getValue().isArray() ? key.getValue().get(0).asText() : key.getValue().asText());
       }
     }
