@@ -3,7 +3,8 @@
 #   benchmarks/collector-load.sh TOUCHPOINTS PROFILES [LOOKUPS] [CLIENTS]
 # Needs `mvn -B -DskipTests package` first. Starts the collector jar on free ports with a fresh
 # store under benchmarks/target/collector-load/, drives IngestLoad against it, then lookups, and
-# prints the collector's peak RSS. COLLECTOR_OPTS passes JVM options (e.g. -Xmx1g).
+# prints the collector's peak RSS. COLLECTOR_OPTS passes JVM options (e.g. -Xmx1g). Then the
+# analyst views are timed (ViewLoad, VIEW_ROUNDS rounds, default 20; VIEW_ROUNDS=0 skips them).
 set -euo pipefail
 N=${1:?touchpoints}; P=${2:?profiles}; K=${3:-2000}; C=${4:-4}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +23,9 @@ java -cp "$BENCH" io.touchline.bench.IngestLoad ingest --otlp "$OTLP" --touchpoi
   --batch 512 --profiles "$P" --seed 42
 java -cp "$BENCH" io.touchline.bench.IngestLoad lookup --api "$API" --touchpoints "$N" --profiles "$P" \
   --lookups "$K" --seed 42
+if [ "${VIEW_ROUNDS:-20}" != 0 ]; then
+  java -cp "$BENCH" io.touchline.bench.ViewLoad --api "$API" --rounds "${VIEW_ROUNDS:-20}"
+fi
 curl -s "$API/metrics" | grep -E '^touchline_(commit_seconds_(sum|count)|database_bytes)'
 kill "$(pgrep -P "$TIMED" java)"; wait "$TIMED" || true
 cat "$D/time.txt"

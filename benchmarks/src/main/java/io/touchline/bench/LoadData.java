@@ -33,6 +33,8 @@ final class LoadData {
     {"app.opened", "login", "push.opened", "order.placed"},
     {"email.sent", "email.opened", "email.clicked", "unsubscribe"},
   };
+  /** A segment attribute for the analyst views: each customer keeps one tier. */
+  static final String[] TIERS = {"gold", "silver", "bronze", "bronze"};
   static final String[][] FUNCTIONS = {
     {"com.acme.shop.auth.AuthService.login", "com.acme.shop.web.Pages.view", "com.acme.shop.search.Search.find",
       "com.acme.shop.cart.Cart.add", "com.acme.shop.checkout.CheckoutService.placeOrder",
@@ -160,7 +162,8 @@ final class LoadData {
                     .setValue(AnyValue.newBuilder().setStringValueBytes(configVersion)))
             .addAttributes(string("touchline.key.customer_id", customerId(customer)))
             .addAttributes(string("touchline.key.email", email(customer)))
-            .addAttributes(string("touchline.key.session", session(customer, visit)));
+            .addAttributes(string("touchline.key.session", session(customer, visit)))
+            .addAttributes(string("customer.tier", TIERS[Math.floorMod(customer, TIERS.length)]));
     if (error) {
       span.setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR));
     }

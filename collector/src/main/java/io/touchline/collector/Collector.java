@@ -21,6 +21,9 @@ import io.touchline.collector.store.Database;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
 import io.touchline.collector.web.ApiHandler;
+import io.touchline.collector.journey.Journeys;
+import io.touchline.collector.live.LiveFeed;
+import io.touchline.collector.query.views.CatalogQuery;
 import io.touchline.collector.web.BearerTokenFilter;
 import io.touchline.keys.Placeholders;
 import java.io.IOException;
@@ -75,6 +78,8 @@ public final class Collector implements AutoCloseable {
   private final HttpServer apiServer;
   private final ExecutorService otlpThreads = Executors.newFixedThreadPool(OTLP_THREADS, named("touchline-otlp"));
   private final ExecutorService apiThreads = Executors.newFixedThreadPool(API_THREADS, named("touchline-api"));
+  /** A thread per open live stream, apart from the API's, so streams never starve requests. */
+  private final ExecutorService liveThreads = Executors.newFixedThreadPool(LiveFeed.MAX_WATCHERS, named("touchline-live"));
   private final RequestGate otlpGate = new RequestGate();
   private final RequestGate apiGate = new RequestGate();
   private final CollectorMetrics metrics;
@@ -96,8 +101,13 @@ public final class Collector implements AutoCloseable {
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
     OtlpHttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
     ProfileQuery profiles = new ProfileQuery(store, keyTypes, config.hashSecret());
+    Journeys journeys = new Journeys(store.index(), store.columns(), store.attributes(), config.journeys().gap());
+    CatalogQuery catalog = new CatalogQuery(journeys, store.attributes()::names);
+    LiveFeed liveFeed = new LiveFeed();
+    store.onStored(liveFeed);
     HttpHandler api = new ApiHandler(
-        profiles, new TouchpointListQuery(store, profiles), new ProfileEraser(profiles, store), ready::get, metrics);
+        profiles, new TouchpointListQuery(store, profiles), new ProfileEraser(profiles, store), ready::get, metrics,
+        journeys, catalog, liveFeed, liveThreads);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;
     try {
@@ -106,7 +116,7 @@ public final class Collector implements AutoCloseable {
               auth(config.auth().ingestToken(), Set.of(), otlp::refuseUnauthenticated));
       apiServer =
           listen("api.port", config.api().port(), api, apiGate, apiThreads,
-              auth(config.auth().apiToken(), Set.of("/api/health"), Collector::refuseApi));
+              config.auth().apiToken() == null ? null : BearerTokenFilter.forApi(config.auth().apiToken(), Collector::refuseApi));
     } catch (IOException e) {
       if (otlpListening != null) {
         otlpListening.stop(0);
@@ -242,6 +252,7 @@ public final class Collector implements AutoCloseable {
     apiServer.stop(0);
     shutdown(otlpThreads);
     shutdown(apiThreads);
+    liveThreads.shutdownNow(); // open streams end; their clients reconnect to the next collector
     try {
       writeQueue.close();
     } catch (InterruptedException e) {

@@ -264,7 +264,7 @@ class CollectorOtlpTest {
   void answersUnknownPathsWith404AndWrongMethodsWith405() throws Exception {
     start();
     assertThat(get("/api/nothing", 404).get("error").asText()).contains("no such endpoint");
-    assertThat(get("/", 404).get("error").asText()).contains("no such endpoint");
+    assertThat(get("/api", 404).get("error").asText()).contains("no such endpoint");
     assertThat(send("POST", "/nothing", 404).get("error").asText()).contains("no such endpoint");
     assertThat(send("POST", "/api/profiles?key=email:a@b.io", 405).get("error").asText())
         .isEqualTo("POST is not allowed on /api/profiles; use GET or DELETE");

@@ -103,6 +103,12 @@ class ErasureApiTest {
     assertThat(stats.get("sharedKeys").asLong()).isZero();
     assertThat(stats.get("conflicts").asLong()).isZero();
     assertThat(get("/api/touchpoints", 200).toString()).doesNotContain(ANN).doesNotContain("C-1");
+    // The analyst views forget Ann's touchpoints too.
+    JsonNode overview = get("/api/overview", 200);
+    assertThat(overview.get("touchpoints").asLong()).isEqualTo(2);
+    assertThat(overview.get("profiles").asLong()).isEqualTo(2);
+    assertThat(get("/api/catalog", 200).get("touchpoints")).extracting(t -> t.get("touchpoint").asText())
+        .containsExactlyInAnyOrder("caller.identified", "product.view");
 
     // The exporter retries, or someone replays the spans: Ann's are dropped and counted.
     CollectorHttp.export(collector, "shop", all);

@@ -140,8 +140,13 @@ class TouchpointListTest {
       assertThat(CollectorHttp.JSON_READER.readTree(row.get("attributes"))).isEqualTo(item.get("attributes"));
     }
     assertThat(rows.get(0).get("keys")).contains("ann, \\\"the\\\" buyer@example.com");
-    assertThat(get("/api/profiles?key=customer_id:C-1&format=csv", 400).get("error").asText())
-        .contains("format=csv is offered for the lists");
+    // A profile exports its touchpoints; an answer with no table refuses CSV.
+    String profileCsv = CollectorHttp.getRaw(collector, "/api/profiles?key=customer_id:C-1&format=csv").body();
+    assertThat(profileCsv.lines().findFirst().orElseThrow()).startsWith("time,touchpoint,channel,service,outcome,keys");
+    assertThat(get("/api/stats?format=csv", 400).get("error").asText())
+        .contains("format=csv is offered for the lists and the views' tables");
+    assertThat(get("/api/profiles?key=customer_id:C-1&format=csv&table=nothing", 400).get("error").asText())
+        .isEqualTo("table must be one of touchpoints, keys, conflicts, not 'nothing'");
     assertThat(get("/api/touchpoints?format=xml", 400).get("error").asText()).contains("format must be json or csv");
   }
 }

@@ -147,6 +147,19 @@ public final class ProfileQuery {
     return Optional.of(new GraphView(profile.get().id(), nodes, links, profile.get().conflicts()));
   }
 
+  /** The id of the profile holding the stored touchpoint with this sequence number now; null when none. */
+  public String idOfProfileAt(long sequence) throws SQLException {
+    List<Touchpoint> stored;
+    try (StoreReader reader = store.reader()) {
+      stored = reader.touchpointsBySequence(new long[] {sequence});
+    }
+    if (stored.isEmpty()) {
+      return null;
+    }
+    Optional<CustomerKey> key = profileKeyOf(stored.get(0));
+    return key.isEmpty() ? null : idOfProfileHolding(key.get()).orElse(null);
+  }
+
   /** The id of the profile holding {@code key} now, if a stored touchpoint carries it. */
   public Optional<String> idOfProfileHolding(CustomerKey key) throws SQLException {
     return build(ProfileIds.keyHash(key), new Page(1, null)).map(ProfileView::id);
@@ -336,7 +349,7 @@ public final class ProfileQuery {
         a.key(), Math.min(a.firstSeen(), b.firstSeen()), Math.max(a.lastSeen(), b.lastSeen()), channels, false);
   }
 
-  static ProfileView.TouchpointView touchpointView(Touchpoint touchpoint) {
+  public static ProfileView.TouchpointView touchpointView(Touchpoint touchpoint) {
     Map<String, Object> keys = new LinkedHashMap<>();
     touchpoint.keys().forEach((type, values) -> keys.put(type, values.size() == 1 ? values.get(0) : values));
     return new ProfileView.TouchpointView(

@@ -1,6 +1,8 @@
 package io.touchline.collector.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.touchline.collector.query.views.Tabular;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,17 @@ public record ProfileView(
     long touchpointCount,
     List<TouchpointView> touchpoints,
     String nextCursor,
-    List<ConflictView> conflicts) {
+    List<ConflictView> conflicts) implements Tabular {
+
+  /** As CSV: one page of its touchpoints (the default), its keys, its refused links. */
+  @Override
+  public Map<String, Table> tables() {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    tables.put("touchpoints", new Table(TouchpointView.class, touchpoints));
+    tables.put("keys", new Table(KeyView.class, keys));
+    tables.put("conflicts", new Table(ConflictView.class, conflicts == null ? List.of() : conflicts));
+    return tables;
+  }
 
   /**
    * One key of the profile, with when and where it was seen.

@@ -49,6 +49,18 @@ final class KeyTable<T> {
     return value;
   }
 
+  /** Visits every key that has a value. */
+  void forEach(java.util.function.ObjIntConsumer<T> visitor) {
+    Object[] all = values;
+    for (int key = 0; key < all.length; key++) {
+      if (all[key] != null) {
+        @SuppressWarnings("unchecked")
+        T value = (T) all[key];
+        visitor.accept(value, key);
+      }
+    }
+  }
+
   void clear() {
     values = new Object[1024];
   }

@@ -88,6 +88,8 @@ public final class ProfileIndex {
   /** This commit's touchpoints not yet in a profile, by group: their groups are decided at its end. */
   private final Int2ObjectOpenHashMap<LongArrayList> unplaced = new Int2ObjectOpenHashMap<>();
   private long unattributed;
+  /** Counts every change of placement, so readers can tell whether what they derived is current. */
+  private volatile long version;
   private final GroupFigures totals = new GroupFigures();
 
   /** A group's share of the whole-store figures, kept to take it back when the group is re-decided. */
@@ -151,6 +153,7 @@ public final class ProfileIndex {
           resolve(group, fresh);
         }
       }
+      version++;
     } finally {
       lock.writeLock().unlock();
     }
@@ -707,6 +710,38 @@ public final class ProfileIndex {
 
   // ------------------------------------------------------------------------------------- reading
 
+  /** Receives each profile from {@link #forEachProfile}. */
+  public interface ProfileVisitor {
+    /**
+     * @param sequences the profile's touchpoints, in the order they were placed (not time order);
+     *     valid only during the call
+     * @param identified whether the profile holds an identifying key
+     */
+    void visit(LongArrayList sequences, boolean identified);
+  }
+
+  /** Changes with every placement of touchpoints: what was derived at another version is stale. */
+  public long version() {
+    return version;
+  }
+
+  /**
+   * Visits every profile under the read lock, which holds up the next commit: a visitor copies
+   * what it needs and returns.
+   */
+  public void forEachProfile(ProfileVisitor visitor) {
+    lock.readLock().lock();
+    try {
+      profileTouchpoints.forEach((sequences, root) -> {
+        if (!sequences.isEmpty()) {
+          visitor.visit(sequences, isIdentified(root));
+        }
+      });
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The store sequence numbers of the touchpoints of the profile holding this key; empty if none. */
   public long[] touchpointsOf(long keyFingerprint) {
     lock.readLock().lock();
@@ -859,6 +894,7 @@ public final class ProfileIndex {
       unplaced.clear();
       unattributed = 0;
       totals.add(totals, -1);
+      version++;
     } finally {
       lock.writeLock().unlock();
     }

@@ -171,6 +171,77 @@ public final class StoreReader implements AutoCloseable {
     }
   }
 
+  /** Receives a stored touchpoint as the analyst views' columns hold it. */
+  interface ColumnRowConsumer {
+    void accept(long sequence, long eventNanos, String touchpoint, String channel, String service, String outcome,
+        boolean keyed);
+  }
+
+  /** Every stored touchpoint's time, name, channel, service and outcome, a range of sequence numbers at a time. */
+  void forEachColumnRow(ColumnRowConsumer consumer) throws SQLException {
+    long last = maxSequence();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT seq, event_nanos, touchpoint, channel, service, outcome, len(key_fingerprints) > 0 FROM touchpoints"
+            + " WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+      for (long from = 0; from < last; from += SCAN_RANGE) {
+        statement.setLong(1, from);
+        statement.setLong(2, from + SCAN_RANGE);
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            consumer.accept(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getBoolean(7));
+          }
+        }
+      }
+    }
+  }
+
+  /** Receives one attribute's value of a stored touchpoint. */
+  interface AttributeValueConsumer {
+    void accept(long sequence, String value);
+  }
+
+  /**
+   * One attribute's value on every stored touchpoint that has it, as text (a list as its items
+   * joined by commas, as {@code AttributeColumns.text} writes it).
+   */
+  void forEachAttributeValue(String attribute, AttributeValueConsumer consumer) throws SQLException {
+    long last = maxSequence();
+    String path = "$.attributes.\"" + attribute.replace("\"", "") + "\"";
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT seq, json_extract(doc, ?) AS v FROM touchpoints WHERE seq > ? AND seq <= ? AND v IS NOT NULL ORDER BY seq")) {
+      statement.setString(1, path);
+      for (long from = 0; from < last; from += SCAN_RANGE) {
+        statement.setLong(2, from);
+        statement.setLong(3, from + SCAN_RANGE);
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            String json = rs.getString(2);
+            if (json != null && !json.equals("null")) {
+              consumer.accept(rs.getLong(1), AttributeText.of(json));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The names of the attributes on the most recent touchpoints, sorted. */
+  public List<String> recentAttributeNames(int touchpoints) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT DISTINCT unnest(json_keys(doc, '$.attributes')) AS name"
+            + " FROM (SELECT doc FROM touchpoints ORDER BY seq DESC LIMIT ?) ORDER BY name")) {
+      statement.setInt(1, touchpoints);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+    }
+    return names;
+  }
+
   /** The key hashes of every erased key. */
   List<String> erasedKeyHashes() throws SQLException {
     List<String> hashes = new ArrayList<>();

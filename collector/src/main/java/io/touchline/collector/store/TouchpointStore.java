@@ -5,6 +5,8 @@ import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.ProfileIds;
 import io.touchline.collector.stitch.KeyTypes;
+import io.touchline.collector.journey.AttributeColumns;
+import io.touchline.collector.journey.TouchpointColumns;
 import io.touchline.collector.stitch.ProfileIndex;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -36,6 +38,13 @@ public final class TouchpointStore implements AutoCloseable {
   private final Database database;
   private final DuckDBConnection writer;
   private final ProfileIndex index;
+  /** What the analyst views read of each touchpoint, in memory. */
+  private final TouchpointColumns columns = new TouchpointColumns();
+  private final AttributeColumns attributes = new AttributeColumns(this::loadAttribute);
+  /** Told of every group of touchpoints once it is committed (the live view). */
+  private volatile java.util.function.Consumer<List<Touchpoint>> onStored = stored -> {};
+  /** Stored touchpoints whose attribute names the views' pickers start with. */
+  private static final int RECENT_FOR_NAMES = 10_000;
   /** Touchpoints handed to the profile index at a time during a rebuild. */
   private static final int REBUILD_BATCH = 50_000;
 
@@ -71,6 +80,28 @@ public final class TouchpointStore implements AutoCloseable {
     return index;
   }
 
+  /** Whom to tell of the touchpoints of every commit, after it: must return quickly. */
+  public void onStored(java.util.function.Consumer<List<Touchpoint>> listener) {
+    this.onStored = listener;
+  }
+
+  public TouchpointColumns columns() {
+    return columns;
+  }
+
+  public AttributeColumns attributes() {
+    return attributes;
+  }
+
+  /** Reads one attribute of every stored touchpoint, when a view first asks for it. */
+  private synchronized void loadAttribute(String attribute, AttributeColumns.ValueSink sink) {
+    try (StoreReader reader = reader()) {
+      reader.forEachAttributeValue(attribute, sink::accept);
+    } catch (SQLException e) {
+      throw new StoreException("reading attribute " + attribute + " of the stored touchpoints failed: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Reads every stored touchpoint's id and keys back into memory: at start, and after deletes.
    * One thread reads rows while this one applies the identity rules to the batch before, so the
@@ -78,6 +109,12 @@ public final class TouchpointStore implements AutoCloseable {
    */
   private synchronized void rebuild() throws SQLException {
     index.clear();
+    columns.clear();
+    try (StoreReader reader = reader()) {
+      reader.forEachColumnRow(columns::add);
+      attributes.knowNames(reader.recentAttributeNames(RECENT_FOR_NAMES));
+    }
+    attributes.reload();
     BlockingQueue<List<ProfileIndex.Entry>> batches = new ArrayBlockingQueue<>(2);
     List<ProfileIndex.Entry> end = List.of();
     AtomicReference<Throwable> readFailure = new AtomicReference<>();
@@ -234,13 +271,28 @@ public final class TouchpointStore implements AutoCloseable {
     } finally {
       writer.setAutoCommit(true);
     }
-    // Committed: now the rest of the collector may see it.
+    // Committed: now the rest of the collector may see it. The views' columns first, so that
+    // whatever the profile index shows has its columns.
+    long columnSequence = nextSequence;
+    for (Row row : fresh) {
+      Touchpoint t = row.touchpoint();
+      columns.add(columnSequence, t.eventTimeNanos(), t.touchpoint(), t.channel(), t.service(), t.outcome(),
+          row.keyFingerprints().length > 0);
+      attributes.add(columnSequence++, t.attributes());
+    }
     for (Row row : fresh) {
       seen.add(row.spanFingerprint());
       index.add(new ProfileIndex.Entry(
           nextSequence++, row.touchpoint().eventTimeNanos(), row.spanFingerprint(), row.keyFingerprints(), keyTypes(row.touchpoint())));
     }
     index.commit();
+    if (!fresh.isEmpty()) {
+      try {
+        onStored.accept(fresh.stream().map(Row::touchpoint).toList());
+      } catch (RuntimeException e) {
+        System.err.println("touchline collector: the live view failed on new touchpoints: " + e.getMessage());
+      }
+    }
   }
 
   /** The group's rows that are not stored yet, each once. */
@@ -322,6 +374,7 @@ public final class TouchpointStore implements AutoCloseable {
       writer.setAutoCommit(true);
     }
     keyHashes.forEach(tombstones::add);
+    columns.remove(erasure.touchpoints());
     try (var statement = writer.createStatement()) {
       statement.execute("CHECKPOINT");
     }

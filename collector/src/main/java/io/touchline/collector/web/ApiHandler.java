@@ -13,8 +13,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import io.touchline.collector.journey.Journeys;
+import io.touchline.collector.live.LiveFeed;
+import io.touchline.collector.query.views.CatalogQuery;
+import io.touchline.collector.query.views.Tabular;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -38,10 +45,25 @@ public final class ApiHandler implements HttpHandler {
   private final ProfileEraser eraser;
   private final BooleanSupplier ready;
   private final CollectorMetrics metrics;
+  private final ViewEndpoints views;
+  private final LiveStream live;
 
+  /**
+   * @param journeys what the analyst views read
+   * @param liveFeed the touchpoints arriving now
+   * @param liveThreads runs the live streams, one thread each, apart from the API's threads
+   */
   public ApiHandler(
       ProfileQuery profiles, TouchpointListQuery touchpoints, ProfileEraser eraser, BooleanSupplier ready,
-      CollectorMetrics metrics) {
+      CollectorMetrics metrics, Journeys journeys, CatalogQuery catalog, LiveFeed liveFeed, ExecutorService liveThreads) {
+    this.views = new ViewEndpoints(journeys, catalog, sequence -> {
+      try {
+        return profiles.idOfProfileAt(sequence);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("reading a profile's id failed: " + e.getMessage(), e);
+      }
+    });
+    this.live = new LiveStream(liveFeed, liveThreads);
     this.profiles = profiles;
     this.touchpoints = touchpoints;
     this.eraser = eraser;
@@ -49,15 +71,19 @@ public final class ApiHandler implements HttpHandler {
     this.metrics = metrics;
   }
 
-  /** What one endpoint does with a GET. */
+  /** What one endpoint does with a GET: {@code query} holds each parameter's first value, {@code all} every value. */
   private interface Endpoint {
-    Object answer(String path, Map<String, String> query) throws Exception;
+    Object answer(String path, Map<String, String> query, Map<String, List<String>> all) throws Exception;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     long start = System.nanoTime();
     String path = exchange.getRequestURI().getPath();
+    if (path.equals(LiveStream.PATH) && "GET".equals(exchange.getRequestMethod())) {
+      openLive(exchange, start);
+      return;
+    }
     int status = 500;
     try (exchange) {
       try {
@@ -69,7 +95,7 @@ public final class ApiHandler implements HttpHandler {
         Endpoint endpoint = endpoint(path);
         String method = exchange.getRequestMethod();
         if (path.equals(PROFILES) && "DELETE".equals(method)) {
-          endpoint = (p, q) -> erase(q);
+          endpoint = (p, q, all) -> erase(q);
         } else if (!"GET".equals(method)) {
           String allowed = path.equals(PROFILES) ? "GET, DELETE" : "GET";
           exchange.getResponseHeaders().set("Allow", allowed);
@@ -84,18 +110,22 @@ public final class ApiHandler implements HttpHandler {
           }
           return;
         }
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, List<String>> all = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = new LinkedHashMap<>();
+        all.forEach((name, values) -> query.put(name, values.get(0)));
         String format = query.getOrDefault("format", "json");
         if (!format.equals("json") && !format.equals("csv")) {
           throw new ApiException(400, "format must be json or csv, not '" + format + "'");
         }
-        Object answer = endpoint.answer(path, query);
-        status = 200;
+        Object answer = endpoint.answer(path, query, all);
         if (format.equals("csv")) {
-          byte[] csv = CsvTables.of(answer).orElseThrow(() -> new ApiException(400,
-              "format=csv is offered for the lists (/api/touchpoints, /api/erasures), not for " + path));
+          byte[] csv = answer instanceof Tabular view ? CsvTables.of(view, query.get("table"))
+              : CsvTables.of(answer).orElseThrow(() -> new ApiException(400,
+                  "format=csv is offered for the lists and the views' tables, not for " + path));
+          status = 200;
           csv(exchange, nextPage(exchange, answer), csv);
         } else {
+          status = 200;
           json(exchange, status, answer);
         }
       } catch (ApiException e) {
@@ -116,8 +146,8 @@ public final class ApiHandler implements HttpHandler {
   /** The route a path belongs to, for metrics: ids are not labels. */
   private static String route(String path) {
     return switch (path) {
-      case "/api/health", "/api/stats", PROFILES, TOUCHPOINTS, ERASURES, METRICS -> path;
-      default -> path.startsWith(PROFILES + "/")
+      case "/api/health", "/api/stats", PROFILES, TOUCHPOINTS, ERASURES, METRICS, LiveStream.PATH -> path;
+      default -> ViewEndpoints.PATHS.contains(path) ? path : path.startsWith(PROFILES + "/")
           ? (path.endsWith(GRAPH) ? PROFILES + "/{id}" + GRAPH : PROFILES + "/{id}")
           : "other";
     };
@@ -126,17 +156,17 @@ public final class ApiHandler implements HttpHandler {
   private Endpoint endpoint(String path) {
     switch (path) {
       case "/api/health":
-        return (p, q) -> health();
+        return (p, q, all) -> health();
       case METRICS:
-        return (p, q) -> null; // written as text by handle()
+        return (p, q, all) -> null; // written as text by handle()
       case "/api/stats":
-        return (p, q) -> profiles.stats();
+        return (p, q, all) -> profiles.stats();
       case ERASURES:
-        return (p, q) -> new CsvTables.ErasuresView(eraser.erasures());
+        return (p, q, all) -> new CsvTables.ErasuresView(eraser.erasures());
       case TOUCHPOINTS:
-        return (p, q) -> touchpoints.list(PageParameters.storeOrder(q), filter(q, "channel"), filter(q, "touchpoint"));
+        return (p, q, all) -> touchpoints.list(PageParameters.storeOrder(q), filter(q, "channel"), filter(q, "touchpoint"));
       case PROFILES:
-        return (p, q) -> {
+        return (p, q, all) -> {
           CustomerKey key = KeyParameter.parse(q.get("key"), profiles.keyTypes());
           return profiles.byKey(key, PageParameters.parse(q)).orElseThrow(() -> new ApiException(404, "no profile has key " + key));
         };
@@ -144,19 +174,39 @@ public final class ApiHandler implements HttpHandler {
         if (path.startsWith(PROFILES + "/") && path.endsWith(GRAPH)
             && path.indexOf('/', PROFILES.length() + 1) == path.length() - GRAPH.length()
             && path.length() > PROFILES.length() + 1 + GRAPH.length()) {
-          return (p, q) -> {
+          return (p, q, all) -> {
             String id = p.substring(PROFILES.length() + 1, p.length() - GRAPH.length());
             return profiles.graph(id).orElseThrow(() -> new ApiException(404, "no profile has id " + id));
           };
         }
         if (path.startsWith(PROFILES + "/") && path.indexOf('/', PROFILES.length() + 1) < 0
             && path.length() > PROFILES.length() + 1) {
-          return (p, q) -> {
+          return (p, q, all) -> {
             String id = p.substring(PROFILES.length() + 1);
             return profiles.byId(id, PageParameters.parse(q)).orElseThrow(() -> new ApiException(404, "no profile has id " + id));
           };
         }
+        if (ViewEndpoints.PATHS.contains(path)) {
+          return (p, q, all) -> views.answer(p, q, all).orElseThrow();
+        }
         throw new ApiException(404, "no such endpoint: " + path + " (see docs/api.md)");
+    }
+  }
+
+  /** Opens a live stream, which outlives this call: the exchange is closed by the stream's thread. */
+  private void openLive(HttpExchange exchange, long start) throws IOException {
+    int status = 200;
+    try {
+      Map<String, String> query = new LinkedHashMap<>();
+      query(exchange.getRequestURI().getRawQuery()).forEach((name, values) -> query.put(name, values.get(0)));
+      live.open(exchange, query);
+    } catch (ApiException e) {
+      status = e.status();
+      try (exchange) {
+        json(exchange, status, Map.of("error", e.getMessage()));
+      }
+    } finally {
+      metrics.recordApiRequest(LiveStream.PATH, status, System.nanoTime() - start);
     }
   }
 
@@ -187,8 +237,9 @@ public final class ApiHandler implements HttpHandler {
     return Map.of("status", "ok");
   }
 
-  private static Map<String, String> query(String rawQuery) {
-    Map<String, String> params = new LinkedHashMap<>();
+  /** The query's parameters, each with every value given, in order. */
+  private static Map<String, List<String>> query(String rawQuery) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
       return params;
     }
@@ -197,7 +248,7 @@ public final class ApiHandler implements HttpHandler {
       String name = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
       try {
-        params.putIfAbsent(decode(name), decode(value));
+        params.computeIfAbsent(decode(name), n -> new ArrayList<>()).add(decode(value));
       } catch (IllegalArgumentException e) {
         throw new ApiException(400, "malformed query parameter '" + pair + "': " + e.getMessage());
       }

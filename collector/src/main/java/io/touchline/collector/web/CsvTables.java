@@ -7,8 +7,12 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.touchline.collector.erase.ProfileEraser;
 import io.touchline.collector.query.TouchpointListView;
+import io.touchline.collector.query.views.Tabular;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +28,46 @@ final class CsvTables {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private CsvTables() {}
+
+  /**
+   * A view's table as CSV: {@code table} names it, null for the first.
+   *
+   * @throws ApiException 400 when the view has no such table
+   */
+  static byte[] of(Tabular view, String table) throws JsonProcessingException {
+    Map<String, Tabular.Table> tables = view.tables();
+    String name = table == null ? tables.keySet().iterator().next() : table;
+    Tabular.Table chosen = tables.get(name);
+    if (chosen == null) {
+      throw new ApiException(400, "table must be one of " + String.join(", ", tables.keySet()) + ", not '" + table + "'");
+    }
+    RecordComponent[] components = chosen.type().getRecordComponents();
+    List<Object[]> rows = new ArrayList<>();
+    for (Record row : chosen.rows()) {
+      Object[] cells = new Object[components.length];
+      for (int i = 0; i < components.length; i++) {
+        cells[i] = cell(read(components[i], row));
+      }
+      rows.add(cells);
+    }
+    return write(rows, Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new));
+  }
+
+  private static Object read(RecordComponent component, Record row) {
+    try {
+      return component.getAccessor().invoke(row);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + component.getName() + " of " + row.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** A cell: text and numbers as they are, nothing as an empty cell, anything nested as its JSON. */
+  private static Object cell(Object value) throws JsonProcessingException {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    return JSON.writeValueAsString(value);
+  }
 
   /** The answer as CSV, when it is a list offered as CSV; empty otherwise. */
   static Optional<byte[]> of(Object answer) throws JsonProcessingException {

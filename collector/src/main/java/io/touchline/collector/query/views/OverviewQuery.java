@@ -1,0 +1,217 @@
+package io.touchline.collector.query.views;
+
+import io.touchline.collector.journey.JourneySnapshot;
+import io.touchline.collector.journey.Journeys;
+import io.touchline.collector.journey.TouchpointColumns;
+import io.touchline.collector.journey.ViewFilter;
+import io.touchline.collector.query.ProfileQuery;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The overview: volumes per channel over time, profiles, the share stitched to a known customer,
+ * what is in no profile, the most frequent touchpoints and error rates.
+ */
+public final class OverviewQuery {
+
+  public static final int TOP_TOUCHPOINTS = 20;
+  private static final int MAX_POINTS = 200;
+
+  public enum Bucket {
+    MINUTE(60_000_000_000L), HOUR(3_600_000_000_000L), DAY(86_400_000_000_000L);
+
+    final long nanos;
+
+    Bucket(long nanos) {
+      this.nanos = nanos;
+    }
+
+    /** The finest bucket that draws the range in at most {@value #MAX_POINTS} points. */
+    static Bucket forRange(long nanos) {
+      for (Bucket bucket : values()) {
+        if (nanos / bucket.nanos < MAX_POINTS) {
+          return bucket;
+        }
+      }
+      return DAY;
+    }
+  }
+
+  public record ChannelRow(String channel, long touchpoints, long profiles, long errors, double errorRate) {}
+
+  public record SeriesRow(String time, String channel, long touchpoints) {}
+
+  public record TouchpointRow(String touchpoint, String channel, long touchpoints, long errors, double errorRate) {}
+
+  public record OverviewView(
+      long touchpoints, long profiles, double identifiedShare, long unattributed, long ambiguous, String from, String to,
+      String bucket, List<ChannelRow> channels, List<SeriesRow> series, List<TouchpointRow> topTouchpoints)
+      implements Tabular {
+    @Override
+    public Map<String, Table> tables() {
+      Map<String, Table> tables = new LinkedHashMap<>();
+      tables.put("channels", new Table(ChannelRow.class, channels));
+      tables.put("series", new Table(SeriesRow.class, series));
+      tables.put("topTouchpoints", new Table(TouchpointRow.class, topTouchpoints));
+      return tables;
+    }
+  }
+
+  private final Journeys journeys;
+
+  public OverviewQuery(Journeys journeys) {
+    this.journeys = journeys;
+  }
+
+  /** @param bucket null to choose one for the range */
+  public OverviewView overview(ViewFilter filter, Bucket bucket, ZoneId zone) {
+    JourneySnapshot snapshot = journeys.snapshot();
+    TouchpointColumns columns = snapshot.columns();
+    Counts counts = new Counts(columns);
+    // The touchpoints: every one that passes, or with a segment only those of its profiles.
+    if (filter.admitsUnprofiled()) {
+      for (long row = 1; row <= snapshot.published(); row++) {
+        if (filter.passes(columns, (int) row)) {
+          counts.add((int) row);
+        }
+      }
+    }
+    long[] profiled = {0, 0, 0}; // touchpoints in a profile, of them identified, profiles
+    long[] channelProfiles = new long[columns.channelNames().size()];
+    JourneyWalk.profiles(snapshot, filter, (profile, rows, count) -> {
+      profiled[0] += count;
+      profiled[1] += snapshot.identified(profile) ? count : 0;
+      profiled[2]++;
+      boolean[] seen = new boolean[channelProfiles.length];
+      for (int i = 0; i < count; i++) {
+        if (!filter.admitsUnprofiled()) {
+          counts.add(snapshot.sequence(rows[i]));
+        }
+        int channel = snapshot.channel(rows[i]);
+        if (!seen[channel]) {
+          seen[channel] = true;
+          channelProfiles[channel]++;
+        }
+      }
+    });
+    long first = filter.fromNanos() != Long.MIN_VALUE ? filter.fromNanos() : counts.first;
+    long last = filter.toNanos() != Long.MAX_VALUE ? filter.toNanos() : counts.last;
+    Bucket chosen = bucket != null ? bucket : Bucket.forRange(counts.total == 0 ? 0 : last - first);
+    List<SeriesRow> series = counts.total == 0 ? List.of() : series(snapshot, filter, counts, first, last, chosen, zone);
+
+    List<ChannelRow> channels = new ArrayList<>();
+    for (int c = 0; c < counts.byChannel.length; c++) {
+      if (counts.byChannel[c] > 0) {
+        channels.add(new ChannelRow(columns.channelName(c), counts.byChannel[c], channelProfiles[c], counts.errorsByChannel[c],
+            JourneyWalk.ratio(counts.errorsByChannel[c], counts.byChannel[c])));
+      }
+    }
+    channels.sort(Comparator.comparingLong(ChannelRow::touchpoints).reversed().thenComparing(ChannelRow::channel));
+    List<TouchpointRow> top = new ArrayList<>();
+    int channelCount = counts.byChannel.length;
+    for (int key = 0; key < counts.byTouchpoint.length; key++) {
+      if (counts.byTouchpoint[key] > 0) {
+        top.add(new TouchpointRow(columns.touchpointName(key / channelCount), columns.channelName(key % channelCount),
+            counts.byTouchpoint[key], counts.errorsByTouchpoint[key],
+            JourneyWalk.ratio(counts.errorsByTouchpoint[key], counts.byTouchpoint[key])));
+      }
+    }
+    top.sort(Comparator.comparingLong(TouchpointRow::touchpoints).reversed()
+        .thenComparing(TouchpointRow::touchpoint).thenComparing(TouchpointRow::channel));
+    long inNoProfile = counts.total - profiled[0];
+    long unattributed = filter.admitsUnprofiled() ? counts.total - counts.keyed : 0;
+    return new OverviewView(counts.total, profiled[2], JourneyWalk.ratio(profiled[1], counts.total), unattributed,
+        inNoProfile - unattributed, counts.total == 0 ? null : ProfileQuery.time(first),
+        counts.total == 0 ? null : ProfileQuery.time(last), chosen.name().toLowerCase(), channels, series,
+        List.copyOf(top.subList(0, Math.min(TOP_TOUCHPOINTS, top.size()))));
+  }
+
+  /** Touchpoints per channel and bucket, every bucket of the range (zeros included) for each channel seen. */
+  private List<SeriesRow> series(JourneySnapshot snapshot, ViewFilter filter, Counts counts, long first, long last,
+      Bucket bucket, ZoneId zone) {
+    TouchpointColumns columns = snapshot.columns();
+    // Buckets start at the zone's midnight (or hour): its offset at the range's start, shifted by.
+    long offset = zone.getRules().getOffset(Instant.ofEpochSecond(Math.floorDiv(first, 1_000_000_000L)))
+        .getTotalSeconds() * 1_000_000_000L;
+    long firstBucket = Math.floorDiv(first + offset, bucket.nanos);
+    int buckets = (int) (Math.floorDiv(Math.max(first, last - 1) + offset, bucket.nanos) - firstBucket + 1);
+    int channelCount = columns.channelNames().size();
+    long[][] perChannel = new long[channelCount][buckets];
+    counts.forEachCounted(filter, snapshot, row -> {
+      long index = Math.floorDiv(columns.nanos(row) + offset, bucket.nanos) - firstBucket;
+      if (index >= 0 && index < buckets) {
+        perChannel[columns.channel(row)][(int) index]++;
+      }
+    });
+    List<SeriesRow> series = new ArrayList<>();
+    for (int c = 0; c < channelCount; c++) {
+      if (c >= counts.byChannel.length || counts.byChannel[c] == 0) {
+        continue;
+      }
+      for (int b = 0; b < buckets; b++) {
+        series.add(new SeriesRow(ProfileQuery.time((firstBucket + b) * bucket.nanos - offset), columns.channelName(c),
+            perChannel[c][b]));
+      }
+    }
+    return series;
+  }
+
+  /** Counts of the touchpoints that pass. */
+  private static final class Counts {
+    final TouchpointColumns columns;
+    final long[] byChannel;
+    final long[] errorsByChannel;
+    /** By touchpoint and channel: {@code touchpoint * channels + channel}. */
+    final long[] byTouchpoint;
+    final long[] errorsByTouchpoint;
+    long total;
+    long keyed;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+
+    Counts(TouchpointColumns columns) {
+      this.columns = columns;
+      this.byChannel = new long[columns.channelNames().size()];
+      this.errorsByChannel = new long[byChannel.length];
+      this.byTouchpoint = new long[columns.touchpointNames().size() * byChannel.length];
+      this.errorsByTouchpoint = new long[byTouchpoint.length];
+    }
+
+    void add(int row) {
+      int channel = columns.channel(row);
+      boolean failed = columns.failed(row);
+      total++;
+      keyed += columns.keyed(row) ? 1 : 0;
+      byChannel[channel]++;
+      errorsByChannel[channel] += failed ? 1 : 0;
+      int key = columns.touchpoint(row) * byChannel.length + channel;
+      byTouchpoint[key]++;
+      errorsByTouchpoint[key] += failed ? 1 : 0;
+      long nanos = columns.nanos(row);
+      first = Math.min(first, nanos);
+      last = Math.max(last, nanos);
+    }
+
+    /** Visits again the rows that {@link #add} counted. */
+    void forEachCounted(ViewFilter filter, JourneySnapshot snapshot, java.util.function.IntConsumer visitor) {
+      if (filter.admitsUnprofiled()) {
+        for (long row = 1; row <= snapshot.published(); row++) {
+          if (filter.passes(columns, (int) row)) {
+            visitor.accept((int) row);
+          }
+        }
+      } else {
+        JourneyWalk.profiles(snapshot, filter, (profile, rows, count) -> {
+          for (int i = 0; i < count; i++) {
+            visitor.accept(snapshot.sequence(rows[i]));
+          }
+        });
+      }
+    }
+  }
+}

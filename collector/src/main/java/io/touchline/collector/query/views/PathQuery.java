@@ -1,0 +1,96 @@
+package io.touchline.collector.query.views;
+
+import io.touchline.collector.journey.JourneySnapshot;
+import io.touchline.collector.journey.Journeys;
+import io.touchline.collector.journey.Step;
+import io.touchline.collector.journey.TouchpointColumns;
+import io.touchline.collector.journey.ViewFilter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Paths: the most frequent ways journeys go on after, or lead up to, one touchpoint. */
+public final class PathQuery {
+
+  public record Path(List<String> steps, long journeys, double share) {}
+
+  /** A path as one CSV row: its steps joined by {@code " > "}. */
+  public record PathRow(String steps, long journeys, double share) {}
+
+  public record PathView(String touchpoint, String direction, int depth, long journeys, List<Path> paths)
+      implements Tabular {
+    @Override
+    public Map<String, Table> tables() {
+      return Map.of("paths", new Table(PathRow.class,
+          paths.stream().map(p -> new PathRow(String.join(" > ", p.steps()), p.journeys(), p.share())).toList()));
+    }
+  }
+
+  public record Request(ViewFilter filter, Step touchpoint, boolean after, int depth, int top) {}
+
+  private final Journeys journeys;
+
+  public PathQuery(Journeys journeys) {
+    this.journeys = journeys;
+  }
+
+  public PathView paths(Request request) {
+    JourneySnapshot snapshot = journeys.snapshot();
+    TouchpointColumns columns = snapshot.columns();
+    Step.Matcher target = request.touchpoint().matcher(columns);
+    int size = Math.max(1, snapshot.largestProfile());
+    int[] labels = new int[size];
+    int[] firstRows = new int[size];
+    int[] lastRows = new int[size];
+    Map<List<Integer>, long[]> counts = new HashMap<>();
+    long[] journeyCount = {0};
+    JourneyWalk.journeys(snapshot, request.filter(), journeys.inactivityGap().toNanos(), (profile, rows, from, to) -> {
+      int steps = StepLabels.TOUCHPOINT.fold(snapshot, rows, from, to, labels, firstRows, lastRows);
+      // The step holding the target's first occurrence (a folded step may hold several rows).
+      int at = -1;
+      for (int i = from; i < to; i++) {
+        if (target.matches(snapshot, rows[i])) {
+          at = indexOfStep(lastRows, steps, rows, from, i);
+          break;
+        }
+      }
+      if (at < 0) {
+        return;
+      }
+      journeyCount[0]++;
+      Integer[] path = request.after()
+          ? boxed(labels, at + 1, Math.min(steps, at + 1 + request.depth()))
+          : boxed(labels, Math.max(0, at - request.depth()), at);
+      counts.computeIfAbsent(Arrays.asList(path), k -> new long[1])[0]++;
+    });
+    List<Path> paths = new ArrayList<>();
+    counts.forEach((steps, count) -> paths.add(new Path(
+        steps.stream().map(label -> columns.touchpointName(label)).toList(), count[0],
+        JourneyWalk.ratio(count[0], journeyCount[0]))));
+    paths.sort(Comparator.comparingLong(Path::journeys).reversed().thenComparing(p -> String.join("\u0000", p.steps())));
+    return new PathView(request.touchpoint().toString(), request.after() ? "after" : "before", request.depth(),
+        journeyCount[0], List.copyOf(paths.subList(0, Math.min(request.top(), paths.size()))));
+  }
+
+  /** Which folded step holds the row at {@code index}: steps are consecutive runs of rows. */
+  private static int indexOfStep(int[] lastRows, int steps, int[] rows, int from, int index) {
+    int step = 0;
+    for (int i = from; i < index; i++) {
+      if (rows[i] == lastRows[step]) {
+        step++;
+      }
+    }
+    return Math.min(step, steps - 1);
+  }
+
+  private static Integer[] boxed(int[] labels, int from, int to) {
+    Integer[] path = new Integer[Math.max(0, to - from)];
+    for (int i = from; i < to; i++) {
+      path[i - from] = labels[i];
+    }
+    return path;
+  }
+}

@@ -1,0 +1,98 @@
+package io.touchline.collector.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import io.touchline.collector.live.LiveFeed;
+import io.touchline.collector.model.Touchpoint;
+import io.touchline.collector.query.ProfileQuery;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /api/live}: the touchpoints arriving now as server-sent events. Each stream runs on
+ * a thread of its own pool, so that open streams never take the API's threads.
+ */
+final class LiveStream {
+
+  static final String PATH = "/api/live";
+  private static final long KEEP_ALIVE_SECONDS = 15;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LiveFeed feed;
+  private final ExecutorService streams;
+
+  LiveStream(LiveFeed feed, ExecutorService streams) {
+    this.feed = feed;
+    this.streams = streams;
+  }
+
+  /**
+   * Starts a stream for the exchange and returns at once; the stream's thread closes the exchange
+   * when the client goes or the collector stops.
+   */
+  void open(HttpExchange exchange, Map<String, String> query) throws IOException {
+    Predicate<Touchpoint> filter = exact(query, "channel", Touchpoint::channel)
+        .and(exact(query, "service", Touchpoint::service))
+        .and(exact(query, "touchpoint", Touchpoint::touchpoint));
+    Optional<LiveFeed.Watcher> watcher = feed.watch(filter);
+    if (watcher.isEmpty()) {
+      throw new ApiException(503, "at most " + LiveFeed.MAX_WATCHERS + " live streams can be open at once; close one and retry");
+    }
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    exchange.sendResponseHeaders(200, 0);
+    try {
+      streams.execute(() -> stream(exchange, watcher.get()));
+    } catch (RuntimeException e) { // the pool is shut down: the collector is stopping
+      watcher.get().close();
+      exchange.close();
+    }
+  }
+
+  private static void stream(HttpExchange exchange, LiveFeed.Watcher watcher) {
+    try (watcher; exchange; OutputStream out = exchange.getResponseBody()) {
+      out.write(": touchline live\n\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      while (!Thread.currentThread().isInterrupted()) {
+        Touchpoint next = watcher.next(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+        StringBuilder event = new StringBuilder();
+        long dropped = watcher.takeDropped();
+        if (dropped > 0) {
+          event.append("event: dropped\ndata: {\"dropped\":").append(dropped).append("}\n\n");
+        }
+        if (next == null) {
+          event.append(": keep-alive\n\n");
+        } else {
+          event.append("event: touchpoint\ndata: ")
+              .append(JSON.writeValueAsString(ProfileQuery.touchpointView(next))).append("\n\n");
+        }
+        out.write(event.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+    } catch (IOException e) {
+      // the client went away
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the collector is stopping
+    }
+  }
+
+  private static Predicate<Touchpoint> exact(Map<String, String> query, String name,
+      java.util.function.Function<Touchpoint, String> field) {
+    String value = query.get(name);
+    if (value == null || value.isBlank()) {
+      return t -> true;
+    }
+    Set<String> allowed = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .collect(Collectors.toSet());
+    return t -> allowed.contains(field.apply(t));
+  }
+}
