@@ -136,7 +136,7 @@ function drawProfile(root, profile, graph, graphError, ctx) {
   root.append(panel(h('span', 'Timeline', h('span.muted', `one lane per channel, ${TIME_ZONE}; drag the slider to zoom`)),
     timeline(shown, channels), {
       actions: [h('span.muted', h('span.dot', { style: { background: ERROR_COLOR } }), 'error'),
-        exportLinks('/api/touchpoints', { profile: profile.id })],
+        exportLinks(`/api/profiles/${profile.id}`, {}, 'touchpoints')],
     }));
 
   root.append(h('div.row.cols-2',
@@ -145,7 +145,7 @@ function drawProfile(root, profile, graph, graphError, ctx) {
       { label: 'Channels', value: (k) => k.channels.map((c, i) => [i ? ', ' : '', h('span', h('span.dot', { style: { background: channelColor(c) } }), c)]) },
       { label: 'First seen', cls: 'nowrap', value: (k) => fmtTime(k.firstSeen) },
       { label: 'Last seen', cls: 'nowrap', value: (k) => fmtTime(k.lastSeen) },
-    ], profile.keys, { cls: 'keys-table' })),
+    ], profile.keys, { cls: 'keys-table' }), { actions: [exportLinks(`/api/profiles/${profile.id}`, {}, 'keys')] }),
     panel(h('span', 'Identity graph', h('span.muted', 'why these keys are one customer')),
       graph ? identityGraph(graph) : showGraphError(graphError))));
 
@@ -153,7 +153,7 @@ function drawProfile(root, profile, graph, graphError, ctx) {
 
   root.append(panel(h('span', 'Touchpoints', h('span.muted', `${fmtInt(shown.length)} in time order`)),
     h('div.scroll-y', touchpointTable(shown, { cls: 'touchpoints-table' })),
-    { actions: [exportLinks('/api/touchpoints', { profile: profile.id })] }));
+    { actions: [exportLinks(`/api/profiles/${profile.id}`, {}, 'touchpoints')] }));
 }
 
 function showGraphError(error) {
@@ -274,7 +274,9 @@ function graphTables(graph, profile, ctx) {
         { label: 'When', value: (r) => fmtTime(r.time) },
         { label: 'Refused key', value: (r) => h('span.mono', r.refusedKey), cls: 'wrap' },
         { label: 'Rule', value: (r) => h('span.badge.badge-error', r.rule) },
-      ], graph.refused || [], { cls: 'refused-table', empty: 'No link was refused.' })),
+      ], graph.refused || [], { cls: 'refused-table', empty: 'No link was refused.' }), {
+        actions: [exportLinks(`/api/profiles/${profile.id}`, {}, 'conflicts')],
+      }),
       panel(h('span', 'Shared keys', h('span.muted', 'listed, but link nothing')), table([
         { label: 'Key', value: (k) => h('span.mono', k.key), cls: 'wrap' },
         {

@@ -44,8 +44,9 @@ export async function render(root, ctx) {
   root.append(panel(h('span', `Journeys by ${by}`, summary), sankey(data, color), {
     actions: [exportLinks('/api/flows', query, 'sankey')],
   }));
-  root.append(h('div.row.cols-2',
-    panel(h('span', 'Directly-follows graph', h('span.muted', 'arrow width: how often; drag to pan, scroll to zoom')), followsGraph(data, color)),
+  root.append(panel(h('span', 'Directly-follows graph', h('span.muted', 'columns: where a step typically happens; arrow width: how often; dashed: back to an earlier step')),
+    followsGraph(data, color)));
+  root.append(h('div',
     panel(h('span', 'Transitions', h('span.muted', `${data.transitions.length}, most frequent first`)), h('div.scroll-y.tall', table([
       { label: 'From', value: (t) => label(t.from, by, color) },
       { label: 'To', value: (t) => label(t.to, by, color) },
@@ -118,6 +119,36 @@ function stepOf(id) {
   return id.slice(0, id.indexOf(':'));
 }
 
+/**
+ * Places the directly-follows graph's nodes in columns by where they typically happen in a
+ * journey (their mean step in the Sankey, else one after their latest predecessor), so the graph
+ * reads left to right like a process map, the same on every draw.
+ */
+function layered(data, names) {
+  const sum = new Map();
+  for (const n of data.sankey.nodes) {
+    const s = sum.get(n.name) || { steps: 0, journeys: 0 };
+    s.steps += n.step * n.journeys;
+    s.journeys += n.journeys;
+    sum.set(n.name, s);
+  }
+  const column = new Map();
+  for (const [name, s] of sum) if (names.includes(name) && s.journeys) column.set(name, Math.round(s.steps / s.journeys));
+  for (let pass = 0; pass < names.length && column.size < names.length; pass++) {
+    for (const t of data.transitions) {
+      if (!column.has(t.to) && column.has(t.from)) column.set(t.to, column.get(t.from) + 1);
+    }
+  }
+  for (const n of names) if (!column.has(n)) column.set(n, 1);
+  const columns = new Map();
+  for (const n of names) {
+    const c = column.get(n);
+    if (!columns.has(c)) columns.set(c, []);
+    columns.get(c).push(n);
+  }
+  return { column, columns };
+}
+
 function followsGraph(data, color) {
   const transitions = data.transitions;
   if (!transitions.length) return emptyState('No transitions', 'Lower min count or widen the filters.');
@@ -127,9 +158,16 @@ function followsGraph(data, color) {
     weight.set(t.from, (weight.get(t.from) || 0) + t.count);
     weight.set(t.to, (weight.get(t.to) || 0) + t.count);
   }
+  const { column, columns } = layered(data, names);
+  const position = new Map();
+  const tallest = Math.max(...[...columns.values()].map((c) => c.length));
+  for (const [c, members] of columns) {
+    members.sort((a, b) => weight.get(b) - weight.get(a) || a.localeCompare(b));
+    members.forEach((n, i) => position.set(n, { x: c * 240, y: (i + (tallest - members.length) / 2) * 60 }));
+  }
   const maxWeight = Math.max(...weight.values());
   const maxCount = Math.max(...transitions.map((t) => t.count));
-  const c = chart(420, {
+  const c = chart(Math.max(260, 56 * tallest + 60), {
     tooltip: {
       ...TOOLTIP,
       formatter: (p) => (p.dataType === 'edge'
@@ -137,24 +175,24 @@ function followsGraph(data, color) {
         : `<b>${esc(p.data.name)}</b><br>${fmtInt(p.data.value)} transitions in or out`),
     },
     series: [{
-      type: 'graph', roam: true,
-      // A force layout started from the circle: readable, and the same on every draw (no random start).
-      layout: names.length > 8 ? 'force' : 'circular', circular: { rotateLabel: false },
-      force: { initLayout: 'circular', repulsion: 420, edgeLength: [60, 150], gravity: 0.1, layoutAnimation: false },
-      zoom: names.length > 8 ? 0.85 : 1,
-      top: 30, bottom: 30, left: 90, right: 110,
+      type: 'graph', layout: 'none', roam: true,
+      top: 30, bottom: 30, left: 40, right: 140,
       edgeSymbol: ['none', 'arrow'], edgeSymbolSize: [0, 8],
-      label: { show: true, position: 'right', fontSize: 11, color: '#1d2330' },
-      edgeLabel: { show: transitions.length <= 16, fontSize: 10, color: '#667085', formatter: (p) => fmtInt(p.data.value) },
+      label: { show: true, position: 'bottom', distance: 3, fontSize: 11, color: '#1d2330' },
+      edgeLabel: { show: transitions.length <= 24, fontSize: 10, color: '#667085', formatter: (p) => fmtInt(p.data.value) },
       emphasis: { focus: 'adjacency', lineStyle: { width: 5 } },
-      lineStyle: { curveness: 0.2, opacity: 0.75 },
+      lineStyle: { opacity: 0.7 },
       data: names.map((n) => ({
-        name: n, value: weight.get(n), symbolSize: 12 + 22 * Math.sqrt(weight.get(n) / maxWeight), itemStyle: { color: color(n) },
+        name: n, value: weight.get(n), ...position.get(n),
+        symbolSize: 10 + 16 * Math.sqrt(weight.get(n) / maxWeight), itemStyle: { color: color(n) },
       })),
-      links: transitions.map((t) => ({
-        source: t.from, target: t.to, value: t.count, journeys: t.journeys, median: t.medianSeconds,
-        lineStyle: { width: 1 + 6 * (t.count / maxCount), color: color(t.from) },
-      })),
+      links: transitions.map((t) => {
+        const back = column.get(t.to) <= column.get(t.from);
+        return {
+          source: t.from, target: t.to, value: t.count, journeys: t.journeys, median: t.medianSeconds,
+          lineStyle: { width: 1 + 6 * (t.count / maxCount), color: color(t.from), curveness: back ? 0.35 : 0.08, type: back ? 'dashed' : 'solid' },
+        };
+      }),
     }],
   }, { name: 'follows' });
   c.el.dataset.edges = String(transitions.length);

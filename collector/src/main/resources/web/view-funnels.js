@@ -291,7 +291,7 @@ async function customers(slot, data, query, ctx, stepIndex, outcome) {
   const filters = filterQuery(params);
   const drawRows = (answer) => {
     slot.querySelector('.customers-total').textContent = `${fmtInt(answer.total)} customers, newest attempt first`;
-    body.replaceChildren(table([
+    body.replaceChildren(...[table([
       { label: 'Customer', value: (c) => appLink('/customer', new URLSearchParams([...filters, ['profile', c.profileId]]), c.profileId, { class: 'mono customer-link' }) },
       { label: 'Reached step', num: true, value: (c) => `${c.reachedStep} of ${data.steps.length}` },
       { label: 'Started', value: (c) => fmtTime(c.startedAt) },
@@ -310,7 +310,7 @@ async function customers(slot, data, query, ctx, stepIndex, outcome) {
           showError(body, err);
         }
       },
-    }, `Show ${Math.min(50, answer.total - rows.length)} more`)) : null);
+    }, `Show ${Math.min(50, answer.total - rows.length)} more`)) : null].filter(Boolean));
   };
   try {
     const answer = await api('/api/funnels/customers', q);

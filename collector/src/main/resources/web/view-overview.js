@@ -18,15 +18,13 @@ export async function render(root, ctx) {
   const kind = params.get('chart') === 'line' ? 'line' : 'bar';
   const query = { ...filters, bucket: params.get('bucket'), tz: TIME_ZONE };
 
-  const controls = h('div.controls',
-    h('label.field', h('span.label', 'Bucket'),
-      h('select', { dataset: { param: 'bucket' }, onchange: (e) => setParams({ bucket: e.target.value }) },
-        BUCKETS.map(([v, t]) => h('option', { value: v, selected: (params.get('bucket') || '') === v }, t)))),
-    h('div.field', h('span.label', 'Chart'),
-      h('div.seg', ['bar', 'line'].map((k) => h('button', {
-        type: 'button', 'aria-pressed': String(kind === k), onclick: () => setParams({ chart: k === 'bar' ? null : k }),
-      }, k === 'bar' ? 'Stacked bars' : 'Lines')))));
-  root.append(controls);
+  const controls = [
+    h('select', { dataset: { param: 'bucket' }, 'aria-label': 'Bucket', onchange: (e) => setParams({ bucket: e.target.value }) },
+      BUCKETS.map(([v, t]) => h('option', { value: v, selected: (params.get('bucket') || '') === v }, v ? `per ${t.toLowerCase()}` : 'Auto bucket'))),
+    h('div.seg', ['bar', 'line'].map((k) => h('button', {
+      type: 'button', 'aria-pressed': String(kind === k), onclick: () => setParams({ chart: k === 'bar' ? null : k }),
+    }, k === 'bar' ? 'Stacked bars' : 'Lines'))),
+  ];
 
   let data;
   try {
@@ -52,33 +50,27 @@ export async function render(root, ctx) {
     kpi('unattributed', 'Unattributed', data.unattributed, fmtInt(data.unattributed), 'no usable key'),
     kpi('errorRate', 'Error rate', errors / data.touchpoints, fmtPct(errors / data.touchpoints), `${fmtInt(errors)} failed touchpoints`)));
 
-  // Touchpoints per channel over time: one series per channel, every bucket present in each.
-  const times = [...new Set(data.series.map((s) => s.time))].sort();
+  // Touchpoints per channel over time: one series per channel, every bucket present in each
+  // (buckets without touchpoints filled in, so that a quiet hour shows as a gap, not as nothing).
   const channels = data.channels.map((c) => c.channel);
-  const byKey = new Map(data.series.map((s) => [`${s.channel}|${s.time}`, s.touchpoints]));
-  const bucketMs = { minute: 60e3, hour: 3600e3, day: 86400e3 }[data.bucket] || 60e3;
+  const byKey = new Map(data.series.map((s) => [`${s.channel}|${toDate(s.time).getTime()}`, s.touchpoints]));
+  const times = bucketStarts(data);
+  const labels = times.map((t) => bucketLabel(t, data.bucket, times));
   const series = channels.map((channel) => ({
     name: channel,
     type: kind,
     stack: kind === 'bar' ? 'all' : undefined,
-    barMaxWidth: 28,
+    barMaxWidth: 48,
     showSymbol: times.length < 40,
-    smooth: false,
     color: channelColor(channel),
     emphasis: { focus: 'series' },
-    data: times.map((t) => [toDate(t).getTime(), byKey.get(`${channel}|${t}`) || 0]),
+    data: times.map((t) => byKey.get(`${channel}|${t}`) || 0),
   }));
-  const first = times.length ? toDate(times[0]).getTime() : 0;
-  const last = times.length ? toDate(times[times.length - 1]).getTime() : 0;
   const over = chart(300, {
     grid: { left: 48, right: 16, top: 36, bottom: 28 },
     legend: { top: 0, left: 0, icon: 'roundRect', itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 12 } },
     tooltip: { ...TOOLTIP, trigger: 'axis', axisPointer: { type: kind === 'bar' ? 'shadow' : 'line' } },
-    xAxis: {
-      type: 'time', axisLabel: { ...AXIS_LABEL, hideOverlap: true },
-      min: times.length === 1 ? first - bucketMs : undefined,
-      max: times.length === 1 ? last + bucketMs : undefined,
-    },
+    xAxis: { type: 'category', data: labels, boundaryGap: kind === 'bar', axisLabel: { ...AXIS_LABEL, hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL, splitLine: { lineStyle: { color: '#eef0f3' } } },
     series,
   }, { name: 'overview' });
@@ -92,7 +84,7 @@ export async function render(root, ctx) {
   };
 
   root.append(panel(h('span', 'Touchpoints per channel', h('span.muted', `per ${data.bucket}, ${TIME_ZONE}`)), over.el, {
-    actions: [exportLinks('/api/overview', query, 'series')],
+    actions: [...controls, exportLinks('/api/overview', query, 'series')],
   }));
 
   const errorChart = chart(Math.max(120, 34 * channels.length + 40), {
@@ -126,6 +118,26 @@ export async function render(root, ctx) {
     { label: 'Errors', num: true, value: (t) => fmtInt(t.errors) },
     { label: 'Error rate', num: true, value: (t) => (t.errors ? h('span', { style: { color: ERROR_COLOR } }, fmtPct(t.errorRate)) : fmtPct(t.errorRate)) },
   ], data.topTouchpoints, { cls: 'top-table' }), { actions: [exportLinks('/api/overview', query, 'topTouchpoints')] }));
+}
+
+/** Every bucket start from the first to the last, as epoch milliseconds. */
+function bucketStarts(data) {
+  const given = [...new Set(data.series.map((s) => toDate(s.time).getTime()))].sort((a, b) => a - b);
+  const step = { minute: 60e3, hour: 3600e3 }[data.bucket];
+  if (!step || given.length < 2 || (given[given.length - 1] - given[0]) / step > 2000) return given;
+  const all = [];
+  for (let t = given[0]; t <= given[given.length - 1]; t += step) all.push(t);
+  return all;
+}
+
+/** A bucket's label in the viewer's zone: the day only where it changes. */
+function bucketLabel(t, bucket, times) {
+  const d = new Date(t);
+  const day = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: TIME_ZONE }).format(d);
+  if (bucket === 'day') return day;
+  const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(d);
+  const multiDay = times.length > 1 && new Date(times[0]).toDateString() !== new Date(times[times.length - 1]).toDateString();
+  return multiDay ? `${day} ${time}` : time;
 }
 
 function fmtRange(data) {
