@@ -5,9 +5,7 @@ import io.touchline.collector.journey.Journeys;
 import io.touchline.collector.journey.Step;
 import io.touchline.collector.journey.TouchpointColumns;
 import io.touchline.collector.journey.ViewFilter;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -63,13 +61,17 @@ public final class FlowQuery {
     int[] stepLabels = new int[size];
     int[] firstRows = new int[size];
     int[] lastRows = new int[size];
-    Long2LongOpenHashMap pairCounts = new Long2LongOpenHashMap();
-    Long2LongOpenHashMap pairJourneys = new Long2LongOpenHashMap();
-    Long2ObjectOpenHashMap<Samples> pairTimes = new Long2ObjectOpenHashMap<>();
+    // Transitions by pair of labels, in arrays: a handful to a few hundred names, so an index
+    // beats a hash lookup for each of millions of transitions.
+    int labelCount = labels == StepLabels.TOUCHPOINT ? columns.touchpointNames().size() : columns.channelNames().size();
+    int pairs = labelCount * labelCount;
+    long[] pairCounts = new long[pairs];
+    long[] pairJourneys = new long[pairs];
+    int[] lastJourneyOfPair = new int[pairs];
+    Samples[] pairTimes = new Samples[pairs];
     Long2LongOpenHashMap nodeJourneys = new Long2LongOpenHashMap(); // (step position, label)
     Long2LongOpenHashMap linkJourneys = new Long2LongOpenHashMap(); // (position, from, to)
-    long[] journeyCount = {0};
-    LongOpenHashSet pairsOfJourney = new LongOpenHashSet();
+    int[] journeyCount = {0};
     long gap = journeys.inactivityGap().toNanos();
     JourneyWalk.journeys(snapshot, request.filter(), gap, (profile, rows, from, to) -> {
       int first = from;
@@ -93,16 +95,18 @@ public final class FlowQuery {
         last = i + 1;
       }
       int steps = labels.fold(snapshot, rows, first, last, stepLabels, firstRows, lastRows);
-      journeyCount[0]++;
-      pairsOfJourney.clear();
+      int journey = ++journeyCount[0];
       for (int s = 0; s + 1 < steps; s++) {
-        long pair = pair(stepLabels[s], stepLabels[s + 1]);
-        pairCounts.addTo(pair, 1);
-        if (pairsOfJourney.add(pair)) {
-          pairJourneys.addTo(pair, 1);
+        int pair = stepLabels[s] * labelCount + stepLabels[s + 1];
+        pairCounts[pair]++;
+        if (lastJourneyOfPair[pair] != journey) {
+          lastJourneyOfPair[pair] = journey;
+          pairJourneys[pair]++;
         }
-        pairTimes.computeIfAbsent(pair, k -> new Samples())
-            .add(snapshot.nanos(firstRows[s + 1]) - snapshot.nanos(lastRows[s]));
+        if (pairTimes[pair] == null) {
+          pairTimes[pair] = new Samples();
+        }
+        pairTimes[pair].add(snapshot.nanos(firstRows[s + 1]) - snapshot.nanos(lastRows[s]));
       }
       for (int s = 0; s < Math.min(steps, request.depth()); s++) {
         nodeJourneys.addTo(((long) s << 32) | stepLabels[s], 1);
@@ -113,13 +117,12 @@ public final class FlowQuery {
     });
 
     List<Transition> transitions = new ArrayList<>();
-    pairCounts.long2LongEntrySet().forEach(e -> {
-      if (e.getLongValue() >= request.minCount()) {
-        long pair = e.getLongKey();
-        transitions.add(new Transition(labels.name(columns, from(pair)), labels.name(columns, to(pair)), e.getLongValue(),
-            pairJourneys.get(pair), pairTimes.get(pair).medianSeconds()));
+    for (int pair = 0; pair < pairs; pair++) {
+      if (pairCounts[pair] > 0 && pairCounts[pair] >= request.minCount()) {
+        transitions.add(new Transition(labels.name(columns, pair / labelCount), labels.name(columns, pair % labelCount),
+            pairCounts[pair], pairJourneys[pair], pairTimes[pair].medianSeconds()));
       }
-    });
+    }
     transitions.sort(Comparator.comparingLong(Transition::count).reversed()
         .thenComparing(Transition::from).thenComparing(Transition::to));
 

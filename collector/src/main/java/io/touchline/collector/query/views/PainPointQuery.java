@@ -4,7 +4,6 @@ import io.touchline.collector.journey.JourneySnapshot;
 import io.touchline.collector.journey.Journeys;
 import io.touchline.collector.journey.TouchpointColumns;
 import io.touchline.collector.journey.ViewFilter;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,22 +86,27 @@ public final class PainPointQuery {
     long[] repeated = new long[keys];
     long[] extra = new long[keys];
     long[] most = new long[keys];
-    Int2IntOpenHashMap perJourney = new Int2IntOpenHashMap();
+    int[] perJourney = new int[keys];
+    int[] touched = new int[Math.max(1, snapshot.largestProfile())];
     JourneyWalk.journeys(snapshot, filter, journeys.inactivityGap().toNanos(), (profile, rows, from, to) -> {
-      perJourney.clear();
+      int distinct = 0;
       for (int i = from; i < to; i++) {
-        perJourney.addTo(snapshot.touchpoint(rows[i]) * channelCount + snapshot.channel(rows[i]), 1);
+        int key = snapshot.touchpoint(rows[i]) * channelCount + snapshot.channel(rows[i]);
+        if (perJourney[key]++ == 0) {
+          touched[distinct++] = key;
+        }
       }
-      perJourney.int2IntEntrySet().forEach(e -> {
-        int key = e.getIntKey();
-        int times = e.getIntValue();
+      for (int t = 0; t < distinct; t++) {
+        int key = touched[t];
+        int times = perJourney[key];
+        perJourney[key] = 0;
         inJourneys[key]++;
         if (times > 1) {
           repeated[key]++;
           extra[key] += times - 1;
         }
         most[key] = Math.max(most[key], times);
-      });
+      }
     });
     List<RepeatRow> repeatRows = new ArrayList<>();
     for (int key = 0; key < keys; key++) {

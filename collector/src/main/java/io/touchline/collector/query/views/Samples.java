@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  */
 final class Samples {
 
-  static final int KEPT = 100_000;
+  static final int KEPT = 10_000;
 
   private final LongArrayList values = new LongArrayList();
   private final SplittableRandom random = new SplittableRandom(42);
