@@ -335,9 +335,9 @@ export function panel(title, body, { actions = [], id, cls } = {}) {
 }
 
 /** The CSV and JSON links of one of the API's tables, with the same parameters the view used. */
-export function exportLinks(path, params, table) {
+export function exportLinks(path, params, table, { label = 'Export' } = {}) {
   const p = table ? { ...params, table } : { ...params };
-  return h('span.export', 'Export ',
+  return h('span.export', label ? `${label} ` : null,
     h('a', { href: apiUrl(path, { ...p, format: 'csv' }), download: '', dataset: { format: 'csv' }, onclick: followExport }, 'CSV'),
     h('a', { href: apiUrl(path, p), target: '_blank', rel: 'noopener', dataset: { format: 'json' }, onclick: followExport }, 'JSON'));
 }

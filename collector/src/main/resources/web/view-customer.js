@@ -121,9 +121,9 @@ function drawProfile(root, profile, graph, graphError, ctx) {
     h('div.profile-head',
       h('span.pid', { dataset: { profileId: profile.id } }, profile.id),
       h('div.profile-facts',
-        h('span', h('b', { dataset: { touchpointCount: String(profile.touchpointCount) } }, fmtInt(profile.touchpointCount)), ' touchpoints'),
-        h('span', h('b', channels.length), ` channels: `, channels.map((c, i) => [i ? ', ' : '', h('span', h('span.dot', { style: { background: channelColor(c) } }), c)])),
-        h('span', h('b', profile.keys.length), ' keys'),
+        h('span', h('b', { dataset: { touchpointCount: String(profile.touchpointCount) } }, fmtInt(profile.touchpointCount)), profile.touchpointCount === 1 ? ' touchpoint' : ' touchpoints'),
+        h('span', h('b', channels.length), channels.length === 1 ? ' channel: ' : ' channels: ', channels.map((c, i) => [i ? ', ' : '', h('span', h('span.dot', { style: { background: channelColor(c) } }), c)])),
+        h('span', h('b', profile.keys.length), profile.keys.length === 1 ? ' key' : ' keys'),
         errors ? h('span', h('b', { style: { color: ERROR_COLOR } }, errors), ' failed') : null,
         first ? h('span', 'from ', h('b', fmtTime(first.time)), ' to ', h('b', fmtTime(last.time))) : null)))));
   if (profile.truncated) {
@@ -209,6 +209,10 @@ function timeline(touchpoints, channels) {
 
 function identityGraph(graph) {
   if (!graph.keys.length) return emptyState('No keys', 'This profile holds no key of its own.');
+  if (graph.keys.length === 1) {
+    return emptyState(`Known by one key: ${graph.keys[0].key}`,
+      'Nothing links it to another key yet: when a touchpoint carries this key together with another one (a login, an order, a call), they join.');
+  }
   const degree = new Map();
   for (const l of graph.links) {
     degree.set(l.from, (degree.get(l.from) || 0) + l.touchpoints);

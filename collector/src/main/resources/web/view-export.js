@@ -28,7 +28,7 @@ export function render(root, ctx) {
     { label: 'View', value: (r) => r[0] },
     { label: 'Table', value: (r) => r[1] },
     { label: 'Address', value: (r) => h('code', apiUrl(r[2], { ...(usesFilters(r[2]) ? filtered : {}), ...r[3], table: r[4] })), cls: 'wrap' },
-    { label: 'Download', num: true, value: (r) => exportLinks(r[2], { ...(usesFilters(r[2]) ? filtered : {}), ...r[3] }, r[4]) },
+    { label: 'Download', num: true, value: (r) => exportLinks(r[2], { ...(usesFilters(r[2]) ? filtered : {}), ...r[3] }, r[4], { label: '' }) },
   ], rows, { cls: 'export-list' })));
   root.append(panel('From the command line', h('div',
     h('p', 'The same addresses work with curl; add ', h('code', '-H "Authorization: Bearer $TOKEN"'), ' when the collector has auth.apiToken set:'),

@@ -176,7 +176,7 @@ function followsGraph(data, color) {
     },
     series: [{
       type: 'graph', layout: 'none', roam: true,
-      top: 30, bottom: 30, left: 40, right: 140,
+      top: 30, bottom: 50, left: 40, right: 140,
       edgeSymbol: ['none', 'arrow'], edgeSymbolSize: [0, 8],
       label: { show: true, position: 'bottom', distance: 3, fontSize: 11, color: '#1d2330' },
       edgeLabel: { show: transitions.length <= 24, fontSize: 10, color: '#667085', formatter: (p) => fmtInt(p.data.value) },
@@ -188,9 +188,10 @@ function followsGraph(data, color) {
       })),
       links: transitions.map((t) => {
         const back = column.get(t.to) <= column.get(t.from);
+        const span = Math.abs(column.get(t.to) - column.get(t.from));
         return {
           source: t.from, target: t.to, value: t.count, journeys: t.journeys, median: t.medianSeconds,
-          lineStyle: { width: 1 + 6 * (t.count / maxCount), color: color(t.from), curveness: back ? 0.35 : 0.08, type: back ? 'dashed' : 'solid' },
+          lineStyle: { width: 1 + 6 * (t.count / maxCount), color: color(t.from), curveness: back ? Math.min(0.35, 0.5 / (1 + span)) : 0.08, type: back ? 'dashed' : 'solid' },
         };
       }),
     }],

@@ -200,11 +200,23 @@ class WebUiIT {
     browser.driver().close();
     browser.driver().switchTo().window(first);
 
-    // One of them: their timeline, a swimlane per channel, every touchpoint of the profile.
-    WebElement link = browser.find(".customers-table a.customer-link");
-    String profileId = link.getText();
-    link.click();
-    browser.await("the customer view", d -> d.getCurrentUrl().contains("/customer?") && d.getCurrentUrl().contains(profileId));
+    // One of them (the one seen on most channels): their timeline, a swimlane per channel, every
+    // touchpoint of the profile.
+    String profileId = null;
+    int best = -1;
+    for (JsonNode c : customers.get("customers")) {
+      JsonNode p = api.json("/api/profiles/" + c.get("profileId").asText());
+      int score = p.get("channels").size() * 10_000 + p.get("touchpointCount").asInt();
+      if (score > best) {
+        best = score;
+        profileId = c.get("profileId").asText();
+      }
+    }
+    String chosen = profileId;
+    browser.find(".customers-table a.customer-link");
+    browser.findAll(".customers-table a.customer-link").stream().filter(a -> a.getText().equals(chosen)).findFirst()
+        .orElseThrow(() -> new AssertionError(chosen + " is not in the list")).click();
+    browser.await("the customer view", d -> d.getCurrentUrl().contains("/customer?") && d.getCurrentUrl().contains(chosen));
     browser.awaitSettled("customer");
     JsonNode profile = api.json("/api/profiles/" + profileId);
     WebElement timeline = browser.find("[data-chart=timeline]");
