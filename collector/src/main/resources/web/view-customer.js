@@ -186,7 +186,12 @@ function timeline(touchpoints, channels) {
           + (keys ? `<br><span style="color:#667085">${keys}</span>` : '');
       },
     },
-    xAxis: { type: 'time', axisLabel: { ...AXIS_LABEL, hideOverlap: true }, splitLine: { show: true, lineStyle: { color: '#f0f2f5' } } },
+    xAxis: {
+      type: 'time', axisLabel: { ...AXIS_LABEL, hideOverlap: true }, splitLine: { show: true, lineStyle: { color: '#f0f2f5' } },
+      // A margin on both sides, so the first and last touchpoints are not drawn on the axes.
+      min: (v) => v.min - Math.max(500, (v.max - v.min) * 0.03),
+      max: (v) => v.max + Math.max(500, (v.max - v.min) * 0.03),
+    },
     yAxis: {
       type: 'category', data: channels, axisLabel: { ...AXIS_LABEL, fontSize: 12, color: '#1d2330' },
       splitArea: { show: true, areaStyle: { color: ['#fafbfc', '#ffffff'] } }, axisTick: { show: false },
