@@ -6,6 +6,7 @@ import {
   api, h, currentState, setParams, navigate, filterParams, filterQuery, FILTERS, TIME_ZONE,
   disposeCharts, clearCache, setChannels, channelColor, loading, errorBox, toDate,
 } from './core.js';
+import { segmentAttributes } from './pickers.js';
 
 const ICONS = {
   overview: 'M3 13h4v8H3zM10 8h4v13h-4zM17 3h4v18h-4z',
@@ -190,7 +191,7 @@ function segmentFilter(params, def) {
   const cut = segment.indexOf(':');
   const attribute = cut > 0 ? segment.slice(0, cut) : (params.get('segmentAttribute') || '');
   const values = cut > 0 ? segment.slice(cut + 1) : '';
-  const attributes = [...new Set([...(catalog.attributes || []), ...(attribute ? [attribute] : [])])].sort();
+  const attributes = segmentAttributes(catalog, attribute);
   const out = [h('label.field', h('span.label', 'Segment'),
     h('select', {
       dataset: { param: 'segment' },

@@ -48,6 +48,16 @@ export function stepPicker(catalog, value, onChange, { label, param, optional = 
   return h('div.field', h('span.label', label), controls);
 }
 
+/**
+ * The attributes worth segmenting by: the catalog's, without the agent's bookkeeping
+ * (touchline.*, code.*); `keep` stays listed whatever it is (the one in the address).
+ */
+export function segmentAttributes(catalog, keep) {
+  const names = (catalog.attributes || []).filter((a) => !a.startsWith('touchline.') && !a.startsWith('code.'));
+  if (keep && !names.includes(keep)) names.push(keep);
+  return [...new Set(names)].sort();
+}
+
 /** A labelled select of fixed options; onChange gets the value. */
 export function selectField(label, param, options, value, onChange) {
   return h('label.field', h('span.label', label),

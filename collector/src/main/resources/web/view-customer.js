@@ -277,7 +277,10 @@ function graphTables(graph, profile, ctx) {
           h('span', { title: `trace ${e.traceId} span ${e.spanId}` }, `${e.touchpoint}@${e.channel} ${fmtClock(e.time)}`)]),
         l.evidence.length > 3 ? h('span.muted', ` +${l.evidence.length - 3}`) : null),
       },
-    ], graph.links, { cls: 'links-table', empty: 'A single key: nothing to link.' }))),
+    ], graph.links, { cls: 'links-table', empty: 'A single key: nothing to link.' })), {
+      // The graph has no CSV table in the API (yet): its JSON holds the links with all their evidence.
+      actions: [h('span.export', 'Export ', h('a', { href: `/api/profiles/${encodeURIComponent(profile.id)}/graph`, target: '_blank', rel: 'noopener' }, 'JSON'))],
+    }),
     h('div.row.cols-2', { style: { marginTop: '12px' } },
       panel(h('span', 'Refused links', h('span.muted', 'a rule kept these keys out')), table([
         { label: 'When', value: (r) => fmtTime(r.time) },

@@ -7,7 +7,7 @@ import {
   api, h, panel, table, exportLinks, chart, appLink, fmtInt, fmtPct, fmtDuration, fmtTime, paletteColor, emptyState,
   showError, loading, esc, TOOLTIP, AXIS_LABEL, ERROR_COLOR, filterQuery, parseDuration,
 } from './core.js';
-import { stepPicker, parseStep, selectField, textField } from './pickers.js';
+import { stepPicker, selectField, textField, segmentAttributes } from './pickers.js';
 
 const ORDERS = [['sequential', 'Sequential (other touchpoints in between)'], ['strict', 'Strict (directly one after another)'], ['any', 'Any order']];
 const BUCKET_LABELS = ['≤ 1 min', '≤ 10 min', '≤ 1 h', '≤ 1 d', '≤ 7 d', '> 7 d'];
@@ -106,7 +106,7 @@ function builder(ctx) {
   };
 
   const breakdowns = [['', 'None'], ['firstChannel', 'First channel'],
-    ...(catalog.attributes || []).map((a) => [`attribute:${a}`, `Attribute ${a}`])];
+    ...segmentAttributes(catalog).map((a) => [`attribute:${a}`, `Attribute ${a}`])];
   const current = params.get('breakdown') || '';
   if (current && !breakdowns.some(([v]) => v === current)) breakdowns.push([current, current]);
 

@@ -2,7 +2,7 @@
 // top, a capped list, pausable, filtered by the filter bar's channel and service and a touchpoint.
 
 import { h, panel, eventSource, fmtClock, fmtInt, appLink, channelColor, filterQuery } from './core.js';
-import { stepPicker } from './pickers.js';
+import { touchpointNames } from './pickers.js';
 
 const CAP = 200;
 const KEY_ORDER = ['customer_id', 'email', 'phone', 'device', 'session'];
@@ -68,7 +68,10 @@ export function render(root, ctx) {
   };
 
   root.append(h('div.controls',
-    stepPicker(catalog, touchpoint, (v) => setParams({ touchpoint: v }), { label: 'Touchpoint', param: 'touchpoint', optional: true }),
+    h('label.field', h('span.label', 'Touchpoint'), h('select', {
+      dataset: { param: 'touchpoint' }, onchange: (e) => setParams({ touchpoint: e.target.value }),
+    }, h('option', { value: '' }, 'All touchpoints'), [...new Set([...touchpointNames(catalog).map((n) => n.name), ...(touchpoint ? [touchpoint] : [])])]
+      .map((n) => h('option', { value: n, selected: n === touchpoint }, n)))),
     h('div.field', h('span.label', 'Stream'), h('div', { style: { display: 'flex', gap: '8px' } }, pauseButton,
       h('button.btn', { type: 'button', onclick: () => { tbody.replaceChildren(emptyRow); held.length = 0; } }, 'Clear'))),
     h('span.hint', 'Channel and service come from the filter bar above; the time range does not apply: this is what arrives now.')));
