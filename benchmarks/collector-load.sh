@@ -3,12 +3,13 @@
 #   benchmarks/collector-load.sh TOUCHPOINTS PROFILES [LOOKUPS] [CLIENTS]
 # Needs `mvn -B -DskipTests package` first. Starts the collector jar on free ports with a fresh
 # store under benchmarks/target/collector-load/, drives IngestLoad against it, then lookups, and
-# prints the collector's peak RSS. COLLECTOR_OPTS passes JVM options (e.g. -Xmx1g). Then the
+# prints the collector's peak RSS. COLLECTOR_OPTS passes JVM options (e.g. -Xmx1g); COLLECTOR_JAR another
+# build of the collector (to compare two versions side by side). Then the
 # analyst views are timed (ViewLoad, VIEW_ROUNDS rounds, default 20; VIEW_ROUNDS=0 skips them).
 set -euo pipefail
 N=${1:?touchpoints}; P=${2:?profiles}; K=${3:-2000}; C=${4:-4}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=$ROOT/collector/target/touchline-collector.jar
+JAR=${COLLECTOR_JAR:-$ROOT/collector/target/touchline-collector.jar}
 BENCH=$ROOT/benchmarks/target/benchmarks.jar
 D=$ROOT/benchmarks/target/collector-load/$N-$P
 rm -rf "$D"; mkdir -p "$D"

@@ -13,7 +13,8 @@ import java.util.Map;
  * Times the analyst views' API over a collector that holds the load of {@link IngestLoad}: each
  * view asked {@code --rounds} times in turn (after one warm-up round), sequentially, and its
  * p50/p95/max reported. The first request of the run is reported apart: it builds the views'
- * snapshot of every profile, which later requests reuse until touchpoints arrive.
+ * snapshot of every profile, which later requests reuse until touchpoints arrive; so is the first
+ * use of the segment attribute, which reads it from the store once.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.touchline.bench.ViewLoad --api http://127.0.0.1:8080 --rounds 20
@@ -58,6 +59,9 @@ public final class ViewLoad {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     long first = time(http, api + VIEWS.get("overview"));
     System.out.printf(Locale.ROOT, "first request (builds the snapshot): %.0f ms%n", first / 1e6);
+    long attribute = time(http, api + VIEWS.get("segments"));
+    System.out.printf(Locale.ROOT, "first use of customer.tier (reads the attribute from the store): %.0f ms%n",
+        attribute / 1e6);
     Map<String, IngestLoad.Latencies> latencies = new LinkedHashMap<>();
     VIEWS.keySet().forEach(view -> latencies.put(view, new IngestLoad.Latencies()));
     for (int round = -1; round < rounds; round++) {

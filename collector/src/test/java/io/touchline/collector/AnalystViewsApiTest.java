@@ -382,9 +382,13 @@ class AnalystViewsApiTest {
         .isEqualTo("order must be one of sequential, strict, any, not 'random'");
     assertThat(CollectorHttp.get(collector, "/api/overview?from=yesterday", 400).get("error").asText())
         .startsWith("from must be an ISO-8601 instant");
+    assertThat(CollectorHttp.get(collector, "/api/overview?bucket=minute&from=2020-01-01&to=2026-01-01", 400).get("error").asText())
+        .startsWith("bucket=minute gives 3156480 points over this range; at most 5000");
     assertThat(CollectorHttp.get(collector, "/api/overview?segment=gold", 400).get("error").asText())
         .startsWith("segment must be <attribute>:<value>");
     assertThat(CollectorHttp.get(collector, "/api/paths", 400).get("error").asText()).startsWith("touchpoint is required");
+    assertThat(CollectorHttp.get(collector, "/api/segments?attribute=", 400).get("error").asText())
+        .startsWith("attribute is required");
     assertThat(CollectorHttp.get(collector, "/api/flows?depth=50", 400).get("error").asText())
         .isEqualTo("depth must be a whole number from 2 to 10, not '50'");
     assertThat(CollectorHttp.get(collector, "/api/overview?format=csv&table=nothing", 400).get("error").asText())

@@ -92,6 +92,19 @@ class CollectorOperationsTest {
     HttpResponse<String> metrics = get("/metrics", API_TOKEN);
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("touchline_otlp_requests_rejected_total{reason=\"unauthenticated\"} 2.0");
+    // The UI's files hold no data: the page loads, then asks for the token. A browser's
+    // EventSource sends no header, so the live stream takes the token in the query.
+    assertThat(get("/", null).statusCode()).isEqualTo(200);
+    assertThat(get("/funnels?step=login", null).statusCode()).isEqualTo(200);
+    assertThat(get("/api/overview", null).statusCode()).isEqualTo(401);
+    assertThat(get("/api/live?access_token=wrong", null).statusCode()).isEqualTo(401);
+    HttpResponse<java.io.InputStream> live = http.send(
+        HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/api/live?access_token=" + API_TOKEN)).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(live.statusCode()).isEqualTo(200);
+    live.body().close();
+    assertThat(get("/api/stats?access_token=" + API_TOKEN, null).statusCode())
+        .as("only the live stream takes the token in the query").isEqualTo(401);
 
     HttpResponse<String> json = http.send(
         HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))

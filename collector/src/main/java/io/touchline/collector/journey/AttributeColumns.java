@@ -92,7 +92,8 @@ public final class AttributeColumns {
   /**
    * The column of an attribute, read from the store when first asked for.
    *
-   * @throws IllegalStateException when {@link #MAX_ATTRIBUTES} are kept already
+   * @throws IllegalStateException when {@link #MAX_ATTRIBUTES} are kept already, or the attribute
+   *     has more than {@link #MAX_VALUES} distinct values
    */
   public synchronized Column column(String attribute) {
     Column column = columns.get(attribute);
@@ -103,6 +104,10 @@ public final class AttributeColumns {
       }
       column = new Column();
       loader.load(attribute, column::set);
+      if (column.overflowed()) {
+        throw new IllegalStateException("attribute " + attribute + " has more than " + MAX_VALUES
+            + " distinct values: a segment is a handful of groups (e.g. customer.tier), not an id");
+      }
       columns.put(attribute, column);
     }
     return column;

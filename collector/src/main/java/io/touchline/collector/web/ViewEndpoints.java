@@ -65,8 +65,12 @@ final class ViewEndpoints {
       }
       case "/api/overview" -> {
         String bucket = q.choice("bucket", "auto", "minute", "hour", "day");
-        yield overview.overview(q.filter(journeys),
-            bucket.equals("auto") ? null : OverviewQuery.Bucket.valueOf(bucket.toUpperCase()), q.zone());
+        try {
+          yield overview.overview(q.filter(journeys),
+              bucket.equals("auto") ? null : OverviewQuery.Bucket.valueOf(bucket.toUpperCase()), q.zone());
+        } catch (IllegalArgumentException e) {
+          throw new ApiException(400, e.getMessage());
+        }
       }
       case "/api/flows" -> flows.flows(new FlowQuery.Request(q.filter(journeys), q.choice("by", "channel", "touchpoint"),
           q.optionalStep("start"), q.optionalStep("end"), q.number("depth", 5, 2, 10), q.number("minCount", 1, 1, Integer.MAX_VALUE)));

@@ -21,6 +21,8 @@ public final class OverviewQuery {
 
   public static final int TOP_TOUCHPOINTS = 20;
   private static final int MAX_POINTS = 200;
+  /** The most points a series may have when the bucket is chosen by the caller. */
+  public static final int MAX_BUCKETS = 5_000;
 
   public enum Bucket {
     MINUTE(60_000_000_000L), HOUR(3_600_000_000_000L), DAY(86_400_000_000_000L);
@@ -139,7 +141,12 @@ public final class OverviewQuery {
     long offset = zone.getRules().getOffset(Instant.ofEpochSecond(Math.floorDiv(first, 1_000_000_000L)))
         .getTotalSeconds() * 1_000_000_000L;
     long firstBucket = Math.floorDiv(first + offset, bucket.nanos);
-    int buckets = (int) (Math.floorDiv(Math.max(first, last - 1) + offset, bucket.nanos) - firstBucket + 1);
+    long bucketCount = Math.floorDiv(Math.max(first, last - 1) + offset, bucket.nanos) - firstBucket + 1;
+    if (bucketCount > MAX_BUCKETS) {
+      throw new IllegalArgumentException("bucket=" + bucket.name().toLowerCase() + " gives " + bucketCount
+          + " points over this range; at most " + MAX_BUCKETS + ": choose a larger bucket or a shorter range");
+    }
+    int buckets = (int) bucketCount;
     int channelCount = columns.channelNames().size();
     long[][] perChannel = new long[channelCount][buckets];
     counts.forEachCounted(filter, snapshot, row -> {
