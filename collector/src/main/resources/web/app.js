@@ -89,7 +89,7 @@ function drawNav(view, params) {
   }));
   document.getElementById('nav-foot').replaceChildren(
     h('div', `Times in ${TIME_ZONE}`),
-    h('div', h('a', { href: '/api/stats', target: '_blank', rel: 'noopener', style: { color: '#8fa6d8' } }, 'API'), ' · docs/ui.md'));
+    h('div', 'Guide: docs/ui.md · API: docs/api.md'));
 }
 
 /** A button opening a list of checkboxes; the value is a comma-separated list (empty = all). */

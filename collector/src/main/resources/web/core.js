@@ -398,7 +398,8 @@ export function emptyState(title, ...body) {
 /** The hint for a collector without touchpoints. */
 export function noDataHint() {
   return emptyState('No touchpoints yet',
-    'Attach the agent to a channel application (java -javaagent:touchline-agent.jar=config=agent.yaml -jar app.jar), or send OpenTelemetry spans to the collector\'s OTLP port (4317 gRPC, 4318 HTTP).',
+    h('p', 'Attach the agent to a channel application: ', h('code', 'java -javaagent:touchline-agent.jar=config=agent.yaml -jar app.jar')),
+    h('p', 'or send OpenTelemetry spans to the collector\'s OTLP port (4317 gRPC, 4318 HTTP).'),
     h('p', 'To see the UI with data now, run ', h('code', 'bin/demo'), ' from the repository: it plays 500 customers through four demo channel apps.'));
 }
 

@@ -41,7 +41,9 @@ export async function render(root, ctx) {
 
   const color = (name) => (by === 'channel' ? channelColor(name) : nameColor(name, data));
   const summary = h('span.muted', `${fmtInt(data.journeys)} journeys · a journey ends after ${data.inactivityGap} without a touchpoint`);
-  root.append(panel(h('span', `Journeys by ${by}`, summary), sankey(data, color), {
+  // By touchpoint, a click on a node reads the journeys from that touchpoint on.
+  const fromNode = by === 'touchpoint' ? (name) => setParams({ start: name }) : null;
+  root.append(panel(h('span', `Journeys by ${by}`, summary, by === 'touchpoint' ? h('span.muted', ' · click a step to start there') : null), sankey(data, color, fromNode), {
     actions: [exportLinks('/api/flows', query, 'sankey')],
   }));
   root.append(panel(h('span', 'Directly-follows graph', h('span.muted', 'columns: where a step typically happens; arrow width: how often; dashed: back to an earlier step')),
@@ -71,7 +73,7 @@ function nameColor(name, data) {
   return paletteColor(data.__names.indexOf(name));
 }
 
-function sankey(data, color) {
+function sankey(data, color, onNode) {
   const { links } = data.sankey;
   // Nodes without a link (journeys of a single step) would draw as labels without a bar.
   const linked = new Set(links.flatMap((l) => [l.source, l.target]));
@@ -98,6 +100,9 @@ function sankey(data, color) {
       links: links.map((l) => ({ source: l.source, target: l.target, value: l.journeys })),
     }],
   }, { name: 'sankey' });
+  if (onNode) {
+    c.onReady = (instance) => instance.on('click', (p) => { if (p.dataType === 'node') onNode(p.data.label); });
+  }
   c.el.dataset.nodes = String(nodes.length);
   c.el.dataset.links = String(links.length);
   c.el.dataset.steps = String(steps);

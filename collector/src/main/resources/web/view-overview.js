@@ -3,7 +3,7 @@
 
 import {
   api, h, panel, table, exportLinks, chart, fmtInt, fmtPct, shareBar, stepLabel, channelColor, noDataHint,
-  emptyState, showError, TIME_ZONE, TOOLTIP, AXIS_LABEL, toDate, esc, ERROR_COLOR,
+  emptyState, showError, appLink, filterQuery, TIME_ZONE, TOOLTIP, AXIS_LABEL, toDate, esc, ERROR_COLOR,
 } from './core.js';
 
 const BUCKETS = [['', 'Auto'], ['minute', 'Minute'], ['hour', 'Hour'], ['day', 'Day']];
@@ -111,7 +111,10 @@ export async function render(root, ctx) {
     panel('Error rate per channel', errorChart.el)));
 
   root.append(panel(h('span', 'Top touchpoints', h('span.muted', `the ${data.topTouchpoints.length} most frequent`)), table([
-    { label: 'Touchpoint', value: (t) => stepLabel(t.touchpoint) },
+    {
+      label: 'Touchpoint',
+      value: (t) => appLink('/paths', new URLSearchParams([...filterQuery(params), ['touchpoint', t.touchpoint]]), stepLabel(t.touchpoint), { title: 'What follows it (Paths)' }),
+    },
     { label: 'Channel', value: (t) => h('span', h('span.dot', { style: { background: channelColor(t.channel) } }), t.channel) },
     { label: 'Touchpoints', num: true, value: (t) => fmtInt(t.touchpoints) },
     { label: 'Share', num: true, value: (t) => shareBar(t.touchpoints / data.touchpoints) },

@@ -42,7 +42,9 @@ export async function render(root, ctx) {
   }
   const anchor = h('span.chip.chip-anchor', touchpoint);
   const pathChips = (p) => {
-    const steps = p.steps.map((s) => h('span.chip', s));
+    const steps = p.steps.map((s) => h('a.chip', {
+      href: '#', title: `Paths ${direction} ${s}`, onclick: (e) => { e.preventDefault(); setParams({ touchpoint: s }); },
+    }, s));
     const end = h('span.chip.chip-end', direction === 'after' ? 'journey ends' : 'journey starts');
     const seq = direction === 'after'
       ? [anchor.cloneNode(true), ...steps, ...(p.steps.length < data.depth ? [end] : [])]

@@ -62,13 +62,19 @@ public final class DemoEnvironment implements AutoCloseable {
         "--seed", String.valueOf(seed), "--out", data.toString()));
   }
 
-  /** Starts the collector on free ports (journeys cut after 2 s, the simulator's compressed time). */
-  public void startCollector() throws Exception {
+  /**
+   * Starts the collector on free ports (journeys cut after 2 s, the simulator's compressed time);
+   * {@code extraConfig} lines are appended to its config (e.g. an {@code auth:} section).
+   */
+  public void startCollector(String... extraConfig) throws Exception {
     Path config = tmp.resolve("collector.yaml");
-    Files.writeString(config, String.join("\n",
+    List<String> lines = new ArrayList<>(List.of(
         "otlp:", "  grpcPort: 0", "  httpPort: 0", "api:", "  port: 0",
         "storage:", "  path: " + tmp.resolve("collector-data"), "  memoryLimit: 256MB",
-        "journeys:", "  inactivityGap: 2s", ""));
+        "journeys:", "  inactivityGap: 2s"));
+    lines.addAll(List.of(extraConfig));
+    lines.add("");
+    Files.writeString(config, String.join("\n", lines));
     JvmProcess collector = start("collector", Map.of(), List.of("-Xmx384m", "-jar", jar("touchline.collector.jar"), "--config", config.toString()));
     MatchResult ready = collector.awaitLine(COLLECTOR_READY, STARTUP);
     otlp = ready.group(1);
