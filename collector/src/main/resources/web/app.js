@@ -89,7 +89,7 @@ function drawNav(view, params) {
   }));
   document.getElementById('nav-foot').replaceChildren(
     h('div', `Times in ${TIME_ZONE}`),
-    h('div', 'Guide: docs/ui.md · API: docs/api.md'));
+    h('div', 'Guide: docs/ui.md'));
 }
 
 /** A button opening a list of checkboxes; the value is a comma-separated list (empty = all). */

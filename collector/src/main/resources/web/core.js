@@ -201,7 +201,8 @@ export function filterParams(params) {
   const range = params.get('range');
   if (range && range !== 'custom') {
     const seconds = parseDuration(range);
-    if (seconds) out.from = new Date(Date.now() - seconds * 1000).toISOString();
+    // Whole minutes: the views of one page (and a re-draw a moment later) ask for the same range.
+    if (seconds) out.from = new Date(Math.floor(Date.now() / 60e3) * 60e3 - seconds * 1000).toISOString().replace('.000Z', 'Z');
   } else {
     if (params.get('from')) out.from = params.get('from');
     if (params.get('to')) out.to = params.get('to');

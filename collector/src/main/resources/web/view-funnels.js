@@ -11,6 +11,7 @@ import { stepPicker, selectField, textField, segmentAttributes } from './pickers
 
 const ORDERS = [['sequential', 'Sequential (other touchpoints in between)'], ['strict', 'Strict (directly one after another)'], ['any', 'Any order']];
 const BUCKET_LABELS = ['≤ 1 min', '≤ 10 min', '≤ 1 h', '≤ 1 d', '≤ 7 d', '> 7 d'];
+const SHORT_LABELS = ['1m', '10m', '1h', '1d', '7d', '>'];
 const CONVERTED = '#3b6fd8';
 const DROPPED = '#f2b8b5';
 
@@ -242,11 +243,16 @@ function totalMedian(data) {
   return medians.some((m) => m === null || m === undefined) ? null : medians.reduce((a, b) => a + b, 0);
 }
 
+/** The time-to-convert distribution as small labelled columns (1 min, 10 min, 1 h, 1 d, 7 d, more). */
 function histogram(buckets) {
   if (!buckets || !buckets.length) return h('span.muted', '–');
   const max = Math.max(1, ...buckets.map((b) => b.customers));
-  const title = buckets.map((b, i) => `${BUCKET_LABELS[i] || `≤ ${fmtDuration(b.upToSeconds)}`}: ${b.customers}`).join('\n');
-  return h('span.hist', { title }, buckets.map((b) => h('span', { style: { height: `${Math.max(1, (22 * b.customers) / max)}px`, opacity: b.customers ? 1 : 0.3 } })));
+  const total = buckets.reduce((n, b) => n + b.customers, 0);
+  return h('span.hist', buckets.map((b, i) => h('span.hist-col', {
+    title: `${BUCKET_LABELS[i] || `≤ ${fmtDuration(b.upToSeconds)}`}: ${fmtInt(b.customers)} customers${total ? ` (${fmtPct(b.customers / total)})` : ''}`,
+  },
+  h('span.hist-bar', { style: { height: `${Math.max(1, (20 * b.customers) / max)}px`, opacity: b.customers ? 1 : 0.35 } }),
+  h('span.hist-label', SHORT_LABELS[i] || ''))));
 }
 
 function breakdown(data, query, ctx) {
@@ -286,7 +292,7 @@ async function customers(slot, data, query, ctx, stepIndex, outcome) {
   const body = h('div', loading('Finding the customers…'));
   const close = h('button.btn.btn-small', { type: 'button', onclick: () => setParams({ stepIndex: null, outcome: null, group: null }) }, 'Close');
   slot.append(panel(h('span', title, h('span.muted.customers-total', '')), body, {
-    id: 'customers-panel', actions: [exportLinks('/api/funnels/customers', q, 'customers'), close],
+    id: 'customers-panel', actions: [exportLinks('/api/funnels/customers', { ...q, limit: 1000 }, 'customers'), close],
   }));
   const filters = filterQuery(params);
   const drawRows = (answer) => {
