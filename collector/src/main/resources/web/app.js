@@ -104,6 +104,12 @@ function multiSelect({ label, options, value, param, onChange, allText = 'All', 
     document.removeEventListener('mousedown', outside);
   };
   const outside = (e) => { if (!wrap.contains(e.target)) close(); };
+  wrap.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !pop.hidden) {
+      close();
+      button.focus();
+    }
+  });
   const boxes = options.map((o) => h('label', h('input', { type: 'checkbox', value: o, checked: selected.has(o) }),
     colors ? h('span.swatch', { style: { background: colors(o) } }) : null, o));
   pop.append(...(boxes.length ? boxes : [h('div.muted', { style: { padding: '4px 6px' } }, 'None seen yet')]),

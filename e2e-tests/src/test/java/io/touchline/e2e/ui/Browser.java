@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -98,7 +100,7 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T await(String what, ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, TIMEOUT).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+    return new WebDriverWait(driver, TIMEOUT).withMessage(what).ignoring(StaleElementReferenceException.class)
         .until(condition);
   }
 
@@ -168,7 +170,7 @@ final class Browser implements AutoCloseable {
   public void close() throws IOException {
     driver.quit();
     try (var files = Files.walk(profile)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 }

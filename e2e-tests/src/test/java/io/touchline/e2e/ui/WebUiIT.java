@@ -117,6 +117,37 @@ class WebUiIT {
 
   @Test
   @Order(2)
+  void theFilterBarNarrowsTheOverviewAsTheApiDoes() throws Exception {
+    browser.open("/overview");
+    browser.awaitSettled("overview");
+    // Channel: the web only.
+    pickInMultiSelect("channel", "web");
+    browser.await("the channel filter is in the address", d -> d.getCurrentUrl().contains("channel=web"));
+    browser.awaitSettled("overview");
+    JsonNode web = api.json("/api/overview?channel=web&tz=" + URLEncoder.encode(zone(), StandardCharsets.UTF_8));
+    assertThat(kpi("touchpoints")).isEqualTo(web.get("touchpoints").asText());
+    assertThat(browser.rows(".channels-table")).isEqualTo(1);
+
+    // Segment: an attribute from the catalog, then a value from /api/segments.
+    new Select(browser.find("select[data-param=segment]")).selectByValue("customer.tier");
+    JsonNode values = api.json("/api/segments?attribute=customer.tier");
+    String value = values.get("values").get(0).get("value").asText();
+    pickInMultiSelect("segment", value);
+    browser.await("the segment is in the address", d -> d.getCurrentUrl().contains("segment=customer.tier"));
+    browser.awaitSettled("overview");
+    JsonNode segment = api.json("/api/overview?channel=web&segment=" + URLEncoder.encode("customer.tier:" + value, StandardCharsets.UTF_8)
+        + "&tz=" + URLEncoder.encode(zone(), StandardCharsets.UTF_8));
+    assertThat(kpi("touchpoints")).isEqualTo(segment.get("touchpoints").asText());
+    assertThat(kpi("profiles")).isEqualTo(segment.get("profiles").asText());
+    assertThat(segment.get("touchpoints").asLong()).isLessThan(web.get("touchpoints").asLong());
+    browser.screenshot("overview-filtered");
+    // The next tests start unfiltered (the navigation carries the filters over).
+    browser.open("/overview");
+    browser.awaitSettled("overview");
+  }
+
+  @Test
+  @Order(3)
   void flowsDrawTheSankeyTheGraphAndTheTransitionsOfTheApi() throws Exception {
     browser.find("#nav a[data-view=flows]").click();
     browser.awaitSettled("flows");
@@ -137,7 +168,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aFunnelBuiltInTheBuilderLeadsFromADropOffBarToACustomersTimeline() throws Exception {
     browser.find("#nav a[data-view=funnels]").click();
     browser.awaitSettled("funnels");
@@ -247,7 +278,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theCustomerSearchFindsAProfileByKeyAndListsTheProfilesOfASharedKey() throws Exception {
     JsonNode touchpoints = api.json("/api/touchpoints?limit=1000");
     // The customer seen on most channels, found by one of their e-mail addresses.
@@ -293,7 +324,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void pathsListTheApisMostFrequentPaths() throws Exception {
     browser.find("#nav a[data-view=paths]").click();
     browser.awaitSettled("paths");
@@ -306,7 +337,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void painPointsShowTheApisErrorsRepeatsAndSwitches() throws Exception {
     browser.find("#nav a[data-view=pain-points]").click();
     browser.awaitSettled("pain-points");
@@ -318,7 +349,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void channelPerformanceCreditsTheApisChannelsForAGoal() throws Exception {
     browser.find("#nav a[data-view=channels]").click();
     browser.awaitSettled("channels");
@@ -333,7 +364,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void everyExportLinkAnswersCsv() throws Exception {
     browser.find("#nav a[data-view=export]").click();
     browser.awaitSettled("export");
@@ -349,7 +380,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void theLiveViewReceivesATouchpointSentWhileItIsOpen() throws Exception {
     browser.find("#nav a[data-view=live]").click();
     browser.await("the live stream is open", d -> !d.findElements(By.cssSelector(".view-root[data-live=on]")).isEmpty());
@@ -382,6 +413,14 @@ class WebUiIT {
 
   private List<WebElement> stepRows() {
     return browser.findAll("#funnel-builder .builder-step[data-kind=step]");
+  }
+
+  /** Opens a filter's list of checkboxes, ticks one value and applies it. */
+  private void pickInMultiSelect(String param, String value) {
+    browser.find(".multi button[data-param=" + param + "]").click();
+    WebElement pop = browser.find(".multi button[data-param=" + param + "] + .multi-pop:not([hidden])");
+    pop.findElement(By.cssSelector("input[value='" + value + "']")).click();
+    pop.findElement(By.cssSelector(".multi-foot .btn-primary")).click();
   }
 
   private void pickStep(int index, String touchpoint) {
