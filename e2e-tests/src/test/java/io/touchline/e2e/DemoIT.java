@@ -7,13 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,35 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoIT {
 
-  private static final Pattern COLLECTOR_READY =
-      Pattern.compile("touchline collector ready: otlp-http=(http://\\S+) api=(http://\\S+)");
-  private static final Duration STARTUP = Duration.ofSeconds(60);
-
-  /** App module, its agent config, the channel it stands for. */
-  private record DemoApp(String module, String config) {}
-
-  private static final List<DemoApp> APPS = List.of(
-      new DemoApp("web-shop", "agent.yaml"),
-      new DemoApp("call-center", "agent-call-center.yaml"),
-      new DemoApp("mobile-backend", "agent-mobile.yaml"),
-      new DemoApp("mailer", "agent-mailer.yaml"));
-
   @TempDir Path tmp;
-  private final List<JvmProcess> processes = new ArrayList<>();
-  private final List<JvmProcess> agentJvms = new ArrayList<>();
+  private DemoEnvironment demo;
   private Path logDir;
 
   @BeforeEach
   void logDirectory(TestInfo test) {
-    logDir = Paths.get(System.getProperty("e2e.logs", "target/e2e-logs")).resolve("demo");
+    logDir = DemoEnvironment.logDirectory("demo");
+    demo = new DemoEnvironment(tmp, logDir);
   }
 
   @AfterEach
   void stopAll() throws Exception {
-    for (int i = processes.size() - 1; i >= 0; i--) {
-      processes.get(i).close();
-    }
-    for (JvmProcess jvm : agentJvms) {
+    demo.close();
+    for (JvmProcess jvm : demo.agentJvms()) {
       assertThat(jvm.stderr())
           .as("the agent wove every configured class and checked every path")
           .doesNotContain("could not instrument")
@@ -66,46 +45,19 @@ class DemoIT {
 
   @Test
   void whatTheSimulatorDroveArrivesChannelByChannelAndIsScored() throws Exception {
-    Path data = tmp.resolve("demo-data");
-    String simulator = appJar("simulator");
-    assertThat(run("population", List.of("-jar", simulator, "population", "--customers", "60", "--seed", "1", "--out", data.toString())))
-        .isZero();
+    assertThat(demo.writePopulation(60, 1)).isZero();
+    demo.startCollector();
+    String api = demo.api();
+    demo.startApps();
 
-    Path config = tmp.resolve("collector.yaml");
-    Files.writeString(config, String.join("\n",
-        "otlp:", "  grpcPort: 0", "  httpPort: 0", "api:", "  port: 0",
-        "storage:", "  path: " + tmp.resolve("collector-data"), "  memoryLimit: 256MB",
-        "journeys:", "  inactivityGap: 2s", ""));
-    JvmProcess collector = start("collector", Map.of(), List.of("-Xmx384m", "-jar", jar("touchline.collector.jar"), "--config", config.toString()));
-    var ready = collector.awaitLine(COLLECTOR_READY, STARTUP);
-    String otlp = ready.group(1);
-    String api = ready.group(2);
-
-    Map<String, String> urls = new LinkedHashMap<>();
-    for (DemoApp app : APPS) {
-      List<String> args = new ArrayList<>(List.of(
-          "-Xmx96m",
-          "-javaagent:" + jar("touchline.agent.jar") + "=config=" + Paths.get(System.getProperty("touchline.config.dir"), app.config()),
-          "-jar", appJar(app.module()), "--port", "0", "--data", data.toString()));
-      if (app.module().equals("mailer")) {
-        args.addAll(List.of("--shop", urls.get("web-shop")));
-      }
-      JvmProcess process = start(app.module(), Map.of("TOUCHLINE_EXPORTER_OTLP_ENDPOINT", otlp), args);
-      agentJvms.add(process);
-      urls.put(app.module(), process.awaitLine(Pattern.compile(app.module() + " listening on (http://\\S+)"), STARTUP).group(1));
-    }
-
-    int simulated = run("simulator", List.of("-jar", simulator, "run", "--data", data.toString(), "--seed", "1",
-        "--duration", "3s", "--visit-gap", "3s", "--rate", "500",
-        "--shop", urls.get("web-shop"), "--call-center", urls.get("call-center"),
-        "--mobile", urls.get("mobile-backend"), "--mailer", urls.get("mailer")));
+    int simulated = demo.simulate(1);
     assertThat(simulated).as("the simulator met no error").isZero();
-    JsonNode summary = HttpJson.JSON.readTree(data.resolve("summary.json").toFile());
+    JsonNode summary = demo.summary();
     long expected = summary.get("touchpointsExpected").asLong();
     assertThat(expected).isGreaterThan(200);
 
     HttpJson collectorApi = new HttpJson(api);
-    awaitStoredTouchpoints(collectorApi, expected);
+    demo.awaitStoredTouchpoints(expected);
     summary.get("touchpointsPerChannel").fields().forEachRemaining(channel -> {
       try {
         assertThat(countTouchpoints(collectorApi, channel.getKey())).as("touchpoints of channel " + channel.getKey())
@@ -117,8 +69,8 @@ class DemoIT {
     assertThat(summary.get("touchpointsPerChannel").size()).isEqualTo(4);
 
     Path accuracy = tmp.resolve("accuracy.json");
-    assertThat(run("accuracy", List.of("-jar", simulator, "accuracy", "--api", api, "--truth", data.resolve("truth.jsonl").toString(),
-        "--out", accuracy.toString()))).isZero();
+    assertThat(demo.run("accuracy", List.of("-jar", DemoEnvironment.appJar("simulator"), "accuracy", "--api", api,
+        "--truth", demo.data().resolve("truth.jsonl").toString(), "--out", accuracy.toString()))).isZero();
     Files.copy(accuracy, logDir.resolve("accuracy.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     JsonNode scored = HttpJson.JSON.readTree(accuracy.toFile());
     assertThat(scored.get("storedWithoutTruth").asLong()).as("every stored touchpoint joins the truth by demo.interaction").isZero();
@@ -133,40 +85,6 @@ class DemoIT {
     assertThat(figures.get("coverage").asDouble()).as("coverage").isGreaterThan(0.9);
   }
 
-  private JvmProcess start(String name, Map<String, String> env, List<String> args) throws Exception {
-    JvmProcess process = JvmProcess.start(name, logDir, env, args);
-    processes.add(process);
-    return process;
-  }
-
-  private int run(String name, List<String> args) throws Exception {
-    JvmProcess process = JvmProcess.start(name, logDir, Map.of(), args);
-    try {
-      int status = process.awaitExit(Duration.ofMinutes(3));
-      if (status != 0) {
-        System.err.println(process.output());
-      }
-      return status;
-    } finally {
-      process.close();
-    }
-  }
-
-  /** The agents send in batches: poll until the collector holds what the simulator caused. */
-  private static void awaitStoredTouchpoints(HttpJson api, long expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    long stored = -1;
-    while (System.nanoTime() < deadline) {
-      stored = api.get("/api/stats").body().get("touchpoints").asLong();
-      if (stored >= expected) {
-        assertThat(stored).as("no touchpoint more than the simulator caused").isEqualTo(expected);
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the collector holds " + stored + " of " + expected + " touchpoints after 30 s");
-  }
-
   private static long countTouchpoints(HttpJson api, String channel) throws Exception {
     long count = 0;
     String cursor = null;
@@ -177,18 +95,5 @@ class DemoIT {
       cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
     } while (cursor != null);
     return count;
-  }
-
-  private static String appJar(String module) {
-    Path jar = Paths.get(System.getProperty("demo.apps.dir"), module, "target", module + ".jar");
-    assertThat(jar).as(module + " jar").exists();
-    return jar.toString();
-  }
-
-  private static String jar(String property) {
-    String path = System.getProperty(property);
-    assertThat(path).as("system property " + property).isNotNull();
-    assertThat(Paths.get(path)).as(property).exists();
-    return path;
   }
 }
