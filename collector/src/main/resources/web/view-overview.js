@@ -6,7 +6,7 @@ import {
   emptyState, showError, appLink, filterQuery, TIME_ZONE, TOOLTIP, AXIS_LABEL, toDate, esc, ERROR_COLOR,
 } from './core.js';
 
-const BUCKETS = [['', 'Auto'], ['minute', 'Minute'], ['hour', 'Hour'], ['day', 'Day']];
+const BUCKETS = [['', 'Auto'], ['second', 'Second'], ['minute', 'Minute'], ['hour', 'Hour'], ['day', 'Day']];
 
 function kpi(name, label, value, text, sub) {
   return h('div.kpi', { dataset: { kpi: name, value: String(value ?? '') } },
@@ -126,7 +126,7 @@ export async function render(root, ctx) {
 /** Every bucket start from the first to the last, as epoch milliseconds. */
 function bucketStarts(data) {
   const given = [...new Set(data.series.map((s) => toDate(s.time).getTime()))].sort((a, b) => a - b);
-  const step = { minute: 60e3, hour: 3600e3 }[data.bucket];
+  const step = { second: 1e3, minute: 60e3, hour: 3600e3 }[data.bucket];
   if (!step || given.length < 2 || (given[given.length - 1] - given[0]) / step > 2000) return given;
   const all = [];
   for (let t = given[0]; t <= given[given.length - 1]; t += step) all.push(t);
@@ -138,7 +138,9 @@ function bucketLabel(t, bucket, times) {
   const d = new Date(t);
   const day = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: TIME_ZONE }).format(d);
   if (bucket === 'day') return day;
-  const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(d);
+  const time = new Intl.DateTimeFormat(undefined, bucket === 'second'
+    ? { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: TIME_ZONE }
+    : { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(d);
   const multiDay = times.length > 1 && new Date(times[0]).toDateString() !== new Date(times[times.length - 1]).toDateString();
   return multiDay ? `${day} ${time}` : time;
 }

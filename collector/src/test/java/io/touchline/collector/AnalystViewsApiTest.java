@@ -155,6 +155,10 @@ class AnalystViewsApiTest {
     assertThat(overview.get("bucket").asText()).isEqualTo("hour"); // four days and 50 minutes: 97 hourly points
 
     assertThat(get("/api/overview?channel=web").get("touchpoints").asLong()).isEqualTo(19);
+    // C1's first eight minutes by the second: 481 points, every one of them, most empty.
+    JsonNode seconds = get("/api/overview?bucket=second&channel=web,email&to=" + iso(start(1) + 8 * MINUTE + 1));
+    assertThat(seconds.get("bucket").asText()).isEqualTo("second");
+    assertThat(seconds.get("series")).filteredOn(p -> p.get("channel").asText().equals("web")).hasSize(481);
     assertThat(get("/api/overview?channel=email,call-center").get("touchpoints").asLong()).isEqualTo(5);
     assertThat(get("/api/overview?service=mailer").get("touchpoints").asLong()).isEqualTo(3);
     // C1's day only: its four and the keyless one.
@@ -188,7 +192,8 @@ class AnalystViewsApiTest {
     JsonNode catalog = get("/api/catalog");
     assertThat(catalog.get("channels")).extracting(JsonNode::asText).containsExactly("call-center", "email", "web");
     assertThat(catalog.get("services")).extracting(JsonNode::asText).containsExactly("call-center", "mailer", "web-shop");
-    assertThat(catalog.get("attributes")).extracting(JsonNode::asText).contains("customer.tier");
+    assertThat(catalog.get("attributes")).extracting(JsonNode::asText).contains("customer.tier")
+        .noneMatch(name -> name.startsWith("touchline."));
     assertThat(texts(catalog.get("touchpoints"), "touchpoint")).contains("payment", "order.placed");
     JsonNode tiers = get("/api/segments?attribute=customer.tier");
     assertThat(texts(tiers.get("values"), "value")).containsExactly("gold", "silver");

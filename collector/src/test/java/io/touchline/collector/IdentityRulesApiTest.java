@@ -125,6 +125,11 @@ class IdentityRulesApiTest {
     assertThat(graph.get("refused")).extracting(r -> r.get("refusedKey").asText() + " " + r.get("rule").asText())
         .containsExactly("customer_id:C-9 unique customer_id");
     get("/api/profiles/p_00000000000000000000000000000000/graph", 404);
+    // The graph exports too: a row per link, per key, per refused link.
+    assertThat(CollectorHttp.getRaw(collector, "/api/profiles/" + ann + "/graph?format=csv").body().lines())
+        .hasSize(4).first().isEqualTo("from,to,touchpoints,evidence");
+    assertThat(CollectorHttp.getRaw(collector, "/api/profiles/" + ann + "/graph?format=csv&table=refused").body())
+        .contains("customer_id:C-9,unique customer_id");
   }
 
   @Test

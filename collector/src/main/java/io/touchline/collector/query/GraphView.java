@@ -1,13 +1,27 @@
 package io.touchline.collector.query;
 
+import io.touchline.collector.query.views.Tabular;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Why a profile's keys are one customer, as {@code GET /api/profiles/{id}/graph} answers it
  * (see docs/api.md): its keys, the links between them with the touchpoints that made each, and
  * the links the identity rules refused.
  */
-public record GraphView(String id, List<Node> keys, List<Link> links, List<ProfileView.ConflictView> refused) {
+public record GraphView(String id, List<Node> keys, List<Link> links, List<ProfileView.ConflictView> refused)
+    implements Tabular {
+
+  /** As CSV: its links (the default; evidence as a JSON cell), its keys, the refused links. */
+  @Override
+  public Map<String, Table> tables() {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    tables.put("links", new Table(Link.class, links));
+    tables.put("keys", new Table(Node.class, keys));
+    tables.put("refused", new Table(ProfileView.ConflictView.class, refused));
+    return tables;
+  }
 
   /**
    * A key of the profile.

@@ -64,7 +64,7 @@ final class ViewEndpoints {
         yield catalog.segments(attribute, q.filter(journeys));
       }
       case "/api/overview" -> {
-        String bucket = q.choice("bucket", "auto", "minute", "hour", "day");
+        String bucket = q.choice("bucket", "auto", "second", "minute", "hour", "day");
         try {
           yield overview.overview(q.filter(journeys),
               bucket.equals("auto") ? null : OverviewQuery.Bucket.valueOf(bucket.toUpperCase()), q.zone());

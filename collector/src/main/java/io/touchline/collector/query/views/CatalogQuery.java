@@ -64,8 +64,10 @@ public final class CatalogQuery {
       }
     }
     touchpoints.sort(Comparator.comparing(TouchpointRow::touchpoint).thenComparing(TouchpointRow::channel));
+    // The agents' own bookkeeping (touchline.config.version…) is no segment.
+    List<String> attributes = recentAttributeNames.get().stream().filter(name -> !name.startsWith("touchline.")).toList();
     return new CatalogView(seen(columns.channelNames(), channelSeen), seen(columns.serviceNames(), serviceSeen), touchpoints,
-        recentAttributeNames.get());
+        attributes);
   }
 
   /** Profiles by their latest value of an attribute (within the filter's touchpoints' profiles). */

@@ -25,7 +25,7 @@ public final class OverviewQuery {
   public static final int MAX_BUCKETS = 5_000;
 
   public enum Bucket {
-    MINUTE(60_000_000_000L), HOUR(3_600_000_000_000L), DAY(86_400_000_000_000L);
+    SECOND(1_000_000_000L), MINUTE(60_000_000_000L), HOUR(3_600_000_000_000L), DAY(86_400_000_000_000L);
 
     final long nanos;
 
