@@ -140,34 +140,52 @@ public final class StoreReader implements AutoCloseable {
     void accept(long sequence, String traceId, String spanId, long eventNanos, long[] keyFingerprints, List<String> keyTypes);
   }
 
-  /** Sequence numbers read per query by {@link #forEachTouchpoint}. */
+  /** Sequence numbers read per query by the scans over every stored touchpoint. */
   private static final long SCAN_RANGE = 1_000_000;
 
+  /** Reads one row of a range query; false to stop. */
+  private interface RangeRow {
+    boolean read(ResultSet rs) throws SQLException;
+  }
+
   /**
-   * Every stored touchpoint's ids and key fingerprints up to sequence {@code last}, in sequence
-   * order: one query per range of sequence numbers, so that DuckDB holds one range's rows at a
-   * time (one query over 10M rows took the process from 1.2 GB of JVM memory to 3 GB resident).
+   * Runs a query whose last two parameters bound a range of sequence numbers ({@code seq > ? AND
+   * seq <= ?}) once per {@link #SCAN_RANGE} up to {@code last}, so that DuckDB holds one range's
+   * rows at a time (one query over 10M rows took the process from 1.2 GB of JVM memory to 3 GB
+   * resident); false when the reader stopped it.
    */
+  private static boolean inRanges(PreparedStatement statement, int fromParameter, long last, RangeRow reader)
+      throws SQLException {
+    for (long from = 0; from < last; from += SCAN_RANGE) {
+      statement.setLong(fromParameter, from);
+      statement.setLong(fromParameter + 1, from + SCAN_RANGE);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          if (!reader.read(rs)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Every stored touchpoint's ids and key fingerprints up to sequence {@code last}, in sequence order. */
   void forEachTouchpoint(long last, TouchpointConsumer consumer) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT seq, trace_id, span_id, event_nanos, key_fingerprints, key_types FROM touchpoints"
             + " WHERE seq > ? AND seq <= ? ORDER BY seq")) {
-      for (long from = 0; from < last; from += SCAN_RANGE) {
-        statement.setLong(1, from);
-        statement.setLong(2, from + SCAN_RANGE);
-        try (ResultSet rs = statement.executeQuery()) {
-          while (rs.next()) {
-            Object[] values = (Object[]) rs.getArray(5).getArray();
-            long[] fingerprints = new long[values.length];
-            for (int i = 0; i < values.length; i++) {
-              fingerprints[i] = (Long) values[i];
-            }
-            String types = rs.getString(6);
-            consumer.accept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), fingerprints,
-                types.isEmpty() ? List.of() : List.of(types.split(",")));
-          }
+      inRanges(statement, 1, last, rs -> {
+        Object[] values = (Object[]) rs.getArray(5).getArray();
+        long[] fingerprints = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+          fingerprints[i] = (Long) values[i];
         }
-      }
+        String types = rs.getString(6);
+        consumer.accept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), fingerprints,
+            types.isEmpty() ? List.of() : List.of(types.split(",")));
+        return true;
+      });
     }
   }
 
@@ -179,27 +197,16 @@ public final class StoreReader implements AutoCloseable {
   }
 
   /**
-   * Every stored touchpoint's time, name, channel, service and outcome up to sequence {@code last},
-   * a range of sequence numbers at a time; false when the consumer stopped it.
+   * Every stored touchpoint's time, name, channel, service and outcome up to sequence {@code last};
+   * false when the consumer stopped it.
    */
   boolean forEachColumnRow(long last, ColumnRowConsumer consumer) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT seq, event_nanos, touchpoint, channel, service, outcome, len(key_fingerprints) > 0 FROM touchpoints"
             + " WHERE seq > ? AND seq <= ? ORDER BY seq")) {
-      for (long from = 0; from < last; from += SCAN_RANGE) {
-        statement.setLong(1, from);
-        statement.setLong(2, from + SCAN_RANGE);
-        try (ResultSet rs = statement.executeQuery()) {
-          while (rs.next()) {
-            if (!consumer.accept(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getBoolean(7))) {
-              return false;
-            }
-          }
-        }
-      }
+      return inRanges(statement, 1, last, rs -> consumer.accept(rs.getLong(1), rs.getLong(2), rs.getString(3),
+          rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7)));
     }
-    return true;
   }
 
   /** Receives one attribute's value of a stored touchpoint. */
@@ -212,23 +219,17 @@ public final class StoreReader implements AutoCloseable {
    * joined by commas, as {@code AttributeColumns.text} writes it).
    */
   void forEachAttributeValue(String attribute, AttributeValueConsumer consumer) throws SQLException {
-    long last = maxSequence();
     String path = "$.attributes.\"" + attribute.replace("\"", "") + "\"";
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT seq, json_extract(doc, ?) AS v FROM touchpoints WHERE seq > ? AND seq <= ? AND v IS NOT NULL ORDER BY seq")) {
       statement.setString(1, path);
-      for (long from = 0; from < last; from += SCAN_RANGE) {
-        statement.setLong(2, from);
-        statement.setLong(3, from + SCAN_RANGE);
-        try (ResultSet rs = statement.executeQuery()) {
-          while (rs.next()) {
-            String json = rs.getString(2);
-            if (json != null && !json.equals("null")) {
-              consumer.accept(rs.getLong(1), AttributeText.of(json));
-            }
-          }
+      inRanges(statement, 2, maxSequence(), rs -> {
+        String json = rs.getString(2);
+        if (json != null && !json.equals("null")) {
+          consumer.accept(rs.getLong(1), AttributeText.of(json));
         }
-      }
+        return true;
+      });
     }
   }
 
