@@ -272,11 +272,27 @@ function breakdown(data, query, ctx) {
     { label: 'Customers', num: true, value: (g) => fmtInt(g.customers) },
     ...data.steps.slice(1).map((s, j) => ({
       label: `→ ${s.step}`, num: true,
-      value: (g) => h('span', { title: `${fmtInt(g.steps[j + 1].customers)} customers` }, `${fmtInt(g.steps[j + 1].customers)} · ${fmtPct(g.steps[j + 1].conversionFromStart)}`),
+      // The group's converted count and its drop-off open the list of those customers.
+      value: (g) => h('span', { title: `${fmtInt(g.steps[j + 1].customers)} customers` },
+        groupLink(ctx, g.value, j + 2, 'converted', fmtInt(g.steps[j + 1].customers)),
+        ` · ${fmtPct(g.steps[j + 1].conversionFromStart)} `,
+        g.steps[j + 1].droppedOff ? groupLink(ctx, g.value, j + 2, 'dropped', `−${fmtInt(g.steps[j + 1].droppedOff)}`) : null),
     })),
   ];
   return panel(h('span', 'Breakdown', h('span.muted', `by ${data.breakdown.by}: conversion from start per group`)),
     [c.el, table(columns, groups, { cls: 'breakdown-table' })], { actions: [exportLinks('/api/funnels', query, 'breakdown')] });
+}
+
+/** A breakdown group's count as a link to its customers (the same list as the funnel's bars, for one group). */
+function groupLink(ctx, group, stepIndex, outcome, text) {
+  return h('a.group-link', {
+    href: '#', dataset: { group, stepIndex: String(stepIndex), outcome },
+    title: outcome === 'converted' ? `List the ${group} customers who reached this step` : `List the ${group} customers who dropped off before this step`,
+    onclick: (e) => {
+      e.preventDefault();
+      ctx.setParams({ stepIndex, outcome, group });
+    },
+  }, text);
 }
 
 async function customers(slot, data, query, ctx, stepIndex, outcome) {
@@ -285,9 +301,10 @@ async function customers(slot, data, query, ctx, stepIndex, outcome) {
   if (!step) return;
   const group = params.get('group');
   const q = { ...query, stepIndex, outcome, group, limit: 50 };
-  const title = outcome === 'converted'
+  const title = (outcome === 'converted'
     ? `Reached step ${stepIndex} (${step.step})`
-    : `Dropped off before step ${stepIndex} (${step.step}): did step ${stepIndex - 1}, not this one`;
+    : `Dropped off before step ${stepIndex} (${step.step}): did step ${stepIndex - 1}, not this one`)
+    + (group ? ` — ${group} only` : '');
   const rows = [];
   const body = h('div', loading('Finding the customers…'));
   const close = h('button.btn.btn-small', { type: 'button', onclick: () => setParams({ stepIndex: null, outcome: null, group: null }) }, 'Close');

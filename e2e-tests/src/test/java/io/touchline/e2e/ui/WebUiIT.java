@@ -279,6 +279,40 @@ class WebUiIT {
 
   @Test
   @Order(5)
+  void aBreakdownGroupListsOneGroupsDropOffs() throws Exception {
+    String query = "step=" + FUNNEL[0] + "&step=" + FUNNEL[1] + "&step=" + FUNNEL[2];
+    browser.open("/funnels?" + query);
+    browser.awaitSettled("funnels");
+    new Select(browser.find("select[data-param=breakdown]")).selectByValue("firstChannel");
+    browser.await("the breakdown is in the address", d -> d.getCurrentUrl().contains("breakdown=firstChannel"));
+    browser.awaitSettled("funnels");
+    JsonNode groups = api.json("/api/funnels?" + query + "&breakdown=firstChannel").get("breakdown").get("groups");
+    assertThat(browser.rows(".breakdown-table")).isEqualTo(groups.size());
+    // The first group that loses someone before the second step: click its drop-off.
+    JsonNode group = null;
+    for (JsonNode g : groups) {
+      if (g.get("steps").get(1).get("droppedOff").asLong() > 0) {
+        group = g;
+        break;
+      }
+    }
+    assertThat(group).as("a group with drop-offs in the demo").isNotNull();
+    String value = group.get("value").asText();
+    browser.find(".breakdown-table a.group-link[data-group='" + value + "'][data-step-index='2'][data-outcome=dropped]").click();
+    browser.await("the group's customers are in the address", d -> d.getCurrentUrl().contains("group=" + value));
+    browser.awaitSettled("funnels");
+    browser.find(".customers-table");
+    JsonNode customers = api.json("/api/funnels/customers?" + query
+        + "&breakdown=firstChannel&group=" + value + "&stepIndex=2&outcome=dropped&limit=50");
+    assertThat(customers.get("total").asLong()).isEqualTo(group.get("steps").get(1).get("droppedOff").asLong());
+    assertThat(browser.find(".customers-total").getText()).startsWith(customers.get("total").asText() + " customers");
+    assertThat(browser.rows(".customers-table")).isEqualTo(customers.get("customers").size());
+    assertThat(browser.find("#customers-panel").getText()).contains(value + " only");
+    browser.screenshot("funnel-breakdown");
+  }
+
+  @Test
+  @Order(6)
   void theCustomerSearchFindsAProfileByKeyAndListsTheProfilesOfASharedKey() throws Exception {
     JsonNode touchpoints = api.json("/api/touchpoints?limit=1000");
     // The customer seen on most channels, found by one of their e-mail addresses.
@@ -324,7 +358,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void pathsListTheApisMostFrequentPaths() throws Exception {
     browser.find("#nav a[data-view=paths]").click();
     browser.awaitSettled("paths");
@@ -337,7 +371,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void painPointsShowTheApisErrorsRepeatsAndSwitches() throws Exception {
     browser.find("#nav a[data-view=pain-points]").click();
     browser.awaitSettled("pain-points");
@@ -349,7 +383,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void channelPerformanceCreditsTheApisChannelsForAGoal() throws Exception {
     browser.find("#nav a[data-view=channels]").click();
     browser.awaitSettled("channels");
@@ -364,7 +398,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void everyExportLinkAnswersCsv() throws Exception {
     browser.find("#nav a[data-view=export]").click();
     browser.awaitSettled("export");
@@ -380,7 +414,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void theLiveViewReceivesATouchpointSentWhileItIsOpen() throws Exception {
     browser.find("#nav a[data-view=live]").click();
     browser.await("the live stream is open", d -> !d.findElements(By.cssSelector(".view-root[data-live=on]")).isEmpty());
