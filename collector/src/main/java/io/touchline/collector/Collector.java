@@ -133,8 +133,8 @@ public final class Collector implements AutoCloseable {
    * answer 503 until then); says how many and how long.
    */
   public String awaitAnalystViews() throws InterruptedException {
-    store.columns().awaitLoaded(Long.MAX_VALUE / 4);
-    return store.columns().loadReport();
+    boolean loaded = store.columns().awaitLoaded(Long.MAX_VALUE / 4);
+    return loaded ? "loaded (" + store.columns().loadReport() + ")" : "unavailable: " + store.columns().failure();
   }
 
   /** Opens the database and starts listening; returns once both servers accept connections. */

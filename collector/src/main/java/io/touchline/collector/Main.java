@@ -36,7 +36,7 @@ public final class Main {
               + " otlp-grpc=" + collector.otlpGrpcAddress());
       Thread views = new Thread(() -> {
         try {
-          System.out.println("touchline collector: analyst views loaded (" + collector.awaitAnalystViews() + ")");
+          System.out.println("touchline collector: analyst views " + collector.awaitAnalystViews());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

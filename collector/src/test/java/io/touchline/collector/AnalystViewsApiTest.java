@@ -311,6 +311,11 @@ class AnalystViewsApiTest {
         + converted.get("nextCursor").asText());
     assertThat(texts(next.get("customers"), "profileId")).containsExactly(idOf("C1"));
     assertThat(next.has("nextCursor") && !next.get("nextCursor").isNull()).isFalse();
+    // As CSV the next page is in the Link header.
+    HttpResponse<String> csv = CollectorHttp.getRaw(collector,
+        FUNNEL.replace("/api/funnels", "/api/funnels/customers") + "&stepIndex=3&outcome=converted&limit=1&format=csv");
+    assertThat(csv.body().lines()).hasSize(2);
+    assertThat(csv.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link).contains("cursor=").endsWith("rel=\"next\""));
 
     JsonNode goldDropped = get(FUNNEL.replace("/api/funnels", "/api/funnels/customers")
         + "&breakdown=attribute:customer.tier&group=gold&stepIndex=3&outcome=dropped");
@@ -400,7 +405,15 @@ class AnalystViewsApiTest {
     assertThat(CollectorHttp.get(collector, "/api/overview?from=yesterday", 400).get("error").asText())
         .startsWith("from must be an ISO-8601 instant");
     assertThat(CollectorHttp.get(collector, "/api/overview?bucket=minute&from=2020-01-01&to=2026-01-01", 400).get("error").asText())
-        .startsWith("bucket=minute gives 3156480 points over this range; at most 5000");
+        .matches("bucket=minute gives 315648\\d points over this range; at most 5000.*");
+    assertThat(CollectorHttp.get(collector, FUNNEL + "&window=200000d", 400).get("error").asText())
+        .isEqualTo("window must be at most 3650d, not '200000d'");
+    assertThat(CollectorHttp.get(collector, FUNNEL + "&window=99999999999999999999d", 400).get("error").asText())
+        .startsWith("window must be a duration");
+    assertThat(CollectorHttp.get(collector, "/api/overview?to=2300-01-01", 400).get("error").asText())
+        .isEqualTo("to must be between 1678 and 2261, not '2300-01-01'");
+    assertThat(CollectorHttp.get(collector, "/api/segments?attribute=customer.teir", 400).get("error").asText())
+        .isEqualTo("attribute: no stored touchpoint has attribute customer.teir");
     assertThat(CollectorHttp.get(collector, "/api/overview?segment=gold", 400).get("error").asText())
         .startsWith("segment must be <attribute>:<value>");
     assertThat(CollectorHttp.get(collector, "/api/paths", 400).get("error").asText()).startsWith("touchpoint is required");

@@ -36,7 +36,7 @@ public final class AttributeColumns {
 
   /** One attribute: its values as codes + 1 (0 = the touchpoint has none). */
   public static final class Column {
-    private final Dictionary values = new Dictionary();
+    private final Dictionary values = new Dictionary(Integer.MAX_VALUE); // bounded by MAX_VALUES below
     private volatile short[][] codes = new short[0][];
     private volatile boolean overflowed;
     private final CountDownLatch loaded = new CountDownLatch(1);
@@ -137,21 +137,36 @@ public final class AttributeColumns {
       }
     }
     if (reader) {
+      int[] values = {0};
+      boolean completed = false;
+      Column filling = column;
       try {
-        loader.load(attribute, column::set);
+        loader.load(attribute, (sequence, value) -> {
+          values[0]++;
+          filling.set(sequence, value);
+        });
         if (column.overflowed()) {
           column.failure = "attribute " + attribute + " has more than " + MAX_VALUES
               + " distinct values: a segment is a handful of groups (e.g. customer.tier), not an id";
+        } else if (values[0] == 0) {
+          // Not kept: a name no touchpoint has (a typo) must not take one of the places.
+          column.failure = "no stored touchpoint has attribute " + attribute;
         }
+        completed = true;
       } catch (RuntimeException e) {
         column.failure = "reading attribute " + attribute + " failed: " + e.getMessage();
-      }
-      if (column.failure != null) {
-        synchronized (this) {
-          columns.remove(attribute, column);
+        completed = true;
+      } finally {
+        if (column.failure == null && !completed) { // an Error: the column is not trusted
+          column.failure = "reading attribute " + attribute + " did not finish";
         }
+        if (column.failure != null) {
+          synchronized (this) {
+            columns.remove(attribute, column);
+          }
+        }
+        column.loaded.countDown(); // whatever happened, no one waits for ever
       }
-      column.loaded.countDown();
     } else {
       column.awaitLoaded();
     }

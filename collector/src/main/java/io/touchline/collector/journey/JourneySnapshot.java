@@ -21,6 +21,7 @@ public final class JourneySnapshot {
   private final TouchpointColumns columns;
   private final long version;
   private final long published;
+  private final long removals;
   private final int[] start;
   private final int[] sequences;
   private final long[] nanos;
@@ -32,11 +33,12 @@ public final class JourneySnapshot {
   private final int largestProfile;
   private final long buildNanos;
 
-  private JourneySnapshot(TouchpointColumns columns, long version, long published, int[] start, int[] sequences,
+  private JourneySnapshot(TouchpointColumns columns, long version, long published, long removals, int[] start, int[] sequences,
       BitSet identified, int largestProfile, long began) {
     this.columns = columns;
     this.version = version;
     this.published = published;
+    this.removals = removals;
     this.start = start;
     this.sequences = sequences;
     this.identified = identified;
@@ -66,6 +68,7 @@ public final class JourneySnapshot {
     long began = System.nanoTime();
     long version = index.version();
     long published = columns.published();
+    long removals = columns.removals();
     IntArrayList starts = new IntArrayList();
     IntArrayList all = new IntArrayList();
     BitSet identified = new BitSet();
@@ -92,7 +95,7 @@ public final class JourneySnapshot {
     for (int p = 0; p + 1 < start.length; p++) {
       sortByTime(columns, sequences, start[p], start[p + 1]);
     }
-    return new JourneySnapshot(columns, version, published, start, sequences, identified, largest[0], began);
+    return new JourneySnapshot(columns, version, published, removals, start, sequences, identified, largest[0], began);
   }
 
   /** Most profiles' touchpoints come in time order already: only the others are sorted. */
@@ -113,6 +116,11 @@ public final class JourneySnapshot {
 
   boolean isCurrent(ProfileIndex index, TouchpointColumns columns) {
     return version == index.version() && published == columns.published();
+  }
+
+  /** Whether touchpoints were erased since this snapshot was taken: it must not answer then. */
+  boolean predatesRemovals(TouchpointColumns columns) {
+    return removals != columns.removals();
   }
 
   /** How long building this snapshot took. */

@@ -17,7 +17,7 @@ public final class Journeys {
   /** A rebuild faster than this is waited for; a slower one happens in the background. */
   static final Duration WAIT_FOR_REBUILD = Duration.ofMillis(250);
 
-  private static final long WAIT_FOR_COLUMNS_MILLIS = 2_000;
+  private static final long WAIT_FOR_COLUMNS_MILLIS = 500;
 
   private JourneySnapshot snapshot;
   private boolean rebuilding;
@@ -44,7 +44,8 @@ public final class Journeys {
       if (current != null && current.isCurrent(index, columns)) {
         return current;
       }
-      if (current != null && current.buildNanos() > WAIT_FOR_REBUILD.toNanos()) {
+      // An erased customer must vanish from every answer at once: then the caller waits.
+      if (current != null && current.buildNanos() > WAIT_FOR_REBUILD.toNanos() && !current.predatesRemovals(columns)) {
         if (!rebuilding) {
           rebuilding = true;
           Thread rebuild = new Thread(this::rebuildInBackground, "touchline-views-snapshot");
@@ -66,7 +67,8 @@ public final class Journeys {
   private void awaitColumns() {
     try {
       if (!columns.awaitLoaded(WAIT_FOR_COLUMNS_MILLIS)) {
-        throw new ViewsLoadingException(columns.loadedShare());
+        String failure = columns.failure();
+        throw failure != null ? new ViewsLoadingException(failure) : new ViewsLoadingException(columns.loadedShare());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -18,9 +18,12 @@ public final class TouchpointColumns {
   private static final byte ERROR = 2;
   private static final byte KEYED = 4;
 
-  private final Dictionary touchpoints = new Dictionary();
-  private final Dictionary channels = new Dictionary();
-  private final Dictionary services = new Dictionary();
+  /** Names per column, at most: codes are 16 bits; past this, names count as "(other)". */
+  static final int MAX_NAMES = 30_000;
+
+  private final Dictionary touchpoints = new Dictionary(MAX_NAMES);
+  private final Dictionary channels = new Dictionary(MAX_NAMES);
+  private final Dictionary services = new Dictionary(MAX_NAMES);
 
   private volatile long[][] nanos = new long[0][];
   private volatile short[][] names = new short[0][];
@@ -37,6 +40,10 @@ public final class TouchpointColumns {
   private volatile long loadedRows;
   private volatile long rowsToLoad;
   private long loadNanos;
+  private volatile String failure;
+  /** Counts the erasures applied: a snapshot taken before one must not answer after it. */
+  private volatile long removals;
+  private final it.unimi.dsi.fastutil.longs.LongOpenHashSet removedWhileLoading = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
 
   /** Records one stored touchpoint. Sequence numbers come in increasing order. */
   public void add(long sequence, long eventNanos, String touchpoint, String channel, String service, String outcome,
@@ -59,13 +66,39 @@ public final class TouchpointColumns {
     }
   }
 
-  /** Forgets deleted touchpoints (erasure, retention). */
-  public void remove(long[] sequences) {
+  /**
+   * Forgets deleted touchpoints (erasure). While the stored touchpoints are read back they are
+   * also remembered, so that the reader, which may have read them before they went, skips them.
+   */
+  public synchronized void remove(long[] sequences) {
+    removals++;
     for (long sequence : sequences) {
-      if (sequence <= published) {
+      if (!loaded) {
+        removedWhileLoading.add(sequence);
+      }
+      if (sequence <= published && Chunks.chunk(sequence) < flags.length) {
         flags[Chunks.chunk(sequence)][Chunks.slot(sequence)] = 0;
       }
     }
+  }
+
+  /**
+   * Adds a touchpoint read back from the store in this round, unless it was removed meanwhile;
+   * false when a newer round began (the reader stops).
+   */
+  public boolean addLoaded(int round, long sequence, long eventNanos, String touchpoint, String channel, String service,
+      String outcome, boolean keyed) {
+    if (round != this.round) {
+      return false;
+    }
+    loadedRows++;
+    synchronized (this) {
+      if (removedWhileLoading.contains(sequence)) {
+        return true;
+      }
+    }
+    add(sequence, eventNanos, touchpoint, channel, service, outcome, keyed);
+    return true;
   }
 
   /**
@@ -75,6 +108,8 @@ public final class TouchpointColumns {
    */
   public synchronized int startLoading(long rows) {
     clear();
+    failure = null;
+    removedWhileLoading.clear();
     loaded = rows == 0;
     loadedRows = 0;
     rowsToLoad = rows;
@@ -84,14 +119,9 @@ public final class TouchpointColumns {
   /** Forgets everything and marks the columns as not read back yet (until {@link #startLoading}). */
   public synchronized void unload() {
     clear();
+    failure = null;
     loaded = false;
     round++;
-  }
-
-  /** Counts one row read back in this round; false when a newer round began (stop reading). */
-  public boolean loadedRow(int round) {
-    loadedRows++;
-    return round == this.round;
   }
 
   /** Marks the round's reading done; it took {@code nanos}. */
@@ -99,8 +129,22 @@ public final class TouchpointColumns {
     if (round == this.round) {
       loaded = true;
       loadNanos = nanos;
+      removedWhileLoading.clear();
       notifyAll();
     }
+  }
+
+  /** Marks the round's reading failed: the views say so instead of waiting for it. */
+  public synchronized void failLoading(int round, String why) {
+    if (round == this.round) {
+      failure = why;
+      notifyAll();
+    }
+  }
+
+  /** Why reading the stored touchpoints back failed, or null. */
+  public String failure() {
+    return failure;
   }
 
   /** How many stored touchpoints the last round read back, and in how long: for the log. */
@@ -111,14 +155,14 @@ public final class TouchpointColumns {
   /** Waits up to {@code millis} for the stored touchpoints to be read back; whether they are. */
   public synchronized boolean awaitLoaded(long millis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + millis;
-    while (!loaded) {
+    while (!loaded && failure == null) {
       long left = deadline - System.currentTimeMillis();
       if (left <= 0) {
         return false;
       }
       wait(left);
     }
-    return true;
+    return loaded;
   }
 
   /** The share of the stored touchpoints read back so far, 0 to 1. */
@@ -159,6 +203,11 @@ public final class TouchpointColumns {
     channelCodes = moreChannels;
     serviceCodes = moreServices;
     flags = moreFlags; // last: a reader that sees this chunk sees the others
+  }
+
+  /** How many times touchpoints were removed (erasures). */
+  public long removals() {
+    return removals;
   }
 
   public long published() {

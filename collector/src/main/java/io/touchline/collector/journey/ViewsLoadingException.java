@@ -8,4 +8,9 @@ public final class ViewsLoadingException extends RuntimeException {
         "the analyst views are reading the stored touchpoints back after the start (%.0f%% done); try again in a few seconds",
         share * 100));
   }
+
+  /** The reading failed: the message says why. */
+  public ViewsLoadingException(String failure) {
+    super("the analyst views are unavailable: " + failure);
+  }
 }

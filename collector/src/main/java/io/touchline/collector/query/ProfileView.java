@@ -16,7 +16,7 @@ public record ProfileView(
     long touchpointCount,
     List<TouchpointView> touchpoints,
     String nextCursor,
-    List<ConflictView> conflicts) implements Tabular {
+    List<ConflictView> conflicts) implements Tabular, Paged {
 
   /** As CSV: one page of its touchpoints (the default), its keys, its refused links. */
   @Override

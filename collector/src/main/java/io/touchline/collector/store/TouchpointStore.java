@@ -83,19 +83,18 @@ public final class TouchpointStore implements AutoCloseable {
     Thread loading = new Thread(() -> {
       long began = System.nanoTime();
       try (StoreReader reader = reader()) {
-        boolean current = reader.forEachColumnRow(last, (sequence, nanos, touchpoint, channel, service, outcome, keyed) -> {
-          columns.add(sequence, nanos, touchpoint, channel, service, outcome, keyed);
-          return columns.loadedRow(round);
-        });
+        boolean current = reader.forEachColumnRow(last, (sequence, nanos, touchpoint, channel, service, outcome, keyed) ->
+            columns.addLoaded(round, sequence, nanos, touchpoint, channel, service, outcome, keyed));
         if (!current) {
           return; // a newer rebuild reads them again
         }
         attributes.knowNames(reader.recentAttributeNames(RECENT_FOR_NAMES));
         attributes.reload();
         columns.finishLoading(round, System.nanoTime() - began);
-      } catch (SQLException | RuntimeException e) {
-        System.err.println("touchline collector: reading the stored touchpoints for the analyst views failed: "
-            + e.getMessage() + "; the views stay unavailable until the next start");
+      } catch (Throwable e) { // whatever it was, the views must say so rather than wait for ever
+        String why = "reading the stored touchpoints back failed (" + e + "); the views stay unavailable until the next start";
+        columns.failLoading(round, why);
+        System.err.println("touchline collector: " + why);
       }
     }, "touchline-views-load");
     loading.setDaemon(true);
@@ -365,7 +364,6 @@ public final class TouchpointStore implements AutoCloseable {
    * @return when it happened
    */
   public synchronized Instant erase(Erasure erasure) throws SQLException {
-    awaitViewColumns(); // so that what they read back cannot bring an erased touchpoint back
     Instant now = Instant.now();
     long micros = Math.floorDiv(now.getEpochSecond() * 1_000_000_000L + now.getNano(), 1_000L);
     List<String> keyHashes = erasure.keys().stream().map(ProfileIds::keyHash).toList();
@@ -420,15 +418,6 @@ public final class TouchpointStore implements AutoCloseable {
       rebuild();
     }
     return now;
-  }
-
-  private void awaitViewColumns() throws SQLException {
-    try {
-      columns.awaitLoaded(Long.MAX_VALUE / 4);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while the analyst views read the store", e);
-    }
   }
 
   /** Deletes the touchpoints whose event time is before {@code cutoff}. */

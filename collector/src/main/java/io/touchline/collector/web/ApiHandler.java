@@ -271,12 +271,12 @@ public final class ApiHandler implements HttpHandler {
 
   /** The next page's address for a CSV answer, which has no room for a cursor: or null. */
   private static String nextPage(HttpExchange exchange, Object answer) {
-    if (answer instanceof io.touchline.collector.query.TouchpointListView list && list.nextCursor() != null) {
+    if (answer instanceof io.touchline.collector.query.Paged page && page.nextCursor() != null) {
       String raw = exchange.getRequestURI().getRawQuery();
       String kept = raw == null ? "" : java.util.Arrays.stream(raw.split("&"))
           .filter(pair -> !pair.startsWith("cursor=")).reduce((a, b) -> a + "&" + b).orElse("");
       return exchange.getRequestURI().getPath() + "?" + (kept.isEmpty() ? "" : kept + "&")
-          + "cursor=" + java.net.URLEncoder.encode(list.nextCursor(), StandardCharsets.UTF_8);
+          + "cursor=" + java.net.URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8);
     }
     return null;
   }

@@ -47,12 +47,14 @@ final class LiveStream {
     if (watcher.isEmpty()) {
       throw new ApiException(503, "at most " + LiveFeed.MAX_WATCHERS + " live streams can be open at once; close one and retry");
     }
-    exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-    exchange.sendResponseHeaders(200, 0);
     try {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+      exchange.sendResponseHeaders(200, 0);
       streams.execute(() -> stream(exchange, watcher.get()));
-    } catch (RuntimeException e) { // the pool is shut down: the collector is stopping
+    } catch (IOException | RuntimeException e) {
+      // The client left already, or the pool is shut down (the collector is stopping): the
+      // stream's place is free again.
       watcher.get().close();
       exchange.close();
     }

@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
 final class ViewParameters {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+  private static final Duration MAX_DURATION = Duration.ofDays(3650);
+  /** Times the columns hold: epoch nanoseconds in a long, 1677-09-21 to 2262-04-11. */
+  private static final Instant EARLIEST = Instant.parse("1678-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("2262-01-01T00:00:00Z");
 
   private final Map<String, String> first;
   private final Map<String, List<String>> all;
@@ -114,6 +118,9 @@ final class ViewParameters {
       throw new ApiException(400, name + " must be an ISO-8601 instant (2026-11-24T10:00:00Z) or a date (2026-11-24), not '"
           + text + "'");
     }
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw new ApiException(400, name + " must be between 1678 and 2261, not '" + text + "'");
+    }
     return java.util.Optional.of(instant.getEpochSecond() * 1_000_000_000L + instant.getNano());
   }
 
@@ -169,16 +176,20 @@ final class ViewParameters {
       return fallback;
     }
     Matcher matcher = DURATION.matcher(text);
-    if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+    if (!matcher.matches() || matcher.group(1).length() > 9 || Long.parseLong(matcher.group(1)) == 0) {
       throw new ApiException(400, name + " must be a duration such as 90s, 30m, 12h or 7d, not '" + text + "'");
     }
     long amount = Long.parseLong(matcher.group(1));
-    return switch (matcher.group(2)) {
+    Duration duration = switch (matcher.group(2)) {
       case "s" -> Duration.ofSeconds(amount);
       case "m" -> Duration.ofMinutes(amount);
       case "h" -> Duration.ofHours(amount);
       default -> Duration.ofDays(amount);
     };
+    if (duration.compareTo(MAX_DURATION) > 0) {
+      throw new ApiException(400, name + " must be at most 3650d, not '" + text + "'");
+    }
+    return duration;
   }
 
   int number(String name, int fallback, int min, int max) {

@@ -61,14 +61,8 @@ public final class FlowQuery {
     int[] stepLabels = new int[size];
     int[] firstRows = new int[size];
     int[] lastRows = new int[size];
-    // Transitions by pair of labels, in arrays: a handful to a few hundred names, so an index
-    // beats a hash lookup for each of millions of transitions.
     int labelCount = labels == StepLabels.TOUCHPOINT ? columns.touchpointNames().size() : columns.channelNames().size();
-    int pairs = labelCount * labelCount;
-    long[] pairCounts = new long[pairs];
-    long[] pairJourneys = new long[pairs];
-    int[] lastJourneyOfPair = new int[pairs];
-    Samples[] pairTimes = new Samples[pairs];
+    PairStats pairs = new PairStats(labelCount);
     Long2LongOpenHashMap nodeJourneys = new Long2LongOpenHashMap(); // (step position, label)
     Long2LongOpenHashMap linkJourneys = new Long2LongOpenHashMap(); // (position, from, to)
     int[] journeyCount = {0};
@@ -97,16 +91,7 @@ public final class FlowQuery {
       int steps = labels.fold(snapshot, rows, first, last, stepLabels, firstRows, lastRows);
       int journey = ++journeyCount[0];
       for (int s = 0; s + 1 < steps; s++) {
-        int pair = stepLabels[s] * labelCount + stepLabels[s + 1];
-        pairCounts[pair]++;
-        if (lastJourneyOfPair[pair] != journey) {
-          lastJourneyOfPair[pair] = journey;
-          pairJourneys[pair]++;
-        }
-        if (pairTimes[pair] == null) {
-          pairTimes[pair] = new Samples();
-        }
-        pairTimes[pair].add(snapshot.nanos(firstRows[s + 1]) - snapshot.nanos(lastRows[s]));
+        pairs.add(stepLabels[s], stepLabels[s + 1], journey, snapshot.nanos(firstRows[s + 1]) - snapshot.nanos(lastRows[s]));
       }
       for (int s = 0; s < Math.min(steps, request.depth()); s++) {
         nodeJourneys.addTo(((long) s << 32) | stepLabels[s], 1);
@@ -117,10 +102,10 @@ public final class FlowQuery {
     });
 
     List<Transition> transitions = new ArrayList<>();
-    for (int pair = 0; pair < pairs; pair++) {
-      if (pairCounts[pair] > 0 && pairCounts[pair] >= request.minCount()) {
-        transitions.add(new Transition(labels.name(columns, pair / labelCount), labels.name(columns, pair % labelCount),
-            pairCounts[pair], pairJourneys[pair], pairTimes[pair].medianSeconds()));
+    for (int slot = 0; slot < pairs.slots(); slot++) {
+      if (pairs.counts[slot] > 0 && pairs.counts[slot] >= request.minCount()) {
+        transitions.add(new Transition(labels.name(columns, pairs.from(slot)), labels.name(columns, pairs.to(slot)),
+            pairs.counts[slot], pairs.journeys[slot], pairs.median(slot)));
       }
     }
     transitions.sort(Comparator.comparingLong(Transition::count).reversed()

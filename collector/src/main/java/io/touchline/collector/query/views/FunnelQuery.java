@@ -82,7 +82,7 @@ public final class FunnelQuery {
     int n = request.steps().size();
     Figures all = new Figures(n);
     Map<String, Figures> groups = new TreeMap<>();
-    attempts(request, attempt -> {
+    attempts(journeys.snapshot(), request, attempt -> {
       all.add(attempt);
       if (request.breakdown() != null) {
         groups.computeIfAbsent(attempt.group(), g -> new Figures(n)).add(attempt);
@@ -100,8 +100,7 @@ public final class FunnelQuery {
   }
 
   /** Every customer who did the first step (any step, in any order), by their best attempt. */
-  public void attempts(Request request, java.util.function.Consumer<Attempt> sink) {
-    JourneySnapshot snapshot = journeys.snapshot();
+  private void attempts(JourneySnapshot snapshot, Request request, java.util.function.Consumer<Attempt> sink) {
     TouchpointColumns columns = snapshot.columns();
     Step.Matcher[] steps = request.steps().stream().map(s -> s.matcher(columns)).toArray(Step.Matcher[]::new);
     Step.Matcher[] exclusions = request.exclusions().stream().map(s -> s.matcher(columns)).toArray(Step.Matcher[]::new);
@@ -123,7 +122,8 @@ public final class FunnelQuery {
 
   public record CustomerRow(String profileId, int reachedStep, String startedAt, String lastStepAt) {}
 
-  public record CustomersView(long total, List<CustomerRow> customers, String nextCursor) implements Tabular {
+  public record CustomersView(long total, List<CustomerRow> customers, String nextCursor)
+      implements Tabular, io.touchline.collector.query.Paged {
     @Override
     public Map<String, Table> tables() {
       return Map.of("customers", new Table(CustomerRow.class, customers));
@@ -144,14 +144,15 @@ public final class FunnelQuery {
   public CustomersView customers(Request request, int stepIndex, boolean converted, String group, int offset, int limit,
       ProfileIds ids) {
     List<Attempt> matching = new ArrayList<>();
-    attempts(request, attempt -> {
+    // One snapshot for the list and the ids: a profile's number means nothing in another one.
+    JourneySnapshot snapshot = journeys.snapshot();
+    attempts(snapshot, request, attempt -> {
       boolean inBar = converted ? attempt.reached() >= stepIndex : attempt.reached() == stepIndex - 1;
       if (inBar && (group == null || group.equals(attempt.group()))) {
         matching.add(attempt);
       }
     });
     matching.sort(Comparator.comparingLong((Attempt a) -> a.times()[0]).reversed().thenComparingInt(Attempt::profile));
-    JourneySnapshot snapshot = journeys.snapshot();
     List<CustomerRow> page = new ArrayList<>();
     for (int i = offset; i < Math.min(matching.size(), offset + limit); i++) {
       Attempt attempt = matching.get(i);

@@ -103,8 +103,11 @@ public final class OverviewQuery {
     });
     long first = filter.fromNanos() != Long.MIN_VALUE ? filter.fromNanos() : counts.first;
     long last = filter.toNanos() != Long.MAX_VALUE ? filter.toNanos() : counts.last;
-    Bucket chosen = bucket != null ? bucket : Bucket.forRange(counts.total == 0 ? 0 : last - first);
-    List<SeriesRow> series = counts.total == 0 ? List.of() : series(snapshot, filter, counts, first, last, chosen, zone);
+    // The series' end is exclusive: past the last touchpoint when no `to` was given.
+    long end = filter.toNanos() != Long.MAX_VALUE ? filter.toNanos() : counts.last + 1;
+    Bucket chosen = bucket != null ? bucket : Bucket.forRange(counts.total == 0 ? 0 : end - first);
+    List<SeriesRow> series = counts.total == 0 ? List.of()
+        : series(snapshot, filter, counts, first, end, chosen, zone, bucket == null);
 
     List<ChannelRow> channels = new ArrayList<>();
     for (int c = 0; c < counts.byChannel.length; c++) {
@@ -134,25 +137,36 @@ public final class OverviewQuery {
   }
 
   /** Touchpoints per channel and bucket, every bucket of the range (zeros included) for each channel seen. */
-  private List<SeriesRow> series(JourneySnapshot snapshot, ViewFilter filter, Counts counts, long first, long last,
-      Bucket bucket, ZoneId zone) {
+  /**
+   * Touchpoints per channel and bucket, every bucket of the range (zeros included) for each
+   * channel seen. Buckets start at whole seconds, minutes, hours or days of the viewer's zone —
+   * a day from local midnight to midnight, 23 or 25 hours long when the clocks change.
+   *
+   * @param end exclusive
+   * @param chosenHere when the bucket was not asked for: a range too long for it shows its latest
+   *     {@link #MAX_BUCKETS} buckets instead of being refused
+   */
+  private List<SeriesRow> series(JourneySnapshot snapshot, ViewFilter filter, Counts counts, long first, long end,
+      Bucket bucket, ZoneId zone, boolean chosenHere) {
     TouchpointColumns columns = snapshot.columns();
-    // Buckets start at the zone's midnight (or hour): its offset at the range's start, shifted by.
-    long offset = zone.getRules().getOffset(Instant.ofEpochSecond(Math.floorDiv(first, 1_000_000_000L)))
-        .getTotalSeconds() * 1_000_000_000L;
-    long firstBucket = Math.floorDiv(first + offset, bucket.nanos);
-    long bucketCount = Math.floorDiv(Math.max(first, last - 1) + offset, bucket.nanos) - firstBucket + 1;
-    if (bucketCount > MAX_BUCKETS) {
-      throw new IllegalArgumentException("bucket=" + bucket.name().toLowerCase() + " gives " + bucketCount
-          + " points over this range; at most " + MAX_BUCKETS + ": choose a larger bucket or a shorter range");
+    long estimate = (end - first) / bucket.nanos + 2;
+    if (estimate > MAX_BUCKETS) {
+      if (!chosenHere) {
+        throw new IllegalArgumentException("bucket=" + bucket.name().toLowerCase() + " gives " + estimate
+            + " points over this range; at most " + MAX_BUCKETS + ": choose a larger bucket or a shorter range");
+      }
+      first = end - (MAX_BUCKETS - 2) * bucket.nanos;
     }
-    int buckets = (int) bucketCount;
+    long[] starts = bucketStarts(first, end, bucket, zone);
+    int buckets = starts.length;
     int channelCount = columns.channelNames().size();
     long[][] perChannel = new long[channelCount][buckets];
+    long from = starts[0];
     counts.forEachCounted(filter, snapshot, row -> {
-      long index = Math.floorDiv(columns.nanos(row) + offset, bucket.nanos) - firstBucket;
-      if (index >= 0 && index < buckets) {
-        perChannel[columns.channel(row)][(int) index]++;
+      long nanos = columns.nanos(row);
+      if (nanos >= from && nanos < end) {
+        int found = java.util.Arrays.binarySearch(starts, nanos);
+        perChannel[columns.channel(row)][found >= 0 ? found : -found - 2]++;
       }
     });
     List<SeriesRow> series = new ArrayList<>();
@@ -161,11 +175,33 @@ public final class OverviewQuery {
         continue;
       }
       for (int b = 0; b < buckets; b++) {
-        series.add(new SeriesRow(ProfileQuery.time((firstBucket + b) * bucket.nanos - offset), columns.channelName(c),
-            perChannel[c][b]));
+        series.add(new SeriesRow(ProfileQuery.time(starts[b]), columns.channelName(c), perChannel[c][b]));
       }
     }
     return series;
+  }
+
+  /** The starts of the buckets that cover [first, end), in epoch nanoseconds, aligned in the zone. */
+  private static long[] bucketStarts(long first, long end, Bucket bucket, ZoneId zone) {
+    java.time.temporal.ChronoUnit unit = switch (bucket) {
+      case SECOND -> java.time.temporal.ChronoUnit.SECONDS;
+      case MINUTE -> java.time.temporal.ChronoUnit.MINUTES;
+      case HOUR -> java.time.temporal.ChronoUnit.HOURS;
+      case DAY -> java.time.temporal.ChronoUnit.DAYS;
+    };
+    java.time.ZonedDateTime at = Instant.ofEpochSecond(0, first).atZone(zone).truncatedTo(unit);
+    it.unimi.dsi.fastutil.longs.LongArrayList starts = new it.unimi.dsi.fastutil.longs.LongArrayList();
+    while (true) {
+      Instant instant = at.toInstant();
+      long nanos = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+      if (nanos >= end) {
+        break;
+      }
+      starts.add(nanos);
+      // A day is a calendar day in the zone; shorter buckets are fixed lengths of time.
+      at = bucket == Bucket.DAY ? at.plusDays(1) : at.plus(bucket.nanos, java.time.temporal.ChronoUnit.NANOS);
+    }
+    return starts.toLongArray();
   }
 
   /** Counts of the touchpoints that pass. */
