@@ -220,28 +220,45 @@ public final class TouchpointColumns {
     return chunk < f.length && (f[chunk][Chunks.slot(sequence)] & PRESENT) != 0;
   }
 
+  // Each read takes one reference to its column and checks the chunk is there: the columns may be
+  // cleared (retention reads everything back) while a view scans; it then reads zeros, not past
+  // an array's end.
+
   public boolean failed(long sequence) {
-    return (flags[Chunks.chunk(sequence)][Chunks.slot(sequence)] & ERROR) != 0;
+    return (flag(sequence) & ERROR) != 0;
   }
 
   public boolean keyed(long sequence) {
-    return (flags[Chunks.chunk(sequence)][Chunks.slot(sequence)] & KEYED) != 0;
+    return (flag(sequence) & KEYED) != 0;
+  }
+
+  private byte flag(long sequence) {
+    byte[][] column = flags;
+    int chunk = Chunks.chunk(sequence);
+    return chunk < column.length ? column[chunk][Chunks.slot(sequence)] : 0;
   }
 
   public long nanos(long sequence) {
-    return nanos[Chunks.chunk(sequence)][Chunks.slot(sequence)];
+    long[][] column = nanos;
+    int chunk = Chunks.chunk(sequence);
+    return chunk < column.length ? column[chunk][Chunks.slot(sequence)] : 0;
   }
 
   public int touchpoint(long sequence) {
-    return names[Chunks.chunk(sequence)][Chunks.slot(sequence)];
+    return code(names, sequence);
   }
 
   public int channel(long sequence) {
-    return channelCodes[Chunks.chunk(sequence)][Chunks.slot(sequence)];
+    return code(channelCodes, sequence);
   }
 
   public int service(long sequence) {
-    return serviceCodes[Chunks.chunk(sequence)][Chunks.slot(sequence)];
+    return code(serviceCodes, sequence);
+  }
+
+  private static int code(short[][] column, long sequence) {
+    int chunk = Chunks.chunk(sequence);
+    return chunk < column.length ? column[chunk][Chunks.slot(sequence)] : 0;
   }
 
   public String touchpointName(int code) {
