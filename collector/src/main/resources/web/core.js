@@ -386,6 +386,16 @@ export function errorBox(error, { retry } = {}) {
  * Shows an API failure in a view: a 400's message next to the control it names (in the view or
  * the filter bar), and the error box with what to do next.
  */
+/** A view's data from the API, or null once the error is shown in root (the view then stops). */
+export async function viewData(root, path, params) {
+  try {
+    return await api(path, params);
+  } catch (e) {
+    showError(root, e);
+    return null;
+  }
+}
+
 export function showError(root, error, options) {
   markFieldError(root, error) || markFieldError(document.getElementById('filters'), error);
   root.append(errorBox(error, options));

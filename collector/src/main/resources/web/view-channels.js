@@ -1,9 +1,7 @@
 // Channel performance: which channels precede a conversion (a goal touchpoint) — first touch,
 // last touch and any touch per channel. Draws GET /api/attribution.
 
-import {
-  api, h, panel, table, exportLinks, chart, fmtInt, fmtPct, shareBar, channelColor, emptyState, showError, TOOLTIP, AXIS_LABEL,
-} from './core.js';
+import { h, panel, table, exportLinks, chart, fmtInt, fmtPct, shareBar, channelColor, emptyState, TOOLTIP, AXIS_LABEL, viewData } from './core.js';
 import { stepPicker, textField, touchpointNames } from './pickers.js';
 
 const MODELS = [['firstTouch', 'First touch', '#7b5cd6'], ['lastTouch', 'Last touch', '#2b4fb3'], ['anyTouch', 'Any touch', '#9db4ea']];
@@ -24,13 +22,8 @@ export async function render(root, ctx) {
     return;
   }
   const query = { ...filters, goal, lookback: params.get('lookback') };
-  let data;
-  try {
-    data = await api('/api/attribution', query);
-  } catch (e) {
-    showError(root, e);
-    return;
-  }
+  const data = await viewData(root, '/api/attribution', query);
+  if (!data) return;
   if (!data.conversions) {
     root.append(panel(null, emptyState(`No ${goal} in these filters`, 'Pick another goal or widen the time range.')));
     return;

@@ -1,10 +1,7 @@
 // Flows: how journeys move between channels or touchpoints — a Sankey of the journeys' first
 // steps, the directly-follows graph, and the transitions table. Draws GET /api/flows.
 
-import {
-  api, h, panel, table, exportLinks, chart, fmtInt, fmtDuration, channelColor, paletteColor, emptyState,
-  showError, noDataHint, esc, TOOLTIP,
-} from './core.js';
+import { h, panel, table, exportLinks, chart, fmtInt, fmtDuration, channelColor, paletteColor, emptyState, noDataHint, esc, TOOLTIP, viewData } from './core.js';
 import { stepPicker, selectField, textField } from './pickers.js';
 
 export async function render(root, ctx) {
@@ -24,13 +21,8 @@ export async function render(root, ctx) {
     stepPicker(catalog, params.get('start'), (v) => setParams({ start: v }), { label: 'Start at', param: 'start', optional: true }),
     stepPicker(catalog, params.get('end'), (v) => setParams({ end: v }), { label: 'End at', param: 'end', optional: true })));
 
-  let data;
-  try {
-    data = await api('/api/flows', query);
-  } catch (e) {
-    showError(root, e);
-    return;
-  }
+  const data = await viewData(root, '/api/flows', query);
+  if (!data) return;
   if (!data.journeys) {
     const filtered = Object.keys(filters).length > 0 || query.start || query.end;
     root.append(panel(null, filtered

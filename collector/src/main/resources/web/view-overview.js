@@ -1,10 +1,7 @@
 // Overview: how much arrives from where, how much of it is stitched to a known customer, and
 // where errors are. Draws GET /api/overview.
 
-import {
-  api, h, panel, table, exportLinks, chart, fmtInt, fmtPct, shareBar, stepLabel, channelColor, noDataHint,
-  emptyState, showError, appLink, filterQuery, TIME_ZONE, TOOLTIP, AXIS_LABEL, toDate, esc, ERROR_COLOR,
-} from './core.js';
+import { h, panel, table, exportLinks, chart, fmtInt, fmtPct, shareBar, stepLabel, channelColor, noDataHint, emptyState, appLink, filterQuery, TIME_ZONE, TOOLTIP, AXIS_LABEL, toDate, esc, ERROR_COLOR, viewData } from './core.js';
 
 const BUCKETS = [['', 'Auto'], ['second', 'Second'], ['minute', 'Minute'], ['hour', 'Hour'], ['day', 'Day']];
 
@@ -26,13 +23,8 @@ export async function render(root, ctx) {
     }, k === 'bar' ? 'Stacked bars' : 'Lines'))),
   ];
 
-  let data;
-  try {
-    data = await api('/api/overview', query);
-  } catch (e) {
-    showError(root, e);
-    return;
-  }
+  const data = await viewData(root, '/api/overview', query);
+  if (!data) return;
   if (!data.touchpoints) {
     const filtered = Object.keys(filters).length > 0;
     root.append(panel(null, filtered

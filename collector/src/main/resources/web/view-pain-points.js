@@ -1,10 +1,7 @@
 // Pain points: where customers fail, repeat themselves, and which channel they turn to after a
 // failure. Draws GET /api/pain-points.
 
-import {
-  api, h, panel, table, exportLinks, chart, fmtInt, fmtPct, fmtDuration, shareBar, stepLabel, channelColor, emptyState,
-  showError, noDataHint, esc, TOOLTIP, AXIS_LABEL, ERROR_COLOR,
-} from './core.js';
+import { h, panel, table, exportLinks, chart, fmtInt, fmtPct, fmtDuration, shareBar, stepLabel, channelColor, emptyState, noDataHint, esc, TOOLTIP, AXIS_LABEL, ERROR_COLOR, viewData } from './core.js';
 import { selectField, textField } from './pickers.js';
 
 function channel(name) {
@@ -19,13 +16,8 @@ export async function render(root, ctx) {
       { placeholder: '1d', width: '80px' }),
     selectField('Top', 'top', [10, 20, 50, 100].map((n) => [n, `${n} rows`]), params.get('top') || '20', (v) => setParams({ top: v === '20' ? null : v })),
     h('span.hint', 'A switch: after a failed touchpoint, the customer\'s next touchpoint in another channel within this time.')));
-  let data;
-  try {
-    data = await api('/api/pain-points', query);
-  } catch (e) {
-    showError(root, e);
-    return;
-  }
+  const data = await viewData(root, '/api/pain-points', query);
+  if (!data) return;
   if (!data.errors.length && !data.repeats.length && !data.switches.length) {
     root.append(panel(null, Object.keys(filters).length
       ? emptyState('No pain points in these filters', 'No failed, repeated or switched touchpoint: widen the time range or clear a filter.')

@@ -1,9 +1,7 @@
 // Paths: the most frequent paths after (or before) a chosen touchpoint within journeys.
 // Draws GET /api/paths.
 
-import {
-  api, h, panel, table, exportLinks, chart, fmtInt, fmtPct, shareBar, emptyState, showError, paletteColor, esc, TOOLTIP,
-} from './core.js';
+import { h, panel, table, exportLinks, chart, fmtInt, fmtPct, shareBar, emptyState, paletteColor, esc, TOOLTIP, viewData } from './core.js';
 import { stepPicker, selectField, touchpointNames } from './pickers.js';
 
 export async function render(root, ctx) {
@@ -29,13 +27,8 @@ export async function render(root, ctx) {
     return;
   }
   const query = { ...filters, touchpoint, direction, depth: params.get('depth'), top: params.get('top') };
-  let data;
-  try {
-    data = await api('/api/paths', query);
-  } catch (e) {
-    showError(root, e);
-    return;
-  }
+  const data = await viewData(root, '/api/paths', query);
+  if (!data) return;
   if (!data.journeys) {
     root.append(panel(null, emptyState(`No journey holds ${touchpoint}`, 'Pick another touchpoint, or widen the time range and filters.')));
     return;

@@ -16,7 +16,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,13 +83,9 @@ class AgentAttachIT {
         Conversation.awaitText(stderr, "agent already installed in this JVM");
         assertThat(Conversation.ask(in, out, "login carol@example.com")).startsWith("logged in C-");
 
-        in.write("quit\n");
-        in.flush();
-        assertThat(out.readLine()).isEqualTo("bye");
+        assertThat(Conversation.ask(in, out, "quit")).isEqualTo("bye");
       } finally {
-        if (!app.waitFor(30, TimeUnit.SECONDS)) {
-          app.destroyForcibly();
-        }
+        Conversation.awaitExit(app);
       }
       assertThat(app.exitValue()).isZero();
       assertThat(collector.awaitSpans(3, Duration.ofSeconds(10))).hasSize(3);

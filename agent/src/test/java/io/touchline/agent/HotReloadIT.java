@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,13 +109,9 @@ class HotReloadIT {
             .as("nothing from carol (switched off) or dave (no longer that method)")
             .containsExactly("ann@example.com", "ann@example.com", "bob@example.com", null);
 
-        in.write("quit\n");
-        in.flush();
-        assertThat(out.readLine()).isEqualTo("bye");
+        assertThat(Conversation.ask(in, out, "quit")).isEqualTo("bye");
       } finally {
-        if (!app.waitFor(30, TimeUnit.SECONDS)) {
-          app.destroyForcibly();
-        }
+        Conversation.awaitExit(app);
       }
       assertThat(app.exitValue()).isZero();
       assertThat(new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8))

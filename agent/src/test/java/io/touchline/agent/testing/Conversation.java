@@ -20,6 +20,13 @@ public final class Conversation {
     return out.readLine();
   }
 
+  /** Waits up to 30 s for the application to end (after {@code quit}); ends it forcibly otherwise. */
+  public static void awaitExit(Process app) throws InterruptedException {
+    if (!app.waitFor(30, TimeUnit.SECONDS)) {
+      app.destroyForcibly();
+    }
+  }
+
   /** Waits up to 20 s until {@code file} contains {@code text}; fails with the file's content otherwise. */
   public static void awaitText(Path file, String text) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

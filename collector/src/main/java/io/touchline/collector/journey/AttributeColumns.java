@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -80,10 +79,6 @@ public final class AttributeColumns {
       return values.name(codePlusOne - 1);
     }
 
-    public int valueCount() {
-      return values.size();
-    }
-
     /** Whether more distinct values were seen than are kept. */
     public boolean overflowed() {
       return overflowed;
@@ -108,7 +103,7 @@ public final class AttributeColumns {
   private final Loader loader;
   private final Map<String, Column> columns = new LinkedHashMap<>();
   /** Attribute names seen, for the views' pickers: those stored before the start, then every new one. */
-  private final TreeSet<String> names = new TreeSet<>();
+  private final java.util.HashSet<String> names = new java.util.HashSet<>();
 
   public AttributeColumns(Loader loader) {
     this.loader = loader;
@@ -200,7 +195,7 @@ public final class AttributeColumns {
 
   /** Attribute names seen on touchpoints (at most {@value #MAX_NAMES}), sorted. */
   public synchronized List<String> names() {
-    return List.copyOf(names);
+    return names.stream().sorted().toList();
   }
 
   /** Adds names known from the store, at start. */

@@ -48,8 +48,10 @@ public final class TouchpointColumns {
   /** Records one stored touchpoint. Sequence numbers come in increasing order. */
   public void add(long sequence, long eventNanos, String touchpoint, String channel, String service, String outcome,
       boolean keyed) {
-    ensure(sequence);
     int chunk = Chunks.chunk(sequence);
+    if (chunk >= flags.length) { // rarely: a new chunk every 65,536 touchpoints
+      ensure(sequence);
+    }
     int slot = Chunks.slot(sequence);
     nanos[chunk][slot] = eventNanos;
     names[chunk][slot] = (short) touchpoints.codeOf(touchpoint);

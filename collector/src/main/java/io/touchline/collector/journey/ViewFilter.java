@@ -1,7 +1,6 @@
 package io.touchline.collector.journey;
 
 import java.util.BitSet;
-import java.util.Set;
 
 /**
  * The filters every view takes: a time range, channels and services (touchpoints outside them
@@ -17,7 +16,7 @@ public record ViewFilter(long fromNanos, long toNanos, BitSet channels, BitSet s
   public static final ViewFilter NONE = new ViewFilter(Long.MIN_VALUE, Long.MAX_VALUE, null, null, null);
 
   /** Profiles whose latest value of {@code attribute} is one of {@code values} (codes + 1). */
-  public record Segment(String attribute, Set<String> valueNames, AttributeColumns.Column column, BitSet values) {}
+  public record Segment(String attribute, AttributeColumns.Column column, BitSet values) {}
 
   /** Whether a stored touchpoint, by sequence number, passes. */
   public boolean passes(TouchpointColumns columns, long sequence) {

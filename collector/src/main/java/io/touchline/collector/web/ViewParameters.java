@@ -75,7 +75,7 @@ final class ViewParameters {
         codes.set(code);
       }
     }
-    return new ViewFilter.Segment(attribute, values, column, codes);
+    return new ViewFilter.Segment(attribute, column, codes);
   }
 
   static AttributeColumns.Column attributeColumn(Journeys journeys, String attribute, String parameter) {

@@ -57,10 +57,10 @@ public final class FlowQuery {
     StepLabels labels = request.by().equals("touchpoint") ? StepLabels.TOUCHPOINT : StepLabels.CHANNEL;
     Step.Matcher start = request.start() == null ? null : request.start().matcher(columns);
     Step.Matcher end = request.end() == null ? null : request.end().matcher(columns);
-    int size = Math.max(1, snapshot.largestProfile());
-    int[] stepLabels = new int[size];
-    int[] firstRows = new int[size];
-    int[] lastRows = new int[size];
+    FoldedSteps folded = new FoldedSteps(labels, snapshot);
+    int[] stepLabels = folded.labels;
+    int[] firstRows = folded.firstRows;
+    int[] lastRows = folded.lastRows;
     int labelCount = labels == StepLabels.TOUCHPOINT ? columns.touchpointNames().size() : columns.channelNames().size();
     PairStats pairs = new PairStats(labelCount);
     Long2LongOpenHashMap nodeJourneys = new Long2LongOpenHashMap(); // (step position, label)
@@ -88,7 +88,7 @@ public final class FlowQuery {
         }
         last = i + 1;
       }
-      int steps = labels.fold(snapshot, rows, first, last, stepLabels, firstRows, lastRows);
+      int steps = folded.fold(rows, first, last);
       int journey = ++journeyCount[0];
       for (int s = 0; s + 1 < steps; s++) {
         pairs.add(stepLabels[s], stepLabels[s + 1], journey, snapshot.nanos(firstRows[s + 1]) - snapshot.nanos(lastRows[s]));

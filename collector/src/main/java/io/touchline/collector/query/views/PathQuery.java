@@ -41,19 +41,17 @@ public final class PathQuery {
     JourneySnapshot snapshot = journeys.snapshot();
     TouchpointColumns columns = snapshot.columns();
     Step.Matcher target = request.touchpoint().matcher(columns);
-    int size = Math.max(1, snapshot.largestProfile());
-    int[] labels = new int[size];
-    int[] firstRows = new int[size];
-    int[] lastRows = new int[size];
+    FoldedSteps folded = new FoldedSteps(StepLabels.TOUCHPOINT, snapshot);
+    int[] labels = folded.labels;
     Map<List<Integer>, long[]> counts = new HashMap<>();
     long[] journeyCount = {0};
     JourneyWalk.journeys(snapshot, request.filter(), journeys.inactivityGap().toNanos(), (profile, rows, from, to) -> {
-      int steps = StepLabels.TOUCHPOINT.fold(snapshot, rows, from, to, labels, firstRows, lastRows);
+      int steps = folded.fold(rows, from, to);
       // The step holding the target's first occurrence (a folded step may hold several rows).
       int at = -1;
       for (int i = from; i < to; i++) {
         if (target.matches(snapshot, rows[i])) {
-          at = indexOfStep(lastRows, steps, rows, from, i);
+          at = folded.stepOf(i);
           break;
         }
       }
@@ -73,17 +71,6 @@ public final class PathQuery {
     paths.sort(Comparator.comparingLong(Path::journeys).reversed().thenComparing(p -> String.join("\u0000", p.steps())));
     return new PathView(request.touchpoint().toString(), request.after() ? "after" : "before", request.depth(),
         journeyCount[0], List.copyOf(paths.subList(0, Math.min(request.top(), paths.size()))));
-  }
-
-  /** Which folded step holds the row at {@code index}: steps are consecutive runs of rows. */
-  private static int indexOfStep(int[] lastRows, int steps, int[] rows, int from, int index) {
-    int step = 0;
-    for (int i = from; i < index; i++) {
-      if (rows[i] == lastRows[step]) {
-        step++;
-      }
-    }
-    return Math.min(step, steps - 1);
   }
 
   private static Integer[] boxed(int[] labels, int from, int to) {
