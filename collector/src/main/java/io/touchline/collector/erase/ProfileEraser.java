@@ -1,11 +1,11 @@
 package io.touchline.collector.erase;
 
+import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.query.Page;
 import io.touchline.collector.query.ProfileQuery;
 import io.touchline.collector.query.ProfileView;
-import io.touchline.collector.stitch.ProfileIds;
 import io.touchline.collector.store.Erasure;
 import io.touchline.collector.store.ErasureRecord;
 import io.touchline.collector.store.StoreReader;
@@ -89,7 +89,7 @@ public final class ProfileEraser {
       }
     }
     long[] sequences = store.index().touchpointsCarrying(
-        own.stream().mapToLong(k -> ProfileIds.fingerprint(ProfileIds.keyHash(k))).toArray());
+        own.stream().mapToLong(k -> KeyHashes.fingerprint(k)).toArray());
     List<Touchpoint> touchpoints;
     try (StoreReader reader = store.reader()) {
       touchpoints = reader.touchpointsBySequence(sequences);

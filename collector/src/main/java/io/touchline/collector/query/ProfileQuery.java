@@ -1,5 +1,6 @@
 package io.touchline.collector.query;
 
+import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.KeyTypes;
@@ -61,12 +62,12 @@ public final class ProfileQuery {
 
   /** The same, with one page of its touchpoints. */
   public Optional<ProfileView> byKey(CustomerKey key, Page page) throws SQLException {
-    Optional<ProfileView> asGiven = build(ProfileIds.keyHash(key), page);
+    Optional<ProfileView> asGiven = build(KeyHashes.keyHash(key), page);
     if (asGiven.isPresent() || hashSecret == null || KeyHashing.isHashed(key.value())) {
       return asGiven;
     }
     // Agents may send this key type hashed: look the value up as they would have sent it.
-    return build(ProfileIds.keyHash(new CustomerKey(key.type(), KeyHashing.hash(hashSecret, key.value()))), page);
+    return build(KeyHashes.keyHash(new CustomerKey(key.type(), KeyHashing.hash(hashSecret, key.value()))), page);
   }
 
   /** The profile with this id, with its first page of touchpoints. */
@@ -95,7 +96,7 @@ public final class ProfileQuery {
     if (profile.isEmpty()) {
       return Optional.empty();
     }
-    long fingerprint = ProfileIds.fingerprint(id.substring(2));
+    long fingerprint = KeyHashes.fingerprint(id.substring(2));
     long[] sequences = index.touchpointsOf(fingerprint);
     List<Touchpoint> touchpoints;
     try (StoreReader reader = store.reader()) {
@@ -162,7 +163,7 @@ public final class ProfileQuery {
 
   /** The id of the profile holding {@code key} now, if a stored touchpoint carries it. */
   public Optional<String> idOfProfileHolding(CustomerKey key) throws SQLException {
-    return build(ProfileIds.keyHash(key), new Page(1, null)).map(ProfileView::id);
+    return build(KeyHashes.keyHash(key), new Page(1, null)).map(ProfileView::id);
   }
 
   public StatsView stats() throws SQLException {
@@ -189,7 +190,7 @@ public final class ProfileQuery {
    * @throws SharedKeyException when the key is shared by several profiles
    */
   private Optional<ProfileView> build(String keyHash, Page page) throws SQLException {
-    long fingerprint = ProfileIds.fingerprint(keyHash);
+    long fingerprint = KeyHashes.fingerprint(keyHash);
     if (index.isShared(fingerprint)) {
       throw shared(keyHash, fingerprint);
     }
@@ -212,7 +213,7 @@ public final class ProfileQuery {
         .map(k -> k.withShared(index.isShared(fingerprintOf(k.key()))))
         .toList();
     // The index knows keys by a 64-bit fingerprint: make sure the key asked for is really here.
-    if (keys.stream().noneMatch(k -> ProfileIds.keyHash(k.key()).equals(keyHash))) {
+    if (keys.stream().noneMatch(k -> KeyHashes.keyHash(k.key()).equals(keyHash))) {
       return Optional.empty();
     }
     Set<String> channels = new LinkedHashSet<>();
@@ -264,7 +265,7 @@ public final class ProfileQuery {
   }
 
   private static long fingerprintOf(CustomerKey key) {
-    return ProfileIds.fingerprint(ProfileIds.keyHash(key));
+    return KeyHashes.fingerprint(key);
   }
 
   private static List<ProfileView.ConflictView> conflictViews(List<ProfileIndex.Conflict> conflicts, Map<Long, Touchpoint> touchpoints) {
@@ -313,7 +314,7 @@ public final class ProfileQuery {
             .thenComparing(k -> k.key().value());
     List<SeenKey> own = keys.stream().filter(k -> !k.shared()).toList();
     return own.stream()
-        .filter(k -> k.key().type().equals(ProfileIndex.IDENTIFYING_TYPE))
+        .filter(k -> k.key().type().equals(CustomerKey.IDENTIFYING_TYPE))
         .min(Comparator.comparing(k -> k.key().value()))
         .or(() -> own.stream().min(Comparator.comparingLong(SeenKey::firstSeen).thenComparing(byPriorityThenValue)))
         .orElseThrow()

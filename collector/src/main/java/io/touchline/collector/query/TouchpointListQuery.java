@@ -1,8 +1,8 @@
 package io.touchline.collector.query;
 
+import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
-import io.touchline.collector.stitch.ProfileIds;
 import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
@@ -56,7 +56,7 @@ public final class TouchpointListQuery {
       return null; // unattributed, or ambiguous
     }
     CustomerKey key = placing.get();
-    long[] members = index.touchpointsOf(ProfileIds.fingerprint(ProfileIds.keyHash(key)));
+    long[] members = index.touchpointsOf(KeyHashes.fingerprint(key));
     if (members.length == 0) {
       return null; // gone since the page was read (retention)
     }

@@ -1,10 +1,7 @@
 package io.touchline.collector.stitch;
 
 import io.touchline.collector.model.CustomerKey;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.touchline.collector.model.KeyHashes;
 
 /**
  * Profile ids are {@code p_} + the hex of a hash of the profile's anchoring key: opaque (no
@@ -15,26 +12,6 @@ public final class ProfileIds {
   private ProfileIds() {}
 
   public static String forAnchor(CustomerKey anchor) {
-    return "p_" + keyHash(anchor);
-  }
-
-  /**
-   * The first 8 bytes of a key hash as a number: how the in-memory profile index knows a key.
-   * Two different keys share one with a probability of about n²/2⁶⁵ (10⁻⁵ for ten million keys);
-   * a lookup checks that the touchpoints it reads carry the key asked for.
-   */
-  public static long fingerprint(String keyHash) {
-    return Long.parseUnsignedLong(keyHash.substring(0, 16), 16);
-  }
-
-  /** The first 16 bytes of SHA-256 of {@code type:value}, in lowercase hex. */
-  public static String keyHash(CustomerKey key) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required on every JVM", e);
-    }
+    return "p_" + KeyHashes.keyHash(anchor);
   }
 }

@@ -1,5 +1,7 @@
 package io.touchline.collector.stitch;
 
+import io.touchline.collector.model.CustomerKey;
+import io.touchline.collector.model.TouchpointKeys;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
@@ -22,19 +24,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * touchpoint re-decides only the groups it joins — and when it comes last in their canonical order
  * and breaks no limit, linking it is the whole answer (the common case, and cheap).
  *
- * <p>Keys are known by fingerprint ({@link ProfileIds#fingerprint}). Written by the one store writer
+ * <p>Keys are known by fingerprint ({@link io.touchline.collector.model.KeyHashes#fingerprint}). Written by the one store writer
  * after each commit, read by any number of API threads. Rebuilt from the store at start.
  */
 public final class ProfileIndex {
 
-  /** The key type that identifies a known customer (see {@code identifiedShare}). */
-  public static final String IDENTIFYING_TYPE = "customer_id";
 
   private static final int NONE = -1;
   private static final int AMBIGUOUS = ComponentResolver.AMBIGUOUS;
 
-  /** A touchpoint as the index needs it. */
-  public record Entry(long sequence, long eventNanos, long idHash, long[] keyFingerprints, List<String> keyTypes) {}
 
   /** A refused link: on the touchpoint {@code sequence}, the key {@code refusedKey} was not joined. */
   public record Conflict(long sequence, long refusedKey, String rule) {}
@@ -84,7 +82,7 @@ public final class ProfileIndex {
   private final int identifyingPriority;
   private final int priorities;
   private final int[] limitByPriority;
-  private final List<Entry> pending = new ArrayList<>();
+  private final List<TouchpointKeys> pending = new ArrayList<>();
   /** This commit's touchpoints not yet in a profile, by group: their groups are decided at its end. */
   private final Int2ObjectOpenHashMap<LongArrayList> unplaced = new Int2ObjectOpenHashMap<>();
   private long unattributed;
@@ -114,13 +112,13 @@ public final class ProfileIndex {
   /** Where the index reads stored touchpoints back from: the store, or a test's own list. */
   public interface TouchpointSource {
     /** The entries of these stored touchpoints, in any order. */
-    List<Entry> entries(long[] sequences);
+    List<TouchpointKeys> entries(long[] sequences);
   }
 
   public ProfileIndex(KeyTypes keyTypes, TouchpointSource source) {
     this.keyTypes = keyTypes;
     this.source = source;
-    this.identifyingPriority = keyTypes.named(IDENTIFYING_TYPE).map(KeyType::priority).orElse(NONE);
+    this.identifyingPriority = keyTypes.named(CustomerKey.IDENTIFYING_TYPE).map(KeyType::priority).orElse(NONE);
     this.priorities = keyTypes.names().stream().mapToInt(keyTypes::priorityOf).max().orElse(0) + 1;
     this.limitByPriority = new int[priorities];
     keyTypes.names().forEach(name -> {
@@ -131,7 +129,7 @@ public final class ProfileIndex {
   }
 
   /** Records a stored touchpoint; it counts once {@link #commit()} has run. */
-  public void add(Entry entry) {
+  public void add(TouchpointKeys entry) {
     pending.add(entry);
   }
 
@@ -140,9 +138,9 @@ public final class ProfileIndex {
     lock.writeLock().lock();
     try {
       IntOpenHashSet dirty = new IntOpenHashSet();
-      Long2ObjectOpenHashMap<Entry> fresh = new Long2ObjectOpenHashMap<>(pending.size());
+      Long2ObjectOpenHashMap<TouchpointKeys> fresh = new Long2ObjectOpenHashMap<>(pending.size());
       unplaced.clear();
-      for (Entry entry : pending) {
+      for (TouchpointKeys entry : pending) {
         if (place(entry, dirty)) {
           fresh.put(entry.sequence(), entry);
         }
@@ -165,7 +163,7 @@ public final class ProfileIndex {
    * group is marked to be decided again as a whole.
    */
   /** Returns whether the touchpoint carries keys (and so is in a group). */
-  private boolean place(Entry entry, IntOpenHashSet dirty) {
+  private boolean place(TouchpointKeys entry, IntOpenHashSet dirty) {
     if (entry.keyFingerprints().length == 0) {
       unattributed++;
       return false;
@@ -418,7 +416,7 @@ public final class ProfileIndex {
   }
 
   /** Decides a group's profiles anew from all of its touchpoints, replacing what it had. */
-  private void resolve(int group, Long2ObjectOpenHashMap<Entry> fresh) {
+  private void resolve(int group, Long2ObjectOpenHashMap<TouchpointKeys> fresh) {
     IntArrayList members = keysOfGroup(group);
     LongArrayList sequences = new LongArrayList();
     GroupFigures old = currentFigures(members, sequences);
@@ -426,7 +424,7 @@ public final class ProfileIndex {
     if (waiting != null) {
       sequences.addAll(waiting);
     }
-    List<Entry> touchpoints = entriesOf(sequences, fresh);
+    List<TouchpointKeys> touchpoints = entriesOf(sequences, fresh);
     totals.add(old, -1);
     Int2ObjectOpenHashMap<Integer> local = new Int2ObjectOpenHashMap<>(members.size());
     ComponentResolver.Key[] resolverKeys = new ComponentResolver.Key[members.size()];
@@ -444,7 +442,7 @@ public final class ProfileIndex {
     }
     ComponentResolver.Touchpoint[] resolverTouchpoints = new ComponentResolver.Touchpoint[touchpoints.size()];
     for (int i = 0; i < touchpoints.size(); i++) {
-      Entry entry = touchpoints.get(i);
+      TouchpointKeys entry = touchpoints.get(i);
       int[] carried = new int[entry.keyFingerprints().length];
       for (int j = 0; j < carried.length; j++) {
         carried[j] = local.get(keyNumber.get(entry.keyFingerprints()[j]));
@@ -551,11 +549,11 @@ public final class ProfileIndex {
   }
 
   /** The group's touchpoints: this commit's from memory, older ones read back from the source. */
-  private List<Entry> entriesOf(LongArrayList sequences, Long2ObjectOpenHashMap<Entry> fresh) {
-    List<Entry> entries = new ArrayList<>(sequences.size());
+  private List<TouchpointKeys> entriesOf(LongArrayList sequences, Long2ObjectOpenHashMap<TouchpointKeys> fresh) {
+    List<TouchpointKeys> entries = new ArrayList<>(sequences.size());
     LongArrayList missing = new LongArrayList();
     for (int i = 0; i < sequences.size(); i++) {
-      Entry entry = fresh.get(sequences.getLong(i));
+      TouchpointKeys entry = fresh.get(sequences.getLong(i));
       if (entry != null) {
         entries.add(entry);
       } else {
@@ -563,7 +561,7 @@ public final class ProfileIndex {
       }
     }
     if (!missing.isEmpty()) {
-      List<Entry> read = source.entries(missing.toLongArray());
+      List<TouchpointKeys> read = source.entries(missing.toLongArray());
       if (read.size() != missing.size()) {
         throw new IllegalStateException("the store returned " + read.size() + " of " + missing.size() + " touchpoints of a group");
       }
@@ -653,7 +651,7 @@ public final class ProfileIndex {
         candidates.addAll(touchpointsOfGroup(members == null ? IntArrayList.of(group) : members));
       }
       LongArrayList carrying = new LongArrayList();
-      for (Entry entry : source.entries(candidates.toLongArray())) {
+      for (TouchpointKeys entry : source.entries(candidates.toLongArray())) {
         for (long fingerprint : entry.keyFingerprints()) {
           if (wanted.contains(fingerprint)) {
             carrying.add(entry.sequence());

@@ -1,5 +1,7 @@
 package io.touchline.collector.store;
 
+import io.touchline.collector.model.TouchpointKeys;
+import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.ProfileIndex;
 import java.sql.Connection;
@@ -48,8 +50,8 @@ public final class StoreReader implements AutoCloseable {
   }
 
   /** What the profile index needs of these touchpoints, in no particular order. */
-  public List<ProfileIndex.Entry> entriesBySequence(long[] sequences) {
-    List<ProfileIndex.Entry> entries = new ArrayList<>(sequences.length);
+  public List<TouchpointKeys> entriesBySequence(long[] sequences) {
+    List<TouchpointKeys> entries = new ArrayList<>(sequences.length);
     forChunks(sequences, "SELECT seq, trace_id, span_id, event_nanos, key_fingerprints, key_types FROM touchpoints WHERE seq IN ",
         rs -> {
           Object[] values = (Object[]) rs.getArray(5).getArray();
@@ -58,7 +60,7 @@ public final class StoreReader implements AutoCloseable {
             fingerprints[i] = (Long) values[i];
           }
           String types = rs.getString(6);
-          entries.add(new ProfileIndex.Entry(rs.getLong(1), rs.getLong(4), SeenSpans.fingerprint(rs.getString(2), rs.getString(3)),
+          entries.add(new TouchpointKeys(rs.getLong(1), rs.getLong(4), SeenSpans.fingerprint(rs.getString(2), rs.getString(3)),
               fingerprints, types.isEmpty() ? List.of() : List.of(types.split(","))));
         });
     return entries;

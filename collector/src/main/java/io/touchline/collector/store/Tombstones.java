@@ -1,8 +1,8 @@
 package io.touchline.collector.store;
 
+import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
-import io.touchline.collector.stitch.ProfileIds;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The keys erased so far, known only by their one-way key hash ({@link ProfileIds#keyHash}): a
+ * The keys erased so far, known only by their one-way key hash ({@link io.touchline.collector.model.KeyHashes#keyHash}): a
  * span that carries one of them — an export retried or replayed after the erasure — is not
  * stored again. A fingerprint set answers "no" for almost every span at the cost of a probe; a
  * hit is confirmed against the full hash. Used by the store's writer only.
@@ -22,7 +22,7 @@ final class Tombstones {
 
   void add(String keyHash) {
     keyHashes.add(keyHash);
-    fingerprints.add(ProfileIds.fingerprint(keyHash));
+    fingerprints.add(KeyHashes.fingerprint(keyHash));
   }
 
   boolean isEmpty() {
@@ -40,7 +40,7 @@ final class Tombstones {
     }
     for (Map.Entry<String, List<String>> entry : touchpoint.keys().entrySet()) {
       for (String value : entry.getValue()) {
-        if (keyHashes.contains(ProfileIds.keyHash(new CustomerKey(entry.getKey(), value)))) {
+        if (keyHashes.contains(KeyHashes.keyHash(new CustomerKey(entry.getKey(), value)))) {
           return true;
         }
       }

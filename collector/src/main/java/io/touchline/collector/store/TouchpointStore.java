@@ -1,9 +1,10 @@
 package io.touchline.collector.store;
 
+import io.touchline.collector.model.TouchpointKeys;
+import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.ingest.TranslatedBatch;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
-import io.touchline.collector.stitch.ProfileIds;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.journey.AttributeColumns;
 import io.touchline.collector.journey.TouchpointColumns;
@@ -102,7 +103,7 @@ public final class TouchpointStore implements AutoCloseable {
   }
 
   /** Stored touchpoints as the profile index reads them back, when it decides a group anew. */
-  private List<ProfileIndex.Entry> storedEntries(long[] sequences) {
+  private List<TouchpointKeys> storedEntries(long[] sequences) {
     try (StoreReader reader = reader()) {
       return reader.entriesBySequence(sequences);
     } catch (SQLException e) {
@@ -146,8 +147,8 @@ public final class TouchpointStore implements AutoCloseable {
     // The views' columns are read after the index, not beside it: on two cores the two reads
     // slowed each other down and the collector was ready later.
     columns.unload();
-    BlockingQueue<List<ProfileIndex.Entry>> batches = new ArrayBlockingQueue<>(2);
-    List<ProfileIndex.Entry> end = List.of();
+    BlockingQueue<List<TouchpointKeys>> batches = new ArrayBlockingQueue<>(2);
+    List<TouchpointKeys> end = List.of();
     AtomicReference<Throwable> readFailure = new AtomicReference<>();
     try (StoreReader reader = reader()) {
       long last = reader.maxSequence();
@@ -155,12 +156,12 @@ public final class TouchpointStore implements AutoCloseable {
       seen.clear(reader.touchpointCount());
       Thread reading = new Thread(() -> {
         try {
-          List<ProfileIndex.Entry>[] batch = new List[] {new ArrayList<>(REBUILD_BATCH)};
+          List<TouchpointKeys>[] batch = new List[] {new ArrayList<>(REBUILD_BATCH)};
           reader.forEachTouchpoint(last,
               (sequence, traceId, spanId, eventNanos, fingerprints, types) -> {
                 long spanFingerprint = SeenSpans.fingerprint(traceId, spanId);
                 seen.add(spanFingerprint);
-                batch[0].add(new ProfileIndex.Entry(sequence, eventNanos, spanFingerprint, fingerprints, types));
+                batch[0].add(new TouchpointKeys(sequence, eventNanos, spanFingerprint, fingerprints, types));
                 if (batch[0].size() == REBUILD_BATCH) {
                   putUninterruptibly(batches, batch[0]); // a bounded batch in memory at a time
                   batch[0] = new ArrayList<>(REBUILD_BATCH);
@@ -177,7 +178,7 @@ public final class TouchpointStore implements AutoCloseable {
       boolean interrupted = false;
       try {
         while (true) {
-          List<ProfileIndex.Entry> batch;
+          List<TouchpointKeys> batch;
           try {
             batch = batches.take();
           } catch (InterruptedException e) {
@@ -314,7 +315,7 @@ public final class TouchpointStore implements AutoCloseable {
     }
     for (Row row : fresh) {
       seen.add(row.spanFingerprint());
-      index.add(new ProfileIndex.Entry(
+      index.add(new TouchpointKeys(
           nextSequence++, row.touchpoint().eventTimeNanos(), row.spanFingerprint(), row.keyFingerprints(), keyTypes(row.touchpoint())));
     }
     index.commit();
@@ -366,7 +367,7 @@ public final class TouchpointStore implements AutoCloseable {
   public synchronized Instant erase(Erasure erasure) throws SQLException {
     Instant now = Instant.now();
     long micros = Math.floorDiv(now.getEpochSecond() * 1_000_000_000L + now.getNano(), 1_000L);
-    List<String> keyHashes = erasure.keys().stream().map(ProfileIds::keyHash).toList();
+    List<String> keyHashes = erasure.keys().stream().map(KeyHashes::keyHash).toList();
     writer.setAutoCommit(false);
     try {
       long deleted = 0;
@@ -411,7 +412,7 @@ public final class TouchpointStore implements AutoCloseable {
       statement.execute("CHECKPOINT");
     }
     try {
-      index.forget(erasure.touchpoints(), keyHashes.stream().mapToLong(ProfileIds::fingerprint).toArray());
+      index.forget(erasure.touchpoints(), keyHashes.stream().mapToLong(KeyHashes::fingerprint).toArray());
     } catch (RuntimeException e) {
       System.err.println("touchline collector: the profile index could not forget the erased touchpoints ("
           + e.getMessage() + "); rebuilding it from the store");
@@ -449,7 +450,7 @@ public final class TouchpointStore implements AutoCloseable {
         .append(touchpoint.outcome())
         .append(row.document())
         .append(row.keyFingerprints())
-        .append(touchpoint.keys().containsKey(ProfileIndex.IDENTIFYING_TYPE))
+        .append(touchpoint.keys().containsKey(CustomerKey.IDENTIFYING_TYPE))
         .append(String.join(",", keyTypes(touchpoint)))
         .endRow();
   }
@@ -467,7 +468,7 @@ public final class TouchpointStore implements AutoCloseable {
     int i = 0;
     for (Map.Entry<String, List<String>> entry : touchpoint.keys().entrySet()) {
       for (String value : entry.getValue()) {
-        fingerprints[i++] = ProfileIds.fingerprint(ProfileIds.keyHash(new CustomerKey(entry.getKey(), value)));
+        fingerprints[i++] = KeyHashes.fingerprint(new CustomerKey(entry.getKey(), value));
       }
     }
     return fingerprints;
@@ -492,7 +493,7 @@ public final class TouchpointStore implements AutoCloseable {
 
   /** The touchpoints of the profile holding {@code key}, in canonical order; empty when none does. */
   public List<Touchpoint> profileTouchpoints(CustomerKey key) throws SQLException {
-    long[] sequences = index.touchpointsOf(ProfileIds.fingerprint(ProfileIds.keyHash(key)));
+    long[] sequences = index.touchpointsOf(KeyHashes.fingerprint(key));
     try (StoreReader reader = reader()) {
       return sequences.length == 0 ? List.of() : reader.touchpointsBySequence(sequences);
     }

@@ -1,5 +1,6 @@
 package io.touchline.collector.stitch;
 
+import io.touchline.collector.model.TouchpointKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -17,16 +18,16 @@ class ProfileIndexTest {
   private static final List<String> TYPES = List.of("customer_id", "email", "phone", "device", "session");
 
   /** What the tests' "store" holds: the index reads touchpoints back from it when it re-decides a group. */
-  private final java.util.Map<Long, ProfileIndex.Entry> stored = new java.util.HashMap<>();
+  private final java.util.Map<Long, TouchpointKeys> stored = new java.util.HashMap<>();
 
   private ProfileIndex newIndex() {
     return new ProfileIndex(KeyTypes.defaults(), sequences -> Arrays.stream(sequences).mapToObj(stored::get).toList());
   }
 
   /** Keys are numbered: the type is the number modulo 5 (0: customer_id, 1: email, …, 4: session). */
-  private ProfileIndex.Entry entry(long sequence, long time, long... keys) {
+  private TouchpointKeys entry(long sequence, long time, long... keys) {
     List<String> types = Arrays.stream(keys).mapToObj(k -> TYPES.get((int) (k % 5))).toList();
-    ProfileIndex.Entry entry = new ProfileIndex.Entry(sequence, time, sequence * 0x9E3779B97F4A7C15L, keys, types);
+    TouchpointKeys entry = new TouchpointKeys(sequence, time, sequence * 0x9E3779B97F4A7C15L, keys, types);
     stored.put(sequence, entry);
     return entry;
   }
@@ -65,14 +66,14 @@ class ProfileIndexTest {
   void aSessionOnTwoCustomersLoginsIsSharedWhicheverArrivesFirst() {
     for (boolean lateFirst : new boolean[] {false, true}) {
       ProfileIndex index = newIndex();
-      List<ProfileIndex.Entry> entries = new ArrayList<>(List.of(
+      List<TouchpointKeys> entries = new ArrayList<>(List.of(
           entry(1, 10, 14),          // anonymous view on the kiosk session
           entry(2, 20, 14, 10, 11),  // ann logs in: session, customer 10, e-mail 11
           entry(3, 30, 14, 20, 21))); // bob logs in on the same session
       if (lateFirst) {
         Collections.reverse(entries);
       }
-      for (ProfileIndex.Entry e : entries) {
+      for (TouchpointKeys e : entries) {
         index.add(e);
         index.commit();
       }
@@ -93,7 +94,7 @@ class ProfileIndexTest {
   void incrementalAndRebuiltIndexesAgreeWhateverTheArrivalOrder(long seed) {
     Random random = new Random(seed);
     int keyCount = 60;
-    List<ProfileIndex.Entry> entries = new ArrayList<>();
+    List<TouchpointKeys> entries = new ArrayList<>();
     for (int sequence = 1; sequence <= 300; sequence++) {
       int keys = random.nextInt(4); // 0..3 keys; some touchpoints are unattributed
       long[] carried = random.longs(keys, 1, keyCount).distinct().toArray();
@@ -105,7 +106,7 @@ class ProfileIndexTest {
     String expected = describe(rebuilt, keyCount);
 
     for (int round = 0; round < 6; round++) {
-      List<ProfileIndex.Entry> arrival = new ArrayList<>(entries);
+      List<TouchpointKeys> arrival = new ArrayList<>(entries);
       if (round == 1) {
         Collections.reverse(arrival);
       } else if (round > 1) {
@@ -134,22 +135,22 @@ class ProfileIndexTest {
   void forgettingErasedTouchpointsEqualsARebuildFromWhatIsLeft(long seed) {
     Random random = new Random(seed);
     int keyCount = 40;
-    List<ProfileIndex.Entry> entries = new ArrayList<>();
+    List<TouchpointKeys> entries = new ArrayList<>();
     for (int sequence = 1; sequence <= 240; sequence++) {
       long[] carried = random.longs(random.nextInt(4), 1, keyCount).distinct().toArray();
       entries.add(entry(sequence, random.nextInt(100), carried));
     }
-    List<ProfileIndex.Entry> first = entries.subList(0, 200);
-    List<ProfileIndex.Entry> later = entries.subList(200, entries.size());
+    List<TouchpointKeys> first = entries.subList(0, 200);
+    List<TouchpointKeys> later = entries.subList(200, entries.size());
     ProfileIndex index = newIndex();
     first.forEach(index::add);
     index.commit();
 
     long[] erasedKeys = random.longs(3, 1, keyCount).distinct().toArray();
     long[] carrying = index.touchpointsCarrying(erasedKeys);
-    List<ProfileIndex.Entry> left = new ArrayList<>();
+    List<TouchpointKeys> left = new ArrayList<>();
     List<Long> expectedCarrying = new ArrayList<>();
-    for (ProfileIndex.Entry entry : first) {
+    for (TouchpointKeys entry : first) {
       if (Arrays.stream(entry.keyFingerprints()).anyMatch(k -> Arrays.stream(erasedKeys).anyMatch(e -> e == k))) {
         expectedCarrying.add(entry.sequence());
       } else {

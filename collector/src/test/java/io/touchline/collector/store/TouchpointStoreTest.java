@@ -1,5 +1,6 @@
 package io.touchline.collector.store;
 
+import io.touchline.collector.model.KeyHashes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -258,8 +259,8 @@ class TouchpointStoreTest {
               + " 'order.placed', 'web', 'shop', 'success', '{}'),"
               + " ('00000000000000000000000000000001', '0000000000000001', 1000, make_timestamp(1),"
               + " 'login', 'web', 'shop', 'success', '{\"customer.tier\":\"gold\"}')");
-      String email = io.touchline.collector.stitch.ProfileIds.keyHash(new CustomerKey("email", "ann@example.com"));
-      String session = io.touchline.collector.stitch.ProfileIds.keyHash(new CustomerKey("session", "s-1"));
+      String email = io.touchline.collector.model.KeyHashes.keyHash(new CustomerKey("email", "ann@example.com"));
+      String session = io.touchline.collector.model.KeyHashes.keyHash(new CustomerKey("session", "s-1"));
       statement.execute(
           "INSERT INTO touchpoint_keys VALUES"
               + " ('00000000000000000000000000000001', '0000000000000001', 'email', 'ann@example.com', '" + email + "'),"
