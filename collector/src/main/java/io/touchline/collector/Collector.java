@@ -6,7 +6,15 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.touchline.collector.commit.CommitPublisher;
+import io.touchline.collector.commit.ListenerHealth;
+import io.touchline.collector.commit.LiveFeedListener;
+import io.touchline.collector.commit.ProfileIndexFeed;
+import io.touchline.collector.commit.Retention;
+import io.touchline.collector.commit.ViewColumnsFeed;
 import io.touchline.collector.config.CollectorConfig;
+import io.touchline.collector.log.CollectorLog;
+import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.erase.ProfileEraser;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.ingest.OtlpGrpcServer;
@@ -36,11 +44,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The running collector: wires ingest → store → query → API and owns their lifecycle. Data flows
@@ -69,45 +74,62 @@ public final class Collector implements AutoCloseable {
 
   private final CollectorConfig config;
   private final Database database;
+  private final CollectorThreads threads = new CollectorThreads();
   private final TouchpointStore store;
+  private final CommitPublisher listeners = new CommitPublisher();
+  private final ProfileIndexFeed indexFeed;
+  private final ViewColumnsFeed viewColumns;
   private final WriteQueue writeQueue;
   private final TraceIngest ingest;
   private OtlpGrpcServer grpcServer;
   private final IngestCounters ingestCounters = new IngestCounters();
   private final HttpServer otlpServer;
   private final HttpServer apiServer;
-  private final ExecutorService otlpThreads = Executors.newFixedThreadPool(OTLP_THREADS, named("touchline-otlp"));
-  private final ExecutorService apiThreads = Executors.newFixedThreadPool(API_THREADS, named("touchline-api"));
+  private final ExecutorService otlpThreads = threads.pool("touchline-otlp", OTLP_THREADS);
+  private final ExecutorService apiThreads = threads.pool("touchline-api", API_THREADS);
   /** A thread per open live stream, apart from the API's, so streams never starve requests. */
-  private final ExecutorService liveThreads = Executors.newFixedThreadPool(LiveFeed.MAX_WATCHERS, named("touchline-live"));
+  private final ExecutorService liveThreads = threads.pool("touchline-live", LiveFeed.MAX_WATCHERS);
   private final RequestGate otlpGate = new RequestGate();
   private final RequestGate apiGate = new RequestGate();
   private final CollectorMetrics metrics;
   private final IngestLog ingestLog;
-  private final ScheduledExecutorService maintenance =
-      Executors.newSingleThreadScheduledExecutor(named("touchline-maintenance"));
+  private final ScheduledExecutorService maintenance = threads.scheduler("touchline-maintenance");
   private final AtomicBoolean ready = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Collector(CollectorConfig config, Database database) throws IOException, SQLException {
+  private Collector(CollectorConfig config, Database database) throws IOException, SQLException, InterruptedException {
     this.config = config;
     this.database = database;
     KeyTypes keyTypes = KeyTypes.from(config.keyTypes());
-    this.store = new TouchpointStore(database, keyTypes);
+    this.store = new TouchpointStore(database);
+    ProfileIndex index = new ProfileIndex(keyTypes, ProfileIndexFeed.source(store));
+    this.indexFeed = new ProfileIndexFeed(index, store, threads.background("touchline-index-rebuild"));
+    this.viewColumns = new ViewColumnsFeed(store, threads.background("touchline-views-load"));
+    LiveFeed liveFeed = new LiveFeed();
+    // The order matters: the views' columns first, so that whatever a profile shows has its columns.
+    listeners.register("views' columns", viewColumns, viewColumns::rebuild);
+    listeners.register("profile index", indexFeed, indexFeed::rebuild);
+    listeners.register("live feed", LiveFeedListener.of(liveFeed), () -> {});
+    store.publishTo(listeners);
+    // The index first, the columns after it: on two cores the two reads slowed each other down
+    // and the collector was ready later. The columns load in the background.
+    indexFeed.rebuild();
+    viewColumns.rebuild();
     this.metrics = new CollectorMetrics(ingestCounters, this::queuedSpans, database::sizeInBytes);
-    this.writeQueue = new WriteQueue(store, config.storage().writeQueueSpans(), MAX_GROUP_SPANS, metrics::recordCommit);
+    metrics.registerListeners(listeners::health);
+    this.writeQueue = new WriteQueue(store, config.storage().writeQueueSpans(), MAX_GROUP_SPANS, metrics::recordCommit,
+        threads.single("touchline-writer"));
     SpanTranslator translator = new SpanTranslator(keyTypes, Placeholders.withExtra(config.placeholders()));
     this.ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
     OtlpHttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
-    ProfileQuery profiles = new ProfileQuery(store, keyTypes, config.hashSecret());
-    Journeys journeys = new Journeys(store.index(), store.columns(), store.attributes(), config.journeys().gap());
-    CatalogQuery catalog = new CatalogQuery(journeys, store.attributes()::names);
-    LiveFeed liveFeed = new LiveFeed();
-    store.onStored(liveFeed);
+    ProfileQuery profiles = new ProfileQuery(store, index, keyTypes, config.hashSecret());
+    Journeys journeys = new Journeys(index, viewColumns.columns(), viewColumns.attributes(), config.journeys().gap(),
+        threads.background("touchline-views-snapshot"));
+    CatalogQuery catalog = new CatalogQuery(journeys, viewColumns.attributes()::names);
     HttpHandler api = new ApiHandler(
-        profiles, new TouchpointListQuery(store, profiles), new ProfileEraser(profiles, store), ready::get, metrics,
-        journeys, catalog, liveFeed, liveThreads);
+        profiles, new TouchpointListQuery(store, index, profiles), new ProfileEraser(profiles, store, index), ready::get,
+        metrics, journeys, catalog, liveFeed, liveThreads);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;
     try {
@@ -123,6 +145,7 @@ public final class Collector implements AutoCloseable {
       }
       closeQuietly(writeQueue);
       store.close();
+      threads.close();
       throw e;
     }
     otlpServer = otlpListening;
@@ -133,8 +156,13 @@ public final class Collector implements AutoCloseable {
    * answer 503 until then); says how many and how long.
    */
   public String awaitAnalystViews() throws InterruptedException {
-    boolean loaded = store.columns().awaitLoaded(Long.MAX_VALUE / 4);
-    return loaded ? "loaded (" + store.columns().loadReport() + ")" : "unavailable: " + store.columns().failure();
+    boolean loaded = viewColumns.columns().awaitLoaded(Long.MAX_VALUE / 4);
+    return loaded ? "loaded (" + viewColumns.columns().loadReport() + ")" : "unavailable: " + viewColumns.columns().failure();
+  }
+
+  /** How each listener of the store's commits is doing. */
+  public java.util.List<ListenerHealth> listenerHealth() {
+    return listeners.health();
   }
 
   /** Opens the database and starts listening; returns once both servers accept connections. */
@@ -145,6 +173,10 @@ public final class Collector implements AutoCloseable {
     Collector collector;
     try {
       collector = new Collector(config, database);
+    } catch (InterruptedException e) {
+      database.close();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading the store back", e);
     } catch (IOException | SQLException | RuntimeException e) {
       database.close(); // nothing was written yet; let the next start have the file
       throw e;
@@ -155,7 +187,7 @@ public final class Collector implements AutoCloseable {
       collector.grpcServer =
           OtlpGrpcServer.start(
               config.bindAddress(), config.otlp().grpcPort(), collector.ingest, config.otlp().maxBodyBytes(),
-              config.auth().ingestToken());
+              config.auth().ingestToken(), collector.threads.numbered("touchline-otlp-grpc"));
     } catch (IOException | RuntimeException e) {
       collector.close();
       throw e;
@@ -208,13 +240,14 @@ public final class Collector implements AutoCloseable {
 
   private void applyRetention(Duration period) {
     try {
-      long deleted = store.deleteOlderThan(Instant.now().minus(period));
+      Instant cutoff = Instant.now().minus(period);
+      long deleted = Retention.deleteOlderThan(store, listeners, cutoff);
       if (deleted > 0) {
-        System.out.println("touchline collector: retention " + config.storage().retention() + ": deleted "
-            + deleted + " touchpoints older than " + Instant.now().minus(period));
+        CollectorLog.info("retention " + config.storage().retention() + ": deleted " + deleted
+            + " touchpoints older than " + cutoff);
       }
     } catch (Exception e) {
-      System.err.println("touchline collector: retention could not delete old touchpoints: " + e.getMessage());
+      CollectorLog.error("retention could not delete old touchpoints: " + e.getMessage());
     }
   }
 
@@ -259,8 +292,8 @@ public final class Collector implements AutoCloseable {
     }
     otlpServer.stop(0);
     apiServer.stop(0);
-    shutdown(otlpThreads);
-    shutdown(apiThreads);
+    threads.shutdown(otlpThreads, 10);
+    threads.shutdown(apiThreads, 10);
     liveThreads.shutdownNow(); // open streams end; their clients reconnect to the next collector
     try {
       writeQueue.close();
@@ -272,8 +305,9 @@ public final class Collector implements AutoCloseable {
       database.checkpoint();
       database.close();
     } catch (SQLException e) {
-      System.err.println("touchline collector: error while closing the database: " + e.getMessage());
+      CollectorLog.error("error while closing the database: " + e.getMessage());
     }
+    threads.close();
   }
 
   private static void closeQuietly(WriteQueue queue) {
@@ -282,23 +316,5 @@ public final class Collector implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static void shutdown(ExecutorService threads) {
-    threads.shutdown();
-    try {
-      threads.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(prefix.equals("touchline-maintenance"));
-      return thread;
-    };
   }
 }

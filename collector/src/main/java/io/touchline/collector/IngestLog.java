@@ -1,5 +1,6 @@
 package io.touchline.collector;
 
+import io.touchline.collector.log.CollectorLog;
 import io.touchline.collector.ingest.IngestCounters;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -22,7 +23,7 @@ final class IngestLog {
   }
 
   void logMinute() {
-    System.out.println(minuteLine());
+    CollectorLog.info(minuteLine());
   }
 
   synchronized String minuteLine() {
@@ -30,7 +31,7 @@ final class IngestLog {
     long stored = counters.touchpointsStored();
     long rejected = counters.spansRejectedTotal();
     String line =
-        "touchline collector: last minute: " + (received - lastReceived) + " spans received, "
+        "last minute: " + (received - lastReceived) + " spans received, "
             + (stored - lastStored) + " touchpoints stored, " + (rejected - lastRejected)
             + " spans rejected; write queue " + queuedSpans.getAsLong() + " spans; since start: "
             + received + " received, " + stored + " stored" + reasons(counters.spansRejected());

@@ -3,6 +3,7 @@ package io.touchline.collector;
 import io.touchline.collector.config.CollectorConfig;
 import io.touchline.collector.config.CollectorConfigLoader;
 import io.touchline.collector.config.ConfigException;
+import io.touchline.collector.log.CollectorLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -24,27 +25,18 @@ public final class Main {
     try {
       config = loadConfig(args);
     } catch (ConfigException e) {
-      System.err.println("touchline collector: " + e.getMessage());
+      CollectorLog.error(e.getMessage());
       System.exit(2);
       return;
     }
     try {
       Collector collector = Collector.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(collector::close, "touchline-shutdown"));
-      System.out.println(
-          "touchline collector ready: otlp-http=" + collector.otlpHttpUrl() + " api=" + collector.apiUrl()
-              + " otlp-grpc=" + collector.otlpGrpcAddress());
-      Thread views = new Thread(() -> {
-        try {
-          System.out.println("touchline collector: analyst views " + collector.awaitAnalystViews());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "touchline-views-report");
-      views.setDaemon(true);
-      views.start();
+      // The views' columns say themselves when they are loaded (ViewColumnsFeed).
+      CollectorLog.ready("otlp-http=" + collector.otlpHttpUrl() + " api=" + collector.apiUrl()
+          + " otlp-grpc=" + collector.otlpGrpcAddress());
     } catch (Exception e) {
-      System.err.println("touchline collector: could not start: " + e.getMessage());
+      CollectorLog.error("could not start: " + e.getMessage());
       System.exit(1);
     }
   }

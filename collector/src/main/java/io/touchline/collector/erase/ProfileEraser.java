@@ -1,5 +1,6 @@
 package io.touchline.collector.erase;
 
+import io.touchline.collector.log.CollectorLog;
 import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
@@ -9,6 +10,7 @@ import io.touchline.collector.query.ProfileView;
 import io.touchline.collector.store.Erasure;
 import io.touchline.collector.store.ErasureRecord;
 import io.touchline.collector.store.StoreReader;
+import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.store.TouchpointStore;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,10 +32,12 @@ public final class ProfileEraser {
 
   private final ProfileQuery profiles;
   private final TouchpointStore store;
+  private final ProfileIndex index;
 
-  public ProfileEraser(ProfileQuery profiles, TouchpointStore store) {
+  public ProfileEraser(ProfileQuery profiles, TouchpointStore store, ProfileIndex index) {
     this.profiles = profiles;
     this.store = store;
+    this.index = index;
   }
 
   /** What erasing the profile holding {@code key} would remove; empty when no profile holds it. */
@@ -49,7 +53,7 @@ public final class ProfileEraser {
         return Optional.empty();
       }
       Instant at = store.erase(plan.get().erasure());
-      System.out.println("touchline collector: erased profile " + plan.get().erasure().profileId() + " (asked by "
+      CollectorLog.info("erased profile " + plan.get().erasure().profileId() + " (asked by "
           + key.type() + " key): " + plan.get().spans().size() + " touchpoints, " + plan.get().erasure().keys().size()
           + " keys; " + plan.get().erasure().sharedKeysKept() + " shared keys kept");
       return Optional.of(plan.get().view(ProfileQuery.time(at.getEpochSecond() * 1_000_000_000L + at.getNano())));
@@ -88,7 +92,7 @@ public final class ProfileEraser {
         own.add(stored);
       }
     }
-    long[] sequences = store.index().touchpointsCarrying(
+    long[] sequences = index.touchpointsCarrying(
         own.stream().mapToLong(k -> KeyHashes.fingerprint(k)).toArray());
     List<Touchpoint> touchpoints;
     try (StoreReader reader = store.reader()) {

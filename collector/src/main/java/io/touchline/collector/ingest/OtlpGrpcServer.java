@@ -47,17 +47,20 @@ public final class OtlpGrpcServer implements AutoCloseable {
    */
   public static OtlpGrpcServer start(String bindAddress, int port, TraceIngest ingest, long maxBodyBytes)
       throws IOException {
-    return start(bindAddress, port, ingest, maxBodyBytes, null);
+    return start(bindAddress, port, ingest, maxBodyBytes, null, threadFactory("touchline-otlp-grpc"));
   }
 
-  /** The same, and with {@code ingestToken} set every call must carry it as a bearer token. */
+  /**
+   * The same; with {@code ingestToken} set every call must carry it as a bearer token, and the
+   * service's threads come from {@code threadFactory} (the collector names and owns them).
+   */
   public static OtlpGrpcServer start(
-      String bindAddress, int port, TraceIngest ingest, long maxBodyBytes, String ingestToken)
+      String bindAddress, int port, TraceIngest ingest, long maxBodyBytes, String ingestToken, ThreadFactory threadFactory)
       throws IOException {
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
     }
-    ExecutorService threads = Executors.newFixedThreadPool(THREADS, named("touchline-otlp-grpc"));
+    ExecutorService threads = Executors.newFixedThreadPool(THREADS, threadFactory);
     IngestCounters counters = ingest.counters();
     Server server =
         NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
@@ -150,12 +153,15 @@ public final class OtlpGrpcServer implements AutoCloseable {
     return root.getMessage();
   }
 
-  private static ThreadFactory named(String prefix) {
+  /**
+   * Threads for the service, named {@code prefix-1}, {@code prefix-2}, ...: not daemons, since
+   * Netty's event-loop threads start these and are daemons, and an export being committed must
+   * end through {@link #close()}, not die with the JVM.
+   */
+  public static ThreadFactory threadFactory(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-      // Netty's event-loop threads start these and are daemons: without this, so would these be,
-      // and an export being committed could die with the JVM instead of ending through close().
       thread.setDaemon(false);
       return thread;
     };

@@ -1,5 +1,6 @@
 package io.touchline.collector.ingest;
 
+import io.touchline.collector.log.CollectorLog;
 import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
 import com.google.rpc.Code;
@@ -40,7 +41,7 @@ public final class OtlpGrpcService extends TraceServiceGrpc.TraceServiceImplBase
       // A bug, not the sender's fault. Without this, gRPC would answer UNKNOWN with no message;
       // the details stay in our log, never in the answer.
       ingest.counters().recordRequestRejected("internal_error");
-      System.err.println("touchline collector: OTLP/gRPC export failed: " + e);
+      CollectorLog.error("OTLP/gRPC export failed: " + e);
       e.printStackTrace();
       responseObserver.onError(
           Status.INTERNAL

@@ -1,5 +1,6 @@
 package io.touchline.collector.journey;
 
+import io.touchline.collector.log.CollectorLog;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,7 +220,7 @@ public final class AttributeColumns {
       try {
         column(attribute);
       } catch (IllegalStateException e) {
-        System.err.println("touchline collector: " + e.getMessage());
+        CollectorLog.error(e.getMessage());
       }
     }
   }

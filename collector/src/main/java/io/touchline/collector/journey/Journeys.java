@@ -1,7 +1,9 @@
 package io.touchline.collector.journey;
 
 import io.touchline.collector.stitch.ProfileIndex;
+import io.touchline.collector.log.CollectorLog;
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Where the views get their data: the columns, the attribute columns, and a snapshot of every
@@ -19,10 +21,15 @@ public final class Journeys {
 
   private static final long WAIT_FOR_COLUMNS_MILLIS = 500;
 
+  private final ThreadFactory snapshotThreads;
   private JourneySnapshot snapshot;
   private boolean rebuilding;
 
-  public Journeys(ProfileIndex index, TouchpointColumns columns, AttributeColumns attributes, Duration inactivityGap) {
+  /** @param snapshotThreads makes the thread that builds the next snapshot while a stale one answers */
+  public Journeys(
+      ProfileIndex index, TouchpointColumns columns, AttributeColumns attributes, Duration inactivityGap,
+      ThreadFactory snapshotThreads) {
+    this.snapshotThreads = snapshotThreads;
     this.index = index;
     this.columns = columns;
     this.attributes = attributes;
@@ -48,9 +55,7 @@ public final class Journeys {
       if (current != null && current.buildNanos() > WAIT_FOR_REBUILD.toNanos() && !current.predatesRemovals(columns)) {
         if (!rebuilding) {
           rebuilding = true;
-          Thread rebuild = new Thread(this::rebuildInBackground, "touchline-views-snapshot");
-          rebuild.setDaemon(true);
-          rebuild.start();
+          snapshotThreads.newThread(this::rebuildInBackground).start();
         }
         return current;
       }
@@ -83,7 +88,7 @@ public final class Journeys {
         snapshot = next;
       }
     } catch (RuntimeException e) {
-      System.err.println("touchline collector: rebuilding the views' snapshot failed: " + e.getMessage());
+      CollectorLog.error("rebuilding the views' snapshot failed: " + e.getMessage());
     } finally {
       synchronized (this) {
         rebuilding = false;

@@ -5,10 +5,13 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.touchline.collector.commit.ListenerHealth;
 import io.touchline.collector.ingest.IngestCounters;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The collector's own figures in the Prometheus text format, for {@code GET /metrics}. Counters
@@ -89,6 +92,27 @@ public final class CollectorMetrics {
             .classicUpperBounds(API_BUCKETS)
             .labelNames("route", "status")
             .register(registry);
+  }
+
+  /**
+   * The commit listeners' health: {@code touchline_listener_up} (1 when up to date, 0 while
+   * rebuilt or failed) and {@code touchline_listener_failures_total}, by listener.
+   */
+  public void registerListeners(Supplier<List<ListenerHealth>> health) {
+    GaugeWithCallback.builder()
+        .name("touchline_listener_up")
+        .help("1 when a listener of the store's commits (profile index, views' columns, live feed) is up to"
+            + " date, 0 while it is rebuilt from the store or failed")
+        .labelNames("listener")
+        .callback(callback -> health.get().forEach(
+            listener -> callback.call(listener.state() == ListenerHealth.State.OK ? 1 : 0, listener.name())))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("touchline_listener_failures_total")
+        .help("Commits and rebuilds a listener of the store's commits failed on")
+        .labelNames("listener")
+        .callback(callback -> health.get().forEach(listener -> callback.call(listener.failures(), listener.name())))
+        .register(registry);
   }
 
   public void recordCommit(long nanos) {

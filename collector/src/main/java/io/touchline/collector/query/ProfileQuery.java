@@ -39,15 +39,11 @@ public final class ProfileQuery {
   /** The agents' hash secret, when the collector was given it; null otherwise. */
   private final byte[] hashSecret;
 
-  public ProfileQuery(TouchpointStore store, KeyTypes keyTypes) {
-    this(store, keyTypes, null);
-  }
-
   /** @param hashSecret the agents' secret for hashed keys, or null */
-  public ProfileQuery(TouchpointStore store, KeyTypes keyTypes, String hashSecret) {
+  public ProfileQuery(TouchpointStore store, ProfileIndex index, KeyTypes keyTypes, String hashSecret) {
     this.hashSecret = hashSecret == null ? null : hashSecret.getBytes(StandardCharsets.UTF_8);
     this.store = store;
-    this.index = store.index();
+    this.index = index;
     this.keyTypes = keyTypes;
   }
 

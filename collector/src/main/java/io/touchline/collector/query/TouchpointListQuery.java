@@ -23,9 +23,9 @@ public final class TouchpointListQuery {
   private final ProfileIndex index;
   private final ProfileQuery profiles;
 
-  public TouchpointListQuery(TouchpointStore store, ProfileQuery profiles) {
+  public TouchpointListQuery(TouchpointStore store, ProfileIndex index, ProfileQuery profiles) {
     this.store = store;
-    this.index = store.index();
+    this.index = index;
     this.profiles = profiles;
   }
 

@@ -1,5 +1,6 @@
 package io.touchline.collector.store;
 
+import io.touchline.collector.log.CollectorLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +101,7 @@ public final class Database implements AutoCloseable {
       root.close();
     }
     Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    System.out.println("touchline collector: compacted the database so that erased touchpoints leave the disk too: "
+    CollectorLog.info("compacted the database so that erased touchpoints leave the disk too: "
         + before / (1 << 20) + " MB -> " + Files.size(file) / (1 << 20) + " MB in "
         + (System.nanoTime() - start) / 1_000_000 + " ms");
     return connect(file, memoryLimit, checkpointThreshold);

@@ -3,7 +3,6 @@ package io.touchline.collector.store;
 import io.touchline.collector.model.TouchpointKeys;
 import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.Touchpoint;
-import io.touchline.collector.stitch.ProfileIndex;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -128,17 +127,17 @@ public final class StoreReader implements AutoCloseable {
   }
 
   /** How many touchpoints are stored. */
-  long touchpointCount() throws SQLException {
+  public long touchpointCount() throws SQLException {
     return single("SELECT count(*) FROM touchpoints");
   }
 
   /** The highest sequence number in use; 0 for an empty store. */
-  long maxSequence() throws SQLException {
+  public long maxSequence() throws SQLException {
     return single("SELECT coalesce(max(seq), 0) FROM touchpoints");
   }
 
   /** What the profile index and the duplicate check need of one touchpoint. */
-  interface TouchpointConsumer {
+  public interface TouchpointConsumer {
     void accept(long sequence, String traceId, String spanId, long eventNanos, long[] keyFingerprints, List<String> keyTypes);
   }
 
@@ -192,7 +191,7 @@ public final class StoreReader implements AutoCloseable {
   }
 
   /** Receives a stored touchpoint as the analyst views' columns hold it. */
-  interface ColumnRowConsumer {
+  public interface ColumnRowConsumer {
     /** @return false to stop reading */
     boolean accept(long sequence, long eventNanos, String touchpoint, String channel, String service, String outcome,
         boolean keyed);
@@ -202,7 +201,7 @@ public final class StoreReader implements AutoCloseable {
    * Every stored touchpoint's time, name, channel, service and outcome up to sequence {@code last};
    * false when the consumer stopped it.
    */
-  boolean forEachColumnRow(long last, ColumnRowConsumer consumer) throws SQLException {
+  public boolean forEachColumnRow(long last, ColumnRowConsumer consumer) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT seq, event_nanos, touchpoint, channel, service, outcome, len(key_fingerprints) > 0 FROM touchpoints"
             + " WHERE seq > ? AND seq <= ? ORDER BY seq")) {
@@ -212,7 +211,7 @@ public final class StoreReader implements AutoCloseable {
   }
 
   /** Receives one attribute's value of a stored touchpoint. */
-  interface AttributeValueConsumer {
+  public interface AttributeValueConsumer {
     void accept(long sequence, String value);
   }
 
@@ -220,7 +219,7 @@ public final class StoreReader implements AutoCloseable {
    * One attribute's value on every stored touchpoint that has it, as text (a list as its items
    * joined by commas, as {@code AttributeColumns.text} writes it).
    */
-  void forEachAttributeValue(String attribute, AttributeValueConsumer consumer) throws SQLException {
+  public void forEachAttributeValue(String attribute, AttributeValueConsumer consumer) throws SQLException {
     String path = "$.attributes.\"" + attribute.replace("\"", "") + "\"";
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT seq, json_extract(doc, ?) AS v FROM touchpoints WHERE seq > ? AND seq <= ? AND v IS NOT NULL ORDER BY seq")) {

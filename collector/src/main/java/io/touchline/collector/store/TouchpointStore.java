@@ -1,14 +1,13 @@
 package io.touchline.collector.store;
 
-import io.touchline.collector.model.TouchpointKeys;
-import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.ingest.TranslatedBatch;
+import io.touchline.collector.log.CollectorLog;
+import io.touchline.collector.model.CommittedBatch;
 import io.touchline.collector.model.CustomerKey;
+import io.touchline.collector.model.ErasedTouchpoints;
+import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.Touchpoint;
-import io.touchline.collector.stitch.KeyTypes;
-import io.touchline.collector.journey.AttributeColumns;
-import io.touchline.collector.journey.TouchpointColumns;
-import io.touchline.collector.stitch.ProfileIndex;
+import io.touchline.collector.model.TouchpointKeys;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,16 +15,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * Writes touchpoints to the database: one writer connection, one transaction per group of
  * batches. When {@link #write} returns, every batch of the group is durable and may be
- * acknowledged, and the {@link ProfileIndex} already shows it. Rows go in through DuckDB's
+ * acknowledged, and its {@link CommitListener} has been told. Rows go in through DuckDB's
  * appender (bulk, not a statement per row), each touchpoint under a sequence number of its own
  * that its keys point to. A span stored before (an OTLP retry) changes nothing, not even a counter.
  */
@@ -36,195 +33,63 @@ public final class TouchpointStore implements AutoCloseable {
   static final String REJECTED_SPANS = "rejectedSpans";
   static final String ERASED_DROPPED = "erasedDropped";
 
+  /** Stored touchpoints handed to a replay at a time. */
+  private static final int REPLAY_BATCH = 50_000;
+
   private final Database database;
   private final DuckDBConnection writer;
-  private final ProfileIndex index;
-  /** What the analyst views read of each touchpoint, in memory. */
-  private final TouchpointColumns columns = new TouchpointColumns();
-  private final AttributeColumns attributes = new AttributeColumns(this::loadAttribute);
-  /** Told of every group of touchpoints once it is committed (the live view). */
-  private volatile java.util.function.Consumer<List<Touchpoint>> onStored = stored -> {};
-  /** Stored touchpoints whose attribute names the views' pickers start with. */
-  private static final int RECENT_FOR_NAMES = 10_000;
-  /** Touchpoints handed to the profile index at a time during a rebuild. */
-  private static final int REBUILD_BATCH = 50_000;
+  private volatile CommitListener listener = CommitListener.NONE;
 
   private final SeenSpans seen = new SeenSpans();
   private final Tombstones tombstones = new Tombstones();
   private long nextSequence;
+  /** Whether {@link #replay} has read the stored touchpoints' span ids into {@link #seen}. */
+  private boolean replayed;
 
+  /**
+   * Opens the writer. What the duplicate check needs of the stored touchpoints is read by the
+   * first {@link #replay}, or before the first write if no one asks for a replay.
+   */
   public TouchpointStore(Database database) throws SQLException {
-    this(database, KeyTypes.defaults());
-  }
-
-  /** Opens the writer and fills the profile index (and the duplicate check) from what is stored. */
-  public TouchpointStore(Database database, KeyTypes keyTypes) throws SQLException {
     this.database = database;
     this.writer = (DuckDBConnection) database.connect();
-    this.index = new ProfileIndex(keyTypes, this::storedEntries);
     try (StoreReader reader = reader()) {
       reader.erasedKeyHashes().forEach(tombstones::add);
     }
-    rebuild();
+  }
+
+  /** Whom to tell of every commit and erasure, after it; one listener (which may fan out). */
+  public void publishTo(CommitListener listener) {
+    this.listener = listener;
   }
 
   /**
-   * Reads the views' columns back on a thread of their own: the collector is ready (lookups,
-   * ingest) without waiting for them, and the views answer 503 until they are read (seconds at
-   * ten million touchpoints). What the writer stores meanwhile it adds itself.
+   * Reads every stored touchpoint's keys, in sequence order, into {@code batches}: how whatever
+   * derives from the store is built anew. Call it while no batch is written ({@link
+   * #whileWritesWait}, or before the first): it runs on the calling thread, and the receiver may
+   * hand each batch to another thread so that reading and applying overlap.
    */
-  private void loadViewColumns() throws SQLException {
-    long last;
-    long rows;
-    try (StoreReader reader = reader()) {
-      last = reader.maxSequence();
-      rows = reader.touchpointCount();
-    }
-    int round = columns.startLoading(rows);
-    Thread loading = new Thread(() -> {
-      long began = System.nanoTime();
-      try (StoreReader reader = reader()) {
-        boolean current = reader.forEachColumnRow(last, (sequence, nanos, touchpoint, channel, service, outcome, keyed) ->
-            columns.addLoaded(round, sequence, nanos, touchpoint, channel, service, outcome, keyed));
-        if (!current) {
-          return; // a newer rebuild reads them again
-        }
-        attributes.knowNames(reader.recentAttributeNames(RECENT_FOR_NAMES));
-        attributes.reload();
-        columns.finishLoading(round, System.nanoTime() - began);
-      } catch (Throwable e) { // whatever it was, the views must say so rather than wait for ever
-        String why = "reading the stored touchpoints back failed (" + e + "); the views stay unavailable until the next start";
-        columns.failLoading(round, why);
-        System.err.println("touchline collector: " + why);
-      }
-    }, "touchline-views-load");
-    loading.setDaemon(true);
-    loading.start();
-  }
-
-  /** Stored touchpoints as the profile index reads them back, when it decides a group anew. */
-  private List<TouchpointKeys> storedEntries(long[] sequences) {
-    try (StoreReader reader = reader()) {
-      return reader.entriesBySequence(sequences);
-    } catch (SQLException e) {
-      throw new StoreException("reading touchpoints back for the profile index failed: " + e.getMessage(), e);
-    }
-  }
-
-  public ProfileIndex index() {
-    return index;
-  }
-
-  /** Whom to tell of the touchpoints of every commit, after it: must return quickly. */
-  public void onStored(java.util.function.Consumer<List<Touchpoint>> listener) {
-    this.onStored = listener;
-  }
-
-  public TouchpointColumns columns() {
-    return columns;
-  }
-
-  public AttributeColumns attributes() {
-    return attributes;
-  }
-
-  /** Reads one attribute of every stored touchpoint when a view first asks for it, on a connection of its own while the writer goes on. */
-  private void loadAttribute(String attribute, AttributeColumns.ValueSink sink) {
-    try (StoreReader reader = reader()) {
-      reader.forEachAttributeValue(attribute, sink::accept);
-    } catch (SQLException e) {
-      throw new StoreException("reading attribute " + attribute + " of the stored touchpoints failed: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Reads every stored touchpoint's id and keys back into memory: at start, and after deletes.
-   * One thread reads rows while this one applies the identity rules to the batch before, so the
-   * two halves of the work overlap (each about half of it; measured at 2M touchpoints).
-   */
-  private synchronized void rebuild() throws SQLException {
-    index.clear();
-    // The views' columns are read after the index, not beside it: on two cores the two reads
-    // slowed each other down and the collector was ready later.
-    columns.unload();
-    BlockingQueue<List<TouchpointKeys>> batches = new ArrayBlockingQueue<>(2);
-    List<TouchpointKeys> end = List.of();
-    AtomicReference<Throwable> readFailure = new AtomicReference<>();
+  public synchronized void replay(Consumer<List<TouchpointKeys>> batches) throws SQLException {
+    replayed = false; // until the whole store was read: a failed replay is tried again before a write
     try (StoreReader reader = reader()) {
       long last = reader.maxSequence();
       nextSequence = last + 1;
       seen.clear(reader.touchpointCount());
-      Thread reading = new Thread(() -> {
-        try {
-          List<TouchpointKeys>[] batch = new List[] {new ArrayList<>(REBUILD_BATCH)};
-          reader.forEachTouchpoint(last,
-              (sequence, traceId, spanId, eventNanos, fingerprints, types) -> {
-                long spanFingerprint = SeenSpans.fingerprint(traceId, spanId);
-                seen.add(spanFingerprint);
-                batch[0].add(new TouchpointKeys(sequence, eventNanos, spanFingerprint, fingerprints, types));
-                if (batch[0].size() == REBUILD_BATCH) {
-                  putUninterruptibly(batches, batch[0]); // a bounded batch in memory at a time
-                  batch[0] = new ArrayList<>(REBUILD_BATCH);
-                }
-              });
-          putUninterruptibly(batches, batch[0]);
-        } catch (Throwable e) {
-          readFailure.set(e);
-        } finally {
-          putUninterruptibly(batches, end);
+      List<TouchpointKeys>[] batch = new List[] {new ArrayList<>(REPLAY_BATCH)};
+      reader.forEachTouchpoint(last, (sequence, traceId, spanId, eventNanos, fingerprints, types) -> {
+        long spanFingerprint = SeenSpans.fingerprint(traceId, spanId);
+        seen.add(spanFingerprint);
+        batch[0].add(new TouchpointKeys(sequence, eventNanos, spanFingerprint, fingerprints, types));
+        if (batch[0].size() == REPLAY_BATCH) {
+          batches.accept(batch[0]);
+          batch[0] = new ArrayList<>(REPLAY_BATCH);
         }
-      }, "touchline-rebuild-reader");
-      reading.start();
-      boolean interrupted = false;
-      try {
-        while (true) {
-          List<TouchpointKeys> batch;
-          try {
-            batch = batches.take();
-          } catch (InterruptedException e) {
-            interrupted = true; // the rebuild finishes regardless; the flag is restored after
-            continue;
-          }
-          if (batch == end) {
-            break;
-          }
-          batch.forEach(index::add);
-          index.commit();
-        }
-      } finally {
-        // Should the rules have failed, the reader may wait on a full queue: empty it until it ends.
-        while (reading.isAlive()) {
-          batches.clear();
-          try {
-            reading.join(10);
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
+      });
+      if (!batch[0].isEmpty()) {
+        batches.accept(batch[0]);
       }
     }
-    if (readFailure.get() != null) {
-      throw new SQLException("reading the stored touchpoints failed: " + readFailure.get().getMessage(), readFailure.get());
-    }
-    loadViewColumns();
-  }
-
-  private static <T> void putUninterruptibly(BlockingQueue<T> queue, T item) {
-    boolean interrupted = Thread.interrupted();
-    while (true) {
-      try {
-        queue.put(item);
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    replayed = true;
   }
 
   /**
@@ -269,6 +134,9 @@ public final class TouchpointStore implements AutoCloseable {
 
   /** Stores a group of encoded batches in one transaction: all of them, or none. */
   public synchronized void writeEncoded(List<EncodedBatch> group) throws SQLException {
+    if (!replayed) {
+      replay(batch -> {});
+    }
     List<Row> fresh = newRows(group);
     long erasedDropped = 0;
     if (!tombstones.isEmpty()) {
@@ -304,27 +172,27 @@ public final class TouchpointStore implements AutoCloseable {
     } finally {
       writer.setAutoCommit(true);
     }
-    // Committed: now the rest of the collector may see it. The views' columns first, so that
-    // whatever the profile index shows has its columns.
-    long columnSequence = nextSequence;
-    for (Row row : fresh) {
-      Touchpoint t = row.touchpoint();
-      columns.add(columnSequence, t.eventTimeNanos(), t.touchpoint(), t.channel(), t.service(), t.outcome(),
-          row.keyFingerprints().length > 0);
-      attributes.add(columnSequence++, t.attributes());
-    }
+    // Committed: now the rest of the collector may see it.
+    List<Touchpoint> touchpoints = new ArrayList<>(fresh.size());
+    List<TouchpointKeys> keys = new ArrayList<>(fresh.size());
     for (Row row : fresh) {
       seen.add(row.spanFingerprint());
-      index.add(new TouchpointKeys(
+      touchpoints.add(row.touchpoint());
+      keys.add(new TouchpointKeys(
           nextSequence++, row.touchpoint().eventTimeNanos(), row.spanFingerprint(), row.keyFingerprints(), keyTypes(row.touchpoint())));
     }
-    index.commit();
     if (!fresh.isEmpty()) {
-      try {
-        onStored.accept(fresh.stream().map(Row::touchpoint).toList());
-      } catch (RuntimeException e) {
-        System.err.println("touchline collector: the live view failed on new touchpoints: " + e.getMessage());
-      }
+      tell(() -> listener.committed(new CommittedBatch(touchpoints, keys)));
+    }
+  }
+
+  /** A listener's failure is its own: the commit stands, the writer goes on. */
+  private static void tell(Runnable telling) {
+    try {
+      telling.run();
+    } catch (RuntimeException e) {
+      // The listener handed in by the collector isolates its own failures; this is the last guard.
+      CollectorLog.error("a commit listener failed: " + e);
     }
   }
 
@@ -360,7 +228,7 @@ public final class TouchpointStore implements AutoCloseable {
   /**
    * Carries out an erasure in one transaction — the touchpoints deleted, a tombstone per key, an
    * audit record — then checkpoints, so that the write-ahead log no longer holds them either, and
-   * forgets them in the profile index. From then on a span carrying an erased key is dropped.
+   * tells the listener. From then on a span carrying an erased key is dropped.
    *
    * @return when it happened
    */
@@ -407,21 +275,18 @@ public final class TouchpointStore implements AutoCloseable {
       writer.setAutoCommit(true);
     }
     keyHashes.forEach(tombstones::add);
-    columns.remove(erasure.touchpoints());
     try (var statement = writer.createStatement()) {
       statement.execute("CHECKPOINT");
     }
-    try {
-      index.forget(erasure.touchpoints(), keyHashes.stream().mapToLong(KeyHashes::fingerprint).toArray());
-    } catch (RuntimeException e) {
-      System.err.println("touchline collector: the profile index could not forget the erased touchpoints ("
-          + e.getMessage() + "); rebuilding it from the store");
-      rebuild();
-    }
+    long[] erasedKeys = keyHashes.stream().mapToLong(KeyHashes::fingerprint).toArray();
+    tell(() -> listener.erased(new ErasedTouchpoints(erasure.touchpoints(), erasedKeys)));
     return now;
   }
 
-  /** Deletes the touchpoints whose event time is before {@code cutoff}. */
+  /**
+   * Deletes the touchpoints whose event time is before {@code cutoff}. What derives from them is
+   * the caller's to rebuild ({@link #replay}), in the same {@link #whileWritesWait}.
+   */
   public synchronized long deleteOlderThan(Instant cutoff) throws SQLException {
     long micros = Math.floorDiv(cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano(), 1_000L);
     long deleted;
@@ -429,9 +294,6 @@ public final class TouchpointStore implements AutoCloseable {
         writer.prepareStatement("DELETE FROM touchpoints WHERE event_time < make_timestamp(?)")) {
       touchpoints.setLong(1, micros);
       deleted = touchpoints.executeUpdate();
-    }
-    if (deleted > 0) {
-      rebuild();
     }
     return deleted;
   }
@@ -488,14 +350,6 @@ public final class TouchpointStore implements AutoCloseable {
       statement.setString(1, name);
       statement.setLong(2, delta);
       statement.executeUpdate();
-    }
-  }
-
-  /** The touchpoints of the profile holding {@code key}, in canonical order; empty when none does. */
-  public List<Touchpoint> profileTouchpoints(CustomerKey key) throws SQLException {
-    long[] sequences = index.touchpointsOf(KeyHashes.fingerprint(key));
-    try (StoreReader reader = reader()) {
-      return sequences.length == 0 ? List.of() : reader.touchpointsBySequence(sequences);
     }
   }
 

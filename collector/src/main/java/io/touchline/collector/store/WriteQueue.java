@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.LongConsumer;
 
 /**
@@ -40,11 +41,17 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
    * @param commitNanos told how long each group commit took
    */
   public WriteQueue(TouchpointStore store, long capacitySpans, int maxGroupSpans, LongConsumer commitNanos) {
+    this(store, capacitySpans, maxGroupSpans, commitNanos, runnable -> new Thread(runnable, "touchline-writer"));
+  }
+
+  /** The same, with the one writer thread made by {@code writerThread}. */
+  public WriteQueue(
+      TouchpointStore store, long capacitySpans, int maxGroupSpans, LongConsumer commitNanos, ThreadFactory writerThread) {
     this.store = store;
     this.capacitySpans = capacitySpans;
     this.maxGroupSpans = maxGroupSpans;
     this.commitNanos = commitNanos;
-    this.writer = new Thread(this::run, "touchline-writer");
+    this.writer = writerThread.newThread(this::run);
     writer.start();
   }
 

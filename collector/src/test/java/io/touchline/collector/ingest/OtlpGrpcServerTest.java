@@ -1,5 +1,6 @@
 package io.touchline.collector.ingest;
 
+import io.touchline.collector.testing.IndexedStore;
 import static io.touchline.collector.testing.OtlpSpans.attribute;
 import static io.touchline.collector.testing.OtlpSpans.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,7 @@ class OtlpGrpcServerTest {
   @TempDir Path data;
   private Database database;
   private TouchpointStore store;
+  private IndexedStore indexed;
   private WriteQueue queue;
   private TraceIngest ingest;
   private OtlpGrpcServer server;
@@ -76,6 +78,7 @@ class OtlpGrpcServerTest {
   void openStore() throws Exception {
     database = Database.open(data, "256MB");
     store = new TouchpointStore(database);
+    indexed = IndexedStore.over(store);
     queue = new WriteQueue(store, 100_000, 10_000, n -> {});
     ingest = ingest(queue);
   }
@@ -133,7 +136,7 @@ class OtlpGrpcServerTest {
   }
 
   private List<Touchpoint> storedWith(CustomerKey key) throws Exception {
-    return store.profileTouchpoints(key);
+    return indexed.profileTouchpoints(key);
   }
 
   private static void recordStandardUserSpans(Tracer tracer) {

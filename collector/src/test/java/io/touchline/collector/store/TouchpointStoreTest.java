@@ -8,6 +8,7 @@ import io.touchline.collector.ingest.TranslatedBatch;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.ProfileIndex;
+import io.touchline.collector.testing.IndexedStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,10 +33,12 @@ class TouchpointStoreTest {
 
   private Database database;
   private TouchpointStore store;
+  private IndexedStore indexed;
 
   private void open() throws Exception {
     database = Database.open(dir.resolve("data"), "256MB");
     store = new TouchpointStore(database);
+    indexed = IndexedStore.over(store);
   }
 
   /** As the collector closes: writer, checkpoint, database. */
@@ -106,7 +109,7 @@ class TouchpointStoreTest {
 
     open();
     StoreReader reader = reader();
-    assertThat(store.profileTouchpoints(new CustomerKey("email", "ann@example.com")))
+    assertThat(indexed.profileTouchpoints(new CustomerKey("email", "ann@example.com")))
         .as("the profile index is rebuilt from the store").containsExactly(stored);
     assertThat(reader.counter("placeholdersDropped")).isEqualTo(2);
     assertThat(reader.counter("nonTouchpointSpans")).isEqualTo(2);
@@ -149,14 +152,14 @@ class TouchpointStoreTest {
 
     assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(1);
     assertThat(count("SELECT sum(len(key_fingerprints)) FROM touchpoints")).isEqualTo(1);
-    assertThat(store.profileTouchpoints(new CustomerKey("session", "s-2"))).isEmpty();
-    assertThat(store.profileTouchpoints(new CustomerKey("session", "s-1"))).containsExactly(first);
+    assertThat(indexed.profileTouchpoints(new CustomerKey("session", "s-2"))).isEmpty();
+    assertThat(indexed.profileTouchpoints(new CustomerKey("session", "s-1"))).containsExactly(first);
     assertThat(reader().counter("placeholdersDropped")).isEqualTo(1);
     closeCleanly();
     open();
     store.write(batch(0, 0, read(sameIds, 1))); // after a restart, the stored span is still known
     assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(1);
-    assertThat(store.index().census().keyedTouchpoints()).isEqualTo(1);
+    assertThat(indexed.index().census().keyedTouchpoints()).isEqualTo(1);
   }
 
   @Test
@@ -168,9 +171,9 @@ class TouchpointStoreTest {
             0,
             read(touchpoint("00000000000000000000000000000001", "0000000000000001", T0, Map.of("session", List.of("s-1"))), 0),
             read(touchpoint("00000000000000000000000000000002", "0000000000000002", T0 + 1, Map.of("email", List.of("a@x.io"), "session", List.of("s-1"))), 0)));
-    assertThat(store.profileTouchpoints(new CustomerKey("email", "a@x.io")))
+    assertThat(indexed.profileTouchpoints(new CustomerKey("email", "a@x.io")))
         .extracting(Touchpoint::spanId).containsExactly("0000000000000001", "0000000000000002");
-    assertThat(store.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0, 0, 0, 0));
+    assertThat(indexed.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0, 0, 0, 0));
     assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(2);
   }
 
@@ -178,10 +181,10 @@ class TouchpointStoreTest {
   void countsTouchpointsWithoutKeysAsUnattributed() throws Exception {
     open();
     store.write(batch(0, 0, read(touchpoint("00000000000000000000000000000001", "0000000000000001", T0, Map.of()), 0)));
-    assertThat(store.index().census().unattributed()).isEqualTo(1);
+    assertThat(indexed.index().census().unattributed()).isEqualTo(1);
     closeCleanly();
     open();
-    assertThat(store.index().census().unattributed()).as("after a rebuild").isEqualTo(1);
+    assertThat(indexed.index().census().unattributed()).as("after a rebuild").isEqualTo(1);
   }
 
   @Test
@@ -223,14 +226,14 @@ class TouchpointStoreTest {
         touchpoint("00000000000000000000000000000002", "0000000000000002", T0 + 10 * day, Map.of("email", List.of("new@example.com")));
     store.write(batch(0, 0, read(old, 0), read(recent, 0)));
 
-    long deleted = store.deleteOlderThan(java.time.Instant.ofEpochSecond(0, T0 + day));
+    long deleted = indexed.deleteOlderThan(java.time.Instant.ofEpochSecond(0, T0 + day));
 
     assertThat(deleted).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM touchpoints WHERE doc LIKE '%old@example.com%'")).isZero();
     assertThat(count("SELECT count(*) FROM touchpoints WHERE doc LIKE '%new@example.com%'")).isEqualTo(1);
-    assertThat(store.profileTouchpoints(new CustomerKey("email", "old@example.com"))).as("gone from the index too").isEmpty();
-    assertThat(store.profileTouchpoints(new CustomerKey("email", "new@example.com"))).hasSize(1);
+    assertThat(indexed.profileTouchpoints(new CustomerKey("email", "old@example.com"))).as("gone from the index too").isEmpty();
+    assertThat(indexed.profileTouchpoints(new CustomerKey("email", "new@example.com"))).hasSize(1);
   }
 
   @Test
@@ -272,8 +275,8 @@ class TouchpointStoreTest {
 
     assertThat(count("SELECT max(version) FROM schema_version")).isEqualTo(Migrations.latest());
     assertThat(count("SELECT len(key_fingerprints) FROM touchpoints WHERE seq = 1")).as("numbered in event order").isEqualTo(2);
-    assertThat(store.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0, 0, 0, 0));
-    assertThat(store.profileTouchpoints(new CustomerKey("email", "ann@example.com")))
+    assertThat(indexed.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0, 0, 0, 0));
+    assertThat(indexed.profileTouchpoints(new CustomerKey("email", "ann@example.com")))
         .extracting(Touchpoint::touchpoint).containsExactly("login", "order.placed");
     store.write(batch(0, 0, read(touchpoint("00000000000000000000000000000003", "0000000000000003", 3000, Map.of("session", List.of("s-1"))), 0)));
     assertThat(count("SELECT max(seq) FROM touchpoints")).as("new sequence numbers follow the migrated ones").isEqualTo(3);
