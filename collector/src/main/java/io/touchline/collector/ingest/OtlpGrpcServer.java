@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * OTLP/gRPC on its own port: a Netty gRPC server for {@link OtlpGrpcService}. gRPC itself
@@ -47,12 +46,14 @@ public final class OtlpGrpcServer implements AutoCloseable {
    */
   public static OtlpGrpcServer start(String bindAddress, int port, TraceIngest ingest, long maxBodyBytes)
       throws IOException {
-    return start(bindAddress, port, ingest, maxBodyBytes, null, threadFactory("touchline-otlp-grpc"));
+    return start(bindAddress, port, ingest, maxBodyBytes, null, Executors.defaultThreadFactory());
   }
 
   /**
    * The same; with {@code ingestToken} set every call must carry it as a bearer token, and the
-   * service's threads come from {@code threadFactory} (the collector names and owns them).
+   * service's threads come from {@code threadFactory} (the collector names and owns them). They
+   * must not be daemons: Netty's event-loop threads start them, and an export being committed
+   * must end through {@link #close()}, not die with the JVM.
    */
   public static OtlpGrpcServer start(
       String bindAddress, int port, TraceIngest ingest, long maxBodyBytes, String ingestToken, ThreadFactory threadFactory)
@@ -151,19 +152,5 @@ public final class OtlpGrpcServer implements AutoCloseable {
       root = root.getCause();
     }
     return root.getMessage();
-  }
-
-  /**
-   * Threads for the service, named {@code prefix-1}, {@code prefix-2}, ...: not daemons, since
-   * Netty's event-loop threads start these and are daemons, and an export being committed must
-   * end through {@link #close()}, not die with the JVM.
-   */
-  public static ThreadFactory threadFactory(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(false);
-      return thread;
-    };
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.LongConsumer;
 
@@ -41,7 +42,7 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
    * @param commitNanos told how long each group commit took
    */
   public WriteQueue(TouchpointStore store, long capacitySpans, int maxGroupSpans, LongConsumer commitNanos) {
-    this(store, capacitySpans, maxGroupSpans, commitNanos, runnable -> new Thread(runnable, "touchline-writer"));
+    this(store, capacitySpans, maxGroupSpans, commitNanos, Executors.defaultThreadFactory());
   }
 
   /** The same, with the one writer thread made by {@code writerThread}. */
