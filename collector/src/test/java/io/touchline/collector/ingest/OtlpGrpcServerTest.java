@@ -105,7 +105,10 @@ class OtlpGrpcServerTest {
   }
 
   private OtlpGrpcServer start(TraceIngest ingest) throws IOException {
-    server = OtlpGrpcServer.start(HOST, 0, ingest, MAX_BODY_BYTES);
+    // Threads named as the collector names them, so the test can find them.
+    java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+    server = OtlpGrpcServer.start(HOST, 0, ingest, MAX_BODY_BYTES, null,
+        runnable -> new Thread(runnable, "touchline-otlp-grpc-" + count.incrementAndGet()));
     return server;
   }
 
