@@ -51,9 +51,7 @@ public final class OtlpGrpcServer implements AutoCloseable {
 
   /**
    * The same; with {@code ingestToken} set every call must carry it as a bearer token, and the
-   * service's threads come from {@code threadFactory} (the collector names and owns them). They
-   * must not be daemons: Netty's event-loop threads start them, and an export being committed
-   * must end through {@link #close()}, not die with the JVM.
+   * service's threads come from {@code threadFactory} (the collector names and owns them).
    */
   public static OtlpGrpcServer start(
       String bindAddress, int port, TraceIngest ingest, long maxBodyBytes, String ingestToken, ThreadFactory threadFactory)
@@ -61,7 +59,13 @@ public final class OtlpGrpcServer implements AutoCloseable {
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
     }
-    ExecutorService threads = Executors.newFixedThreadPool(THREADS, threadFactory);
+    ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> {
+      Thread thread = threadFactory.newThread(runnable);
+      // Netty's event-loop threads start these and are daemons: without this, so would these be,
+      // and an export being committed could die with the JVM instead of ending through close().
+      thread.setDaemon(false);
+      return thread;
+    });
     IngestCounters counters = ingest.counters();
     Server server =
         NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
