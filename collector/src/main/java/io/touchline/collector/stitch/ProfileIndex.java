@@ -56,10 +56,10 @@ public final class ProfileIndex {
   private final Long2IntOpenHashMap keyNumber = new Long2IntOpenHashMap();
   private final LongArrayList keyFingerprint = new LongArrayList();
   private final IntArrayList keyPriority = new IntArrayList();
-  /** Union-find of groups: every link, whatever the limits. */
-  private final IntArrayList groupParent = new IntArrayList();
-  /** Union-find of profiles within a group, as the rules left it: keys whose links were accepted. */
-  private final IntArrayList profileParent = new IntArrayList();
+  /** Groups: every link, whatever the limits. */
+  private final UnionFind groups = new UnionFind();
+  /** Profiles within a group, as the rules left it: keys whose links were accepted. */
+  private final UnionFind profiles = new UnionFind();
   private final BitSet shared = new BitSet();
 
   /** Reads a group's touchpoints back when it must be decided anew: memory holds only their numbers. */
@@ -147,7 +147,7 @@ public final class ProfileIndex {
       }
       pending.clear();
       for (int group : dirty) {
-        if (groupParent.getInt(group) == group) {
+        if (groups.isRoot(group)) {
           resolve(group, fresh);
         }
       }
@@ -177,7 +177,7 @@ public final class ProfileIndex {
     boolean last = true;
     int group = NONE;
     for (int key : carried) {
-      int g = groupRoot(key);
+      int g = groups.find(key);
       if (g == group) {
         continue;
       }
@@ -213,7 +213,7 @@ public final class ProfileIndex {
     int[] roots = new int[usable.length];
     int distinct = 0;
     for (int key : usable) {
-      int root = profileRoot(key);
+      int root = profiles.find(key);
       boolean seen = false;
       for (int i = 0; i < distinct && !seen; i++) {
         seen = roots[i] == root;
@@ -286,7 +286,7 @@ public final class ProfileIndex {
     }
     profileCounts.put(into, joined);
     profileCounts.remove(from);
-    profileParent.set(from, into);
+    profiles.link(from, into);
     LongArrayList moved = profileTouchpoints.remove(from);
     if (moved != null) {
       LongArrayList kept = profileTouchpoints.get(into);
@@ -329,8 +329,8 @@ public final class ProfileIndex {
       keyFingerprint.add(fingerprint);
       KeyType keyType = keyTypes.named(type).orElse(null);
       keyPriority.add(keyType == null ? priorities - 1 : keyType.priority());
-      groupParent.add(key);
-      profileParent.add(key);
+      groups.add();
+      profiles.add();
       groupLastNanos.add(0);
     }
     return key;
@@ -357,7 +357,7 @@ public final class ProfileIndex {
   private int mergeGroups(int a, int b, IntOpenHashSet dirty) {
     int into = keysOfGroup(a).size() >= keysOfGroup(b).size() ? a : b;
     int from = into == a ? b : a;
-    groupParent.set(from, into);
+    groups.link(from, into);
     keysOfGroup(into).addAll(keysOfGroup(from));
     groupKeys.remove(from);
     LongArrayList waiting = unplaced.remove(from);
@@ -377,42 +377,6 @@ public final class ProfileIndex {
       dirty.add(into);
     }
     return into;
-  }
-
-  private int groupRoot(int key) {
-    int root = key;
-    while (groupParent.getInt(root) != root) {
-      root = groupParent.getInt(root);
-    }
-    while (groupParent.getInt(key) != root) {
-      int next = groupParent.getInt(key);
-      groupParent.set(key, root);
-      key = next;
-    }
-    return root;
-  }
-
-  /** For the writer: shortens paths. */
-  private int profileRoot(int key) {
-    int root = key;
-    while (profileParent.getInt(root) != root) {
-      root = profileParent.getInt(root);
-    }
-    while (profileParent.getInt(key) != root) {
-      int next = profileParent.getInt(key);
-      profileParent.set(key, root);
-      key = next;
-    }
-    return root;
-  }
-
-  /** For readers, who share the lock and so must not write. */
-  private int profileRootReading(int key) {
-    int root = key;
-    while (profileParent.getInt(root) != root) {
-      root = profileParent.getInt(root);
-    }
-    return root;
   }
 
   /** Decides a group's profiles anew from all of its touchpoints, replacing what it had. */
@@ -456,7 +420,7 @@ public final class ProfileIndex {
     for (int i = 0; i < members.size(); i++) {
       int key = members.getInt(i);
       int root = members.getInt(resolution.rootOfKey()[i]);
-      profileParent.set(key, root);
+      profiles.link(key, root);
       int[] counts = profileCounts.computeIfAbsent(root, r -> new int[priorities]);
       counts[keyPriority.getInt(key)]++;
       if (resolution.shared()[i]) {
@@ -526,7 +490,7 @@ public final class ProfileIndex {
       if (onlyShared != null) {
         ambiguous.addAll(onlyShared);
       }
-      int root = profileRoot(key);
+      int root = profiles.find(key);
       if (roots.add(root)) {
         LongArrayList list = profileTouchpoints.get(root);
         if (list != null) {
@@ -630,8 +594,8 @@ public final class ProfileIndex {
     sharedOn.remove(key);
     ambiguousOf.remove(key);
     shared.clear(key);
-    groupParent.set(key, key);
-    profileParent.set(key, key);
+    groups.reset(key);
+    profiles.reset(key);
     groupHasLast.clear(key);
     groupLastNanos.set(key, 0);
   }
@@ -669,14 +633,14 @@ public final class ProfileIndex {
 
   /** The groups of the known keys among these (for readers too: it shortens no path). */
   private IntOpenHashSet groupsOf(long[] keyFingerprints) {
-    IntOpenHashSet groups = new IntOpenHashSet();
+    IntOpenHashSet found = new IntOpenHashSet();
     for (long fingerprint : keyFingerprints) {
       int key = keyNumber.get(fingerprint);
       if (key != NONE) {
-        groups.add(groupRootReading(key));
+        found.add(groups.root(key));
       }
     }
-    return groups;
+    return found;
   }
 
   /** A group's touchpoints, for readers: its keys' profiles' and its ambiguous ones. */
@@ -689,21 +653,13 @@ public final class ProfileIndex {
       if (onlyShared != null) {
         touchpoints.addAll(onlyShared);
       }
-      int root = profileRootReading(key);
+      int root = profiles.root(key);
       LongArrayList list = roots.add(root) ? profileTouchpoints.get(root) : null;
       if (list != null) {
         touchpoints.addAll(list);
       }
     }
     return new LongArrayList(touchpoints);
-  }
-
-  private int groupRootReading(int key) {
-    int root = key;
-    while (groupParent.getInt(root) != root) {
-      root = groupParent.getInt(root);
-    }
-    return root;
   }
 
   // ------------------------------------------------------------------------------------- reading
@@ -748,7 +704,7 @@ public final class ProfileIndex {
       if (key == NONE || shared.get(key)) {
         return new long[0];
       }
-      LongArrayList list = profileTouchpoints.get(profileRootReading(key));
+      LongArrayList list = profileTouchpoints.get(profiles.root(key));
       return list == null ? new long[0] : list.toLongArray();
     } finally {
       lock.readLock().unlock();
@@ -796,19 +752,19 @@ public final class ProfileIndex {
       if (key == NONE || member == NONE) {
         return false;
       }
-      int profile = profileRootReading(member);
+      int profile = profiles.root(member);
       if (shared.get(key)) {
         IntArrayList on = sharedOn.get(key);
         if (on != null) {
           for (int i = 0; i < on.size(); i++) {
-            if (profileRootReading(on.getInt(i)) == profile) {
+            if (profiles.root(on.getInt(i)) == profile) {
               return true;
             }
           }
         }
         return false;
       }
-      return profileRootReading(key) == profile && profileTouchpoints.containsKey(profile);
+      return profiles.root(key) == profile && profileTouchpoints.containsKey(profile);
     } finally {
       lock.readLock().unlock();
     }
@@ -825,7 +781,7 @@ public final class ProfileIndex {
       }
       long[] firsts = new long[on.size()];
       for (int i = 0; i < on.size(); i++) {
-        firsts[i] = profileTouchpoints.get(profileRootReading(on.getInt(i))).getLong(0);
+        firsts[i] = profileTouchpoints.get(profiles.root(on.getInt(i))).getLong(0);
       }
       return firsts;
     } finally {
@@ -853,7 +809,7 @@ public final class ProfileIndex {
       if (key == NONE || shared.get(key)) {
         return List.of();
       }
-      List<Conflict> conflicts = profileConflicts.get(profileRootReading(key));
+      List<Conflict> conflicts = profileConflicts.get(profiles.root(key));
       return conflicts == null ? List.of() : List.copyOf(conflicts);
     } finally {
       lock.readLock().unlock();
@@ -877,8 +833,8 @@ public final class ProfileIndex {
       keyNumber.clear();
       keyFingerprint.clear();
       keyPriority.clear();
-      groupParent.clear();
-      profileParent.clear();
+      groups.clear();
+      profiles.clear();
       shared.clear();
       groupKeys.clear();
       groupLastNanos.clear();
