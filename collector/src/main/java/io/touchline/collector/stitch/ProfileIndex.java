@@ -85,29 +85,9 @@ public final class ProfileIndex {
   private final List<TouchpointKeys> pending = new ArrayList<>();
   /** This commit's touchpoints not yet in a profile, by group: their groups are decided at its end. */
   private final Int2ObjectOpenHashMap<LongArrayList> unplaced = new Int2ObjectOpenHashMap<>();
-  private long unattributed;
   /** Counts every change of placement, so readers can tell whether what they derived is current. */
   private volatile long version;
-  private final GroupFigures totals = new GroupFigures();
-
-  /** A group's share of the whole-store figures, kept to take it back when the group is re-decided. */
-  private static final class GroupFigures {
-    long profiles;
-    long keyed;
-    long identified;
-    long ambiguous;
-    long conflicts;
-    long sharedKeys;
-
-    void add(GroupFigures other, int sign) {
-      profiles += sign * other.profiles;
-      keyed += sign * other.keyed;
-      identified += sign * other.identified;
-      ambiguous += sign * other.ambiguous;
-      conflicts += sign * other.conflicts;
-      sharedKeys += sign * other.sharedKeys;
-    }
-  }
+  private final IdentityCensus census = new IdentityCensus();
 
   /** Where the index reads stored touchpoints back from: the store, or a test's own list. */
   public interface TouchpointSource {
@@ -152,6 +132,7 @@ public final class ProfileIndex {
         }
       }
       version++;
+      census.publish();
     } finally {
       lock.writeLock().unlock();
     }
@@ -165,7 +146,7 @@ public final class ProfileIndex {
   /** Returns whether the touchpoint carries keys (and so is in a group). */
   private boolean place(TouchpointKeys entry, IntOpenHashSet dirty) {
     if (entry.keyFingerprints().length == 0) {
-      unattributed++;
+      census.unattributedTouchpoint();
       return false;
     }
     long touchpoint = entry.sequence();
@@ -254,13 +235,10 @@ public final class ProfileIndex {
     if (list == null) {
       list = new LongArrayList(2);
       profileTouchpoints.put(into, list);
-      totals.profiles++;
+      census.profileOpened();
     }
     list.add(touchpoint);
-    totals.keyed++;
-    if (isIdentified(into)) {
-      totals.identified++;
-    }
+    census.touchpointPlaced(isIdentified(into));
     return true;
   }
 
@@ -294,12 +272,12 @@ public final class ProfileIndex {
         profileTouchpoints.put(into, moved);
       } else {
         kept.addAll(moved);
-        totals.profiles--;
+        census.profilesJoined();
       }
     }
     long before = (identifiedA ? sizeA : 0) + (identifiedB ? sizeB : 0);
     long after = identifiedA || identifiedB ? sizeA + sizeB : 0;
-    totals.identified += after - before;
+    census.identifiedChanged(after - before);
     List<Conflict> conflicts = profileConflicts.remove(from);
     if (conflicts != null) {
       profileConflicts.computeIfAbsent(into, r -> new ArrayList<>()).addAll(conflicts);
@@ -383,13 +361,13 @@ public final class ProfileIndex {
   private void resolve(int group, Long2ObjectOpenHashMap<TouchpointKeys> fresh) {
     IntArrayList members = keysOfGroup(group);
     LongArrayList sequences = new LongArrayList();
-    GroupFigures old = currentFigures(members, sequences);
+    IdentityCensus.Figures old = currentFigures(members, sequences);
     LongArrayList waiting = unplaced.remove(group);
     if (waiting != null) {
       sequences.addAll(waiting);
     }
     List<TouchpointKeys> touchpoints = entriesOf(sequences, fresh);
-    totals.add(old, -1);
+    census.remove(old);
     Int2ObjectOpenHashMap<Integer> local = new Int2ObjectOpenHashMap<>(members.size());
     ComponentResolver.Key[] resolverKeys = new ComponentResolver.Key[members.size()];
     for (int i = 0; i < members.size(); i++) {
@@ -416,7 +394,7 @@ public final class ProfileIndex {
     long[] profileOf = new long[touchpoints.size()];
     ComponentResolver.Resolution resolution = ComponentResolver.resolve(resolverKeys, resolverTouchpoints);
 
-    GroupFigures figures = new GroupFigures();
+    IdentityCensus.Figures figures = new IdentityCensus.Figures();
     for (int i = 0; i < members.size(); i++) {
       int key = members.getInt(i);
       int root = members.getInt(resolution.rootOfKey()[i]);
@@ -470,15 +448,15 @@ public final class ProfileIndex {
       profileConflicts.computeIfAbsent(holder, r -> new ArrayList<>()).add(recorded);
       figures.conflicts++;
     }
-    totals.add(figures, 1);
+    census.add(figures);
   }
 
   /**
    * What a group counts for in the whole-store figures as it stands, and its touchpoints (into
    * {@code sequences}): those of its keys' profiles, and the ambiguous ones.
    */
-  private GroupFigures currentFigures(IntArrayList members, LongArrayList sequences) {
-    GroupFigures figures = new GroupFigures();
+  private IdentityCensus.Figures currentFigures(IntArrayList members, LongArrayList sequences) {
+    IdentityCensus.Figures figures = new IdentityCensus.Figures();
     IntOpenHashSet roots = new IntOpenHashSet();
     LongOpenHashSet ambiguous = new LongOpenHashSet();
     for (int i = 0; i < members.size(); i++) {
@@ -564,7 +542,7 @@ public final class ProfileIndex {
       for (int group : groups) {
         IntArrayList members = keysOfGroup(group);
         LongArrayList sequences = new LongArrayList();
-        totals.add(currentFigures(members, sequences), -1);
+        census.remove(currentFigures(members, sequences));
         for (int i = 0; i < sequences.size(); i++) {
           if (!gone.contains(sequences.getLong(i))) {
             left.add(sequences.getLong(i));
@@ -816,14 +794,9 @@ public final class ProfileIndex {
     }
   }
 
-  /** Whole-store figures, consistent with each other. */
+  /** Whole-store figures, consistent with each other: those of the last change, without waiting for the next. */
   public Census census() {
-    lock.readLock().lock();
-    try {
-      return new Census(totals.profiles, totals.keyed, totals.identified, unattributed, totals.ambiguous, totals.conflicts, totals.sharedKeys);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return census.current();
   }
 
   /** Forgets everything, before a rebuild from the store. */
@@ -846,9 +819,9 @@ public final class ProfileIndex {
       ambiguousOf.clear();
       pending.clear();
       unplaced.clear();
-      unattributed = 0;
-      totals.add(totals, -1);
+      census.clear();
       version++;
+      census.publish();
     } finally {
       lock.writeLock().unlock();
     }
