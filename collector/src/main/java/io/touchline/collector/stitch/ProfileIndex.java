@@ -1,17 +1,14 @@
 package io.touchline.collector.stitch;
 
-import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.TouchpointKeys;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -30,7 +27,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class ProfileIndex {
 
 
-  private static final int NONE = -1;
+  private static final int NONE = IdentityTables.NONE;
   private static final int AMBIGUOUS = ComponentResolver.AMBIGUOUS;
 
 
@@ -49,39 +46,12 @@ public final class ProfileIndex {
   public record Census(
       long profiles, long keyedTouchpoints, long identifiedTouchpoints, long unattributed, long ambiguous, long conflicts, long sharedKeys) {}
 
-  private final KeyTypes keyTypes;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
-
-  // Keys, by number.
-  private final Long2IntOpenHashMap keyNumber = new Long2IntOpenHashMap();
-  private final LongArrayList keyFingerprint = new LongArrayList();
-  private final IntArrayList keyPriority = new IntArrayList();
-  /** Groups: every link, whatever the limits. */
-  private final UnionFind groups = new UnionFind();
-  /** Profiles within a group, as the rules left it: keys whose links were accepted. */
-  private final UnionFind profiles = new UnionFind();
-  private final BitSet shared = new BitSet();
+  private final IdentityTables tables;
 
   /** Reads a group's touchpoints back when it must be decided anew: memory holds only their numbers. */
   private final TouchpointSource source;
 
-  // Per group root: its keys, and the time of its latest touchpoint. Its touchpoints are those of
-  // its keys' profiles and their ambiguous ones; nothing more is kept per touchpoint.
-  private final KeyTable<IntArrayList> groupKeys = new KeyTable<>();
-  private final LongArrayList groupLastNanos = new LongArrayList();
-  private final BitSet groupHasLast = new BitSet();
-
-  // Per profile root: its touchpoints (sequence numbers), its key counts per priority, its conflicts.
-  private final KeyTable<LongArrayList> profileTouchpoints = new KeyTable<>();
-  private final KeyTable<int[]> profileCounts = new KeyTable<>();
-  private final Int2ObjectOpenHashMap<List<Conflict>> profileConflicts = new Int2ObjectOpenHashMap<>();
-  /** Per shared key: the profiles it is listed on, and its ambiguous touchpoints. */
-  private final Int2ObjectOpenHashMap<IntArrayList> sharedOn = new Int2ObjectOpenHashMap<>();
-  private final Int2ObjectOpenHashMap<LongArrayList> ambiguousOf = new Int2ObjectOpenHashMap<>();
-
-  private final int identifyingPriority;
-  private final int priorities;
-  private final int[] limitByPriority;
   private final List<TouchpointKeys> pending = new ArrayList<>();
   /** This commit's touchpoints not yet in a profile, by group: their groups are decided at its end. */
   private final Int2ObjectOpenHashMap<LongArrayList> unplaced = new Int2ObjectOpenHashMap<>();
@@ -96,16 +66,8 @@ public final class ProfileIndex {
   }
 
   public ProfileIndex(KeyTypes keyTypes, TouchpointSource source) {
-    this.keyTypes = keyTypes;
+    this.tables = new IdentityTables(keyTypes);
     this.source = source;
-    this.identifyingPriority = keyTypes.named(CustomerKey.IDENTIFYING_TYPE).map(KeyType::priority).orElse(NONE);
-    this.priorities = keyTypes.names().stream().mapToInt(keyTypes::priorityOf).max().orElse(0) + 1;
-    this.limitByPriority = new int[priorities];
-    keyTypes.names().forEach(name -> {
-      KeyType type = keyTypes.named(name).orElseThrow();
-      limitByPriority[type.priority()] = type.maxPerProfile();
-    });
-    keyNumber.defaultReturnValue(NONE);
   }
 
   /** Records a stored touchpoint; it counts once {@link #commit()} has run. */
@@ -127,7 +89,7 @@ public final class ProfileIndex {
       }
       pending.clear();
       for (int group : dirty) {
-        if (groups.isRoot(group)) {
+        if (tables.groups.isRoot(group)) {
           resolve(group, fresh);
         }
       }
@@ -152,18 +114,18 @@ public final class ProfileIndex {
     long touchpoint = entry.sequence();
     int[] carried = new int[entry.keyFingerprints().length];
     for (int i = 0; i < carried.length; i++) {
-      carried[i] = keyOf(entry.keyFingerprints()[i], entry.keyTypes().get(i));
+      carried[i] = tables.keyOf(entry.keyFingerprints()[i], entry.keyTypes().get(i));
     }
     // Which groups it joins, and whether it comes after everything in them.
     boolean last = true;
     int group = NONE;
     for (int key : carried) {
-      int g = groups.find(key);
+      int g = tables.groups.find(key);
       if (g == group) {
         continue;
       }
       // Equal times count as late: the order between them is by a hash the index does not keep.
-      if (groupHasLast.get(g) && entry.eventNanos() <= groupLastNanos.getLong(g)) {
+      if (tables.groupHasLast.get(g) && entry.eventNanos() <= tables.groupLastNanos.getLong(g)) {
         last = false;
       }
       if (dirty.contains(g)) {
@@ -194,7 +156,7 @@ public final class ProfileIndex {
     int[] roots = new int[usable.length];
     int distinct = 0;
     for (int key : usable) {
-      int root = profiles.find(key);
+      int root = tables.profiles.find(key);
       boolean seen = false;
       for (int i = 0; i < distinct && !seen; i++) {
         seen = roots[i] == root;
@@ -205,15 +167,15 @@ public final class ProfileIndex {
     }
     if (distinct > 1) {
       // Check every link first: a refused one means conflicts, perhaps a shared key — decide anew.
-      int[] combined = counts(roots[0]).clone();
+      int[] combined = tables.counts(roots[0]).clone();
       for (int i = 1; i < distinct; i++) {
-        int[] other = counts(roots[i]);
-        for (int p = 0; p < priorities; p++) {
+        int[] other = tables.counts(roots[i]);
+        for (int p = 0; p < tables.priorities; p++) {
           combined[p] += other[p];
         }
       }
-      for (int p = 0; p < priorities; p++) {
-        int limit = limitByPriority[p];
+      for (int p = 0; p < tables.priorities; p++) {
+        int limit = tables.limitByPriority[p];
         if (limit > 0 && combined[p] > limit) {
           return false;
         }
@@ -224,52 +186,52 @@ public final class ProfileIndex {
       into = mergeProfiles(into, roots[i]);
     }
     for (int key : carried) {
-      if (shared.get(key)) {
-        IntArrayList on = sharedOn.computeIfAbsent(key, x -> new IntArrayList(2));
+      if (tables.shared.get(key)) {
+        IntArrayList on = tables.sharedOn.computeIfAbsent(key, x -> new IntArrayList(2));
         if (!on.contains(into)) {
           on.add(into);
         }
       }
     }
-    LongArrayList list = profileTouchpoints.get(into);
+    LongArrayList list = tables.profileTouchpoints.get(into);
     if (list == null) {
       list = new LongArrayList(2);
-      profileTouchpoints.put(into, list);
+      tables.profileTouchpoints.put(into, list);
       census.profileOpened();
     }
     list.add(touchpoint);
-    census.touchpointPlaced(isIdentified(into));
+    census.touchpointPlaced(tables.isIdentified(into));
     return true;
   }
 
   /** The touchpoint's keys that may link, in {@link LinkOrder}. */
   private int[] usableInOrder(int[] carried) {
-    return LinkOrder.usable(carried, shared::get, keyPriority::getInt, keyFingerprint::getLong);
+    return LinkOrder.usable(carried, tables.shared::get, tables.keyPriority::getInt, tables.keyFingerprint::getLong);
   }
 
   /** Joins two profiles of one group (within the limits, checked by the caller). */
   private int mergeProfiles(int a, int b) {
-    LongArrayList listA = profileTouchpoints.get(a);
-    LongArrayList listB = profileTouchpoints.get(b);
+    LongArrayList listA = tables.profileTouchpoints.get(a);
+    LongArrayList listB = tables.profileTouchpoints.get(b);
     int sizeA = listA == null ? 0 : listA.size();
     int sizeB = listB == null ? 0 : listB.size();
-    boolean identifiedA = isIdentified(a);
-    boolean identifiedB = isIdentified(b);
+    boolean identifiedA = tables.isIdentified(a);
+    boolean identifiedB = tables.isIdentified(b);
     int into = sizeA >= sizeB ? a : b;
     int from = into == a ? b : a;
-    int[] joined = counts(into).clone();
-    int[] countsFrom = counts(from);
-    for (int p = 0; p < priorities; p++) {
+    int[] joined = tables.counts(into).clone();
+    int[] countsFrom = tables.counts(from);
+    for (int p = 0; p < tables.priorities; p++) {
       joined[p] += countsFrom[p];
     }
-    profileCounts.put(into, joined);
-    profileCounts.remove(from);
-    profiles.link(from, into);
-    LongArrayList moved = profileTouchpoints.remove(from);
+    tables.profileCounts.put(into, joined);
+    tables.profileCounts.remove(from);
+    tables.profiles.link(from, into);
+    LongArrayList moved = tables.profileTouchpoints.remove(from);
     if (moved != null) {
-      LongArrayList kept = profileTouchpoints.get(into);
+      LongArrayList kept = tables.profileTouchpoints.get(into);
       if (kept == null) {
-        profileTouchpoints.put(into, moved);
+        tables.profileTouchpoints.put(into, moved);
       } else {
         kept.addAll(moved);
         census.profilesJoined();
@@ -278,66 +240,26 @@ public final class ProfileIndex {
     long before = (identifiedA ? sizeA : 0) + (identifiedB ? sizeB : 0);
     long after = identifiedA || identifiedB ? sizeA + sizeB : 0;
     census.identifiedChanged(after - before);
-    List<Conflict> conflicts = profileConflicts.remove(from);
+    List<Conflict> conflicts = tables.profileConflicts.remove(from);
     if (conflicts != null) {
-      profileConflicts.computeIfAbsent(into, r -> new ArrayList<>()).addAll(conflicts);
+      tables.profileConflicts.computeIfAbsent(into, r -> new ArrayList<>()).addAll(conflicts);
     }
     return into;
   }
 
-  private boolean isIdentified(int profile) {
-    return identifyingPriority != NONE && counts(profile)[identifyingPriority] > 0;
-  }
-
-  private int[] counts(int root) {
-    int[] counts = profileCounts.get(root);
-    if (counts == null) {
-      counts = new int[priorities];
-      counts[keyPriority.getInt(root)] = 1;
-      profileCounts.put(root, counts);
-    }
-    return counts;
-  }
-
-  private int keyOf(long fingerprint, String type) {
-    int key = keyNumber.get(fingerprint);
-    if (key == NONE) {
-      key = keyFingerprint.size();
-      keyNumber.put(fingerprint, key);
-      keyFingerprint.add(fingerprint);
-      KeyType keyType = keyTypes.named(type).orElse(null);
-      keyPriority.add(keyType == null ? priorities - 1 : keyType.priority());
-      groups.add();
-      profiles.add();
-      groupLastNanos.add(0);
-    }
-    return key;
-  }
-
-  /** A group's keys; a key alone is its own group. */
-  private IntArrayList keysOfGroup(int group) {
-    IntArrayList list = groupKeys.get(group);
-    if (list == null) {
-      list = new IntArrayList(2);
-      list.add(group);
-      groupKeys.put(group, list);
-    }
-    return list;
-  }
-
   private void setLast(int group, long nanos) {
-    if (!groupHasLast.get(group) || nanos > groupLastNanos.getLong(group)) {
-      groupLastNanos.set(group, nanos);
-      groupHasLast.set(group);
+    if (!tables.groupHasLast.get(group) || nanos > tables.groupLastNanos.getLong(group)) {
+      tables.groupLastNanos.set(group, nanos);
+      tables.groupHasLast.set(group);
     }
   }
 
   private int mergeGroups(int a, int b, IntOpenHashSet dirty) {
-    int into = keysOfGroup(a).size() >= keysOfGroup(b).size() ? a : b;
+    int into = tables.keysOfGroup(a).size() >= tables.keysOfGroup(b).size() ? a : b;
     int from = into == a ? b : a;
-    groups.link(from, into);
-    keysOfGroup(into).addAll(keysOfGroup(from));
-    groupKeys.remove(from);
+    tables.groups.link(from, into);
+    tables.keysOfGroup(into).addAll(tables.keysOfGroup(from));
+    tables.groupKeys.remove(from);
     LongArrayList waiting = unplaced.remove(from);
     if (waiting != null) {
       LongArrayList there = unplaced.get(into);
@@ -347,9 +269,9 @@ public final class ProfileIndex {
         there.addAll(waiting);
       }
     }
-    if (groupHasLast.get(from)) {
-      setLast(into, groupLastNanos.getLong(from));
-      groupHasLast.clear(from);
+    if (tables.groupHasLast.get(from)) {
+      setLast(into, tables.groupLastNanos.getLong(from));
+      tables.groupHasLast.clear(from);
     }
     if (dirty.remove(from)) {
       dirty.add(into);
@@ -359,7 +281,7 @@ public final class ProfileIndex {
 
   /** Decides a group's profiles anew from all of its touchpoints, replacing what it had. */
   private void resolve(int group, Long2ObjectOpenHashMap<TouchpointKeys> fresh) {
-    IntArrayList members = keysOfGroup(group);
+    IntArrayList members = tables.keysOfGroup(group);
     LongArrayList sequences = new LongArrayList();
     IdentityCensus.Figures old = currentFigures(members, sequences);
     LongArrayList waiting = unplaced.remove(group);
@@ -373,21 +295,15 @@ public final class ProfileIndex {
     for (int i = 0; i < members.size(); i++) {
       int key = members.getInt(i);
       local.put(key, Integer.valueOf(i));
-      resolverKeys[i] = new ComponentResolver.Key(keyFingerprint.getLong(key), keyPriority.getInt(key), limitByPriority[keyPriority.getInt(key)]);
-      // Forget what the group had decided.
-      profileTouchpoints.remove(key);
-      profileCounts.remove(key);
-      profileConflicts.remove(key);
-      sharedOn.remove(key);
-      ambiguousOf.remove(key);
-      shared.clear(key);
+      resolverKeys[i] = new ComponentResolver.Key(tables.keyFingerprint.getLong(key), tables.keyPriority.getInt(key), tables.limitByPriority[tables.keyPriority.getInt(key)]);
+      tables.forgetDecision(key); // what the group had decided
     }
     ComponentResolver.Touchpoint[] resolverTouchpoints = new ComponentResolver.Touchpoint[touchpoints.size()];
     for (int i = 0; i < touchpoints.size(); i++) {
       TouchpointKeys entry = touchpoints.get(i);
       int[] carried = new int[entry.keyFingerprints().length];
       for (int j = 0; j < carried.length; j++) {
-        carried[j] = local.get(keyNumber.get(entry.keyFingerprints()[j]));
+        carried[j] = local.get(tables.keyNumber.get(entry.keyFingerprints()[j]));
       }
       resolverTouchpoints[i] = new ComponentResolver.Touchpoint(entry.eventNanos(), entry.idHash(), carried);
     }
@@ -398,11 +314,11 @@ public final class ProfileIndex {
     for (int i = 0; i < members.size(); i++) {
       int key = members.getInt(i);
       int root = members.getInt(resolution.rootOfKey()[i]);
-      profiles.link(key, root);
-      int[] counts = profileCounts.computeIfAbsent(root, r -> new int[priorities]);
-      counts[keyPriority.getInt(key)]++;
+      tables.profiles.link(key, root);
+      int[] counts = tables.profileCounts.computeIfAbsent(root, r -> new int[tables.priorities]);
+      counts[tables.keyPriority.getInt(key)]++;
       if (resolution.shared()[i]) {
-        shared.set(key);
+        tables.shared.set(key);
         figures.sharedKeys++;
       }
     }
@@ -413,26 +329,26 @@ public final class ProfileIndex {
         profileOf[i] = AMBIGUOUS;
         figures.ambiguous++;
         for (int k : resolverTouchpoints[i].keys()) {
-          ambiguousOf.computeIfAbsent(members.getInt(k), x -> new LongArrayList(1)).add(t);
+          tables.ambiguousOf.computeIfAbsent(members.getInt(k), x -> new LongArrayList(1)).add(t);
         }
         continue;
       }
       int root = members.getInt(profile);
       profileOf[i] = root;
-      LongArrayList list = profileTouchpoints.get(root);
+      LongArrayList list = tables.profileTouchpoints.get(root);
       if (list == null) {
         list = new LongArrayList(2);
-        profileTouchpoints.put(root, list);
+        tables.profileTouchpoints.put(root, list);
         figures.profiles++;
       }
       list.add(t);
       figures.keyed++;
-      if (isIdentified(root)) {
+      if (tables.isIdentified(root)) {
         figures.identified++;
       }
       for (int k : resolverTouchpoints[i].keys()) {
         if (resolution.shared()[k]) {
-          IntArrayList on = sharedOn.computeIfAbsent(members.getInt(k), x -> new IntArrayList(2));
+          IntArrayList on = tables.sharedOn.computeIfAbsent(members.getInt(k), x -> new IntArrayList(2));
           if (!on.contains(root)) {
             on.add(root);
           }
@@ -443,9 +359,9 @@ public final class ProfileIndex {
       long t = touchpoints.get(conflict.touchpoint()).sequence();
       long profile = profileOf[conflict.touchpoint()];
       String rule = ruleOf(members.getInt(conflict.limitedKey()));
-      Conflict recorded = new Conflict(t, keyFingerprint.getLong(members.getInt(conflict.refusedKey())), rule);
+      Conflict recorded = new Conflict(t, tables.keyFingerprint.getLong(members.getInt(conflict.refusedKey())), rule);
       int holder = profile >= 0 ? (int) profile : members.getInt(resolution.rootOfKey()[conflict.limitedKey()]);
-      profileConflicts.computeIfAbsent(holder, r -> new ArrayList<>()).add(recorded);
+      tables.profileConflicts.computeIfAbsent(holder, r -> new ArrayList<>()).add(recorded);
       figures.conflicts++;
     }
     census.add(figures);
@@ -461,25 +377,25 @@ public final class ProfileIndex {
     LongOpenHashSet ambiguous = new LongOpenHashSet();
     for (int i = 0; i < members.size(); i++) {
       int key = members.getInt(i);
-      if (shared.get(key)) {
+      if (tables.shared.get(key)) {
         figures.sharedKeys++;
       }
-      LongArrayList onlyShared = ambiguousOf.get(key);
+      LongArrayList onlyShared = tables.ambiguousOf.get(key);
       if (onlyShared != null) {
         ambiguous.addAll(onlyShared);
       }
-      int root = profiles.find(key);
+      int root = tables.profiles.find(key);
       if (roots.add(root)) {
-        LongArrayList list = profileTouchpoints.get(root);
+        LongArrayList list = tables.profileTouchpoints.get(root);
         if (list != null) {
           figures.profiles++;
           figures.keyed += list.size();
-          if (isIdentified(root)) {
+          if (tables.isIdentified(root)) {
             figures.identified += list.size();
           }
           sequences.addAll(list);
         }
-        List<Conflict> conflicts = profileConflicts.get(root);
+        List<Conflict> conflicts = tables.profileConflicts.get(root);
         if (conflicts != null) {
           figures.conflicts += conflicts.size();
         }
@@ -513,9 +429,9 @@ public final class ProfileIndex {
   }
 
   private String ruleOf(int limitedKey) {
-    int priority = keyPriority.getInt(limitedKey);
-    for (String name : keyTypes.names()) {
-      KeyType type = keyTypes.named(name).orElseThrow();
+    int priority = tables.keyPriority.getInt(limitedKey);
+    for (String name : tables.keyTypes.names()) {
+      KeyType type = tables.keyTypes.named(name).orElseThrow();
       if (type.priority() == priority) {
         return type.maxPerProfile() == 1 ? "unique " + name : "at most " + type.maxPerProfile() + " " + name;
       }
@@ -537,10 +453,10 @@ public final class ProfileIndex {
     lock.writeLock().lock();
     try {
       LongOpenHashSet gone = new LongOpenHashSet(deleted);
-      IntOpenHashSet groups = groupsOf(keyFingerprints);
+      IntOpenHashSet groups = tables.groupsOf(keyFingerprints);
       LongArrayList left = new LongArrayList();
       for (int group : groups) {
-        IntArrayList members = keysOfGroup(group);
+        IntArrayList members = tables.keysOfGroup(group);
         LongArrayList sequences = new LongArrayList();
         census.remove(currentFigures(members, sequences));
         for (int i = 0; i < sequences.size(); i++) {
@@ -549,9 +465,9 @@ public final class ProfileIndex {
           }
         }
         for (int i = 0; i < members.size(); i++) {
-          forgetKey(members.getInt(i));
+          tables.forgetKey(members.getInt(i));
         }
-        groupKeys.remove(group);
+        tables.groupKeys.remove(group);
       }
       // The touchpoints left come back as new ones would: the rules decide their groups afresh.
       if (!left.isEmpty()) {
@@ -563,21 +479,6 @@ public final class ProfileIndex {
     }
   }
 
-  /** Drops everything known of a key; its number is not reused (a new sighting gets a new one). */
-  private void forgetKey(int key) {
-    keyNumber.remove(keyFingerprint.getLong(key));
-    profileTouchpoints.remove(key);
-    profileCounts.remove(key);
-    profileConflicts.remove(key);
-    sharedOn.remove(key);
-    ambiguousOf.remove(key);
-    shared.clear(key);
-    groups.reset(key);
-    profiles.reset(key);
-    groupHasLast.clear(key);
-    groupLastNanos.set(key, 0);
-  }
-
   /**
    * The stored touchpoints carrying any of these keys: those of their profiles, and those of
    * their groups where a limit refused one of them. What an erasure of the keys removes.
@@ -586,10 +487,10 @@ public final class ProfileIndex {
     lock.readLock().lock();
     try {
       LongOpenHashSet wanted = new LongOpenHashSet(keyFingerprints);
-      IntOpenHashSet groups = groupsOf(keyFingerprints);
+      IntOpenHashSet groups = tables.groupsOf(keyFingerprints);
       LongArrayList candidates = new LongArrayList();
       for (int group : groups) {
-        IntArrayList members = groupKeys.get(group);
+        IntArrayList members = tables.groupKeys.get(group);
         candidates.addAll(touchpointsOfGroup(members == null ? IntArrayList.of(group) : members));
       }
       LongArrayList carrying = new LongArrayList();
@@ -609,30 +510,18 @@ public final class ProfileIndex {
     }
   }
 
-  /** The groups of the known keys among these (for readers too: it shortens no path). */
-  private IntOpenHashSet groupsOf(long[] keyFingerprints) {
-    IntOpenHashSet found = new IntOpenHashSet();
-    for (long fingerprint : keyFingerprints) {
-      int key = keyNumber.get(fingerprint);
-      if (key != NONE) {
-        found.add(groups.root(key));
-      }
-    }
-    return found;
-  }
-
   /** A group's touchpoints, for readers: its keys' profiles' and its ambiguous ones. */
   private LongArrayList touchpointsOfGroup(IntArrayList members) {
     LongOpenHashSet touchpoints = new LongOpenHashSet();
     IntOpenHashSet roots = new IntOpenHashSet();
     for (int i = 0; i < members.size(); i++) {
       int key = members.getInt(i);
-      LongArrayList onlyShared = ambiguousOf.get(key);
+      LongArrayList onlyShared = tables.ambiguousOf.get(key);
       if (onlyShared != null) {
         touchpoints.addAll(onlyShared);
       }
-      int root = profiles.root(key);
-      LongArrayList list = roots.add(root) ? profileTouchpoints.get(root) : null;
+      int root = tables.profiles.root(key);
+      LongArrayList list = roots.add(root) ? tables.profileTouchpoints.get(root) : null;
       if (list != null) {
         touchpoints.addAll(list);
       }
@@ -664,9 +553,9 @@ public final class ProfileIndex {
   public void forEachProfile(ProfileVisitor visitor) {
     lock.readLock().lock();
     try {
-      profileTouchpoints.forEach((sequences, root) -> {
+      tables.profileTouchpoints.forEach((sequences, root) -> {
         if (!sequences.isEmpty()) {
-          visitor.visit(sequences, isIdentified(root));
+          visitor.visit(sequences, tables.isIdentified(root));
         }
       });
     } finally {
@@ -678,11 +567,11 @@ public final class ProfileIndex {
   public long[] touchpointsOf(long keyFingerprint) {
     lock.readLock().lock();
     try {
-      int key = keyNumber.get(keyFingerprint);
-      if (key == NONE || shared.get(key)) {
+      int key = tables.keyNumber.get(keyFingerprint);
+      if (key == NONE || tables.shared.get(key)) {
         return new long[0];
       }
-      LongArrayList list = profileTouchpoints.get(profiles.root(key));
+      LongArrayList list = tables.profileTouchpoints.get(tables.profiles.root(key));
       return list == null ? new long[0] : list.toLongArray();
     } finally {
       lock.readLock().unlock();
@@ -701,8 +590,8 @@ public final class ProfileIndex {
         positions[i] = i;
       }
       int[] usable = LinkOrder.usable(positions,
-          i -> keyNumber.get(keyFingerprints[i]) == NONE || shared.get(keyNumber.get(keyFingerprints[i])),
-          i -> keyPriority.getInt(keyNumber.get(keyFingerprints[i])),
+          i -> tables.keyNumber.get(keyFingerprints[i]) == NONE || tables.shared.get(tables.keyNumber.get(keyFingerprints[i])),
+          i -> tables.keyPriority.getInt(tables.keyNumber.get(keyFingerprints[i])),
           i -> keyFingerprints[i]);
       return usable.length == 0 ? -1 : usable[0];
     } finally {
@@ -714,8 +603,8 @@ public final class ProfileIndex {
   public boolean isShared(long keyFingerprint) {
     lock.readLock().lock();
     try {
-      int key = keyNumber.get(keyFingerprint);
-      return key != NONE && shared.get(key);
+      int key = tables.keyNumber.get(keyFingerprint);
+      return key != NONE && tables.shared.get(key);
     } finally {
       lock.readLock().unlock();
     }
@@ -725,24 +614,24 @@ public final class ProfileIndex {
   public boolean belongsWith(long keyFingerprint, long memberFingerprint) {
     lock.readLock().lock();
     try {
-      int key = keyNumber.get(keyFingerprint);
-      int member = keyNumber.get(memberFingerprint);
+      int key = tables.keyNumber.get(keyFingerprint);
+      int member = tables.keyNumber.get(memberFingerprint);
       if (key == NONE || member == NONE) {
         return false;
       }
-      int profile = profiles.root(member);
-      if (shared.get(key)) {
-        IntArrayList on = sharedOn.get(key);
+      int profile = tables.profiles.root(member);
+      if (tables.shared.get(key)) {
+        IntArrayList on = tables.sharedOn.get(key);
         if (on != null) {
           for (int i = 0; i < on.size(); i++) {
-            if (profiles.root(on.getInt(i)) == profile) {
+            if (tables.profiles.root(on.getInt(i)) == profile) {
               return true;
             }
           }
         }
         return false;
       }
-      return profiles.root(key) == profile && profileTouchpoints.containsKey(profile);
+      return tables.profiles.root(key) == profile && tables.profileTouchpoints.containsKey(profile);
     } finally {
       lock.readLock().unlock();
     }
@@ -752,14 +641,14 @@ public final class ProfileIndex {
   public long[] profilesSharing(long keyFingerprint) {
     lock.readLock().lock();
     try {
-      int key = keyNumber.get(keyFingerprint);
-      IntArrayList on = key == NONE ? null : sharedOn.get(key);
+      int key = tables.keyNumber.get(keyFingerprint);
+      IntArrayList on = key == NONE ? null : tables.sharedOn.get(key);
       if (on == null) {
         return new long[0];
       }
       long[] firsts = new long[on.size()];
       for (int i = 0; i < on.size(); i++) {
-        firsts[i] = profileTouchpoints.get(profiles.root(on.getInt(i))).getLong(0);
+        firsts[i] = tables.profileTouchpoints.get(tables.profiles.root(on.getInt(i))).getLong(0);
       }
       return firsts;
     } finally {
@@ -771,8 +660,8 @@ public final class ProfileIndex {
   public long[] ambiguousTouchpointsOf(long keyFingerprint) {
     lock.readLock().lock();
     try {
-      int key = keyNumber.get(keyFingerprint);
-      LongArrayList list = key == NONE ? null : ambiguousOf.get(key);
+      int key = tables.keyNumber.get(keyFingerprint);
+      LongArrayList list = key == NONE ? null : tables.ambiguousOf.get(key);
       return list == null ? new long[0] : list.toLongArray();
     } finally {
       lock.readLock().unlock();
@@ -783,11 +672,11 @@ public final class ProfileIndex {
   public List<Conflict> conflictsOf(long keyFingerprint) {
     lock.readLock().lock();
     try {
-      int key = keyNumber.get(keyFingerprint);
-      if (key == NONE || shared.get(key)) {
+      int key = tables.keyNumber.get(keyFingerprint);
+      if (key == NONE || tables.shared.get(key)) {
         return List.of();
       }
-      List<Conflict> conflicts = profileConflicts.get(profiles.root(key));
+      List<Conflict> conflicts = tables.profileConflicts.get(tables.profiles.root(key));
       return conflicts == null ? List.of() : List.copyOf(conflicts);
     } finally {
       lock.readLock().unlock();
@@ -803,20 +692,7 @@ public final class ProfileIndex {
   public void clear() {
     lock.writeLock().lock();
     try {
-      keyNumber.clear();
-      keyFingerprint.clear();
-      keyPriority.clear();
-      groups.clear();
-      profiles.clear();
-      shared.clear();
-      groupKeys.clear();
-      groupLastNanos.clear();
-      groupHasLast.clear();
-      profileTouchpoints.clear();
-      profileCounts.clear();
-      profileConflicts.clear();
-      sharedOn.clear();
-      ambiguousOf.clear();
+      tables.clear();
       pending.clear();
       unplaced.clear();
       census.clear();
