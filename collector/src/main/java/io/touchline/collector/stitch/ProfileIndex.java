@@ -28,7 +28,6 @@ public final class ProfileIndex {
 
 
   private static final int NONE = IdentityTables.NONE;
-  private static final int AMBIGUOUS = ComponentResolver.AMBIGUOUS;
 
 
   /** A refused link: on the touchpoint {@code sequence}, the key {@code refusedKey} was not joined. */
@@ -58,6 +57,7 @@ public final class ProfileIndex {
   /** Counts every change of placement, so readers can tell whether what they derived is current. */
   private volatile long version;
   private final IdentityCensus census = new IdentityCensus();
+  private final GroupResolver resolver;
 
   /** Where the index reads stored touchpoints back from: the store, or a test's own list. */
   public interface TouchpointSource {
@@ -68,6 +68,7 @@ public final class ProfileIndex {
   public ProfileIndex(KeyTypes keyTypes, TouchpointSource source) {
     this.tables = new IdentityTables(keyTypes);
     this.source = source;
+    this.resolver = new GroupResolver(tables, census, source);
   }
 
   /** Records a stored touchpoint; it counts once {@link #commit()} has run. */
@@ -90,7 +91,7 @@ public final class ProfileIndex {
       pending.clear();
       for (int group : dirty) {
         if (tables.groups.isRoot(group)) {
-          resolve(group, fresh);
+          resolver.resolve(group, unplaced.remove(group), fresh);
         }
       }
       version++;
@@ -279,166 +280,6 @@ public final class ProfileIndex {
     return into;
   }
 
-  /** Decides a group's profiles anew from all of its touchpoints, replacing what it had. */
-  private void resolve(int group, Long2ObjectOpenHashMap<TouchpointKeys> fresh) {
-    IntArrayList members = tables.keysOfGroup(group);
-    LongArrayList sequences = new LongArrayList();
-    IdentityCensus.Figures old = currentFigures(members, sequences);
-    LongArrayList waiting = unplaced.remove(group);
-    if (waiting != null) {
-      sequences.addAll(waiting);
-    }
-    List<TouchpointKeys> touchpoints = entriesOf(sequences, fresh);
-    census.remove(old);
-    Int2ObjectOpenHashMap<Integer> local = new Int2ObjectOpenHashMap<>(members.size());
-    ComponentResolver.Key[] resolverKeys = new ComponentResolver.Key[members.size()];
-    for (int i = 0; i < members.size(); i++) {
-      int key = members.getInt(i);
-      local.put(key, Integer.valueOf(i));
-      resolverKeys[i] = new ComponentResolver.Key(tables.keyFingerprint.getLong(key), tables.keyPriority.getInt(key), tables.limitByPriority[tables.keyPriority.getInt(key)]);
-      tables.forgetDecision(key); // what the group had decided
-    }
-    ComponentResolver.Touchpoint[] resolverTouchpoints = new ComponentResolver.Touchpoint[touchpoints.size()];
-    for (int i = 0; i < touchpoints.size(); i++) {
-      TouchpointKeys entry = touchpoints.get(i);
-      int[] carried = new int[entry.keyFingerprints().length];
-      for (int j = 0; j < carried.length; j++) {
-        carried[j] = local.get(tables.keyNumber.get(entry.keyFingerprints()[j]));
-      }
-      resolverTouchpoints[i] = new ComponentResolver.Touchpoint(entry.eventNanos(), entry.idHash(), carried);
-    }
-    long[] profileOf = new long[touchpoints.size()];
-    ComponentResolver.Resolution resolution = ComponentResolver.resolve(resolverKeys, resolverTouchpoints);
-
-    IdentityCensus.Figures figures = new IdentityCensus.Figures();
-    for (int i = 0; i < members.size(); i++) {
-      int key = members.getInt(i);
-      int root = members.getInt(resolution.rootOfKey()[i]);
-      tables.profiles.link(key, root);
-      int[] counts = tables.profileCounts.computeIfAbsent(root, r -> new int[tables.priorities]);
-      counts[tables.keyPriority.getInt(key)]++;
-      if (resolution.shared()[i]) {
-        tables.shared.set(key);
-        figures.sharedKeys++;
-      }
-    }
-    for (int i = 0; i < touchpoints.size(); i++) {
-      long t = touchpoints.get(i).sequence();
-      int profile = resolution.profileOfTouchpoint()[i];
-      if (profile == AMBIGUOUS) {
-        profileOf[i] = AMBIGUOUS;
-        figures.ambiguous++;
-        for (int k : resolverTouchpoints[i].keys()) {
-          tables.ambiguousOf.computeIfAbsent(members.getInt(k), x -> new LongArrayList(1)).add(t);
-        }
-        continue;
-      }
-      int root = members.getInt(profile);
-      profileOf[i] = root;
-      LongArrayList list = tables.profileTouchpoints.get(root);
-      if (list == null) {
-        list = new LongArrayList(2);
-        tables.profileTouchpoints.put(root, list);
-        figures.profiles++;
-      }
-      list.add(t);
-      figures.keyed++;
-      if (tables.isIdentified(root)) {
-        figures.identified++;
-      }
-      for (int k : resolverTouchpoints[i].keys()) {
-        if (resolution.shared()[k]) {
-          IntArrayList on = tables.sharedOn.computeIfAbsent(members.getInt(k), x -> new IntArrayList(2));
-          if (!on.contains(root)) {
-            on.add(root);
-          }
-        }
-      }
-    }
-    for (ComponentResolver.Conflict conflict : resolution.conflicts()) {
-      long t = touchpoints.get(conflict.touchpoint()).sequence();
-      long profile = profileOf[conflict.touchpoint()];
-      String rule = ruleOf(members.getInt(conflict.limitedKey()));
-      Conflict recorded = new Conflict(t, tables.keyFingerprint.getLong(members.getInt(conflict.refusedKey())), rule);
-      int holder = profile >= 0 ? (int) profile : members.getInt(resolution.rootOfKey()[conflict.limitedKey()]);
-      tables.profileConflicts.computeIfAbsent(holder, r -> new ArrayList<>()).add(recorded);
-      figures.conflicts++;
-    }
-    census.add(figures);
-  }
-
-  /**
-   * What a group counts for in the whole-store figures as it stands, and its touchpoints (into
-   * {@code sequences}): those of its keys' profiles, and the ambiguous ones.
-   */
-  private IdentityCensus.Figures currentFigures(IntArrayList members, LongArrayList sequences) {
-    IdentityCensus.Figures figures = new IdentityCensus.Figures();
-    IntOpenHashSet roots = new IntOpenHashSet();
-    LongOpenHashSet ambiguous = new LongOpenHashSet();
-    for (int i = 0; i < members.size(); i++) {
-      int key = members.getInt(i);
-      if (tables.shared.get(key)) {
-        figures.sharedKeys++;
-      }
-      LongArrayList onlyShared = tables.ambiguousOf.get(key);
-      if (onlyShared != null) {
-        ambiguous.addAll(onlyShared);
-      }
-      int root = tables.profiles.find(key);
-      if (roots.add(root)) {
-        LongArrayList list = tables.profileTouchpoints.get(root);
-        if (list != null) {
-          figures.profiles++;
-          figures.keyed += list.size();
-          if (tables.isIdentified(root)) {
-            figures.identified += list.size();
-          }
-          sequences.addAll(list);
-        }
-        List<Conflict> conflicts = tables.profileConflicts.get(root);
-        if (conflicts != null) {
-          figures.conflicts += conflicts.size();
-        }
-      }
-    }
-    figures.ambiguous = ambiguous.size();
-    sequences.addAll(ambiguous);
-    return figures;
-  }
-
-  /** The group's touchpoints: this commit's from memory, older ones read back from the source. */
-  private List<TouchpointKeys> entriesOf(LongArrayList sequences, Long2ObjectOpenHashMap<TouchpointKeys> fresh) {
-    List<TouchpointKeys> entries = new ArrayList<>(sequences.size());
-    LongArrayList missing = new LongArrayList();
-    for (int i = 0; i < sequences.size(); i++) {
-      TouchpointKeys entry = fresh.get(sequences.getLong(i));
-      if (entry != null) {
-        entries.add(entry);
-      } else {
-        missing.add(sequences.getLong(i));
-      }
-    }
-    if (!missing.isEmpty()) {
-      List<TouchpointKeys> read = source.entries(missing.toLongArray());
-      if (read.size() != missing.size()) {
-        throw new IllegalStateException("the store returned " + read.size() + " of " + missing.size() + " touchpoints of a group");
-      }
-      entries.addAll(read);
-    }
-    return entries;
-  }
-
-  private String ruleOf(int limitedKey) {
-    int priority = tables.keyPriority.getInt(limitedKey);
-    for (String name : tables.keyTypes.names()) {
-      KeyType type = tables.keyTypes.named(name).orElseThrow();
-      if (type.priority() == priority) {
-        return type.maxPerProfile() == 1 ? "unique " + name : "at most " + type.maxPerProfile() + " " + name;
-      }
-    }
-    return "limit";
-  }
-
   // ------------------------------------------------------------------------------------ erasing
 
   /**
@@ -452,27 +293,8 @@ public final class ProfileIndex {
   public void forget(long[] deleted, long[] keyFingerprints) {
     lock.writeLock().lock();
     try {
-      LongOpenHashSet gone = new LongOpenHashSet(deleted);
-      IntOpenHashSet groups = tables.groupsOf(keyFingerprints);
-      LongArrayList left = new LongArrayList();
-      for (int group : groups) {
-        IntArrayList members = tables.keysOfGroup(group);
-        LongArrayList sequences = new LongArrayList();
-        census.remove(currentFigures(members, sequences));
-        for (int i = 0; i < sequences.size(); i++) {
-          if (!gone.contains(sequences.getLong(i))) {
-            left.add(sequences.getLong(i));
-          }
-        }
-        for (int i = 0; i < members.size(); i++) {
-          tables.forgetKey(members.getInt(i));
-        }
-        tables.groupKeys.remove(group);
-      }
       // The touchpoints left come back as new ones would: the rules decide their groups afresh.
-      if (!left.isEmpty()) {
-        pending.addAll(source.entries(left.toLongArray()));
-      }
+      pending.addAll(resolver.forgetGroupsOf(deleted, keyFingerprints));
       commit();
     } finally {
       lock.writeLock().unlock();
