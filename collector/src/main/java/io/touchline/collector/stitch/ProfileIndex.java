@@ -57,6 +57,7 @@ public final class ProfileIndex {
   /** Counts every change of placement, so readers can tell whether what they derived is current. */
   private volatile long version;
   private final IdentityCensus census = new IdentityCensus();
+  private final ProfileLinker linker;
   private final GroupResolver resolver;
 
   /** Where the index reads stored touchpoints back from: the store, or a test's own list. */
@@ -68,6 +69,7 @@ public final class ProfileIndex {
   public ProfileIndex(KeyTypes keyTypes, TouchpointSource source) {
     this.tables = new IdentityTables(keyTypes);
     this.source = source;
+    this.linker = new ProfileLinker(tables, census);
     this.resolver = new GroupResolver(tables, census, source);
   }
 
@@ -104,9 +106,9 @@ public final class ProfileIndex {
   /**
    * Adds one touchpoint to its group. When it is the group's last in canonical order and links
    * within the limits, it is linked at once (what the rules would decide anyway); otherwise the
-   * group is marked to be decided again as a whole.
+   * group is marked to be decided again as a whole. Returns whether the touchpoint carries keys
+   * (and so is in a group).
    */
-  /** Returns whether the touchpoint carries keys (and so is in a group). */
   private boolean place(TouchpointKeys entry, IntOpenHashSet dirty) {
     if (entry.keyFingerprints().length == 0) {
       census.unattributedTouchpoint();
@@ -135,7 +137,7 @@ public final class ProfileIndex {
       group = group == NONE ? g : mergeGroups(group, g, dirty);
     }
     setLast(group, entry.eventNanos());
-    if (!last || dirty.contains(group) || !linkAtEnd(touchpoint, carried)) {
+    if (!last || dirty.contains(group) || !linker.linkAtEnd(touchpoint, carried)) {
       dirty.add(group);
       LongArrayList waiting = unplaced.get(group);
       if (waiting == null) {
@@ -145,107 +147,6 @@ public final class ProfileIndex {
       waiting.add(touchpoint);
     }
     return true;
-  }
-
-  /** The rules' step for a touchpoint that comes last: link within the limits, or report that it cannot. */
-  private boolean linkAtEnd(long touchpoint, int[] carried) {
-    int[] usable = usableInOrder(carried);
-    if (usable.length == 0) {
-      return false; // ambiguous: let the group be decided again, which lists it
-    }
-    // The profiles its keys are in; usually one, and then no limit can break.
-    int[] roots = new int[usable.length];
-    int distinct = 0;
-    for (int key : usable) {
-      int root = tables.profiles.find(key);
-      boolean seen = false;
-      for (int i = 0; i < distinct && !seen; i++) {
-        seen = roots[i] == root;
-      }
-      if (!seen) {
-        roots[distinct++] = root;
-      }
-    }
-    if (distinct > 1) {
-      // Check every link first: a refused one means conflicts, perhaps a shared key — decide anew.
-      int[] combined = tables.counts(roots[0]).clone();
-      for (int i = 1; i < distinct; i++) {
-        int[] other = tables.counts(roots[i]);
-        for (int p = 0; p < tables.priorities; p++) {
-          combined[p] += other[p];
-        }
-      }
-      for (int p = 0; p < tables.priorities; p++) {
-        int limit = tables.limitByPriority[p];
-        if (limit > 0 && combined[p] > limit) {
-          return false;
-        }
-      }
-    }
-    int into = roots[0];
-    for (int i = 1; i < distinct; i++) {
-      into = mergeProfiles(into, roots[i]);
-    }
-    for (int key : carried) {
-      if (tables.shared.get(key)) {
-        IntArrayList on = tables.sharedOn.computeIfAbsent(key, x -> new IntArrayList(2));
-        if (!on.contains(into)) {
-          on.add(into);
-        }
-      }
-    }
-    LongArrayList list = tables.profileTouchpoints.get(into);
-    if (list == null) {
-      list = new LongArrayList(2);
-      tables.profileTouchpoints.put(into, list);
-      census.profileOpened();
-    }
-    list.add(touchpoint);
-    census.touchpointPlaced(tables.isIdentified(into));
-    return true;
-  }
-
-  /** The touchpoint's keys that may link, in {@link LinkOrder}. */
-  private int[] usableInOrder(int[] carried) {
-    return LinkOrder.usable(carried, tables.shared::get, tables.keyPriority::getInt, tables.keyFingerprint::getLong);
-  }
-
-  /** Joins two profiles of one group (within the limits, checked by the caller). */
-  private int mergeProfiles(int a, int b) {
-    LongArrayList listA = tables.profileTouchpoints.get(a);
-    LongArrayList listB = tables.profileTouchpoints.get(b);
-    int sizeA = listA == null ? 0 : listA.size();
-    int sizeB = listB == null ? 0 : listB.size();
-    boolean identifiedA = tables.isIdentified(a);
-    boolean identifiedB = tables.isIdentified(b);
-    int into = sizeA >= sizeB ? a : b;
-    int from = into == a ? b : a;
-    int[] joined = tables.counts(into).clone();
-    int[] countsFrom = tables.counts(from);
-    for (int p = 0; p < tables.priorities; p++) {
-      joined[p] += countsFrom[p];
-    }
-    tables.profileCounts.put(into, joined);
-    tables.profileCounts.remove(from);
-    tables.profiles.link(from, into);
-    LongArrayList moved = tables.profileTouchpoints.remove(from);
-    if (moved != null) {
-      LongArrayList kept = tables.profileTouchpoints.get(into);
-      if (kept == null) {
-        tables.profileTouchpoints.put(into, moved);
-      } else {
-        kept.addAll(moved);
-        census.profilesJoined();
-      }
-    }
-    long before = (identifiedA ? sizeA : 0) + (identifiedB ? sizeB : 0);
-    long after = identifiedA || identifiedB ? sizeA + sizeB : 0;
-    census.identifiedChanged(after - before);
-    List<Conflict> conflicts = tables.profileConflicts.remove(from);
-    if (conflicts != null) {
-      tables.profileConflicts.computeIfAbsent(into, r -> new ArrayList<>()).addAll(conflicts);
-    }
-    return into;
   }
 
   private void setLast(int group, long nanos) {
