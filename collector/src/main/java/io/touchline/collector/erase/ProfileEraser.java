@@ -88,7 +88,7 @@ public final class ProfileEraser {
         own.add(stored);
       }
     }
-    long[] sequences = store.index().touchpointsCarrying(
+    long[] sequences = store.index().lookup().touchpointsCarrying(
         own.stream().mapToLong(k -> KeyHashes.fingerprint(k)).toArray());
     List<Touchpoint> touchpoints;
     try (StoreReader reader = store.reader()) {

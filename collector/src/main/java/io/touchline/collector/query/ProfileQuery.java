@@ -6,6 +6,7 @@ import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.stitch.ProfileIds;
 import io.touchline.collector.stitch.ProfileIndex;
+import io.touchline.collector.stitch.ProfileLookup;
 import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.keys.KeyHashing;
@@ -33,7 +34,7 @@ public final class ProfileQuery {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final TouchpointStore store;
-  private final ProfileIndex index;
+  private final ProfileLookup index;
   private final KeyTypes keyTypes;
 
   /** The agents' hash secret, when the collector was given it; null otherwise. */
@@ -47,7 +48,7 @@ public final class ProfileQuery {
   public ProfileQuery(TouchpointStore store, KeyTypes keyTypes, String hashSecret) {
     this.hashSecret = hashSecret == null ? null : hashSecret.getBytes(StandardCharsets.UTF_8);
     this.store = store;
-    this.index = store.index();
+    this.index = store.index().lookup();
     this.keyTypes = keyTypes;
   }
 

@@ -3,7 +3,7 @@ package io.touchline.collector.query;
 import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
-import io.touchline.collector.stitch.ProfileIndex;
+import io.touchline.collector.stitch.ProfileLookup;
 import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
 import java.sql.SQLException;
@@ -20,12 +20,12 @@ import java.util.Optional;
 public final class TouchpointListQuery {
 
   private final TouchpointStore store;
-  private final ProfileIndex index;
+  private final ProfileLookup index;
   private final ProfileQuery profiles;
 
   public TouchpointListQuery(TouchpointStore store, ProfileQuery profiles) {
     this.store = store;
-    this.index = store.index();
+    this.index = store.index().lookup();
     this.profiles = profiles;
   }
 

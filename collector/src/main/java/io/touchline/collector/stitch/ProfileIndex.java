@@ -2,13 +2,10 @@ package io.touchline.collector.stitch;
 
 import io.touchline.collector.model.TouchpointKeys;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -21,8 +18,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * touchpoint re-decides only the groups it joins — and when it comes last in their canonical order
  * and breaks no limit, linking it is the whole answer (the common case, and cheap).
  *
- * <p>Keys are known by fingerprint ({@link io.touchline.collector.model.KeyHashes#fingerprint}). Written by the one store writer
- * after each commit, read by any number of API threads. Rebuilt from the store at start.
+ * <p>This class is the writer's side. The one store writer adds touchpoints after each commit of
+ * its own, forgets erased ones, and clears the index before a rebuild from the store (at start),
+ * each under the write lock. Placing a touchpoint in its group is done here; linking one that
+ * comes last is {@link ProfileLinker}'s job, deciding a group anew {@link GroupResolver}'s, both
+ * on the shared {@link IdentityTables}; {@link IdentityCensus} counts the figures. Any number of
+ * API threads read through {@link #lookup()}.
+ *
+ * <p>Keys are known by fingerprint ({@link io.touchline.collector.model.KeyHashes#fingerprint}).
  */
 public final class ProfileIndex {
 
@@ -48,9 +51,6 @@ public final class ProfileIndex {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final IdentityTables tables;
 
-  /** Reads a group's touchpoints back when it must be decided anew: memory holds only their numbers. */
-  private final TouchpointSource source;
-
   private final List<TouchpointKeys> pending = new ArrayList<>();
   /** This commit's touchpoints not yet in a profile, by group: their groups are decided at its end. */
   private final Int2ObjectOpenHashMap<LongArrayList> unplaced = new Int2ObjectOpenHashMap<>();
@@ -59,6 +59,7 @@ public final class ProfileIndex {
   private final IdentityCensus census = new IdentityCensus();
   private final ProfileLinker linker;
   private final GroupResolver resolver;
+  private final ProfileLookup lookup;
 
   /** Where the index reads stored touchpoints back from: the store, or a test's own list. */
   public interface TouchpointSource {
@@ -68,9 +69,9 @@ public final class ProfileIndex {
 
   public ProfileIndex(KeyTypes keyTypes, TouchpointSource source) {
     this.tables = new IdentityTables(keyTypes);
-    this.source = source;
     this.linker = new ProfileLinker(tables, census);
     this.resolver = new GroupResolver(tables, census, source);
+    this.lookup = new ProfileLookup(tables, census, source, lock.readLock());
   }
 
   /** Records a stored touchpoint; it counts once {@link #commit()} has run. */
@@ -202,56 +203,6 @@ public final class ProfileIndex {
     }
   }
 
-  /**
-   * The stored touchpoints carrying any of these keys: those of their profiles, and those of
-   * their groups where a limit refused one of them. What an erasure of the keys removes.
-   */
-  public long[] touchpointsCarrying(long[] keyFingerprints) {
-    lock.readLock().lock();
-    try {
-      LongOpenHashSet wanted = new LongOpenHashSet(keyFingerprints);
-      IntOpenHashSet groups = tables.groupsOf(keyFingerprints);
-      LongArrayList candidates = new LongArrayList();
-      for (int group : groups) {
-        IntArrayList members = tables.groupKeys.get(group);
-        candidates.addAll(touchpointsOfGroup(members == null ? IntArrayList.of(group) : members));
-      }
-      LongArrayList carrying = new LongArrayList();
-      for (TouchpointKeys entry : source.entries(candidates.toLongArray())) {
-        for (long fingerprint : entry.keyFingerprints()) {
-          if (wanted.contains(fingerprint)) {
-            carrying.add(entry.sequence());
-            break;
-          }
-        }
-      }
-      long[] sorted = carrying.toLongArray();
-      Arrays.sort(sorted);
-      return sorted;
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** A group's touchpoints, for readers: its keys' profiles' and its ambiguous ones. */
-  private LongArrayList touchpointsOfGroup(IntArrayList members) {
-    LongOpenHashSet touchpoints = new LongOpenHashSet();
-    IntOpenHashSet roots = new IntOpenHashSet();
-    for (int i = 0; i < members.size(); i++) {
-      int key = members.getInt(i);
-      LongArrayList onlyShared = tables.ambiguousOf.get(key);
-      if (onlyShared != null) {
-        touchpoints.addAll(onlyShared);
-      }
-      int root = tables.profiles.root(key);
-      LongArrayList list = roots.add(root) ? tables.profileTouchpoints.get(root) : null;
-      if (list != null) {
-        touchpoints.addAll(list);
-      }
-    }
-    return new LongArrayList(touchpoints);
-  }
-
   // ------------------------------------------------------------------------------------- reading
 
   /** Receives each profile from {@link #forEachProfile}. */
@@ -286,129 +237,17 @@ public final class ProfileIndex {
     }
   }
 
-  /** The store sequence numbers of the touchpoints of the profile holding this key; empty if none. */
-  public long[] touchpointsOf(long keyFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = tables.keyNumber.get(keyFingerprint);
-      if (key == NONE || tables.shared.get(key)) {
-        return new long[0];
-      }
-      LongArrayList list = tables.profileTouchpoints.get(tables.profiles.root(key));
-      return list == null ? new long[0] : list.toLongArray();
-    } finally {
-      lock.readLock().unlock();
-    }
+  /** What API threads read: never changes the index, and never waits for the census. */
+  public ProfileLookup lookup() {
+    return lookup;
   }
 
   /**
-   * Which of a touchpoint's keys names its profile (its first key in {@link LinkOrder}), as an
-   * index into {@code keyFingerprints}; -1 when all of them are shared or unknown.
+   * The same as {@code lookup().touchpointsOf(keyFingerprint)}, for the store, which answers a
+   * profile's touchpoints through the index.
    */
-  public int placingKey(long[] keyFingerprints) {
-    lock.readLock().lock();
-    try {
-      int[] positions = new int[keyFingerprints.length];
-      for (int i = 0; i < positions.length; i++) {
-        positions[i] = i;
-      }
-      int[] usable = LinkOrder.usable(positions,
-          i -> tables.keyNumber.get(keyFingerprints[i]) == NONE || tables.shared.get(tables.keyNumber.get(keyFingerprints[i])),
-          i -> tables.keyPriority.getInt(tables.keyNumber.get(keyFingerprints[i])),
-          i -> keyFingerprints[i]);
-      return usable.length == 0 ? -1 : usable[0];
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Whether the key is shared: listed on several profiles, bridging none. */
-  public boolean isShared(long keyFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = tables.keyNumber.get(keyFingerprint);
-      return key != NONE && tables.shared.get(key);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Whether the key belongs to the profile that holds {@code memberFingerprint} (shared keys: listed on it). */
-  public boolean belongsWith(long keyFingerprint, long memberFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = tables.keyNumber.get(keyFingerprint);
-      int member = tables.keyNumber.get(memberFingerprint);
-      if (key == NONE || member == NONE) {
-        return false;
-      }
-      int profile = tables.profiles.root(member);
-      if (tables.shared.get(key)) {
-        IntArrayList on = tables.sharedOn.get(key);
-        if (on != null) {
-          for (int i = 0; i < on.size(); i++) {
-            if (tables.profiles.root(on.getInt(i)) == profile) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return tables.profiles.root(key) == profile && tables.profileTouchpoints.containsKey(profile);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** For a shared key: one touchpoint of each profile it is listed on, to name them. */
-  public long[] profilesSharing(long keyFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = tables.keyNumber.get(keyFingerprint);
-      IntArrayList on = key == NONE ? null : tables.sharedOn.get(key);
-      if (on == null) {
-        return new long[0];
-      }
-      long[] firsts = new long[on.size()];
-      for (int i = 0; i < on.size(); i++) {
-        firsts[i] = tables.profileTouchpoints.get(tables.profiles.root(on.getInt(i))).getLong(0);
-      }
-      return firsts;
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** The ambiguous touchpoints carrying this (shared) key. */
-  public long[] ambiguousTouchpointsOf(long keyFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = tables.keyNumber.get(keyFingerprint);
-      LongArrayList list = key == NONE ? null : tables.ambiguousOf.get(key);
-      return list == null ? new long[0] : list.toLongArray();
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** The refused links recorded on the profile holding this key. */
-  public List<Conflict> conflictsOf(long keyFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = tables.keyNumber.get(keyFingerprint);
-      if (key == NONE || tables.shared.get(key)) {
-        return List.of();
-      }
-      List<Conflict> conflicts = tables.profileConflicts.get(tables.profiles.root(key));
-      return conflicts == null ? List.of() : List.copyOf(conflicts);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Whole-store figures, consistent with each other: those of the last change, without waiting for the next. */
-  public Census census() {
-    return census.current();
+  public long[] touchpointsOf(long keyFingerprint) {
+    return lookup.touchpointsOf(keyFingerprint);
   }
 
   /** Forgets everything, before a rebuild from the store. */
