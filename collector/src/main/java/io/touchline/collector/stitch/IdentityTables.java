@@ -103,8 +103,17 @@ final class IdentityTables {
     return found;
   }
 
+  /**
+   * Whether the profile holds an identifying key. Only reads ({@link #counts} would write a key's
+   * first counts): {@link ProfileIndex#forEachProfile} asks it under the read lock.
+   */
   boolean isIdentified(int profile) {
-    return identifyingPriority != NONE && counts(profile)[identifyingPriority] > 0;
+    if (identifyingPriority == NONE) {
+      return false;
+    }
+    int[] counts = profileCounts.get(profile);
+    // No counts yet: a key alone, holding one key of its own type.
+    return counts == null ? keyPriority.getInt(profile) == identifyingPriority : counts[identifyingPriority] > 0;
   }
 
   /** A profile root's keys per priority; a key alone has not had its counts written yet. */
