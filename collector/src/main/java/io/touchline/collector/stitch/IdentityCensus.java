@@ -5,7 +5,7 @@ package io.touchline.collector.stitch;
  * touchpoints and decides groups, and published as one immutable {@link ProfileIndex.Census} at
  * the end of each change. Readers take the last one published without a lock: a stats request
  * never waits for a commit (which can take long when it re-decides groups read back from the
- * store), and what it gets is consistent with itself, as under the lock before.
+ * store), and the figures it gets are consistent with each other, all as of one change.
  */
 final class IdentityCensus {
 

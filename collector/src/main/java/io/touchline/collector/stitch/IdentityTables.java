@@ -23,7 +23,7 @@ final class IdentityTables {
   final KeyTypes keyTypes;
   /** The priority of {@link CustomerKey#IDENTIFYING_TYPE}, or {@link #NONE}. */
   final int identifyingPriority;
-  /** Priorities run {@code 0..priorities-1}; a type the configuration does not know takes the last. */
+  /** Priorities run {@code 0..priorities-1}; a key of a type the configuration does not know takes the lowest, the last. */
   final int priorities;
   /** Per priority: its type's limit of values per profile, or 0 for none. */
   final int[] limitByPriority;

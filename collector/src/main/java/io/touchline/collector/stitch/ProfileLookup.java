@@ -15,9 +15,9 @@ import java.util.concurrent.locks.Lock;
  * never changes the index.
  *
  * <p>Lookups take the index's read lock: the writer changes the hash tables and arrays they read
- * in place, so a lookup must not run during a commit. Under the read lock any number of lookups
- * run together, which is why they walk the forests with {@link UnionFind#root}, which writes
- * nothing. {@link #census()} alone takes no lock: it answers the figures the writer published at
+ * in place (commit, forget, clear), so a lookup must not run meanwhile. Under the read lock any
+ * number of lookups run together, which is why they walk the forests with {@link UnionFind#root},
+ * which writes nothing. {@link #census()} alone takes no lock: it answers the figures the writer published at
  * the end of its last change.
  */
 public final class ProfileLookup {
