@@ -123,12 +123,12 @@ public final class Collector implements AutoCloseable {
     this.ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
     OtlpHttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
-    ProfileQuery profiles = new ProfileQuery(store, index, keyTypes, config.hashSecret());
+    ProfileQuery profiles = new ProfileQuery(store, index.lookup(), keyTypes, config.hashSecret());
     Journeys journeys = new Journeys(index, viewColumns.columns(), viewColumns.attributes(), config.journeys().gap(),
         threads.background("touchline-views-snapshot"));
     CatalogQuery catalog = new CatalogQuery(journeys, viewColumns.attributes()::names);
     HttpHandler api = new ApiHandler(
-        profiles, new TouchpointListQuery(store, index, profiles), new ProfileEraser(profiles, store, index), ready::get,
+        profiles, new TouchpointListQuery(store, index.lookup(), profiles), new ProfileEraser(profiles, store, index.lookup()), ready::get,
         metrics, journeys, catalog, liveFeed, liveThreads);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;

@@ -10,7 +10,7 @@ import io.touchline.collector.query.ProfileView;
 import io.touchline.collector.store.Erasure;
 import io.touchline.collector.store.ErasureRecord;
 import io.touchline.collector.store.StoreReader;
-import io.touchline.collector.stitch.ProfileIndex;
+import io.touchline.collector.stitch.ProfileLookup;
 import io.touchline.collector.store.TouchpointStore;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,9 +32,9 @@ public final class ProfileEraser {
 
   private final ProfileQuery profiles;
   private final TouchpointStore store;
-  private final ProfileIndex index;
+  private final ProfileLookup index;
 
-  public ProfileEraser(ProfileQuery profiles, TouchpointStore store, ProfileIndex index) {
+  public ProfileEraser(ProfileQuery profiles, TouchpointStore store, ProfileLookup index) {
     this.profiles = profiles;
     this.store = store;
     this.index = index;

@@ -6,6 +6,7 @@ import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.stitch.ProfileIds;
 import io.touchline.collector.stitch.ProfileIndex;
+import io.touchline.collector.stitch.ProfileLookup;
 import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.keys.KeyHashing;
@@ -33,14 +34,14 @@ public final class ProfileQuery {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final TouchpointStore store;
-  private final ProfileIndex index;
+  private final ProfileLookup index;
   private final KeyTypes keyTypes;
 
   /** The agents' hash secret, when the collector was given it; null otherwise. */
   private final byte[] hashSecret;
 
   /** @param hashSecret the agents' secret for hashed keys, or null */
-  public ProfileQuery(TouchpointStore store, ProfileIndex index, KeyTypes keyTypes, String hashSecret) {
+  public ProfileQuery(TouchpointStore store, ProfileLookup index, KeyTypes keyTypes, String hashSecret) {
     this.hashSecret = hashSecret == null ? null : hashSecret.getBytes(StandardCharsets.UTF_8);
     this.store = store;
     this.index = index;

@@ -3,7 +3,7 @@ package io.touchline.collector.query;
 import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
-import io.touchline.collector.stitch.ProfileIndex;
+import io.touchline.collector.stitch.ProfileLookup;
 import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
 import java.sql.SQLException;
@@ -20,10 +20,10 @@ import java.util.Optional;
 public final class TouchpointListQuery {
 
   private final TouchpointStore store;
-  private final ProfileIndex index;
+  private final ProfileLookup index;
   private final ProfileQuery profiles;
 
-  public TouchpointListQuery(TouchpointStore store, ProfileIndex index, ProfileQuery profiles) {
+  public TouchpointListQuery(TouchpointStore store, ProfileLookup index, ProfileQuery profiles) {
     this.store = store;
     this.index = index;
     this.profiles = profiles;

@@ -1,17 +1,11 @@
 package io.touchline.collector.stitch;
 
-import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.TouchpointKeys;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -24,14 +18,19 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * touchpoint re-decides only the groups it joins — and when it comes last in their canonical order
  * and breaks no limit, linking it is the whole answer (the common case, and cheap).
  *
- * <p>Keys are known by fingerprint ({@link io.touchline.collector.model.KeyHashes#fingerprint}). Written by the one store writer
- * after each commit, read by any number of API threads. Rebuilt from the store at start.
+ * <p>This class is the writer's side. The one store writer adds touchpoints after each commit of
+ * its own, forgets erased ones, and clears the index before a rebuild from the store (at start),
+ * each under the write lock. Placing a touchpoint in its group is done here; linking one that
+ * comes last is {@link ProfileLinker}'s job, deciding a group anew {@link GroupResolver}'s, both
+ * on the shared {@link IdentityTables}; {@link IdentityCensus} counts the figures. Any number of
+ * API threads read through {@link #lookup()}.
+ *
+ * <p>Keys are known by fingerprint ({@link io.touchline.collector.model.KeyHashes#fingerprint}).
  */
 public final class ProfileIndex {
 
 
-  private static final int NONE = -1;
-  private static final int AMBIGUOUS = ComponentResolver.AMBIGUOUS;
+  private static final int NONE = IdentityTables.NONE;
 
 
   /** A refused link: on the touchpoint {@code sequence}, the key {@code refusedKey} was not joined. */
@@ -49,65 +48,18 @@ public final class ProfileIndex {
   public record Census(
       long profiles, long keyedTouchpoints, long identifiedTouchpoints, long unattributed, long ambiguous, long conflicts, long sharedKeys) {}
 
-  private final KeyTypes keyTypes;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final IdentityTables tables;
 
-  // Keys, by number.
-  private final Long2IntOpenHashMap keyNumber = new Long2IntOpenHashMap();
-  private final LongArrayList keyFingerprint = new LongArrayList();
-  private final IntArrayList keyPriority = new IntArrayList();
-  /** Union-find of groups: every link, whatever the limits. */
-  private final IntArrayList groupParent = new IntArrayList();
-  /** Union-find of profiles within a group, as the rules left it: keys whose links were accepted. */
-  private final IntArrayList profileParent = new IntArrayList();
-  private final BitSet shared = new BitSet();
-
-  /** Reads a group's touchpoints back when it must be decided anew: memory holds only their numbers. */
-  private final TouchpointSource source;
-
-  // Per group root: its keys, and the time of its latest touchpoint. Its touchpoints are those of
-  // its keys' profiles and their ambiguous ones; nothing more is kept per touchpoint.
-  private final KeyTable<IntArrayList> groupKeys = new KeyTable<>();
-  private final LongArrayList groupLastNanos = new LongArrayList();
-  private final BitSet groupHasLast = new BitSet();
-
-  // Per profile root: its touchpoints (sequence numbers), its key counts per priority, its conflicts.
-  private final KeyTable<LongArrayList> profileTouchpoints = new KeyTable<>();
-  private final KeyTable<int[]> profileCounts = new KeyTable<>();
-  private final Int2ObjectOpenHashMap<List<Conflict>> profileConflicts = new Int2ObjectOpenHashMap<>();
-  /** Per shared key: the profiles it is listed on, and its ambiguous touchpoints. */
-  private final Int2ObjectOpenHashMap<IntArrayList> sharedOn = new Int2ObjectOpenHashMap<>();
-  private final Int2ObjectOpenHashMap<LongArrayList> ambiguousOf = new Int2ObjectOpenHashMap<>();
-
-  private final int identifyingPriority;
-  private final int priorities;
-  private final int[] limitByPriority;
   private final List<TouchpointKeys> pending = new ArrayList<>();
   /** This commit's touchpoints not yet in a profile, by group: their groups are decided at its end. */
   private final Int2ObjectOpenHashMap<LongArrayList> unplaced = new Int2ObjectOpenHashMap<>();
-  private long unattributed;
   /** Counts every change of placement, so readers can tell whether what they derived is current. */
   private volatile long version;
-  private final GroupFigures totals = new GroupFigures();
-
-  /** A group's share of the whole-store figures, kept to take it back when the group is re-decided. */
-  private static final class GroupFigures {
-    long profiles;
-    long keyed;
-    long identified;
-    long ambiguous;
-    long conflicts;
-    long sharedKeys;
-
-    void add(GroupFigures other, int sign) {
-      profiles += sign * other.profiles;
-      keyed += sign * other.keyed;
-      identified += sign * other.identified;
-      ambiguous += sign * other.ambiguous;
-      conflicts += sign * other.conflicts;
-      sharedKeys += sign * other.sharedKeys;
-    }
-  }
+  private final IdentityCensus census = new IdentityCensus();
+  private final ProfileLinker linker;
+  private final GroupResolver resolver;
+  private final ProfileLookup lookup;
 
   /** Where the index reads stored touchpoints back from: the store, or a test's own list. */
   public interface TouchpointSource {
@@ -116,16 +68,10 @@ public final class ProfileIndex {
   }
 
   public ProfileIndex(KeyTypes keyTypes, TouchpointSource source) {
-    this.keyTypes = keyTypes;
-    this.source = source;
-    this.identifyingPriority = keyTypes.named(CustomerKey.IDENTIFYING_TYPE).map(KeyType::priority).orElse(NONE);
-    this.priorities = keyTypes.names().stream().mapToInt(keyTypes::priorityOf).max().orElse(0) + 1;
-    this.limitByPriority = new int[priorities];
-    keyTypes.names().forEach(name -> {
-      KeyType type = keyTypes.named(name).orElseThrow();
-      limitByPriority[type.priority()] = type.maxPerProfile();
-    });
-    keyNumber.defaultReturnValue(NONE);
+    this.tables = new IdentityTables(keyTypes);
+    this.linker = new ProfileLinker(tables, census);
+    this.resolver = new GroupResolver(tables, census, source);
+    this.lookup = new ProfileLookup(tables, census, source, lock.readLock());
   }
 
   /** Records a stored touchpoint; it counts once {@link #commit()} has run. */
@@ -147,11 +93,12 @@ public final class ProfileIndex {
       }
       pending.clear();
       for (int group : dirty) {
-        if (groupParent.getInt(group) == group) {
-          resolve(group, fresh);
+        if (tables.groups.isRoot(group)) {
+          resolver.resolve(group, unplaced.remove(group), fresh);
         }
       }
       version++;
+      census.publish();
     } finally {
       lock.writeLock().unlock();
     }
@@ -160,29 +107,29 @@ public final class ProfileIndex {
   /**
    * Adds one touchpoint to its group. When it is the group's last in canonical order and links
    * within the limits, it is linked at once (what the rules would decide anyway); otherwise the
-   * group is marked to be decided again as a whole.
+   * group is marked to be decided again as a whole. Returns whether the touchpoint carries keys
+   * (and so is in a group).
    */
-  /** Returns whether the touchpoint carries keys (and so is in a group). */
   private boolean place(TouchpointKeys entry, IntOpenHashSet dirty) {
     if (entry.keyFingerprints().length == 0) {
-      unattributed++;
+      census.unattributedTouchpoint();
       return false;
     }
     long touchpoint = entry.sequence();
     int[] carried = new int[entry.keyFingerprints().length];
     for (int i = 0; i < carried.length; i++) {
-      carried[i] = keyOf(entry.keyFingerprints()[i], entry.keyTypes().get(i));
+      carried[i] = tables.keyOf(entry.keyFingerprints()[i], entry.keyTypes().get(i));
     }
     // Which groups it joins, and whether it comes after everything in them.
     boolean last = true;
     int group = NONE;
     for (int key : carried) {
-      int g = groupRoot(key);
+      int g = tables.groups.find(key);
       if (g == group) {
         continue;
       }
       // Equal times count as late: the order between them is by a hash the index does not keep.
-      if (groupHasLast.get(g) && entry.eventNanos() <= groupLastNanos.getLong(g)) {
+      if (tables.groupHasLast.get(g) && entry.eventNanos() <= tables.groupLastNanos.getLong(g)) {
         last = false;
       }
       if (dirty.contains(g)) {
@@ -191,7 +138,7 @@ public final class ProfileIndex {
       group = group == NONE ? g : mergeGroups(group, g, dirty);
     }
     setLast(group, entry.eventNanos());
-    if (!last || dirty.contains(group) || !linkAtEnd(touchpoint, carried)) {
+    if (!last || dirty.contains(group) || !linker.linkAtEnd(touchpoint, carried)) {
       dirty.add(group);
       LongArrayList waiting = unplaced.get(group);
       if (waiting == null) {
@@ -203,163 +150,19 @@ public final class ProfileIndex {
     return true;
   }
 
-  /** The rules' step for a touchpoint that comes last: link within the limits, or report that it cannot. */
-  private boolean linkAtEnd(long touchpoint, int[] carried) {
-    int[] usable = usableInOrder(carried);
-    if (usable.length == 0) {
-      return false; // ambiguous: let the group be decided again, which lists it
-    }
-    // The profiles its keys are in; usually one, and then no limit can break.
-    int[] roots = new int[usable.length];
-    int distinct = 0;
-    for (int key : usable) {
-      int root = profileRoot(key);
-      boolean seen = false;
-      for (int i = 0; i < distinct && !seen; i++) {
-        seen = roots[i] == root;
-      }
-      if (!seen) {
-        roots[distinct++] = root;
-      }
-    }
-    if (distinct > 1) {
-      // Check every link first: a refused one means conflicts, perhaps a shared key — decide anew.
-      int[] combined = counts(roots[0]).clone();
-      for (int i = 1; i < distinct; i++) {
-        int[] other = counts(roots[i]);
-        for (int p = 0; p < priorities; p++) {
-          combined[p] += other[p];
-        }
-      }
-      for (int p = 0; p < priorities; p++) {
-        int limit = limitByPriority[p];
-        if (limit > 0 && combined[p] > limit) {
-          return false;
-        }
-      }
-    }
-    int into = roots[0];
-    for (int i = 1; i < distinct; i++) {
-      into = mergeProfiles(into, roots[i]);
-    }
-    for (int key : carried) {
-      if (shared.get(key)) {
-        IntArrayList on = sharedOn.computeIfAbsent(key, x -> new IntArrayList(2));
-        if (!on.contains(into)) {
-          on.add(into);
-        }
-      }
-    }
-    LongArrayList list = profileTouchpoints.get(into);
-    if (list == null) {
-      list = new LongArrayList(2);
-      profileTouchpoints.put(into, list);
-      totals.profiles++;
-    }
-    list.add(touchpoint);
-    totals.keyed++;
-    if (isIdentified(into)) {
-      totals.identified++;
-    }
-    return true;
-  }
-
-  /** The touchpoint's keys that may link, in {@link LinkOrder}. */
-  private int[] usableInOrder(int[] carried) {
-    return LinkOrder.usable(carried, shared::get, keyPriority::getInt, keyFingerprint::getLong);
-  }
-
-  /** Joins two profiles of one group (within the limits, checked by the caller). */
-  private int mergeProfiles(int a, int b) {
-    LongArrayList listA = profileTouchpoints.get(a);
-    LongArrayList listB = profileTouchpoints.get(b);
-    int sizeA = listA == null ? 0 : listA.size();
-    int sizeB = listB == null ? 0 : listB.size();
-    boolean identifiedA = isIdentified(a);
-    boolean identifiedB = isIdentified(b);
-    int into = sizeA >= sizeB ? a : b;
-    int from = into == a ? b : a;
-    int[] joined = counts(into).clone();
-    int[] countsFrom = counts(from);
-    for (int p = 0; p < priorities; p++) {
-      joined[p] += countsFrom[p];
-    }
-    profileCounts.put(into, joined);
-    profileCounts.remove(from);
-    profileParent.set(from, into);
-    LongArrayList moved = profileTouchpoints.remove(from);
-    if (moved != null) {
-      LongArrayList kept = profileTouchpoints.get(into);
-      if (kept == null) {
-        profileTouchpoints.put(into, moved);
-      } else {
-        kept.addAll(moved);
-        totals.profiles--;
-      }
-    }
-    long before = (identifiedA ? sizeA : 0) + (identifiedB ? sizeB : 0);
-    long after = identifiedA || identifiedB ? sizeA + sizeB : 0;
-    totals.identified += after - before;
-    List<Conflict> conflicts = profileConflicts.remove(from);
-    if (conflicts != null) {
-      profileConflicts.computeIfAbsent(into, r -> new ArrayList<>()).addAll(conflicts);
-    }
-    return into;
-  }
-
-  private boolean isIdentified(int profile) {
-    return identifyingPriority != NONE && counts(profile)[identifyingPriority] > 0;
-  }
-
-  private int[] counts(int root) {
-    int[] counts = profileCounts.get(root);
-    if (counts == null) {
-      counts = new int[priorities];
-      counts[keyPriority.getInt(root)] = 1;
-      profileCounts.put(root, counts);
-    }
-    return counts;
-  }
-
-  private int keyOf(long fingerprint, String type) {
-    int key = keyNumber.get(fingerprint);
-    if (key == NONE) {
-      key = keyFingerprint.size();
-      keyNumber.put(fingerprint, key);
-      keyFingerprint.add(fingerprint);
-      KeyType keyType = keyTypes.named(type).orElse(null);
-      keyPriority.add(keyType == null ? priorities - 1 : keyType.priority());
-      groupParent.add(key);
-      profileParent.add(key);
-      groupLastNanos.add(0);
-    }
-    return key;
-  }
-
-  /** A group's keys; a key alone is its own group. */
-  private IntArrayList keysOfGroup(int group) {
-    IntArrayList list = groupKeys.get(group);
-    if (list == null) {
-      list = new IntArrayList(2);
-      list.add(group);
-      groupKeys.put(group, list);
-    }
-    return list;
-  }
-
   private void setLast(int group, long nanos) {
-    if (!groupHasLast.get(group) || nanos > groupLastNanos.getLong(group)) {
-      groupLastNanos.set(group, nanos);
-      groupHasLast.set(group);
+    if (!tables.groupHasLast.get(group) || nanos > tables.groupLastNanos.getLong(group)) {
+      tables.groupLastNanos.set(group, nanos);
+      tables.groupHasLast.set(group);
     }
   }
 
   private int mergeGroups(int a, int b, IntOpenHashSet dirty) {
-    int into = keysOfGroup(a).size() >= keysOfGroup(b).size() ? a : b;
+    int into = tables.keysOfGroup(a).size() >= tables.keysOfGroup(b).size() ? a : b;
     int from = into == a ? b : a;
-    groupParent.set(from, into);
-    keysOfGroup(into).addAll(keysOfGroup(from));
-    groupKeys.remove(from);
+    tables.groups.link(from, into);
+    tables.keysOfGroup(into).addAll(tables.keysOfGroup(from));
+    tables.groupKeys.remove(from);
     LongArrayList waiting = unplaced.remove(from);
     if (waiting != null) {
       LongArrayList there = unplaced.get(into);
@@ -369,216 +172,14 @@ public final class ProfileIndex {
         there.addAll(waiting);
       }
     }
-    if (groupHasLast.get(from)) {
-      setLast(into, groupLastNanos.getLong(from));
-      groupHasLast.clear(from);
+    if (tables.groupHasLast.get(from)) {
+      setLast(into, tables.groupLastNanos.getLong(from));
+      tables.groupHasLast.clear(from);
     }
     if (dirty.remove(from)) {
       dirty.add(into);
     }
     return into;
-  }
-
-  private int groupRoot(int key) {
-    int root = key;
-    while (groupParent.getInt(root) != root) {
-      root = groupParent.getInt(root);
-    }
-    while (groupParent.getInt(key) != root) {
-      int next = groupParent.getInt(key);
-      groupParent.set(key, root);
-      key = next;
-    }
-    return root;
-  }
-
-  /** For the writer: shortens paths. */
-  private int profileRoot(int key) {
-    int root = key;
-    while (profileParent.getInt(root) != root) {
-      root = profileParent.getInt(root);
-    }
-    while (profileParent.getInt(key) != root) {
-      int next = profileParent.getInt(key);
-      profileParent.set(key, root);
-      key = next;
-    }
-    return root;
-  }
-
-  /** For readers, who share the lock and so must not write. */
-  private int profileRootReading(int key) {
-    int root = key;
-    while (profileParent.getInt(root) != root) {
-      root = profileParent.getInt(root);
-    }
-    return root;
-  }
-
-  /** Decides a group's profiles anew from all of its touchpoints, replacing what it had. */
-  private void resolve(int group, Long2ObjectOpenHashMap<TouchpointKeys> fresh) {
-    IntArrayList members = keysOfGroup(group);
-    LongArrayList sequences = new LongArrayList();
-    GroupFigures old = currentFigures(members, sequences);
-    LongArrayList waiting = unplaced.remove(group);
-    if (waiting != null) {
-      sequences.addAll(waiting);
-    }
-    List<TouchpointKeys> touchpoints = entriesOf(sequences, fresh);
-    totals.add(old, -1);
-    Int2ObjectOpenHashMap<Integer> local = new Int2ObjectOpenHashMap<>(members.size());
-    ComponentResolver.Key[] resolverKeys = new ComponentResolver.Key[members.size()];
-    for (int i = 0; i < members.size(); i++) {
-      int key = members.getInt(i);
-      local.put(key, Integer.valueOf(i));
-      resolverKeys[i] = new ComponentResolver.Key(keyFingerprint.getLong(key), keyPriority.getInt(key), limitByPriority[keyPriority.getInt(key)]);
-      // Forget what the group had decided.
-      profileTouchpoints.remove(key);
-      profileCounts.remove(key);
-      profileConflicts.remove(key);
-      sharedOn.remove(key);
-      ambiguousOf.remove(key);
-      shared.clear(key);
-    }
-    ComponentResolver.Touchpoint[] resolverTouchpoints = new ComponentResolver.Touchpoint[touchpoints.size()];
-    for (int i = 0; i < touchpoints.size(); i++) {
-      TouchpointKeys entry = touchpoints.get(i);
-      int[] carried = new int[entry.keyFingerprints().length];
-      for (int j = 0; j < carried.length; j++) {
-        carried[j] = local.get(keyNumber.get(entry.keyFingerprints()[j]));
-      }
-      resolverTouchpoints[i] = new ComponentResolver.Touchpoint(entry.eventNanos(), entry.idHash(), carried);
-    }
-    long[] profileOf = new long[touchpoints.size()];
-    ComponentResolver.Resolution resolution = ComponentResolver.resolve(resolverKeys, resolverTouchpoints);
-
-    GroupFigures figures = new GroupFigures();
-    for (int i = 0; i < members.size(); i++) {
-      int key = members.getInt(i);
-      int root = members.getInt(resolution.rootOfKey()[i]);
-      profileParent.set(key, root);
-      int[] counts = profileCounts.computeIfAbsent(root, r -> new int[priorities]);
-      counts[keyPriority.getInt(key)]++;
-      if (resolution.shared()[i]) {
-        shared.set(key);
-        figures.sharedKeys++;
-      }
-    }
-    for (int i = 0; i < touchpoints.size(); i++) {
-      long t = touchpoints.get(i).sequence();
-      int profile = resolution.profileOfTouchpoint()[i];
-      if (profile == AMBIGUOUS) {
-        profileOf[i] = AMBIGUOUS;
-        figures.ambiguous++;
-        for (int k : resolverTouchpoints[i].keys()) {
-          ambiguousOf.computeIfAbsent(members.getInt(k), x -> new LongArrayList(1)).add(t);
-        }
-        continue;
-      }
-      int root = members.getInt(profile);
-      profileOf[i] = root;
-      LongArrayList list = profileTouchpoints.get(root);
-      if (list == null) {
-        list = new LongArrayList(2);
-        profileTouchpoints.put(root, list);
-        figures.profiles++;
-      }
-      list.add(t);
-      figures.keyed++;
-      if (isIdentified(root)) {
-        figures.identified++;
-      }
-      for (int k : resolverTouchpoints[i].keys()) {
-        if (resolution.shared()[k]) {
-          IntArrayList on = sharedOn.computeIfAbsent(members.getInt(k), x -> new IntArrayList(2));
-          if (!on.contains(root)) {
-            on.add(root);
-          }
-        }
-      }
-    }
-    for (ComponentResolver.Conflict conflict : resolution.conflicts()) {
-      long t = touchpoints.get(conflict.touchpoint()).sequence();
-      long profile = profileOf[conflict.touchpoint()];
-      String rule = ruleOf(members.getInt(conflict.limitedKey()));
-      Conflict recorded = new Conflict(t, keyFingerprint.getLong(members.getInt(conflict.refusedKey())), rule);
-      int holder = profile >= 0 ? (int) profile : members.getInt(resolution.rootOfKey()[conflict.limitedKey()]);
-      profileConflicts.computeIfAbsent(holder, r -> new ArrayList<>()).add(recorded);
-      figures.conflicts++;
-    }
-    totals.add(figures, 1);
-  }
-
-  /**
-   * What a group counts for in the whole-store figures as it stands, and its touchpoints (into
-   * {@code sequences}): those of its keys' profiles, and the ambiguous ones.
-   */
-  private GroupFigures currentFigures(IntArrayList members, LongArrayList sequences) {
-    GroupFigures figures = new GroupFigures();
-    IntOpenHashSet roots = new IntOpenHashSet();
-    LongOpenHashSet ambiguous = new LongOpenHashSet();
-    for (int i = 0; i < members.size(); i++) {
-      int key = members.getInt(i);
-      if (shared.get(key)) {
-        figures.sharedKeys++;
-      }
-      LongArrayList onlyShared = ambiguousOf.get(key);
-      if (onlyShared != null) {
-        ambiguous.addAll(onlyShared);
-      }
-      int root = profileRoot(key);
-      if (roots.add(root)) {
-        LongArrayList list = profileTouchpoints.get(root);
-        if (list != null) {
-          figures.profiles++;
-          figures.keyed += list.size();
-          if (isIdentified(root)) {
-            figures.identified += list.size();
-          }
-          sequences.addAll(list);
-        }
-        List<Conflict> conflicts = profileConflicts.get(root);
-        if (conflicts != null) {
-          figures.conflicts += conflicts.size();
-        }
-      }
-    }
-    figures.ambiguous = ambiguous.size();
-    sequences.addAll(ambiguous);
-    return figures;
-  }
-
-  /** The group's touchpoints: this commit's from memory, older ones read back from the source. */
-  private List<TouchpointKeys> entriesOf(LongArrayList sequences, Long2ObjectOpenHashMap<TouchpointKeys> fresh) {
-    List<TouchpointKeys> entries = new ArrayList<>(sequences.size());
-    LongArrayList missing = new LongArrayList();
-    for (int i = 0; i < sequences.size(); i++) {
-      TouchpointKeys entry = fresh.get(sequences.getLong(i));
-      if (entry != null) {
-        entries.add(entry);
-      } else {
-        missing.add(sequences.getLong(i));
-      }
-    }
-    if (!missing.isEmpty()) {
-      List<TouchpointKeys> read = source.entries(missing.toLongArray());
-      if (read.size() != missing.size()) {
-        throw new IllegalStateException("the store returned " + read.size() + " of " + missing.size() + " touchpoints of a group");
-      }
-      entries.addAll(read);
-    }
-    return entries;
-  }
-
-  private String ruleOf(int limitedKey) {
-    int priority = keyPriority.getInt(limitedKey);
-    for (String name : keyTypes.names()) {
-      KeyType type = keyTypes.named(name).orElseThrow();
-      if (type.priority() == priority) {
-        return type.maxPerProfile() == 1 ? "unique " + name : "at most " + type.maxPerProfile() + " " + name;
-      }
-    }
-    return "limit";
   }
 
   // ------------------------------------------------------------------------------------ erasing
@@ -594,116 +195,12 @@ public final class ProfileIndex {
   public void forget(long[] deleted, long[] keyFingerprints) {
     lock.writeLock().lock();
     try {
-      LongOpenHashSet gone = new LongOpenHashSet(deleted);
-      IntOpenHashSet groups = groupsOf(keyFingerprints);
-      LongArrayList left = new LongArrayList();
-      for (int group : groups) {
-        IntArrayList members = keysOfGroup(group);
-        LongArrayList sequences = new LongArrayList();
-        totals.add(currentFigures(members, sequences), -1);
-        for (int i = 0; i < sequences.size(); i++) {
-          if (!gone.contains(sequences.getLong(i))) {
-            left.add(sequences.getLong(i));
-          }
-        }
-        for (int i = 0; i < members.size(); i++) {
-          forgetKey(members.getInt(i));
-        }
-        groupKeys.remove(group);
-      }
       // The touchpoints left come back as new ones would: the rules decide their groups afresh.
-      if (!left.isEmpty()) {
-        pending.addAll(source.entries(left.toLongArray()));
-      }
+      pending.addAll(resolver.forgetGroupsOf(deleted, keyFingerprints));
       commit();
     } finally {
       lock.writeLock().unlock();
     }
-  }
-
-  /** Drops everything known of a key; its number is not reused (a new sighting gets a new one). */
-  private void forgetKey(int key) {
-    keyNumber.remove(keyFingerprint.getLong(key));
-    profileTouchpoints.remove(key);
-    profileCounts.remove(key);
-    profileConflicts.remove(key);
-    sharedOn.remove(key);
-    ambiguousOf.remove(key);
-    shared.clear(key);
-    groupParent.set(key, key);
-    profileParent.set(key, key);
-    groupHasLast.clear(key);
-    groupLastNanos.set(key, 0);
-  }
-
-  /**
-   * The stored touchpoints carrying any of these keys: those of their profiles, and those of
-   * their groups where a limit refused one of them. What an erasure of the keys removes.
-   */
-  public long[] touchpointsCarrying(long[] keyFingerprints) {
-    lock.readLock().lock();
-    try {
-      LongOpenHashSet wanted = new LongOpenHashSet(keyFingerprints);
-      IntOpenHashSet groups = groupsOf(keyFingerprints);
-      LongArrayList candidates = new LongArrayList();
-      for (int group : groups) {
-        IntArrayList members = groupKeys.get(group);
-        candidates.addAll(touchpointsOfGroup(members == null ? IntArrayList.of(group) : members));
-      }
-      LongArrayList carrying = new LongArrayList();
-      for (TouchpointKeys entry : source.entries(candidates.toLongArray())) {
-        for (long fingerprint : entry.keyFingerprints()) {
-          if (wanted.contains(fingerprint)) {
-            carrying.add(entry.sequence());
-            break;
-          }
-        }
-      }
-      long[] sorted = carrying.toLongArray();
-      Arrays.sort(sorted);
-      return sorted;
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** The groups of the known keys among these (for readers too: it shortens no path). */
-  private IntOpenHashSet groupsOf(long[] keyFingerprints) {
-    IntOpenHashSet groups = new IntOpenHashSet();
-    for (long fingerprint : keyFingerprints) {
-      int key = keyNumber.get(fingerprint);
-      if (key != NONE) {
-        groups.add(groupRootReading(key));
-      }
-    }
-    return groups;
-  }
-
-  /** A group's touchpoints, for readers: its keys' profiles' and its ambiguous ones. */
-  private LongArrayList touchpointsOfGroup(IntArrayList members) {
-    LongOpenHashSet touchpoints = new LongOpenHashSet();
-    IntOpenHashSet roots = new IntOpenHashSet();
-    for (int i = 0; i < members.size(); i++) {
-      int key = members.getInt(i);
-      LongArrayList onlyShared = ambiguousOf.get(key);
-      if (onlyShared != null) {
-        touchpoints.addAll(onlyShared);
-      }
-      int root = profileRootReading(key);
-      LongArrayList list = roots.add(root) ? profileTouchpoints.get(root) : null;
-      if (list != null) {
-        touchpoints.addAll(list);
-      }
-    }
-    return new LongArrayList(touchpoints);
-  }
-
-  private int groupRootReading(int key) {
-    int root = key;
-    while (groupParent.getInt(root) != root) {
-      root = groupParent.getInt(root);
-    }
-    return root;
   }
 
   // ------------------------------------------------------------------------------------- reading
@@ -730,9 +227,9 @@ public final class ProfileIndex {
   public void forEachProfile(ProfileVisitor visitor) {
     lock.readLock().lock();
     try {
-      profileTouchpoints.forEach((sequences, root) -> {
+      tables.profileTouchpoints.forEach((sequences, root) -> {
         if (!sequences.isEmpty()) {
-          visitor.visit(sequences, isIdentified(root));
+          visitor.visit(sequences, tables.isIdentified(root));
         }
       });
     } finally {
@@ -740,159 +237,21 @@ public final class ProfileIndex {
     }
   }
 
-  /** The store sequence numbers of the touchpoints of the profile holding this key; empty if none. */
-  public long[] touchpointsOf(long keyFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = keyNumber.get(keyFingerprint);
-      if (key == NONE || shared.get(key)) {
-        return new long[0];
-      }
-      LongArrayList list = profileTouchpoints.get(profileRootReading(key));
-      return list == null ? new long[0] : list.toLongArray();
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /**
-   * Which of a touchpoint's keys names its profile (its first key in {@link LinkOrder}), as an
-   * index into {@code keyFingerprints}; -1 when all of them are shared or unknown.
-   */
-  public int placingKey(long[] keyFingerprints) {
-    lock.readLock().lock();
-    try {
-      int[] positions = new int[keyFingerprints.length];
-      for (int i = 0; i < positions.length; i++) {
-        positions[i] = i;
-      }
-      int[] usable = LinkOrder.usable(positions,
-          i -> keyNumber.get(keyFingerprints[i]) == NONE || shared.get(keyNumber.get(keyFingerprints[i])),
-          i -> keyPriority.getInt(keyNumber.get(keyFingerprints[i])),
-          i -> keyFingerprints[i]);
-      return usable.length == 0 ? -1 : usable[0];
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Whether the key is shared: listed on several profiles, bridging none. */
-  public boolean isShared(long keyFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = keyNumber.get(keyFingerprint);
-      return key != NONE && shared.get(key);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Whether the key belongs to the profile that holds {@code memberFingerprint} (shared keys: listed on it). */
-  public boolean belongsWith(long keyFingerprint, long memberFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = keyNumber.get(keyFingerprint);
-      int member = keyNumber.get(memberFingerprint);
-      if (key == NONE || member == NONE) {
-        return false;
-      }
-      int profile = profileRootReading(member);
-      if (shared.get(key)) {
-        IntArrayList on = sharedOn.get(key);
-        if (on != null) {
-          for (int i = 0; i < on.size(); i++) {
-            if (profileRootReading(on.getInt(i)) == profile) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return profileRootReading(key) == profile && profileTouchpoints.containsKey(profile);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** For a shared key: one touchpoint of each profile it is listed on, to name them. */
-  public long[] profilesSharing(long keyFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = keyNumber.get(keyFingerprint);
-      IntArrayList on = key == NONE ? null : sharedOn.get(key);
-      if (on == null) {
-        return new long[0];
-      }
-      long[] firsts = new long[on.size()];
-      for (int i = 0; i < on.size(); i++) {
-        firsts[i] = profileTouchpoints.get(profileRootReading(on.getInt(i))).getLong(0);
-      }
-      return firsts;
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** The ambiguous touchpoints carrying this (shared) key. */
-  public long[] ambiguousTouchpointsOf(long keyFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = keyNumber.get(keyFingerprint);
-      LongArrayList list = key == NONE ? null : ambiguousOf.get(key);
-      return list == null ? new long[0] : list.toLongArray();
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** The refused links recorded on the profile holding this key. */
-  public List<Conflict> conflictsOf(long keyFingerprint) {
-    lock.readLock().lock();
-    try {
-      int key = keyNumber.get(keyFingerprint);
-      if (key == NONE || shared.get(key)) {
-        return List.of();
-      }
-      List<Conflict> conflicts = profileConflicts.get(profileRootReading(key));
-      return conflicts == null ? List.of() : List.copyOf(conflicts);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Whole-store figures, consistent with each other. */
-  public Census census() {
-    lock.readLock().lock();
-    try {
-      return new Census(totals.profiles, totals.keyed, totals.identified, unattributed, totals.ambiguous, totals.conflicts, totals.sharedKeys);
-    } finally {
-      lock.readLock().unlock();
-    }
+  /** What API threads read: never changes the index, and never waits for the census. */
+  public ProfileLookup lookup() {
+    return lookup;
   }
 
   /** Forgets everything, before a rebuild from the store. */
   public void clear() {
     lock.writeLock().lock();
     try {
-      keyNumber.clear();
-      keyFingerprint.clear();
-      keyPriority.clear();
-      groupParent.clear();
-      profileParent.clear();
-      shared.clear();
-      groupKeys.clear();
-      groupLastNanos.clear();
-      groupHasLast.clear();
-      profileTouchpoints.clear();
-      profileCounts.clear();
-      profileConflicts.clear();
-      sharedOn.clear();
-      ambiguousOf.clear();
+      tables.clear();
       pending.clear();
       unplaced.clear();
-      unattributed = 0;
-      totals.add(totals, -1);
+      census.clear();
       version++;
+      census.publish();
     } finally {
       lock.writeLock().unlock();
     }

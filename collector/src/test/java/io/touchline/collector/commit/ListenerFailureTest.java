@@ -45,7 +45,7 @@ class ListenerFailureTest {
   }
 
   private long[] profileOf(ProfileIndex index, String email) {
-    return index.touchpointsOf(KeyHashes.fingerprint(new CustomerKey("email", email)));
+    return index.lookup().touchpointsOf(KeyHashes.fingerprint(new CustomerKey("email", email)));
   }
 
   @Test

@@ -40,10 +40,10 @@ class ProfileIndexTest {
     index.commit();
     // Two keys of one type: the tie goes by fingerprint, so the touchpoint joins customer 10's
     // profile, and 20 — all of whose links were refused — belongs to no profile.
-    assertThat(index.touchpointsOf(10)).containsExactlyInAnyOrder(1, 2);
-    assertThat(index.conflictsOf(10)).extracting(ProfileIndex.Conflict::rule).containsExactly("unique customer_id");
-    assertThat(index.conflictsOf(10)).extracting(ProfileIndex.Conflict::refusedKey).containsExactly(20L);
-    assertThat(index.touchpointsOf(20)).isEmpty();
+    assertThat(index.lookup().touchpointsOf(10)).containsExactlyInAnyOrder(1, 2);
+    assertThat(index.lookup().conflictsOf(10)).extracting(ProfileIndex.Conflict::rule).containsExactly("unique customer_id");
+    assertThat(index.lookup().conflictsOf(10)).extracting(ProfileIndex.Conflict::refusedKey).containsExactly(20L);
+    assertThat(index.lookup().touchpointsOf(20)).isEmpty();
   }
 
   @Test
@@ -52,14 +52,14 @@ class ProfileIndexTest {
     index.add(entry(1, 10, 14)); // session 14
     index.add(entry(2, 20, 10)); // customer 10
     index.commit();
-    assertThat(index.census()).isEqualTo(new ProfileIndex.Census(2, 2, 1, 0, 0, 0, 0));
+    assertThat(index.lookup().census()).isEqualTo(new ProfileIndex.Census(2, 2, 1, 0, 0, 0, 0));
     index.add(entry(3, 30, 14, 10)); // a login links them
     index.add(entry(4, 40));
     index.commit();
-    assertThat(index.touchpointsOf(14)).containsExactlyInAnyOrder(1, 2, 3);
-    assertThat(index.touchpointsOf(10)).containsExactlyInAnyOrder(1, 2, 3);
-    assertThat(index.census()).isEqualTo(new ProfileIndex.Census(1, 3, 3, 1, 0, 0, 0));
-    assertThat(index.touchpointsOf(99)).isEmpty();
+    assertThat(index.lookup().touchpointsOf(14)).containsExactlyInAnyOrder(1, 2, 3);
+    assertThat(index.lookup().touchpointsOf(10)).containsExactlyInAnyOrder(1, 2, 3);
+    assertThat(index.lookup().census()).isEqualTo(new ProfileIndex.Census(1, 3, 3, 1, 0, 0, 0));
+    assertThat(index.lookup().touchpointsOf(99)).isEmpty();
   }
 
   @Test
@@ -77,11 +77,11 @@ class ProfileIndexTest {
         index.add(e);
         index.commit();
       }
-      assertThat(index.isShared(14)).isTrue();
-      assertThat(index.touchpointsOf(10)).containsExactly(2);
-      assertThat(index.touchpointsOf(20)).containsExactly(3);
-      assertThat(index.ambiguousTouchpointsOf(14)).containsExactly(1);
-      assertThat(index.census()).isEqualTo(new ProfileIndex.Census(2, 2, 2, 0, 1, 0, 1));
+      assertThat(index.lookup().isShared(14)).isTrue();
+      assertThat(index.lookup().touchpointsOf(10)).containsExactly(2);
+      assertThat(index.lookup().touchpointsOf(20)).containsExactly(3);
+      assertThat(index.lookup().ambiguousTouchpointsOf(14)).containsExactly(1);
+      assertThat(index.lookup().census()).isEqualTo(new ProfileIndex.Census(2, 2, 2, 0, 1, 0, 1));
     }
   }
 
@@ -147,7 +147,7 @@ class ProfileIndexTest {
     index.commit();
 
     long[] erasedKeys = random.longs(3, 1, keyCount).distinct().toArray();
-    long[] carrying = index.touchpointsCarrying(erasedKeys);
+    long[] carrying = index.lookup().touchpointsCarrying(erasedKeys);
     List<TouchpointKeys> left = new ArrayList<>();
     List<Long> expectedCarrying = new ArrayList<>();
     for (TouchpointKeys entry : first) {
@@ -169,7 +169,7 @@ class ProfileIndexTest {
     rebuilt.commit();
     assertThat(describe(index, keyCount)).as("after the erasure, seed %d", seed).isEqualTo(describe(rebuilt, keyCount));
     for (long key : erasedKeys) {
-      assertThat(index.touchpointsOf(key)).isEmpty();
+      assertThat(index.lookup().touchpointsOf(key)).isEmpty();
     }
 
     later.forEach(index::add);
@@ -180,15 +180,16 @@ class ProfileIndexTest {
   }
 
   private static String describe(ProfileIndex index, int keyCount) {
+    ProfileLookup lookup = index.lookup();
     TreeMap<Long, String> byKey = new TreeMap<>();
     for (long key = 1; key < keyCount; key++) {
-      long[] touchpoints = index.touchpointsOf(key);
+      long[] touchpoints = lookup.touchpointsOf(key);
       Arrays.sort(touchpoints);
-      long[] ambiguous = index.ambiguousTouchpointsOf(key);
+      long[] ambiguous = lookup.ambiguousTouchpointsOf(key);
       Arrays.sort(ambiguous);
-      byKey.put(key, Arrays.toString(touchpoints) + (index.isShared(key) ? " shared " + Arrays.toString(ambiguous) : "")
-          + " conflicts " + index.conflictsOf(key).size());
+      byKey.put(key, Arrays.toString(touchpoints) + (lookup.isShared(key) ? " shared " + Arrays.toString(ambiguous) : "")
+          + " conflicts " + lookup.conflictsOf(key).size());
     }
-    return index.census() + " " + byKey;
+    return lookup.census() + " " + byKey;
   }
 }

@@ -159,7 +159,7 @@ class TouchpointStoreTest {
     open();
     store.write(batch(0, 0, read(sameIds, 1))); // after a restart, the stored span is still known
     assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(1);
-    assertThat(indexed.index().census().keyedTouchpoints()).isEqualTo(1);
+    assertThat(indexed.index().lookup().census().keyedTouchpoints()).isEqualTo(1);
   }
 
   @Test
@@ -173,7 +173,7 @@ class TouchpointStoreTest {
             read(touchpoint("00000000000000000000000000000002", "0000000000000002", T0 + 1, Map.of("email", List.of("a@x.io"), "session", List.of("s-1"))), 0)));
     assertThat(indexed.profileTouchpoints(new CustomerKey("email", "a@x.io")))
         .extracting(Touchpoint::spanId).containsExactly("0000000000000001", "0000000000000002");
-    assertThat(indexed.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0, 0, 0, 0));
+    assertThat(indexed.index().lookup().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0, 0, 0, 0));
     assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(2);
   }
 
@@ -181,10 +181,10 @@ class TouchpointStoreTest {
   void countsTouchpointsWithoutKeysAsUnattributed() throws Exception {
     open();
     store.write(batch(0, 0, read(touchpoint("00000000000000000000000000000001", "0000000000000001", T0, Map.of()), 0)));
-    assertThat(indexed.index().census().unattributed()).isEqualTo(1);
+    assertThat(indexed.index().lookup().census().unattributed()).isEqualTo(1);
     closeCleanly();
     open();
-    assertThat(indexed.index().census().unattributed()).as("after a rebuild").isEqualTo(1);
+    assertThat(indexed.index().lookup().census().unattributed()).as("after a rebuild").isEqualTo(1);
   }
 
   @Test
@@ -275,7 +275,7 @@ class TouchpointStoreTest {
 
     assertThat(count("SELECT max(version) FROM schema_version")).isEqualTo(Migrations.latest());
     assertThat(count("SELECT len(key_fingerprints) FROM touchpoints WHERE seq = 1")).as("numbered in event order").isEqualTo(2);
-    assertThat(indexed.index().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0, 0, 0, 0));
+    assertThat(indexed.index().lookup().census()).isEqualTo(new ProfileIndex.Census(1, 2, 0, 0, 0, 0, 0));
     assertThat(indexed.profileTouchpoints(new CustomerKey("email", "ann@example.com")))
         .extracting(Touchpoint::touchpoint).containsExactly("login", "order.placed");
     store.write(batch(0, 0, read(touchpoint("00000000000000000000000000000003", "0000000000000003", 3000, Map.of("session", List.of("s-1"))), 0)));

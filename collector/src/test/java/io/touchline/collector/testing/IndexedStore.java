@@ -49,7 +49,7 @@ public final class IndexedStore {
 
   /** The touchpoints of the profile holding {@code key}, in canonical order; empty when none does. */
   public List<Touchpoint> profileTouchpoints(CustomerKey key) throws SQLException {
-    long[] sequences = index.touchpointsOf(KeyHashes.fingerprint(key));
+    long[] sequences = index.lookup().touchpointsOf(KeyHashes.fingerprint(key));
     try (StoreReader reader = store.reader()) {
       return sequences.length == 0 ? List.of() : reader.touchpointsBySequence(sequences);
     }
