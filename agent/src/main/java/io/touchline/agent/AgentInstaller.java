@@ -6,6 +6,7 @@ import io.touchline.agent.config.ConfigException;
 import io.touchline.agent.export.SpanPipeline;
 import io.touchline.agent.instrument.InstalledTouchpoints;
 import io.touchline.agent.instrument.TouchpointInstaller;
+import io.touchline.agent.log.AgentLog;
 import io.touchline.agent.metrics.AgentMetrics;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.AgentConfigLoader;
 import io.touchline.agent.config.ConfigException;
 import io.touchline.agent.instrument.InstalledTouchpoints;
+import io.touchline.agent.log.AgentLog;
 import io.touchline.agent.metrics.AgentMetrics;
 import java.io.IOException;
 import java.nio.file.Files;

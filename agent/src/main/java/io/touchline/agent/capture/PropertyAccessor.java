@@ -1,6 +1,6 @@
 package io.touchline.agent.capture;
 
-import io.touchline.agent.AgentLog;
+import io.touchline.agent.log.AgentLog;
 import io.touchline.agent.metrics.SelfMetrics;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;

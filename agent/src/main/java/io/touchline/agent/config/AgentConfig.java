@@ -1,6 +1,6 @@
 package io.touchline.agent.config;
 
-import io.touchline.agent.AgentLog;
+import io.touchline.agent.log.AgentLog;
 import java.util.Collections;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package io.touchline.agent.config;
 
-import io.touchline.agent.AgentLog;
 import io.touchline.agent.capture.CapturePlan;
 import io.touchline.agent.capture.EmitCondition;
 import io.touchline.agent.capture.KeyRules;
 import io.touchline.agent.capture.KeySpec;
 import io.touchline.agent.capture.PathExpression;
 import io.touchline.agent.capture.PathSyntaxException;
+import io.touchline.agent.log.AgentLog;
 import io.touchline.keys.Normalization;
 import java.io.IOException;
 import java.io.StringReader;
@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;

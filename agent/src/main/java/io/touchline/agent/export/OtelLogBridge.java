@@ -1,7 +1,7 @@
 package io.touchline.agent.export;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.touchline.agent.AgentLog;
+import io.touchline.agent.log.AgentLog;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;

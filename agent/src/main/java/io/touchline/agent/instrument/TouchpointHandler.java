@@ -1,11 +1,11 @@
 package io.touchline.agent.instrument;
 
-import io.touchline.agent.AgentLog;
 import io.touchline.agent.capture.CapturedValues;
 import io.touchline.agent.capture.Invocation;
 import io.touchline.agent.config.TouchpointDefinition;
 import io.touchline.agent.export.SpanPipeline;
 import io.touchline.agent.export.TouchpointRecord;
+import io.touchline.agent.log.AgentLog;
 import io.touchline.agent.metrics.SelfMetrics;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;

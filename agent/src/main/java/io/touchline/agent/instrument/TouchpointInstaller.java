@@ -4,10 +4,10 @@ import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
-import io.touchline.agent.AgentLog;
 import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.TouchpointDefinition;
 import io.touchline.agent.export.SpanPipeline;
+import io.touchline.agent.log.AgentLog;
 import io.touchline.agent.metrics.SelfMetrics;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.TimeUnit;

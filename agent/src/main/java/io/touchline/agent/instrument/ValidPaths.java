@@ -1,7 +1,7 @@
 package io.touchline.agent.instrument;
 
-import io.touchline.agent.AgentLog;
 import io.touchline.agent.config.TouchpointDefinition;
+import io.touchline.agent.log.AgentLog;
 import io.touchline.agent.metrics.SelfMetrics;
 import java.util.ArrayList;
 import java.util.List;

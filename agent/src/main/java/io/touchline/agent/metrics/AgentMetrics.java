@@ -1,6 +1,6 @@
 package io.touchline.agent.metrics;
 
-import io.touchline.agent.AgentLog;
+import io.touchline.agent.log.AgentLog;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;

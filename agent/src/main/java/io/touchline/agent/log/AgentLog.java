@@ -1,4 +1,4 @@
-package io.touchline.agent;
+package io.touchline.agent.log;
 
 import java.io.PrintStream;
 import java.util.Locale;
