@@ -57,13 +57,7 @@ public final class ApiHandler implements HttpHandler {
   public ApiHandler(
       ProfileQuery profiles, TouchpointListQuery touchpoints, ProfileEraser eraser, BooleanSupplier ready,
       CollectorMetrics metrics, Journeys journeys, CatalogQuery catalog, LiveFeed liveFeed, ExecutorService liveThreads) {
-    this.views = new ViewEndpoints(journeys, catalog, sequence -> {
-      try {
-        return profiles.idOfProfileAt(sequence);
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException("reading a profile's id failed: " + e.getMessage(), e);
-      }
-    });
+    this.views = new ViewEndpoints(journeys, catalog, profiles::idOfProfileAt);
     this.live = new LiveStream(liveFeed, liveThreads);
     this.profiles = profiles;
     this.touchpoints = touchpoints;
