@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import io.touchline.collector.journey.Journeys;
 import io.touchline.collector.journey.ViewsLoadingException;
 import io.touchline.collector.live.LiveFeed;
+import io.touchline.collector.query.views.BadViewRequestException;
 import io.touchline.collector.query.views.CatalogQuery;
 import io.touchline.collector.query.views.Tabular;
 import java.util.ArrayList;
@@ -125,6 +126,9 @@ public final class ApiHandler implements HttpHandler {
         }
       } catch (ApiException e) {
         status = e.status();
+        json(exchange, status, Map.of("error", e.getMessage()));
+      } catch (BadViewRequestException e) {
+        status = 400; // a name the views cannot use, e.g. an attribute with too many values
         json(exchange, status, Map.of("error", e.getMessage()));
       } catch (ViewsLoadingException e) {
         status = 503;

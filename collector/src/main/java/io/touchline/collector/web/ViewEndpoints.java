@@ -25,7 +25,6 @@ final class ViewEndpoints {
   private static final int MAX_STEPS = 10;
   private static final int CUSTOMERS_PAGE = 50;
 
-  private final Journeys journeys;
   private final CatalogQuery catalog;
   private final OverviewQuery overview;
   private final FlowQuery flows;
@@ -36,7 +35,6 @@ final class ViewEndpoints {
   private final FunnelQuery.ProfileIds profileIds;
 
   ViewEndpoints(Journeys journeys, CatalogQuery catalog, FunnelQuery.ProfileIds profileIds) {
-    this.journeys = journeys;
     this.catalog = catalog;
     this.overview = new OverviewQuery(journeys);
     this.flows = new FlowQuery(journeys);
@@ -60,27 +58,26 @@ final class ViewEndpoints {
         if (attribute == null) {
           throw new ApiException(400, "attribute is required, e.g. attribute=customer.tier");
         }
-        ViewParameters.attributeColumn(journeys, attribute, "attribute");
-        yield catalog.segments(attribute, q.filter(journeys));
+        yield catalog.segments(attribute, q.filter());
       }
       case "/api/overview" -> {
         String bucket = q.choice("bucket", "auto", "second", "minute", "hour", "day");
         try {
-          yield overview.overview(q.filter(journeys),
+          yield overview.overview(q.filter(),
               bucket.equals("auto") ? null : OverviewQuery.Bucket.valueOf(bucket.toUpperCase()), q.zone());
         } catch (IllegalArgumentException e) {
           throw new ApiException(400, e.getMessage());
         }
       }
-      case "/api/flows" -> flows.flows(new FlowQuery.Request(q.filter(journeys), q.choice("by", "channel", "touchpoint"),
+      case "/api/flows" -> flows.flows(new FlowQuery.Request(q.filter(), q.choice("by", "channel", "touchpoint"),
           q.optionalStep("start"), q.optionalStep("end"), q.number("depth", 5, 2, 10), q.number("minCount", 1, 1, Integer.MAX_VALUE)));
       case "/api/funnels" -> funnels.funnel(funnel(q));
       case FUNNEL_CUSTOMERS -> customers(q);
-      case "/api/paths" -> paths.paths(new PathQuery.Request(q.filter(journeys), q.step("touchpoint"),
+      case "/api/paths" -> paths.paths(new PathQuery.Request(q.filter(), q.step("touchpoint"),
           q.choice("direction", "after", "before").equals("after"), q.number("depth", 3, 1, 10), q.number("top", 10, 1, 100)));
-      case "/api/pain-points" -> painPoints.painPoints(q.filter(journeys), q.duration("switchWithin", Duration.ofDays(1)),
+      case "/api/pain-points" -> painPoints.painPoints(q.filter(), q.duration("switchWithin", Duration.ofDays(1)),
           q.number("top", 20, 1, 1000));
-      case "/api/attribution" -> attribution.attribution(q.filter(journeys), q.step("goal"),
+      case "/api/attribution" -> attribution.attribution(q.filter(), q.step("goal"),
           q.duration("lookback", Duration.ofDays(30)));
       default -> throw new IllegalStateException(path);
     });
@@ -99,14 +96,13 @@ final class ViewEndpoints {
       if (by.equals(FunnelQuery.Breakdown.FIRST_CHANNEL)) {
         breakdown = new FunnelQuery.Breakdown(by, null);
       } else if (by.startsWith("attribute:")) {
-        String attribute = by.substring("attribute:".length()).trim();
-        breakdown = new FunnelQuery.Breakdown(by, ViewParameters.attributeColumn(journeys, attribute, "breakdown"));
+        breakdown = new FunnelQuery.Breakdown(by, by.substring("attribute:".length()).trim());
       } else {
         throw new ApiException(400, "breakdown must be firstChannel or attribute:<name> (e.g. attribute:customer.tier), not '"
             + by + "'");
       }
     }
-    return new FunnelQuery.Request(q.filter(journeys), steps, q.duration("window", Duration.ofDays(7)), order,
+    return new FunnelQuery.Request(q.filter(), steps, q.duration("window", Duration.ofDays(7)), order,
         q.steps("exclude"), breakdown);
   }
 
