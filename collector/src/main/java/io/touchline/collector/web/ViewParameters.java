@@ -33,9 +33,9 @@ final class ViewParameters {
   private final Map<String, String> first;
   private final Map<String, List<String>> all;
 
-  ViewParameters(Map<String, String> first, Map<String, List<String>> all) {
-    this.first = first;
-    this.all = all;
+  ViewParameters(ApiRequest request) {
+    this.first = request.parameters();
+    this.all = request.allValues();
   }
 
   /**
