@@ -7,6 +7,7 @@ import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.query.Page;
 import io.touchline.collector.query.ProfileQuery;
 import io.touchline.collector.query.ProfileView;
+import io.touchline.collector.store.StoreException;
 import io.touchline.collector.store.Erasure;
 import io.touchline.collector.store.ErasureRecord;
 import io.touchline.collector.store.StoreReader;
@@ -41,23 +42,27 @@ public final class ProfileEraser {
   }
 
   /** What erasing the profile holding {@code key} would remove; empty when no profile holds it. */
-  public Optional<ErasureView> dryRun(CustomerKey key) throws SQLException {
+  public Optional<ErasureView> dryRun(CustomerKey key) {
     return plan(key).map(plan -> plan.view(null));
   }
 
   /** Erases the profile holding {@code key}; empty when no profile holds it. */
-  public Optional<ErasureView> erase(CustomerKey key) throws SQLException {
-    return store.whileWritesWait(() -> {
-      Optional<Plan> plan = plan(key);
-      if (plan.isEmpty()) {
-        return Optional.empty();
-      }
-      Instant at = store.erase(plan.get().erasure());
-      CollectorLog.info("erased profile " + plan.get().erasure().profileId() + " (asked by "
-          + key.type() + " key): " + plan.get().spans().size() + " touchpoints, " + plan.get().erasure().keys().size()
-          + " keys; " + plan.get().erasure().sharedKeysKept() + " shared keys kept");
-      return Optional.of(plan.get().view(ProfileQuery.time(at.getEpochSecond() * 1_000_000_000L + at.getNano())));
-    });
+  public Optional<ErasureView> erase(CustomerKey key) {
+    try {
+      return store.whileWritesWait(() -> {
+        Optional<Plan> plan = plan(key);
+        if (plan.isEmpty()) {
+          return Optional.empty();
+        }
+        Instant at = store.erase(plan.get().erasure());
+        CollectorLog.info("erased profile " + plan.get().erasure().profileId() + " (asked by "
+            + key.type() + " key): " + plan.get().spans().size() + " touchpoints, " + plan.get().erasure().keys().size()
+            + " keys; " + plan.get().erasure().sharedKeysKept() + " shared keys kept");
+        return Optional.of(plan.get().view(ProfileQuery.time(at.getEpochSecond() * 1_000_000_000L + at.getNano())));
+      });
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
   }
 
   /** One audit record as {@code GET /api/erasures} answers it: no key value, only the key's type. */
@@ -65,10 +70,12 @@ public final class ProfileEraser {
       String erasedAt, String requestedBy, String profileId, long touchpoints, int keys, int sharedKeysKept) {}
 
   /** The audit trail: every erasure, newest first. */
-  public List<AuditView> erasures() throws SQLException {
+  public List<AuditView> erasures() {
     List<ErasureRecord> records;
     try (StoreReader reader = store.reader()) {
       records = reader.erasures();
+    } catch (SQLException e) {
+      throw new StoreException(e);
     }
     return records.stream()
         .map(r -> new AuditView(ProfileQuery.time(r.erasedAt().getEpochSecond() * 1_000_000_000L + r.erasedAt().getNano()),
@@ -76,7 +83,7 @@ public final class ProfileEraser {
         .toList();
   }
 
-  private Optional<Plan> plan(CustomerKey key) throws SQLException {
+  private Optional<Plan> plan(CustomerKey key) {
     Optional<ProfileView> found = profiles.byKey(key, new Page(1, null));
     if (found.isEmpty()) {
       return Optional.empty();
@@ -97,6 +104,8 @@ public final class ProfileEraser {
     List<Touchpoint> touchpoints;
     try (StoreReader reader = store.reader()) {
       touchpoints = reader.touchpointsBySequence(sequences);
+    } catch (SQLException e) {
+      throw new StoreException(e);
     }
     List<ErasureView.Span> spans = touchpoints.stream()
         .sorted(Comparator.comparingLong(Touchpoint::eventTimeNanos))

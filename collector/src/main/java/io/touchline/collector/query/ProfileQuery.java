@@ -7,6 +7,7 @@ import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.stitch.ProfileIds;
 import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.stitch.ProfileLookup;
+import io.touchline.collector.store.StoreException;
 import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.keys.KeyHashing;
@@ -53,12 +54,12 @@ public final class ProfileQuery {
   }
 
   /** The profile holding {@code key} (already normalised), if any touchpoint carries it. */
-  public Optional<ProfileView> byKey(CustomerKey key) throws SQLException {
+  public Optional<ProfileView> byKey(CustomerKey key) {
     return byKey(key, Page.first());
   }
 
   /** The same, with one page of its touchpoints. */
-  public Optional<ProfileView> byKey(CustomerKey key, Page page) throws SQLException {
+  public Optional<ProfileView> byKey(CustomerKey key, Page page) {
     Optional<ProfileView> asGiven = build(KeyHashes.keyHash(key), page);
     if (asGiven.isPresent() || hashSecret == null || KeyHashing.isHashed(key.value())) {
       return asGiven;
@@ -68,7 +69,7 @@ public final class ProfileQuery {
   }
 
   /** The profile with this id, with its first page of touchpoints. */
-  public Optional<ProfileView> byId(String id) throws SQLException {
+  public Optional<ProfileView> byId(String id) {
     return byId(id, Page.first());
   }
 
@@ -76,7 +77,7 @@ public final class ProfileQuery {
    * The profile with this id. An id names the profile's anchoring key; when that key now belongs
    * to a profile anchored elsewhere (it merged), the current profile answers, marked superseded.
    */
-  public Optional<ProfileView> byId(String id, Page page) throws SQLException {
+  public Optional<ProfileView> byId(String id, Page page) {
     if (!id.matches("p_[0-9a-f]{32}")) {
       return Optional.empty();
     }
@@ -88,7 +89,7 @@ public final class ProfileQuery {
    * its keys with the touchpoints that carried both, shared keys with the profiles they are also
    * listed on, and the refused links.
    */
-  public Optional<GraphView> graph(String id) throws SQLException {
+  public Optional<GraphView> graph(String id) {
     Optional<ProfileView> profile = byId(id, new Page(1, null));
     if (profile.isEmpty()) {
       return Optional.empty();
@@ -98,6 +99,8 @@ public final class ProfileQuery {
     List<Touchpoint> touchpoints;
     try (StoreReader reader = store.reader()) {
       touchpoints = reader.touchpointsBySequence(sequences);
+    } catch (SQLException e) {
+      throw new StoreException(e);
     }
     List<GraphView.Node> nodes = new ArrayList<>();
     for (ProfileView.KeyView key : profile.get().keys()) {
@@ -107,6 +110,8 @@ public final class ProfileQuery {
         List<Touchpoint> onProfiles;
         try (StoreReader reader = store.reader()) {
           onProfiles = reader.touchpointsBySequence(index.profilesSharing(shared));
+        } catch (SQLException e) {
+          throw new StoreException(e);
         }
         for (Touchpoint touchpoint : onProfiles) {
           Optional<CustomerKey> member = profileKeyOf(touchpoint);
@@ -146,10 +151,12 @@ public final class ProfileQuery {
   }
 
   /** The id of the profile holding the stored touchpoint with this sequence number now; null when none. */
-  public String idOfProfileAt(long sequence) throws SQLException {
+  public String idOfProfileAt(long sequence) {
     List<Touchpoint> stored;
     try (StoreReader reader = store.reader()) {
       stored = reader.touchpointsBySequence(new long[] {sequence});
+    } catch (SQLException e) {
+      throw new StoreException("reading a profile's id failed: " + e.getMessage(), e);
     }
     if (stored.isEmpty()) {
       return null;
@@ -159,11 +166,11 @@ public final class ProfileQuery {
   }
 
   /** The id of the profile holding {@code key} now, if a stored touchpoint carries it. */
-  public Optional<String> idOfProfileHolding(CustomerKey key) throws SQLException {
+  public Optional<String> idOfProfileHolding(CustomerKey key) {
     return build(KeyHashes.keyHash(key), new Page(1, null)).map(ProfileView::id);
   }
 
-  public StatsView stats() throws SQLException {
+  public StatsView stats() {
     ProfileIndex.Census census = index.census();
     long touchpoints = census.keyedTouchpoints() + census.unattributed() + census.ambiguous();
     try (StoreReader reader = store.reader()) {
@@ -178,6 +185,8 @@ public final class ProfileQuery {
           reader.counter("placeholdersDropped"),
           reader.counter("nonTouchpointSpans"),
           reader.counter("erasedDropped"));
+    } catch (SQLException e) {
+      throw new StoreException(e);
     }
   }
 
@@ -186,7 +195,7 @@ public final class ProfileQuery {
    *
    * @throws SharedKeyException when the key is shared by several profiles
    */
-  private Optional<ProfileView> build(String keyHash, Page page) throws SQLException {
+  private Optional<ProfileView> build(String keyHash, Page page) {
     long fingerprint = KeyHashes.fingerprint(keyHash);
     if (index.isShared(fingerprint)) {
       throw shared(keyHash, fingerprint);
@@ -202,6 +211,8 @@ public final class ProfileQuery {
       touchpoints = reader.touchpointsBySequence(sequences);
       reader.storedBySequence(conflicts.stream().mapToLong(ProfileIndex.Conflict::sequence).distinct().toArray())
           .forEach(stored -> conflicted.put(stored.sequence(), stored.touchpoint()));
+    } catch (SQLException e) {
+      throw new StoreException(e);
     }
     // Its keys: those the rules put in this profile, and the shared ones listed on it. A key
     // refused on one of its touchpoints belongs elsewhere (or nowhere) and is not listed.
@@ -233,12 +244,14 @@ public final class ProfileQuery {
             conflictViews(conflicts, conflicted)));
   }
 
-  private SharedKeyException shared(String keyHash, long fingerprint) throws SQLException {
+  private SharedKeyException shared(String keyHash, long fingerprint) {
     List<Touchpoint> ambiguous;
     List<Touchpoint> onProfiles;
     try (StoreReader reader = store.reader()) {
       ambiguous = reader.touchpointsBySequence(index.ambiguousTouchpointsOf(fingerprint));
       onProfiles = reader.touchpointsBySequence(index.profilesSharing(fingerprint));
+    } catch (SQLException e) {
+      throw new StoreException(e);
     }
     Set<String> profiles = new TreeSet<>();
     for (Touchpoint touchpoint : onProfiles) {

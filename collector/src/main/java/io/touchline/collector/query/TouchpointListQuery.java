@@ -4,6 +4,7 @@ import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.ProfileLookup;
+import io.touchline.collector.store.StoreException;
 import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
 import java.sql.SQLException;
@@ -33,10 +34,12 @@ public final class TouchpointListQuery {
    * One page; {@code channel} and {@code touchpoint} (null for any) keep only the touchpoints
    * with that channel or name.
    */
-  public TouchpointListView list(StoreOrderPage page, String channel, String touchpoint) throws SQLException {
+  public TouchpointListView list(StoreOrderPage page, String channel, String touchpoint) {
     List<StoreReader.Stored> stored;
     try (StoreReader reader = store.reader()) {
       stored = reader.touchpointsAfter(page.afterSequence(), page.limit() + 1, channel, touchpoint);
+    } catch (SQLException e) {
+      throw new StoreException(e);
     }
     boolean more = stored.size() > page.limit();
     List<StoreReader.Stored> shown = more ? stored.subList(0, page.limit()) : stored;
@@ -50,7 +53,7 @@ public final class TouchpointListQuery {
     return new TouchpointListView(items, more ? StoreOrderPage.cursorAfter(shown.get(shown.size() - 1).sequence()) : null);
   }
 
-  private String profileId(Touchpoint touchpoint, Map<Long, Optional<String>> idByProfile) throws SQLException {
+  private String profileId(Touchpoint touchpoint, Map<Long, Optional<String>> idByProfile) {
     Optional<CustomerKey> placing = profiles.profileKeyOf(touchpoint);
     if (placing.isEmpty()) {
       return null; // unattributed, or ambiguous

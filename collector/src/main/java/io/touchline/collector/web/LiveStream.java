@@ -1,7 +1,6 @@
 package io.touchline.collector.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import io.touchline.collector.live.LiveFeed;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.query.ProfileQuery;
@@ -36,10 +35,11 @@ final class LiveStream {
   }
 
   /**
-   * Starts a stream for the exchange and returns at once; the stream's thread closes the exchange
+   * Starts a stream on the response and returns at once; the stream's thread ends the response
    * when the client goes or the collector stops.
    */
-  void open(HttpExchange exchange, Map<String, String> query) throws IOException {
+  void open(ApiRequest request, ApiResponse response) throws IOException {
+    Map<String, String> query = request.parameters();
     Predicate<Touchpoint> filter = exact(query, "channel", Touchpoint::channel)
         .and(exact(query, "service", Touchpoint::service))
         .and(exact(query, "touchpoint", Touchpoint::touchpoint));
@@ -48,20 +48,20 @@ final class LiveStream {
       throw new ApiException(503, "at most " + LiveFeed.MAX_WATCHERS + " live streams can be open at once; close one and retry");
     }
     try {
-      exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-      exchange.sendResponseHeaders(200, 0);
-      streams.execute(() -> stream(exchange, watcher.get()));
+      response.header("Content-Type", "text/event-stream; charset=utf-8");
+      response.header("Cache-Control", "no-cache");
+      OutputStream body = response.stream(200);
+      streams.execute(() -> stream(response, body, watcher.get()));
     } catch (IOException | RuntimeException e) {
       // The client left already, or the pool is shut down (the collector is stopping): the
       // stream's place is free again.
       watcher.get().close();
-      exchange.close();
+      response.close();
     }
   }
 
-  private static void stream(HttpExchange exchange, LiveFeed.Watcher watcher) {
-    try (watcher; exchange; OutputStream out = exchange.getResponseBody()) {
+  private static void stream(ApiResponse response, OutputStream body, LiveFeed.Watcher watcher) {
+    try (watcher; response; OutputStream out = body) {
       out.write(": touchline live\n\n".getBytes(StandardCharsets.UTF_8));
       out.flush();
       while (!Thread.currentThread().isInterrupted()) {

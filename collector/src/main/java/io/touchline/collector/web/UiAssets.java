@@ -1,9 +1,7 @@
 package io.touchline.collector.web;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +12,9 @@ import java.util.Optional;
  * opens the page, which reads its state from the address.
  */
 final class UiAssets {
+
+  /** The UI's paths in the route table: every path that is not the API's. */
+  static final PathPattern PATHS = path -> owns(path) ? Optional.of(Map.of()) : Optional.empty();
 
   static final String ECHARTS_VERSION = "5.3.1";
   private static final String ECHARTS_PATH = "/assets/echarts.min.js";
@@ -38,23 +39,24 @@ final class UiAssets {
   }
 
   /** Answers a GET for a UI path: an asset, or the page for any other path. */
-  static void serve(HttpExchange exchange, String path) throws IOException {
+  static void serve(ApiRequest request, ApiResponse response) throws IOException {
+    String path = request.path();
     Optional<String> resource = resourceFor(path);
     if (resource.isEmpty()) {
-      send(exchange, 404, "text/plain; charset=utf-8", ("no such asset: " + path).getBytes());
+      send(response, 404, "text/plain; charset=utf-8", ("no such asset: " + path).getBytes());
       return;
     }
     try (InputStream in = UiAssets.class.getResourceAsStream(resource.get())) {
       if (in == null) {
-        send(exchange, 404, "text/plain; charset=utf-8", ("no such asset: " + path).getBytes());
+        send(response, 404, "text/plain; charset=utf-8", ("no such asset: " + path).getBytes());
         return;
       }
       byte[] body = in.readAllBytes();
       String name = resource.get();
       String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
       // The page is small and changes with the collector; assets are versioned by the jar.
-      exchange.getResponseHeaders().set("Cache-Control", name.equals(PAGE) ? "no-cache" : "max-age=3600");
-      send(exchange, 200, type, body);
+      response.header("Cache-Control", name.equals(PAGE) ? "no-cache" : "max-age=3600");
+      send(response, 200, type, body);
     }
   }
 
@@ -70,11 +72,8 @@ final class UiAssets {
     return Optional.of(PAGE);
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+  private static void send(ApiResponse response, int status, String type, byte[] body) throws IOException {
+    response.header("Content-Type", type);
+    response.send(status, body);
   }
 }

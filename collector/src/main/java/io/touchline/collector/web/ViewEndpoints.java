@@ -12,20 +12,13 @@ import io.touchline.collector.query.views.PainPointQuery;
 import io.touchline.collector.query.views.PathQuery;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
-/** The analyst views' endpoints: their parameters read and checked, their answers computed. */
+/** The analyst views' handlers: their parameters read and checked, their answers computed. */
 final class ViewEndpoints {
-
-  static final String FUNNEL_CUSTOMERS = "/api/funnels/customers";
-  static final List<String> PATHS = List.of("/api/catalog", "/api/segments", "/api/overview", "/api/flows",
-      "/api/funnels", FUNNEL_CUSTOMERS, "/api/paths", "/api/pain-points", "/api/attribution");
 
   private static final int MAX_STEPS = 10;
   private static final int CUSTOMERS_PAGE = 50;
 
-  private final Journeys journeys;
   private final CatalogQuery catalog;
   private final OverviewQuery overview;
   private final FlowQuery flows;
@@ -36,7 +29,6 @@ final class ViewEndpoints {
   private final FunnelQuery.ProfileIds profileIds;
 
   ViewEndpoints(Journeys journeys, CatalogQuery catalog, FunnelQuery.ProfileIds profileIds) {
-    this.journeys = journeys;
     this.catalog = catalog;
     this.overview = new OverviewQuery(journeys);
     this.flows = new FlowQuery(journeys);
@@ -47,46 +39,57 @@ final class ViewEndpoints {
     this.profileIds = profileIds;
   }
 
-  /** The answer for a view's path, or empty when the path is not a view's. */
-  Optional<Object> answer(String path, Map<String, String> first, Map<String, List<String>> all) {
-    if (!PATHS.contains(path)) {
-      return Optional.empty();
-    }
-    ViewParameters q = new ViewParameters(first, all);
-    return Optional.of(switch (path) {
-      case "/api/catalog" -> catalog.catalog();
-      case "/api/segments" -> {
-        String attribute = q.text("attribute");
-        if (attribute == null) {
-          throw new ApiException(400, "attribute is required, e.g. attribute=customer.tier");
-        }
-        ViewParameters.attributeColumn(journeys, attribute, "attribute");
-        yield catalog.segments(attribute, q.filter(journeys));
-      }
-      case "/api/overview" -> {
-        String bucket = q.choice("bucket", "auto", "second", "minute", "hour", "day");
-        try {
-          yield overview.overview(q.filter(journeys),
-              bucket.equals("auto") ? null : OverviewQuery.Bucket.valueOf(bucket.toUpperCase()), q.zone());
-        } catch (IllegalArgumentException e) {
-          throw new ApiException(400, e.getMessage());
-        }
-      }
-      case "/api/flows" -> flows.flows(new FlowQuery.Request(q.filter(journeys), q.choice("by", "channel", "touchpoint"),
-          q.optionalStep("start"), q.optionalStep("end"), q.number("depth", 5, 2, 10), q.number("minCount", 1, 1, Integer.MAX_VALUE)));
-      case "/api/funnels" -> funnels.funnel(funnel(q));
-      case FUNNEL_CUSTOMERS -> customers(q);
-      case "/api/paths" -> paths.paths(new PathQuery.Request(q.filter(journeys), q.step("touchpoint"),
-          q.choice("direction", "after", "before").equals("after"), q.number("depth", 3, 1, 10), q.number("top", 10, 1, 100)));
-      case "/api/pain-points" -> painPoints.painPoints(q.filter(journeys), q.duration("switchWithin", Duration.ofDays(1)),
-          q.number("top", 20, 1, 1000));
-      case "/api/attribution" -> attribution.attribution(q.filter(journeys), q.step("goal"),
-          q.duration("lookback", Duration.ofDays(30)));
-      default -> throw new IllegalStateException(path);
-    });
+  CatalogQuery.CatalogView catalog(ApiRequest request) {
+    return catalog.catalog();
   }
 
-  private FunnelQuery.Request funnel(ViewParameters q) {
+  CatalogQuery.SegmentsView segments(ApiRequest request) {
+    ViewParameters q = new ViewParameters(request);
+    String attribute = q.text("attribute");
+    if (attribute == null) {
+      throw new ApiException(400, "attribute is required, e.g. attribute=customer.tier");
+    }
+    return catalog.segments(attribute, q.filter());
+  }
+
+  OverviewQuery.OverviewView overview(ApiRequest request) {
+    ViewParameters q = new ViewParameters(request);
+    String bucket = q.choice("bucket", "auto", "second", "minute", "hour", "day");
+    try {
+      return overview.overview(q.filter(),
+          bucket.equals("auto") ? null : OverviewQuery.Bucket.valueOf(bucket.toUpperCase()), q.zone());
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(400, e.getMessage()); // a bucket that would give too many points
+    }
+  }
+
+  FlowQuery.FlowView flows(ApiRequest request) {
+    ViewParameters q = new ViewParameters(request);
+    return flows.flows(new FlowQuery.Request(q.filter(), q.choice("by", "channel", "touchpoint"),
+        q.optionalStep("start"), q.optionalStep("end"), q.number("depth", 5, 2, 10), q.number("minCount", 1, 1, Integer.MAX_VALUE)));
+  }
+
+  FunnelQuery.FunnelView funnel(ApiRequest request) {
+    return funnels.funnel(funnelRequest(new ViewParameters(request)));
+  }
+
+  PathQuery.PathView paths(ApiRequest request) {
+    ViewParameters q = new ViewParameters(request);
+    return paths.paths(new PathQuery.Request(q.filter(), q.step("touchpoint"),
+        q.choice("direction", "after", "before").equals("after"), q.number("depth", 3, 1, 10), q.number("top", 10, 1, 100)));
+  }
+
+  PainPointQuery.PainPointView painPoints(ApiRequest request) {
+    ViewParameters q = new ViewParameters(request);
+    return painPoints.painPoints(q.filter(), q.duration("switchWithin", Duration.ofDays(1)), q.number("top", 20, 1, 1000));
+  }
+
+  AttributionQuery.AttributionView attribution(ApiRequest request) {
+    ViewParameters q = new ViewParameters(request);
+    return attribution.attribution(q.filter(), q.step("goal"), q.duration("lookback", Duration.ofDays(30)));
+  }
+
+  private FunnelQuery.Request funnelRequest(ViewParameters q) {
     List<Step> steps = q.steps("step");
     if (steps.size() < 2 || steps.size() > MAX_STEPS) {
       throw new ApiException(400, "a funnel takes 2 to " + MAX_STEPS + " step parameters (step=cart.add&step=order.placed@web), got "
@@ -99,19 +102,19 @@ final class ViewEndpoints {
       if (by.equals(FunnelQuery.Breakdown.FIRST_CHANNEL)) {
         breakdown = new FunnelQuery.Breakdown(by, null);
       } else if (by.startsWith("attribute:")) {
-        String attribute = by.substring("attribute:".length()).trim();
-        breakdown = new FunnelQuery.Breakdown(by, ViewParameters.attributeColumn(journeys, attribute, "breakdown"));
+        breakdown = new FunnelQuery.Breakdown(by, by.substring("attribute:".length()).trim());
       } else {
         throw new ApiException(400, "breakdown must be firstChannel or attribute:<name> (e.g. attribute:customer.tier), not '"
             + by + "'");
       }
     }
-    return new FunnelQuery.Request(q.filter(journeys), steps, q.duration("window", Duration.ofDays(7)), order,
+    return new FunnelQuery.Request(q.filter(), steps, q.duration("window", Duration.ofDays(7)), order,
         q.steps("exclude"), breakdown);
   }
 
-  private FunnelQuery.CustomersView customers(ViewParameters q) {
-    FunnelQuery.Request request = funnel(q);
+  FunnelQuery.CustomersView funnelCustomers(ApiRequest apiRequest) {
+    ViewParameters q = new ViewParameters(apiRequest);
+    FunnelQuery.Request request = funnelRequest(q);
     int stepIndex = q.number("stepIndex", -1, 1, request.steps().size());
     if (stepIndex < 0) {
       throw new ApiException(400, "stepIndex is required: the step's number, 1 to " + request.steps().size());

@@ -1,10 +1,7 @@
 package io.touchline.collector.web;
 
-import io.touchline.collector.journey.AttributeColumns;
-import io.touchline.collector.journey.Journeys;
 import io.touchline.collector.journey.Step;
-import io.touchline.collector.journey.TouchpointColumns;
-import io.touchline.collector.journey.ViewFilter;
+import io.touchline.collector.query.views.NamedFilter;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +11,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,25 +33,25 @@ final class ViewParameters {
   private final Map<String, String> first;
   private final Map<String, List<String>> all;
 
-  ViewParameters(Map<String, String> first, Map<String, List<String>> all) {
-    this.first = first;
-    this.all = all;
+  ViewParameters(ApiRequest request) {
+    this.first = request.parameters();
+    this.all = request.allValues();
   }
 
-  /** The filters every view takes: {@code from}, {@code to}, {@code channel}, {@code service}, {@code segment}. */
-  ViewFilter filter(Journeys journeys) {
+  /**
+   * The filters every view takes: {@code from}, {@code to}, {@code channel}, {@code service},
+   * {@code segment}, by name; the views say whether they know the names.
+   */
+  NamedFilter filter() {
     long from = time("from").orElse(Long.MIN_VALUE);
     long to = time("to").orElse(Long.MAX_VALUE);
     if (from >= to) {
       throw new ApiException(400, "from must be before to");
     }
-    TouchpointColumns columns = journeys.columns();
-    BitSet channels = codes("channel", columns::channelCode);
-    BitSet services = codes("service", columns::serviceCode);
-    return new ViewFilter(from, to, channels, services, segment(journeys));
+    return new NamedFilter(from, to, names("channel"), names("service"), segment());
   }
 
-  private ViewFilter.Segment segment(Journeys journeys) {
+  private NamedFilter.Segment segment() {
     String text = text("segment");
     if (text == null) {
       return null;
@@ -65,44 +61,22 @@ final class ViewParameters {
       throw new ApiException(400, "segment must be <attribute>:<value>[,<value>…], e.g. customer.tier:gold, not '" + text + "'");
     }
     String attribute = text.substring(0, colon).trim();
-    Set<String> values = new LinkedHashSet<>(Arrays.asList(text.substring(colon + 1).split(",")));
-    values.removeIf(String::isBlank);
-    AttributeColumns.Column column = attributeColumn(journeys, attribute, "segment");
-    BitSet codes = new BitSet();
-    for (String value : values) {
-      int code = column.codeOf(value.trim());
-      if (code > 0) {
-        codes.set(code);
+    Set<String> values = new LinkedHashSet<>();
+    for (String value : text.substring(colon + 1).split(",")) {
+      if (!value.isBlank()) {
+        values.add(value.trim());
       }
     }
-    return new ViewFilter.Segment(attribute, column, codes);
+    return new NamedFilter.Segment(attribute, List.copyOf(values));
   }
 
-  static AttributeColumns.Column attributeColumn(Journeys journeys, String attribute, String parameter) {
-    if (attribute.isBlank()) {
-      throw new ApiException(400, parameter + ": the attribute name is empty");
-    }
-    try {
-      return journeys.attributes().column(attribute);
-    } catch (IllegalStateException e) {
-      throw new ApiException(400, parameter + ": " + e.getMessage());
-    }
-  }
-
-  /** A list filter: the codes of the names given; a name no touchpoint has matches nothing. */
-  private BitSet codes(String name, java.util.function.ToIntFunction<String> codeOf) {
+  /** A list filter: the names given, comma-separated; null when absent (any), empty when only commas (none). */
+  private List<String> names(String name) {
     String text = text(name);
     if (text == null) {
       return null;
     }
-    BitSet codes = new BitSet();
-    for (String item : text.split(",")) {
-      int code = item.isBlank() ? -1 : codeOf.applyAsInt(item.trim());
-      if (code >= 0) {
-        codes.set(code);
-      }
-    }
-    return codes;
+    return Arrays.stream(text.split(",")).filter(item -> !item.isBlank()).map(String::trim).toList();
   }
 
   private java.util.Optional<Long> time(String name) {

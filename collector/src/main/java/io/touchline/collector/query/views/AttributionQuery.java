@@ -34,7 +34,8 @@ public final class AttributionQuery {
     this.journeys = journeys;
   }
 
-  public AttributionView attribution(ViewFilter filter, Step goal, Duration lookback) {
+  public AttributionView attribution(NamedFilter named, Step goal, Duration lookback) {
+    ViewFilter filter = named.resolve(journeys);
     JourneySnapshot snapshot = journeys.snapshot();
     TouchpointColumns columns = snapshot.columns();
     Step.Matcher isGoal = goal.matcher(columns);

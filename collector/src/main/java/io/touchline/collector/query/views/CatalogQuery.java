@@ -70,9 +70,14 @@ public final class CatalogQuery {
         attributes);
   }
 
-  /** Profiles by their latest value of an attribute (within the filter's touchpoints' profiles). */
-  public SegmentsView segments(String attribute, ViewFilter filter) {
-    AttributeColumns.Column column = journeys.attributes().column(attribute);
+  /**
+   * Profiles by their latest value of an attribute (within the filter's touchpoints' profiles).
+   *
+   * @throws BadViewRequestException when the attribute cannot be used for segments
+   */
+  public SegmentsView segments(String attribute, NamedFilter named) {
+    AttributeColumns.Column column = AttributeNames.column(journeys, attribute, "attribute");
+    ViewFilter filter = named.resolve(journeys);
     JourneySnapshot snapshot = journeys.snapshot();
     Map<String, long[]> byValue = new TreeMap<>();
     long[] without = {0};

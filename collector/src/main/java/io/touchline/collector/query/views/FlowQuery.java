@@ -43,7 +43,7 @@ public final class FlowQuery {
    * @param start null, or where journeys are read from
    * @param end null, or where they are read up to
    */
-  public record Request(ViewFilter filter, String by, Step start, Step end, int depth, long minCount) {}
+  public record Request(NamedFilter filter, String by, Step start, Step end, int depth, long minCount) {}
 
   private final Journeys journeys;
 
@@ -52,6 +52,7 @@ public final class FlowQuery {
   }
 
   public FlowView flows(Request request) {
+    ViewFilter filter = request.filter().resolve(journeys);
     JourneySnapshot snapshot = journeys.snapshot();
     TouchpointColumns columns = snapshot.columns();
     StepLabels labels = request.by().equals("touchpoint") ? StepLabels.TOUCHPOINT : StepLabels.CHANNEL;
@@ -67,7 +68,7 @@ public final class FlowQuery {
     Long2LongOpenHashMap linkJourneys = new Long2LongOpenHashMap(); // (position, from, to)
     int[] journeyCount = {0};
     long gap = journeys.inactivityGap().toNanos();
-    JourneyWalk.journeys(snapshot, request.filter(), gap, (profile, rows, from, to) -> {
+    JourneyWalk.journeys(snapshot, filter, gap, (profile, rows, from, to) -> {
       int first = from;
       if (start != null) {
         while (first < to && !start.matches(snapshot, rows[first])) {

@@ -27,12 +27,12 @@ public final class FunnelQuery {
 
   public enum Order { SEQUENTIAL, STRICT, ANY }
 
-  /** By the channel of a customer's first touchpoint, or by their value of an attribute. */
-  public record Breakdown(String by, AttributeColumns.Column attribute) {
+  /** By the channel of a customer's first touchpoint ({@code attribute} null), or by their value of the attribute named. */
+  public record Breakdown(String by, String attribute) {
     public static final String FIRST_CHANNEL = "firstChannel";
   }
 
-  public record Request(ViewFilter filter, List<Step> steps, Duration window, Order order, List<Step> exclusions,
+  public record Request(NamedFilter filter, List<Step> steps, Duration window, Order order, List<Step> exclusions,
       Breakdown breakdown) {}
 
   public record TimeBucket(Long upToSeconds, long customers) {}
@@ -78,11 +78,13 @@ public final class FunnelQuery {
     this.journeys = journeys;
   }
 
+  /** @throws BadViewRequestException when the breakdown's or the segment's attribute cannot be used */
   public FunnelView funnel(Request request) {
+    Resolved resolved = resolve(request);
     int n = request.steps().size();
     Figures all = new Figures(n);
     Map<String, Figures> groups = new TreeMap<>();
-    attempts(journeys.snapshot(), request, attempt -> {
+    attempts(journeys.snapshot(), request, resolved, attempt -> {
       all.add(attempt);
       if (request.breakdown() != null) {
         groups.computeIfAbsent(attempt.group(), g -> new Figures(n)).add(attempt);
@@ -99,21 +101,33 @@ public final class FunnelQuery {
         all.rows(request.steps()), breakdown);
   }
 
+  /** The request's names as the walk reads them: its filter, and the column of the attribute it is broken down by. */
+  private record Resolved(ViewFilter filter, AttributeColumns.Column breakdown) {}
+
+  /** Resolves the breakdown's attribute before the filter, so that a refusal names the breakdown first. */
+  private Resolved resolve(Request request) {
+    Breakdown breakdown = request.breakdown();
+    AttributeColumns.Column column = breakdown == null || breakdown.attribute() == null ? null
+        : AttributeNames.column(journeys, breakdown.attribute(), "breakdown");
+    return new Resolved(request.filter().resolve(journeys), column);
+  }
+
   /** Every customer who did the first step (any step, in any order), by their best attempt. */
-  private void attempts(JourneySnapshot snapshot, Request request, java.util.function.Consumer<Attempt> sink) {
+  private void attempts(JourneySnapshot snapshot, Request request, Resolved resolved,
+      java.util.function.Consumer<Attempt> sink) {
     TouchpointColumns columns = snapshot.columns();
     Step.Matcher[] steps = request.steps().stream().map(s -> s.matcher(columns)).toArray(Step.Matcher[]::new);
     Step.Matcher[] exclusions = request.exclusions().stream().map(s -> s.matcher(columns)).toArray(Step.Matcher[]::new);
     AttemptFinder finder = new AttemptFinder(snapshot, steps, exclusions, request.window().toNanos(), request.order());
-    JourneyWalk.profiles(snapshot, request.filter(), (profile, rows, count) -> {
+    JourneyWalk.profiles(snapshot, resolved.filter(), (profile, rows, count) -> {
       long[] times = finder.best(rows, count);
       if (times != null) {
         int reached = finder.reached();
         String group = null;
         if (request.breakdown() != null) {
-          group = request.breakdown().attribute() == null
+          group = resolved.breakdown() == null
               ? columns.channelName(snapshot.channel(rows[0]))
-              : valueName(request.breakdown().attribute(), snapshot.latestValue(profile, request.breakdown().attribute()));
+              : valueName(resolved.breakdown(), snapshot.latestValue(profile, resolved.breakdown()));
         }
         sink.accept(new Attempt(profile, reached, java.util.Arrays.copyOf(times, reached), group));
       }
@@ -140,13 +154,15 @@ public final class FunnelQuery {
    * {@code converted} false those who reached the step before and not it; newest attempt first.
    *
    * @param group null for all, or one breakdown group's value
+   * @throws BadViewRequestException when the breakdown's or the segment's attribute cannot be used
    */
   public CustomersView customers(Request request, int stepIndex, boolean converted, String group, int offset, int limit,
       ProfileIds ids) {
+    Resolved resolved = resolve(request);
     List<Attempt> matching = new ArrayList<>();
     // One snapshot for the list and the ids: a profile's number means nothing in another one.
     JourneySnapshot snapshot = journeys.snapshot();
-    attempts(snapshot, request, attempt -> {
+    attempts(snapshot, request, resolved, attempt -> {
       boolean inBar = converted ? attempt.reached() >= stepIndex : attempt.reached() == stepIndex - 1;
       if (inBar && (group == null || group.equals(attempt.group()))) {
         matching.add(attempt);

@@ -71,7 +71,8 @@ public final class OverviewQuery {
   }
 
   /** @param bucket null to choose one for the range */
-  public OverviewView overview(ViewFilter filter, Bucket bucket, ZoneId zone) {
+  public OverviewView overview(NamedFilter named, Bucket bucket, ZoneId zone) {
+    ViewFilter filter = named.resolve(journeys);
     JourneySnapshot snapshot = journeys.snapshot();
     TouchpointColumns columns = snapshot.columns();
     Counts counts = new Counts(columns);

@@ -45,7 +45,8 @@ public final class PainPointQuery {
     this.journeys = journeys;
   }
 
-  public PainPointView painPoints(ViewFilter filter, Duration switchWithin, int top) {
+  public PainPointView painPoints(NamedFilter named, Duration switchWithin, int top) {
+    ViewFilter filter = named.resolve(journeys);
     JourneySnapshot snapshot = journeys.snapshot();
     TouchpointColumns columns = snapshot.columns();
     int channelCount = columns.channelNames().size();

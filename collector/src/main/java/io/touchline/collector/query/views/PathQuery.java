@@ -29,7 +29,7 @@ public final class PathQuery {
     }
   }
 
-  public record Request(ViewFilter filter, Step touchpoint, boolean after, int depth, int top) {}
+  public record Request(NamedFilter filter, Step touchpoint, boolean after, int depth, int top) {}
 
   private final Journeys journeys;
 
@@ -38,6 +38,7 @@ public final class PathQuery {
   }
 
   public PathView paths(Request request) {
+    ViewFilter filter = request.filter().resolve(journeys);
     JourneySnapshot snapshot = journeys.snapshot();
     TouchpointColumns columns = snapshot.columns();
     Step.Matcher target = request.touchpoint().matcher(columns);
@@ -45,7 +46,7 @@ public final class PathQuery {
     int[] labels = folded.labels;
     Map<List<Integer>, long[]> counts = new HashMap<>();
     long[] journeyCount = {0};
-    JourneyWalk.journeys(snapshot, request.filter(), journeys.inactivityGap().toNanos(), (profile, rows, from, to) -> {
+    JourneyWalk.journeys(snapshot, filter, journeys.inactivityGap().toNanos(), (profile, rows, from, to) -> {
       int steps = folded.fold(rows, from, to);
       // The step holding the target's first occurrence (a folded step may hold several rows).
       int at = -1;

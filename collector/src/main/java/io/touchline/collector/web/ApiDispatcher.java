@@ -1,0 +1,91 @@
+package io.touchline.collector.web;
+
+import io.touchline.collector.journey.ViewsLoadingException;
+import io.touchline.collector.metrics.CollectorMetrics;
+import io.touchline.collector.query.SharedKeyException;
+import io.touchline.collector.query.views.BadViewRequestException;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Answers one request from the route table, whatever server received it: finds its route, has
+ * the route's handler answer, turns a failure into {@code {"error": "..."}} with the status that
+ * says whose fault it is, and counts the request under its route's label.
+ */
+final class ApiDispatcher {
+
+  private final RouteTable routes;
+  private final CollectorMetrics metrics;
+
+  ApiDispatcher(RouteTable routes, CollectorMetrics metrics) {
+    this.routes = routes;
+    this.metrics = metrics;
+  }
+
+  /**
+   * @param path the path, percent-decoded
+   * @param rawQuery the query as sent, still percent-encoded; null when there is none
+   * @param response ended here, unless the route's handler took it over
+   */
+  void dispatch(String method, String path, String rawQuery, ApiResponse response) throws IOException {
+    long start = System.nanoTime();
+    RouteTable.Match match = routes.match(method, path);
+    boolean takenOver = false;
+    try {
+      takenOver = run(match, method, path, rawQuery, response);
+    } catch (Exception e) {
+      if (response.status() != 0) {
+        throw e; // the answer was under way: there is no status left to say what went wrong
+      }
+      refuse(response, e);
+    } finally {
+      if (!takenOver) {
+        response.close();
+      }
+      metrics.recordApiRequest(match.label(), response.status() == 0 ? 500 : response.status(), System.nanoTime() - start);
+    }
+  }
+
+  /** Runs the route's handler; true when it took the response over. */
+  private static boolean run(RouteTable.Match match, String method, String path, String rawQuery, ApiResponse response)
+      throws IOException {
+    if (match instanceof RouteTable.NotAllowed notAllowed) {
+      response.header("Allow", String.join(", ", notAllowed.allowed()));
+      throw new ApiException(405, method + " is not allowed on " + path + "; use " + String.join(" or ", notAllowed.allowed()));
+    }
+    if (!(match instanceof RouteTable.Found found)) {
+      throw new ApiException(404, "no such endpoint: " + path + " (see docs/api.md)");
+    }
+    ApiRequest request = new ApiRequest(method, path, found.pathParameters(), rawQuery);
+    Route.Handler handler = found.route().handler();
+    if (handler instanceof Route.Answer answer) {
+      AnswerWriter.send(request, answer, response);
+      return false;
+    }
+    if (handler instanceof Route.Write write) {
+      write.write(request, response);
+      return false;
+    }
+    ((Route.Stream) handler).open(request, response);
+    return true;
+  }
+
+  private static void refuse(ApiResponse response, Exception failure) throws IOException {
+    if (failure instanceof ApiException e) {
+      AnswerWriter.json(response, e.status(), error(e.getMessage()));
+    } else if (failure instanceof BadViewRequestException e) {
+      AnswerWriter.json(response, 400, error(e.getMessage())); // a name the views cannot use, e.g. an attribute with too many values
+    } else if (failure instanceof ViewsLoadingException e) {
+      response.header("Retry-After", "5");
+      AnswerWriter.json(response, 503, error(e.getMessage()));
+    } else if (failure instanceof SharedKeyException e) {
+      AnswerWriter.json(response, 409, e.answer()); // the key names no one customer: here are the profiles it is on
+    } else {
+      AnswerWriter.json(response, 500, error("internal error: " + failure.getMessage()));
+    }
+  }
+
+  private static Map<String, String> error(String message) {
+    return Map.of("error", message);
+  }
+}

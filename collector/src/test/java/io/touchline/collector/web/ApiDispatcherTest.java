@@ -1,0 +1,117 @@
+package io.touchline.collector.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.touchline.collector.ingest.IngestCounters;
+import io.touchline.collector.metrics.CollectorMetrics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The answers the route table gives without a route's handler, on a response kept in memory: no server. */
+class ApiDispatcherTest {
+
+  private final CollectorMetrics metrics = new CollectorMetrics(new IngestCounters(), () -> 0, () -> 0);
+  private final ApiDispatcher dispatcher = new ApiDispatcher(RouteTableTest.API, metrics);
+
+  @Test
+  void anUnknownPathIsA404NamingIt() throws IOException {
+    RecordedResponse response = dispatch("POST", "/api/nothing", "a=1");
+    assertThat(response.status).isEqualTo(404);
+    assertThat(response.headers).containsEntry("Content-Type", "application/json; charset=utf-8");
+    assertThat(response.text()).isEqualTo("{\"error\":\"no such endpoint: /api/nothing (see docs/api.md)\"}");
+    assertThat(response.closed).isTrue();
+    assertThat(scrape()).contains("touchline_api_request_seconds_count{route=\"other\",status=\"404\"} 1");
+  }
+
+  @Test
+  void aKnownPathWithAnotherMethodIsA405WithAllow() throws IOException {
+    RecordedResponse response = dispatch("PUT", "/api/profiles", null);
+    assertThat(response.status).isEqualTo(405);
+    assertThat(response.headers).containsEntry("Allow", "GET, DELETE");
+    assertThat(response.text()).isEqualTo("{\"error\":\"PUT is not allowed on /api/profiles; use GET or DELETE\"}");
+    assertThat(scrape()).contains("touchline_api_request_seconds_count{route=\"/api/profiles\",status=\"405\"} 1");
+  }
+
+  @Test
+  void aHandlersRefusalIsAnErrorWithItsStatus() throws IOException {
+    RecordedResponse notReady = dispatch("GET", "/api/health", null);
+    assertThat(notReady.status).isEqualTo(503);
+    assertThat(notReady.text()).isEqualTo("{\"error\":\"not ready\"}");
+
+    RecordedResponse badFormat = dispatch("GET", "/api/health", "format=xml");
+    assertThat(badFormat.status).isEqualTo(400);
+    assertThat(badFormat.text()).isEqualTo("{\"error\":\"format must be json or csv, not 'xml'\"}");
+
+    RecordedResponse malformed = dispatch("GET", "/api/health", "key=%zz");
+    assertThat(malformed.status).isEqualTo(400);
+    assertThat(malformed.text()).startsWith("{\"error\":\"malformed query parameter 'key=%zz'");
+  }
+
+  @Test
+  void theUiIgnoresTheQueryAndAnswersItsOwnNotFound() throws IOException {
+    RecordedResponse page = dispatch("GET", "/funnels", "step=%zz");
+    assertThat(page.status).isEqualTo(200);
+    assertThat(page.headers).containsEntry("Content-Type", "text/html; charset=utf-8");
+
+    RecordedResponse escape = dispatch("GET", "/assets/../pom.xml", null);
+    assertThat(escape.status).isEqualTo(404);
+    assertThat(escape.text()).isEqualTo("no such asset: /assets/../pom.xml");
+    assertThat(scrape()).contains("touchline_api_request_seconds_count{route=\"other\",status=\"200\"} 1");
+  }
+
+  private RecordedResponse dispatch(String method, String path, String rawQuery) throws IOException {
+    RecordedResponse response = new RecordedResponse();
+    dispatcher.dispatch(method, path, rawQuery, response);
+    return response;
+  }
+
+  private String scrape() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    metrics.writeTo(out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** A response kept in memory. */
+  private static final class RecordedResponse implements ApiResponse {
+    final Map<String, String> headers = new LinkedHashMap<>();
+    final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    int status;
+    boolean closed;
+
+    @Override
+    public void header(String name, String value) {
+      headers.put(name, value);
+    }
+
+    @Override
+    public void send(int status, byte[] bytes) {
+      this.status = status;
+      body.writeBytes(bytes);
+    }
+
+    @Override
+    public OutputStream stream(int status) {
+      this.status = status;
+      return body;
+    }
+
+    @Override
+    public int status() {
+      return status;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+
+    String text() {
+      return body.toString(StandardCharsets.UTF_8);
+    }
+  }
+}
