@@ -1,6 +1,6 @@
 package io.touchline.collector.query;
 
-import io.touchline.collector.query.views.Tabular;
+import io.touchline.collector.query.Tabular;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

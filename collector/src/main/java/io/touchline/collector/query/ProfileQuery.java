@@ -49,6 +49,11 @@ public final class ProfileQuery {
     this.keyTypes = keyTypes;
   }
 
+  /** The key {@code ?key=<type>:<value>} names, normalised as its type says; a {@link BadQueryException} when it names none. */
+  public CustomerKey key(String raw) {
+    return KeyParameter.parse(raw, keyTypes);
+  }
+
   public KeyTypes keyTypes() {
     return keyTypes;
   }

@@ -1,7 +1,7 @@
 package io.touchline.collector.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.touchline.collector.query.views.Tabular;
+import io.touchline.collector.query.Tabular;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

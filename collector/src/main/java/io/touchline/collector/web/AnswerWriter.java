@@ -2,7 +2,7 @@ package io.touchline.collector.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.touchline.collector.query.Paged;
-import io.touchline.collector.query.views.Tabular;
+import io.touchline.collector.query.Tabular;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.touchline.collector.web;
 import io.touchline.collector.journey.ViewsLoadingException;
 import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.query.SharedKeyException;
-import io.touchline.collector.query.views.BadViewRequestException;
+import io.touchline.collector.query.BadQueryException;
 import java.io.IOException;
 import java.util.Map;
 
@@ -73,7 +73,7 @@ final class ApiDispatcher {
   private static void refuse(ApiResponse response, Exception failure) throws IOException {
     if (failure instanceof ApiException e) {
       AnswerWriter.json(response, e.status(), error(e.getMessage()));
-    } else if (failure instanceof BadViewRequestException e) {
+    } else if (failure instanceof BadQueryException e) {
       AnswerWriter.json(response, 400, error(e.getMessage())); // a name the views cannot use, e.g. an attribute with too many values
     } else if (failure instanceof ViewsLoadingException e) {
       response.header("Retry-After", "5");

@@ -82,7 +82,7 @@ final class ApiRoutes {
 
   /** {@code GET /api/profiles?key=type:value}: the profile holding a customer's key. */
   private ProfileView profileByKey(ApiRequest request) {
-    CustomerKey key = KeyParameter.parse(request.parameter("key"), profiles.keyTypes());
+    CustomerKey key = profiles.key(request.parameter("key"));
     return profiles.byKey(key, PageParameters.parse(request.parameters()))
         .orElseThrow(() -> new ApiException(404, "no profile has key " + key));
   }
@@ -112,7 +112,7 @@ final class ApiRoutes {
     if (!dryRun.equals("true") && !dryRun.equals("false")) {
       throw new ApiException(400, "dryRun must be true or false, not '" + dryRun + "'");
     }
-    CustomerKey key = KeyParameter.parse(request.parameter("key"), profiles.keyTypes());
+    CustomerKey key = profiles.key(request.parameter("key"));
     return (dryRun.equals("true") ? eraser.dryRun(key) : eraser.erase(key))
         .orElseThrow(() -> new ApiException(404, "no profile has key " + key + "; nothing to erase"));
   }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.touchline.collector.erase.ProfileEraser;
 import io.touchline.collector.query.TouchpointListView;
-import io.touchline.collector.query.views.Tabular;
+import io.touchline.collector.query.Tabular;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.touchline.collector.query.views;
 
+import io.touchline.collector.query.BadQueryException;
 import io.touchline.collector.journey.AttributeColumns;
 import io.touchline.collector.journey.Journeys;
 
@@ -13,17 +14,17 @@ final class AttributeNames {
    *
    * @param use what the attribute is for ({@code segment}, {@code breakdown}, {@code attribute}):
    *     the message of a refusal starts with it, as the parameter that carried the name is called
-   * @throws BadViewRequestException when the name is empty, no stored touchpoint has the
+   * @throws BadQueryException when the name is empty, no stored touchpoint has the
    *     attribute, it has too many distinct values, or as many attributes are kept as can be
    */
   static AttributeColumns.Column column(Journeys journeys, String attribute, String use) {
     if (attribute.isBlank()) {
-      throw new BadViewRequestException(use + ": the attribute name is empty");
+      throw new BadQueryException(use + ": the attribute name is empty");
     }
     try {
       return journeys.attributes().column(attribute);
     } catch (IllegalStateException e) {
-      throw new BadViewRequestException(use + ": " + e.getMessage());
+      throw new BadQueryException(use + ": " + e.getMessage());
     }
   }
 }

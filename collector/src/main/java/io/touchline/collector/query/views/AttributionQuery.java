@@ -1,5 +1,6 @@
 package io.touchline.collector.query.views;
 
+import io.touchline.collector.query.Tabular;
 import io.touchline.collector.journey.JourneySnapshot;
 import io.touchline.collector.journey.Journeys;
 import io.touchline.collector.journey.Step;

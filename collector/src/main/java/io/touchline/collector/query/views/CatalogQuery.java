@@ -1,5 +1,7 @@
 package io.touchline.collector.query.views;
 
+import io.touchline.collector.query.BadQueryException;
+import io.touchline.collector.query.Tabular;
 import io.touchline.collector.journey.AttributeColumns;
 import io.touchline.collector.journey.JourneySnapshot;
 import io.touchline.collector.journey.Journeys;
@@ -73,7 +75,7 @@ public final class CatalogQuery {
   /**
    * Profiles by their latest value of an attribute (within the filter's touchpoints' profiles).
    *
-   * @throws BadViewRequestException when the attribute cannot be used for segments
+   * @throws BadQueryException when the attribute cannot be used for segments
    */
   public SegmentsView segments(String attribute, NamedFilter named) {
     AttributeColumns.Column column = AttributeNames.column(journeys, attribute, "attribute");

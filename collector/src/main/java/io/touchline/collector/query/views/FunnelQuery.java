@@ -1,5 +1,7 @@
 package io.touchline.collector.query.views;
 
+import io.touchline.collector.query.BadQueryException;
+import io.touchline.collector.query.Tabular;
 import io.touchline.collector.journey.AttributeColumns;
 import io.touchline.collector.journey.JourneySnapshot;
 import io.touchline.collector.journey.Journeys;
@@ -78,7 +80,7 @@ public final class FunnelQuery {
     this.journeys = journeys;
   }
 
-  /** @throws BadViewRequestException when the breakdown's or the segment's attribute cannot be used */
+  /** @throws BadQueryException when the breakdown's or the segment's attribute cannot be used */
   public FunnelView funnel(Request request) {
     Resolved resolved = resolve(request);
     int n = request.steps().size();
@@ -154,7 +156,7 @@ public final class FunnelQuery {
    * {@code converted} false those who reached the step before and not it; newest attempt first.
    *
    * @param group null for all, or one breakdown group's value
-   * @throws BadViewRequestException when the breakdown's or the segment's attribute cannot be used
+   * @throws BadQueryException when the breakdown's or the segment's attribute cannot be used
    */
   public CustomersView customers(Request request, int stepIndex, boolean converted, String group, int offset, int limit,
       ProfileIds ids) {

@@ -1,5 +1,6 @@
 package io.touchline.collector.query.views;
 
+import io.touchline.collector.query.BadQueryException;
 import io.touchline.collector.journey.AttributeColumns;
 import io.touchline.collector.journey.Journeys;
 import io.touchline.collector.journey.TouchpointColumns;
@@ -27,7 +28,7 @@ public record NamedFilter(long fromNanos, long toNanos, List<String> channels, L
   /**
    * The filter as the views' walks read it.
    *
-   * @throws BadViewRequestException when the segment's attribute cannot be used
+   * @throws BadQueryException when the segment's attribute cannot be used
    */
   ViewFilter resolve(Journeys journeys) {
     TouchpointColumns columns = journeys.columns();

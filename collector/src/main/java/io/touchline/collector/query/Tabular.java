@@ -1,4 +1,4 @@
-package io.touchline.collector.query.views;
+package io.touchline.collector.query;
 
 import java.util.List;
 import java.util.Map;

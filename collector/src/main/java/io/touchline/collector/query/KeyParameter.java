@@ -1,4 +1,4 @@
-package io.touchline.collector.web;
+package io.touchline.collector.query;
 
 import io.touchline.collector.model.CustomerKey;
 import io.touchline.collector.stitch.KeyType;
@@ -9,20 +9,20 @@ import io.touchline.collector.stitch.KeyTypes;
  * URLs or hashes may hold colons); the value is normalised as the type says, so an analyst may type
  * {@code email:Ann@Example.com} and find {@code ann@example.com}. Hashed values are taken as given.
  */
-final class KeyParameter {
+public final class KeyParameter {
 
   private static final String HASHED = "hmac-sha256:";
 
   private KeyParameter() {}
 
-  static CustomerKey parse(String raw, KeyTypes keyTypes) {
+  public static CustomerKey parse(String raw, KeyTypes keyTypes) {
     if (raw == null || raw.isBlank()) {
-      throw new ApiException(
-          400, "give the key to look up: ?key=<type>:<value>, e.g. ?key=email:ann@example.com");
+      throw new BadQueryException(
+          "give the key to look up: ?key=<type>:<value>, e.g. ?key=email:ann@example.com");
     }
     int colon = raw.indexOf(':');
     if (colon <= 0 || colon == raw.length() - 1) {
-      throw new ApiException(400, "key must be <type>:<value>, e.g. email:ann@example.com; was '" + raw + "'");
+      throw new BadQueryException("key must be <type>:<value>, e.g. email:ann@example.com; was '" + raw + "'");
     }
     String typeName = raw.substring(0, colon);
     KeyType type =
@@ -30,14 +30,12 @@ final class KeyParameter {
             .named(typeName)
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        400,
-                        "unknown key type '" + typeName + "'; known types: "
+                    new BadQueryException("unknown key type '" + typeName + "'; known types: "
                             + String.join(", ", keyTypes.names())));
     String value = raw.substring(colon + 1);
     String normalized = value.startsWith(HASHED) ? value : type.normalize(value);
     if (normalized.isEmpty()) {
-      throw new ApiException(400, "the " + typeName + " value '" + value + "' is empty once normalised");
+      throw new BadQueryException("the " + typeName + " value '" + value + "' is empty once normalised");
     }
     return new CustomerKey(typeName, normalized);
   }
