@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.touchline.collector.commit.CommitPublisher;
-import io.touchline.collector.commit.ListenerHealth;
 import io.touchline.collector.commit.LiveFeedListener;
 import io.touchline.collector.commit.ProfileIndexFeed;
 import io.touchline.collector.commit.Retention;
@@ -33,6 +32,7 @@ import io.touchline.collector.journey.Journeys;
 import io.touchline.collector.live.LiveFeed;
 import io.touchline.collector.query.views.CatalogQuery;
 import io.touchline.collector.web.BearerTokenFilter;
+import io.touchline.collector.web.HealthReport;
 import io.touchline.keys.Placeholders;
 import java.io.IOException;
 import java.net.BindException;
@@ -40,6 +40,7 @@ import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -129,7 +130,7 @@ public final class Collector implements AutoCloseable {
     CatalogQuery catalog = new CatalogQuery(journeys, viewColumns.attributes()::names);
     HttpHandler api = new ApiHandler(
         profiles, new TouchpointListQuery(store, index.lookup(), profiles), new ProfileEraser(profiles, store, index.lookup()), ready::get,
-        metrics, journeys, catalog, liveFeed, liveThreads);
+        this::health, metrics, journeys, catalog, liveFeed, liveThreads);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;
     try {
@@ -152,17 +153,20 @@ public final class Collector implements AutoCloseable {
   }
 
   /**
-   * Waits until the analyst views have read the stored touchpoints back after the start (they
-   * answer 503 until then); says how many and how long.
+   * Tells {@code report} once the analyst views have read the stored touchpoints back after the
+   * start (they answer 503 until then): how many and how long, or why they could not.
    */
-  public String awaitAnalystViews() throws InterruptedException {
-    boolean loaded = viewColumns.columns().awaitLoaded(Long.MAX_VALUE / 4);
-    return loaded ? "loaded (" + viewColumns.columns().loadReport() + ")" : "unavailable: " + viewColumns.columns().failure();
+  public void whenAnalystViewsLoaded(java.util.function.Consumer<String> report) {
+    viewColumns.whenLoaded(report);
   }
 
-  /** How each listener of the store's commits is doing. */
-  public java.util.List<ListenerHealth> listenerHealth() {
-    return listeners.health();
+  /** How each listener of the store's commits is doing, as {@code /api/health} answers it. */
+  private HealthReport health() {
+    return HealthReport.of(listeners.health().stream()
+        .map(listener -> new HealthReport.Listener(listener.name(), listener.state().name().toLowerCase(Locale.ROOT),
+            listener.failures(), listener.lastFailure(),
+            listener.lastFailureAt() == null ? null : listener.lastFailureAt().toString()))
+        .toList());
   }
 
   /** Opens the database and starts listening; returns once both servers accept connections. */

@@ -32,9 +32,9 @@ public final class Main {
     try {
       Collector collector = Collector.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(collector::close, "touchline-shutdown"));
-      // The views' columns say themselves when they are loaded (ViewColumnsFeed).
       CollectorLog.ready("otlp-http=" + collector.otlpHttpUrl() + " api=" + collector.apiUrl()
           + " otlp-grpc=" + collector.otlpGrpcAddress());
+      collector.whenAnalystViewsLoaded(report -> CollectorLog.info("analyst views " + report));
     } catch (Exception e) {
       CollectorLog.error("could not start: " + e.getMessage());
       System.exit(1);

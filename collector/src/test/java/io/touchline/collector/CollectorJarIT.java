@@ -60,7 +60,10 @@ class CollectorJarIT {
     writeConfig(workingDir.resolve("config").resolve("collector.yaml")); // found without --config
     CollectorProcess first = launch(workingDir);
     Matcher ready = first.awaitReady();
-    assertThat(get(ready.group(2) + "/api/health").body()).isEqualTo("{\"status\":\"ok\"}");
+    assertThat(get(ready.group(2) + "/api/health").body()).isEqualTo("{\"status\":\"ok\",\"listeners\":["
+        + "{\"name\":\"views' columns\",\"state\":\"ok\",\"failures\":0},"
+        + "{\"name\":\"profile index\",\"state\":\"ok\",\"failures\":0},"
+        + "{\"name\":\"live feed\",\"state\":\"ok\",\"failures\":0}]}");
 
     OtlpSpans spans = new OtlpSpans();
     byte[] body =

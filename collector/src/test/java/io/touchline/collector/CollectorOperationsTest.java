@@ -181,7 +181,10 @@ class CollectorOperationsTest {
         .contains("touchline_write_queue_spans 0.0")
         .contains("touchline_commit_seconds_count 2")
         .containsPattern("touchline_api_request_seconds_count\\{route=\"/api/stats\",status=\"200\"} 1")
-        .containsPattern("touchline_database_bytes [1-9]");
+        .containsPattern("touchline_database_bytes [1-9]")
+        .contains("touchline_listener_up{listener=\"profile index\"} 1.0")
+        .contains("touchline_listener_up{listener=\"views' columns\"} 1.0")
+        .contains("touchline_listener_failures_total{listener=\"live feed\"} 0.0");
   }
 
   @Test

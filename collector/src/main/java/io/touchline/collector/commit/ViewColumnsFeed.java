@@ -11,7 +11,9 @@ import io.touchline.collector.store.StoreException;
 import io.touchline.collector.store.StoreReader;
 import io.touchline.collector.store.TouchpointStore;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 
 /**
  * Keeps what the analyst views read in memory — each touchpoint's columns and the attributes
@@ -26,6 +28,8 @@ public final class ViewColumnsFeed implements CommitListener {
   private final AttributeColumns attributes;
   private final TouchpointStore store;
   private final ThreadFactory loadThreads;
+  /** The outcome of the latest load: how many touchpoints in how long, or why it failed. */
+  private volatile CompletableFuture<String> loaded = new CompletableFuture<>();
 
   /** @param loadThreads makes the thread that reads the columns back in the background */
   public ViewColumnsFeed(TouchpointStore store, ThreadFactory loadThreads) {
@@ -74,10 +78,20 @@ public final class ViewColumnsFeed implements CommitListener {
       rows = reader.touchpointCount();
     }
     int round = columns.startLoading(rows);
-    loadThreads.newThread(() -> load(round, last)).start();
+    CompletableFuture<String> outcome = new CompletableFuture<>();
+    loaded = outcome;
+    loadThreads.newThread(() -> load(round, last, outcome)).start();
   }
 
-  private void load(int round, long last) {
+  /**
+   * Tells {@code report} how the latest load ended ("loaded (...)" or "unavailable: ..."): at
+   * once when it has, else on the loading thread when it does.
+   */
+  public void whenLoaded(Consumer<String> report) {
+    loaded.thenAccept(report);
+  }
+
+  private void load(int round, long last, CompletableFuture<String> outcome) {
     long began = System.nanoTime();
     try (StoreReader reader = store.reader()) {
       boolean current = reader.forEachColumnRow(last, (sequence, nanos, touchpoint, channel, service, outcome, keyed) ->
@@ -88,11 +102,12 @@ public final class ViewColumnsFeed implements CommitListener {
       attributes.knowNames(reader.recentAttributeNames(RECENT_FOR_NAMES));
       attributes.reload();
       columns.finishLoading(round, System.nanoTime() - began);
-      CollectorLog.info("analyst views loaded (" + columns.loadReport() + ")");
+      outcome.complete("loaded (" + columns.loadReport() + ")");
     } catch (Throwable e) { // whatever it was, the views must say so rather than wait for ever
       String why = "reading the stored touchpoints back failed (" + e + "); the views stay unavailable until the next start";
       columns.failLoading(round, why);
       CollectorLog.error(why);
+      outcome.complete("unavailable: " + why);
     }
   }
 

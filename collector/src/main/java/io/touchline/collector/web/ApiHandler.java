@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The API on the JDK's HTTP server: hands each exchange to the route table ({@link ApiRoutes})
@@ -25,16 +26,18 @@ public final class ApiHandler implements HttpHandler {
   private final ApiDispatcher dispatcher;
 
   /**
+   * @param ready whether the collector is ready (the health check answers 503 until then)
+   * @param health how the parts that keep up with the store are doing, once ready
    * @param journeys what the analyst views read
    * @param liveFeed the touchpoints arriving now
    * @param liveThreads runs the live streams, one thread each, apart from the API's threads
    */
   public ApiHandler(
       ProfileQuery profiles, TouchpointListQuery touchpoints, ProfileEraser eraser, BooleanSupplier ready,
-      CollectorMetrics metrics, Journeys journeys, CatalogQuery catalog, LiveFeed liveFeed, ExecutorService liveThreads) {
+      Supplier<HealthReport> health, CollectorMetrics metrics, Journeys journeys, CatalogQuery catalog, LiveFeed liveFeed, ExecutorService liveThreads) {
     ViewEndpoints views = new ViewEndpoints(journeys, catalog, profiles::idOfProfileAt);
     LiveStream live = new LiveStream(liveFeed, liveThreads);
-    RouteTable routes = new ApiRoutes(profiles, touchpoints, eraser, ready, metrics, views, live).table();
+    RouteTable routes = new ApiRoutes(profiles, touchpoints, eraser, ready, health, metrics, views, live).table();
     this.dispatcher = new ApiDispatcher(routes, metrics);
   }
 

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Every endpoint of the API in one table, and the handlers that read a request's parameters and
@@ -32,12 +33,14 @@ final class ApiRoutes {
   private final TouchpointListQuery touchpoints;
   private final ProfileEraser eraser;
   private final BooleanSupplier ready;
+  private final Supplier<HealthReport> health;
   private final CollectorMetrics metrics;
   private final ViewEndpoints views;
   private final LiveStream live;
 
   ApiRoutes(ProfileQuery profiles, TouchpointListQuery touchpoints, ProfileEraser eraser, BooleanSupplier ready,
-      CollectorMetrics metrics, ViewEndpoints views, LiveStream live) {
+      Supplier<HealthReport> health, CollectorMetrics metrics, ViewEndpoints views, LiveStream live) {
+    this.health = health;
     this.profiles = profiles;
     this.touchpoints = touchpoints;
     this.eraser = eraser;
@@ -73,11 +76,11 @@ final class ApiRoutes {
         get(UiAssets.PATHS, UiAssets::serve, RouteTable.UNMATCHED)));
   }
 
-  private Map<String, String> health() {
+  private HealthReport health() {
     if (!ready.getAsBoolean()) {
       throw new ApiException(503, "not ready");
     }
-    return Map.of("status", "ok");
+    return health.get();
   }
 
   /** {@code GET /api/profiles?key=type:value}: the profile holding a customer's key. */

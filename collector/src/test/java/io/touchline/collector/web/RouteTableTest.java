@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RouteTableTest {
 
   /** The API's own table. Matching runs no handler, so nothing behind the handlers is needed. */
-  static final RouteTable API = new ApiRoutes(null, null, null, () -> false, null,
+  static final RouteTable API = new ApiRoutes(null, null, null, () -> false, null, null,
       new ViewEndpoints(null, null, null), new LiveStream(null, null)).table();
 
   @Test
