@@ -91,7 +91,7 @@ public final class ViewColumnsFeed implements CommitListener {
     loaded.thenAccept(report);
   }
 
-  private void load(int round, long last, CompletableFuture<String> outcome) {
+  private void load(int round, long last, CompletableFuture<String> report) {
     long began = System.nanoTime();
     try (StoreReader reader = store.reader()) {
       boolean current = reader.forEachColumnRow(last, (sequence, nanos, touchpoint, channel, service, outcome, keyed) ->
@@ -102,12 +102,12 @@ public final class ViewColumnsFeed implements CommitListener {
       attributes.knowNames(reader.recentAttributeNames(RECENT_FOR_NAMES));
       attributes.reload();
       columns.finishLoading(round, System.nanoTime() - began);
-      outcome.complete("loaded (" + columns.loadReport() + ")");
+      report.complete("loaded (" + columns.loadReport() + ")");
     } catch (Throwable e) { // whatever it was, the views must say so rather than wait for ever
       String why = "reading the stored touchpoints back failed (" + e + "); the views stay unavailable until the next start";
       columns.failLoading(round, why);
       CollectorLog.error(why);
-      outcome.complete("unavailable: " + why);
+      report.complete("unavailable: " + why);
     }
   }
 
