@@ -54,16 +54,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Collector implements AutoCloseable {
 
-  static {
-    // The JDK's HTTP server writes a response's headers and body separately; with Nagle's
-    // algorithm on, a loopback client's delayed ACK then adds ~40 ms to every answer. Read once,
-    // when the first server is created, so it is set here, before any.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
   /**
    * OTLP threads mostly wait for the commit that holds their batch; the more requests wait
    * together, the bigger each group commit, so there are many more of them than cores.
@@ -135,11 +125,12 @@ public final class Collector implements AutoCloseable {
     HttpServer otlpListening = null;
     try {
       otlpListening =
-          listen("otlp.httpPort", config.otlp().httpPort(), otlp, otlpGate, otlpThreads,
-              auth(config.auth().ingestToken(), Set.of(), otlp::refuseUnauthenticated));
+          HttpListeners.listen(config.bindAddress(), "otlp.httpPort", config.otlp().httpPort(), otlp, otlpGate,
+              otlpThreads, HttpListeners.auth(config.auth().ingestToken(), Set.of(), otlp::refuseUnauthenticated));
       apiServer =
-          listen("api.port", config.api().port(), api, apiGate, apiThreads,
-              config.auth().apiToken() == null ? null : BearerTokenFilter.forApi(config.auth().apiToken(), Collector::refuseApi));
+          HttpListeners.listen(config.bindAddress(), "api.port", config.api().port(), api, apiGate, apiThreads,
+              config.auth().apiToken() == null ? null
+                  : BearerTokenFilter.forApi(config.auth().apiToken(), HttpListeners::refuseApi));
     } catch (IOException e) {
       if (otlpListening != null) {
         otlpListening.stop(0);
@@ -205,36 +196,6 @@ public final class Collector implements AutoCloseable {
     return writeQueue == null ? 0 : writeQueue.queuedSpans();
   }
 
-  private static Filter auth(String token, Set<String> open, BearerTokenFilter.Refusal refusal) {
-    return token == null ? null : new BearerTokenFilter(token, open, refusal);
-  }
-
-  private static void refuseApi(HttpExchange exchange, String message) throws IOException {
-    byte[] body = JSON.writeValueAsBytes(Map.of("error", message));
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(401, body.length);
-    exchange.getResponseBody().write(body);
-  }
-
-  private HttpServer listen(
-      String field, int port, HttpHandler handler, RequestGate gate, ExecutorService threads, Filter auth)
-      throws IOException {
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(config.bindAddress(), port), 128);
-    } catch (BindException e) {
-      throw new BindException(
-          "cannot listen on " + config.bindAddress() + ":" + port + " (" + field + "): " + e.getMessage());
-    }
-    HttpContext context = server.createContext("/", handler);
-    context.getFilters().add(gate);
-    if (auth != null) {
-      context.getFilters().add(auth);
-    }
-    server.setExecutor(threads);
-    return server;
-  }
-
   /** The figures of the last minute, in the log; old touchpoints deleted, when a retention is set. */
   private void startMaintenance() {
     maintenance.scheduleAtFixedRate(ingestLog::logMinute, 1, 1, TimeUnit.MINUTES);
@@ -257,23 +218,17 @@ public final class Collector implements AutoCloseable {
 
   /** The OTLP/HTTP base URL, with the port actually bound (the config may say 0). */
   public String otlpHttpUrl() {
-    return url(otlpServer);
+    return HttpListeners.url(config.bindAddress(), otlpServer);
   }
 
   /** The OTLP/gRPC address, {@code host:port}, with the port actually bound. */
   public String otlpGrpcAddress() {
-    String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
-    return host + ":" + grpcServer.port();
+    return HttpListeners.host(config.bindAddress()) + ":" + grpcServer.port();
   }
 
   /** The API base URL, with the port actually bound. */
   public String apiUrl() {
-    return url(apiServer);
-  }
-
-  private String url(HttpServer server) {
-    String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
-    return "http://" + host + ":" + server.getAddress().getPort();
+    return HttpListeners.url(config.bindAddress(), apiServer);
   }
 
   /** Stops accepting, lets requests in flight finish, then checkpoints and closes the database. */

@@ -94,7 +94,7 @@ public final class ViewColumnsFeed implements CommitListener {
   private void load(int round, long last, CompletableFuture<String> report) {
     long began = System.nanoTime();
     try (StoreReader reader = store.reader()) {
-      boolean current = reader.forEachColumnRow(last, (sequence, nanos, touchpoint, channel, service, outcome, keyed) ->
+      boolean current = reader.scans().forEachColumnRow(last, (sequence, nanos, touchpoint, channel, service, outcome, keyed) ->
           columns.addLoaded(round, sequence, nanos, touchpoint, channel, service, outcome, keyed));
       if (!current) {
         return; // a newer rebuild reads them again
@@ -114,7 +114,7 @@ public final class ViewColumnsFeed implements CommitListener {
   /** Reads one attribute of every stored touchpoint when a view first asks for it, on a connection of its own while the writer goes on. */
   private void loadAttribute(String attribute, AttributeColumns.ValueSink sink) {
     try (StoreReader reader = store.reader()) {
-      reader.forEachAttributeValue(attribute, sink::accept);
+      reader.scans().forEachAttributeValue(attribute, sink::accept);
     } catch (SQLException e) {
       throw new StoreException("reading attribute " + attribute + " of the stored touchpoints failed: " + e.getMessage(), e);
     }

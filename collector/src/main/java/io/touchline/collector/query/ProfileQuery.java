@@ -40,6 +40,7 @@ public final class ProfileQuery {
 
   /** The agents' hash secret, when the collector was given it; null otherwise. */
   private final byte[] hashSecret;
+  private final IdentityGraphQuery graphs;
 
   /** @param hashSecret the agents' secret for hashed keys, or null */
   public ProfileQuery(TouchpointStore store, ProfileLookup index, KeyTypes keyTypes, String hashSecret) {
@@ -47,6 +48,7 @@ public final class ProfileQuery {
     this.store = store;
     this.index = index;
     this.keyTypes = keyTypes;
+    this.graphs = new IdentityGraphQuery(this, store, index);
   }
 
   /** The key {@code ?key=<type>:<value>} names, normalised as its type says; a {@link BadQueryException} when it names none. */
@@ -95,64 +97,7 @@ public final class ProfileQuery {
    * listed on, and the refused links.
    */
   public Optional<GraphView> graph(String id) {
-    Optional<ProfileView> profile = byId(id, new Page(1, null));
-    if (profile.isEmpty()) {
-      return Optional.empty();
-    }
-    long fingerprint = KeyHashes.fingerprint(id.substring(2));
-    long[] sequences = index.touchpointsOf(fingerprint);
-    List<Touchpoint> touchpoints;
-    try (StoreReader reader = store.reader()) {
-      touchpoints = reader.touchpointsBySequence(sequences);
-    } catch (SQLException e) {
-      throw new StoreException(e);
-    }
-    List<GraphView.Node> nodes = new ArrayList<>();
-    for (ProfileView.KeyView key : profile.get().keys()) {
-      List<String> others = new ArrayList<>();
-      if (key.shared()) {
-        long shared = fingerprintOf(new CustomerKey(key.type(), key.value()));
-        List<Touchpoint> onProfiles;
-        try (StoreReader reader = store.reader()) {
-          onProfiles = reader.touchpointsBySequence(index.profilesSharing(shared));
-        } catch (SQLException e) {
-          throw new StoreException(e);
-        }
-        for (Touchpoint touchpoint : onProfiles) {
-          Optional<CustomerKey> member = profileKeyOf(touchpoint);
-          if (member.isPresent()) {
-            idOfProfileHolding(member.get()).filter(other -> !other.equals(profile.get().id())).ifPresent(others::add);
-          }
-        }
-      }
-      nodes.add(new GraphView.Node(key.type() + ":" + key.value(), key.shared(), others.stream().distinct().sorted().toList()));
-    }
-    // Links between keys of this profile that are not shared, as the touchpoints carried them.
-    Map<String, List<Touchpoint>> evidence = new TreeMap<>();
-    for (Touchpoint touchpoint : touchpoints) {
-      List<String> members = new ArrayList<>();
-      touchpoint.keys().forEach((type, values) -> values.forEach(value -> {
-        CustomerKey key = new CustomerKey(type, value);
-        long keyFingerprint = fingerprintOf(key);
-        if (!index.isShared(keyFingerprint) && index.belongsWith(keyFingerprint, fingerprint)) {
-          members.add(type + ":" + value);
-        }
-      }));
-      members.sort(null);
-      for (int i = 0; i < members.size(); i++) {
-        for (int j = i + 1; j < members.size(); j++) {
-          evidence.computeIfAbsent(members.get(i) + "\u0000" + members.get(j), pair -> new ArrayList<>()).add(touchpoint);
-        }
-      }
-    }
-    List<GraphView.Link> links = new ArrayList<>();
-    evidence.forEach((pair, carried) -> {
-      String[] keys = pair.split("\u0000");
-      links.add(new GraphView.Link(keys[0], keys[1], carried.size(), carried.stream().limit(GraphView.EVIDENCE)
-          .map(t -> new GraphView.Evidence(time(t.eventTimeNanos()), t.touchpoint(), t.channel(), t.traceId(), t.spanId()))
-          .toList()));
-    });
-    return Optional.of(new GraphView(profile.get().id(), nodes, links, profile.get().conflicts()));
+    return graphs.graph(id);
   }
 
   /** The id of the profile holding the stored touchpoint with this sequence number now; null when none. */

@@ -76,7 +76,7 @@ public final class TouchpointStore implements AutoCloseable {
       nextSequence = last + 1;
       seen.clear(reader.touchpointCount());
       List<TouchpointKeys>[] batch = new List[] {new ArrayList<>(REPLAY_BATCH)};
-      reader.forEachTouchpoint(last, (sequence, traceId, spanId, eventNanos, fingerprints, types) -> {
+      reader.scans().forEachTouchpoint(last, (sequence, traceId, spanId, eventNanos, fingerprints, types) -> {
         long spanFingerprint = SeenSpans.fingerprint(traceId, spanId);
         seen.add(spanFingerprint);
         batch[0].add(new TouchpointKeys(sequence, eventNanos, spanFingerprint, fingerprints, types));

@@ -1,0 +1,79 @@
+package io.touchline.collector;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.touchline.collector.web.BearerTokenFilter;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/** The collector's two HTTP servers (OTLP/HTTP and the API) as the JDK makes them: bound, gated, guarded. */
+final class HttpListeners {
+
+  static {
+    // The JDK's HTTP server writes a response's headers and body separately; with Nagle's
+    // algorithm on, a loopback client's delayed ACK then adds ~40 ms to every answer. Read once,
+    // when the first server is created, so it is set here, before any.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private HttpListeners() {}
+
+  /**
+   * A server on {@code bindAddress:port} whose every path goes to {@code handler} (so that a wrong
+   * path gets the same kind of answer as a wrong body), behind the shutdown gate and, when given,
+   * the token filter; not started yet.
+   *
+   * @param field the config field that names the port, for the error when it is taken
+   */
+  static HttpServer listen(String bindAddress, String field, int port, HttpHandler handler, RequestGate gate,
+      ExecutorService threads, Filter auth) throws IOException {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(bindAddress, port), 128);
+    } catch (BindException e) {
+      throw new BindException("cannot listen on " + bindAddress + ":" + port + " (" + field + "): " + e.getMessage());
+    }
+    HttpContext context = server.createContext("/", handler);
+    context.getFilters().add(gate);
+    if (auth != null) {
+      context.getFilters().add(auth);
+    }
+    server.setExecutor(threads);
+    return server;
+  }
+
+  /** The bearer-token filter, or null when no token is configured. */
+  static Filter auth(String token, Set<String> open, BearerTokenFilter.Refusal refusal) {
+    return token == null ? null : new BearerTokenFilter(token, open, refusal);
+  }
+
+  /** The API's 401, in the API's error shape. */
+  static void refuseApi(HttpExchange exchange, String message) throws IOException {
+    byte[] body = JSON.writeValueAsBytes(Map.of("error", message));
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(401, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  /** The host part of an address, bracketed when it is an IPv6 literal. */
+  static String host(String bindAddress) {
+    return bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+  }
+
+  /** The server's base URL, with the port actually bound (the config may say 0). */
+  static String url(String bindAddress, HttpServer server) {
+    return "http://" + host(bindAddress) + ":" + server.getAddress().getPort();
+  }
+}
