@@ -60,7 +60,8 @@ final class AgentInstaller {
       AgentLog.useFile(config.logFile());
     }
     SpanPipeline pipeline = SpanPipeline.start(config, environment);
-    AgentMetrics metrics = new AgentMetrics(config.version(), pipeline::exportedCount, pipeline::droppedCount);
+    AgentMetrics metrics =
+        new AgentMetrics(config.version(), pipeline::exportedCount, pipeline::droppedCount);
     pipeline.onExporterCreated(metrics::register);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -68,7 +69,8 @@ final class AgentInstaller {
                 () -> {
                   long start = System.nanoTime();
                   pipeline.shutdown(config.export().shutdownTimeoutMillis());
-                  AgentLog.debug("shutdown flush took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                  AgentLog.debug(
+                      "shutdown flush took " + (System.nanoTime() - start) / 1_000_000 + " ms");
                   AgentLog.info("agent stopping: " + metrics.summary());
                 },
                 "touchline-shutdown"));

@@ -13,11 +13,11 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Watches the config file and puts a changed one in force while the application runs. The file
- * is read every {@link #POLL_MILLIS} ms and compared byte for byte: polling sees every way a file
- * gets replaced (an editor's rename, a Kubernetes ConfigMap's symlink swap) where file events miss
- * some. A file that does not load keeps the config in force, and says why once per version of the
- * file. Export, service, channel and log settings apply at the next start; touchpoints at once.
+ * Watches the config file and puts a changed one in force while the application runs. The file is
+ * read every {@link #POLL_MILLIS} ms and compared byte for byte: polling sees every way a file gets
+ * replaced (an editor's rename, a Kubernetes ConfigMap's symlink swap) where file events miss some.
+ * A file that does not load keeps the config in force, and says why once per version of the file.
+ * Export, service, channel and log settings apply at the next start; touchpoints at once.
  */
 final class ConfigReloader {
 
@@ -31,7 +31,11 @@ final class ConfigReloader {
   private byte[] seen;
 
   private ConfigReloader(
-      Path file, Map<String, String> environment, InstalledTouchpoints touchpoints, AgentMetrics metrics, AgentConfig current) {
+      Path file,
+      Map<String, String> environment,
+      InstalledTouchpoints touchpoints,
+      AgentMetrics metrics,
+      AgentConfig current) {
     this.file = file;
     this.environment = environment;
     this.touchpoints = touchpoints;
@@ -42,7 +46,11 @@ final class ConfigReloader {
 
   /** Starts watching on a daemon thread. */
   static void start(
-      Path file, Map<String, String> environment, InstalledTouchpoints touchpoints, AgentMetrics metrics, AgentConfig current) {
+      Path file,
+      Map<String, String> environment,
+      InstalledTouchpoints touchpoints,
+      AgentMetrics metrics,
+      AgentConfig current) {
     ConfigReloader reloader = new ConfigReloader(file, environment, touchpoints, metrics, current);
     Thread thread = new Thread(reloader::run, "touchline-config-watch");
     thread.setDaemon(true);
@@ -73,20 +81,39 @@ final class ConfigReloader {
     try {
       next = new AgentConfigLoader(environment).load(file);
     } catch (ConfigException e) {
-      AgentLog.warn("config " + file + " changed but cannot be used, keeping version " + current.version() + ": " + e.getMessage());
+      AgentLog.warn(
+          "config "
+              + file
+              + " changed but cannot be used, keeping version "
+              + current.version()
+              + ": "
+              + e.getMessage());
       return;
     }
     InstalledTouchpoints.Change change = touchpoints.apply(next);
-    if (!same(current.export().tracesUrl(), next.export().tracesUrl()) || !same(current.service(), next.service())
-        || !same(current.channel(), next.channel()) || current.logLevel() != next.logLevel()
+    if (!same(current.export().tracesUrl(), next.export().tracesUrl())
+        || !same(current.service(), next.service())
+        || !same(current.channel(), next.channel())
+        || current.logLevel() != next.logLevel()
         || !same(current.logFile(), next.logFile())) {
-      AgentLog.warn("config " + file + ": export, service, channel and log settings changed; they apply at the next start");
+      AgentLog.warn(
+          "config "
+              + file
+              + ": export, service, channel and log settings changed; they apply at the next start");
     }
     String previous = current.version();
     current = next;
     metrics.setConfigVersion(next.version());
-    AgentLog.info("config reloaded: version " + previous + " -> " + next.version() + ", " + change + ", in "
-        + (System.nanoTime() - start) / 1_000_000 + " ms");
+    AgentLog.info(
+        "config reloaded: version "
+            + previous
+            + " -> "
+            + next.version()
+            + ", "
+            + change
+            + ", in "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms");
   }
 
   private byte[] read() {

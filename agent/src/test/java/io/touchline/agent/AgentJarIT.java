@@ -18,15 +18,15 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +38,11 @@ class AgentJarIT {
   private static final Path AGENT_JAR =
       Paths.get(System.getProperty("touchline.agent.jar", "target/touchline-agent.jar"));
   private static final Path FIXTURE_CLASSES = Paths.get("target/test-classes");
+
   /** What FixtureApp prints on its own: with the agent attached it must print exactly this. */
   private static final String FIXTURE_OUTPUT =
-      "fixture started\nlogged in C-" + Math.abs("Alice.Martin@Example.com".hashCode() % 1000)
+      "fixture started\nlogged in C-"
+          + Math.abs("Alice.Martin@Example.com".hashCode() % 1000)
           + "\nrefused: no such customer\nfixture done\n";
 
   @TempDir Path tmp;
@@ -113,7 +115,8 @@ class AgentJarIT {
       assertThat(ok.attribute("touchline.key.email")).isEqualTo("alice.martin@example.com");
       assertThat(ok.attribute("touchline.key.session")).isEqualTo("session-1");
       assertThat(ok.attribute("touchline.outcome")).isEqualTo("success");
-      assertThat(ok.attribute("code.function.name")).isEqualTo("com.acme.fixture.AccountService.login");
+      assertThat(ok.attribute("code.function.name"))
+          .isEqualTo("com.acme.fixture.AccountService.login");
       assertThat(spans.get(1).attribute("touchline.outcome")).isEqualTo("error");
     }
   }
@@ -130,7 +133,10 @@ class AgentJarIT {
     assertThat(run.exitCode).isZero();
     assertThat(run.stdout).endsWith("fixture done\n");
     assertThat(run.stderr)
-        .contains("[touchline] ERROR config error, agent not started: " + config + ":4:5: touchpoints[0].clas: unknown field");
+        .contains(
+            "[touchline] ERROR config error, agent not started: "
+                + config
+                + ":4:5: touchpoints[0].clas: unknown field");
   }
 
   @Test
@@ -153,7 +159,8 @@ class AgentJarIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    JvmRun run = runFixture("config=" + writeConfig("http://127.0.0.1:" + closedPort), new HashMap<>());
+    JvmRun run =
+        runFixture("config=" + writeConfig("http://127.0.0.1:" + closedPort), new HashMap<>());
 
     assertThat(run.exitCode).isZero();
     assertThat(run.stdout).endsWith("fixture done\n");
@@ -201,15 +208,26 @@ class AgentJarIT {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
 
     Process ok =
-        new ProcessBuilder(java, "-jar", AGENT_JAR.toString(), "check", good.toString(), "--classpath", FIXTURE_CLASSES.toString())
+        new ProcessBuilder(
+                java,
+                "-jar",
+                AGENT_JAR.toString(),
+                "check",
+                good.toString(),
+                "--classpath",
+                FIXTURE_CLASSES.toString())
             .redirectErrorStream(true)
             .start();
     String okOutput = new String(readAll(ok.getInputStream()), StandardCharsets.UTF_8);
     assertThat(ok.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(ok.exitValue()).as(okOutput).isZero();
-    assertThat(okOutput).contains("com.acme.fixture.AccountService.login(java.lang.String, java.lang.String)");
+    assertThat(okOutput)
+        .contains("com.acme.fixture.AccountService.login(java.lang.String, java.lang.String)");
 
-    Process notOk = new ProcessBuilder(java, "-jar", AGENT_JAR.toString(), "check", bad.toString()).redirectErrorStream(true).start();
+    Process notOk =
+        new ProcessBuilder(java, "-jar", AGENT_JAR.toString(), "check", bad.toString())
+            .redirectErrorStream(true)
+            .start();
     String notOkOutput = new String(readAll(notOk.getInputStream()), StandardCharsets.UTF_8);
     assertThat(notOk.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(notOk.exitValue()).isNotZero();
@@ -241,15 +259,21 @@ class AgentJarIT {
   void aRateCapKeepsABurstToItsLimitAndTheAgentCountsItselfInJmxAndItsLog() throws Exception {
     try (OtlpReceiver collector = new OtlpReceiver()) {
       Path config = writeConfig(collector.endpoint());
-      String yaml = new String(Files.readAllBytes(config), StandardCharsets.UTF_8)
-          .replace("service: fixture-app\n", "version: guard-1\nservice: fixture-app\n")
-          .replace("    method: login(java.lang.String, java.lang.String)\n",
-              "    method: login(java.lang.String, java.lang.String)\n    maxPerSecond: 5\n");
+      String yaml =
+          new String(Files.readAllBytes(config), StandardCharsets.UTF_8)
+              .replace("service: fixture-app\n", "version: guard-1\nservice: fixture-app\n")
+              .replace(
+                  "    method: login(java.lang.String, java.lang.String)\n",
+                  "    method: login(java.lang.String, java.lang.String)\n    maxPerSecond: 5\n");
       Files.write(config, yaml.getBytes(StandardCharsets.UTF_8));
       int calls = 50;
-      JvmRun run = runFixture(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-          Collections.<String>emptyList(), "config=" + config, new HashMap<>(),
-          Arrays.asList("com.acme.fixture.GuardRailsApp", String.valueOf(calls)));
+      JvmRun run =
+          runFixture(
+              Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+              Collections.<String>emptyList(),
+              "config=" + config,
+              new HashMap<>(),
+              Arrays.asList("com.acme.fixture.GuardRailsApp", String.valueOf(calls)));
 
       assertThat(run.exitCode).isZero();
       assertThat(run.stdout).startsWith("logged in 50 times\n");
@@ -257,13 +281,23 @@ class AgentJarIT {
       List<OtlpReceiver.Received> spans = collector.awaitSpans(5, Duration.ofSeconds(10));
       int emitted = spans.size();
       assertThat(emitted).isBetween(5, 10);
-      assertThat(spans).allSatisfy(span -> assertThat(span.attribute("touchline.config.version")).isEqualTo("guard-1"));
+      assertThat(spans)
+          .allSatisfy(
+              span -> assertThat(span.attribute("touchline.config.version")).isEqualTo("guard-1"));
       int limited = calls - emitted;
-      assertThat(run.stdout).contains(
-          "jmx ConfigVersion=guard-1 MatchedClasses=1 InstrumentedMethods=1 RateLimited=" + limited + " CaptureFailures=0");
-      assertThat(run.stderr).contains("[touchline] INFO agent stopping: config version guard-1, 1 class(es) matched, "
-          + "1 method(s) instrumented, " + emitted + " touchpoint(s) emitted, 0 dropped, " + limited
-          + " rate-limited, 0 capture failure(s)");
+      assertThat(run.stdout)
+          .contains(
+              "jmx ConfigVersion=guard-1 MatchedClasses=1 InstrumentedMethods=1 RateLimited="
+                  + limited
+                  + " CaptureFailures=0");
+      assertThat(run.stderr)
+          .contains(
+              "[touchline] INFO agent stopping: config version guard-1, 1 class(es) matched, "
+                  + "1 method(s) instrumented, "
+                  + emitted
+                  + " touchpoint(s) emitted, 0 dropped, "
+                  + limited
+                  + " rate-limited, 0 capture failure(s)");
     }
   }
 
@@ -320,15 +354,28 @@ class AgentJarIT {
     return runFixture(java, Collections.<String>emptyList(), agentArguments, env);
   }
 
-  private JvmRun runFixture(String java, List<String> jvmOptions, String agentArguments, Map<String, String> env)
+  private JvmRun runFixture(
+      String java, List<String> jvmOptions, String agentArguments, Map<String, String> env)
       throws Exception {
-    return runFixture(java, jvmOptions, agentArguments, env, Collections.singletonList("com.acme.fixture.FixtureApp"));
+    return runFixture(
+        java,
+        jvmOptions,
+        agentArguments,
+        env,
+        Collections.singletonList("com.acme.fixture.FixtureApp"));
   }
 
   private JvmRun runFixture(
-      String java, List<String> jvmOptions, String agentArguments, Map<String, String> env, List<String> mainAndArgs)
+      String java,
+      List<String> jvmOptions,
+      String agentArguments,
+      Map<String, String> env,
+      List<String> mainAndArgs)
       throws Exception {
-    String agent = "-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentArguments.isEmpty() ? "" : "=" + agentArguments);
+    String agent =
+        "-javaagent:"
+            + AGENT_JAR.toAbsolutePath()
+            + (agentArguments.isEmpty() ? "" : "=" + agentArguments);
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmOptions);

@@ -1,8 +1,8 @@
 package com.acme.bench;
 
 /**
- * Application code the agents instrument in the benchmark: a method doing about 50 ns of work,
- * so the agents' cost per call stands out against a realistic but small body.
+ * Application code the agents instrument in the benchmark: a method doing about 50 ns of work, so
+ * the agents' cost per call stands out against a realistic but small body.
  */
 public class Accounts {
 

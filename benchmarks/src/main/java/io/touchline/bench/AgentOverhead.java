@@ -34,8 +34,13 @@ public final class AgentOverhead {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
-    Path agent = Paths.get(options.getOrDefault("agent", "agent/target/touchline-agent.jar")).toAbsolutePath();
-    Path otel = Paths.get(options.getOrDefault("otel", "benchmarks/target/peers/opentelemetry-javaagent.jar")).toAbsolutePath();
+    Path agent =
+        Paths.get(options.getOrDefault("agent", "agent/target/touchline-agent.jar"))
+            .toAbsolutePath();
+    Path otel =
+        Paths.get(
+                options.getOrDefault("otel", "benchmarks/target/peers/opentelemetry-javaagent.jar"))
+            .toAbsolutePath();
     int forks = Integer.parseInt(options.getOrDefault("forks", "1"));
     int iterations = Integer.parseInt(options.getOrDefault("iterations", "5"));
     require(agent);
@@ -45,8 +50,10 @@ public final class AgentOverhead {
       Map<String, List<String>> variants = new LinkedHashMap<>();
       variants.put("baseline (no agent)", List.of());
       variants.put("touchline, collector live", touchline(agent, sink.endpoint()));
-      variants.put("touchline, collector down", touchline(agent, "http://127.0.0.1:" + closedPort()));
-      variants.put("opentelemetry-javaagent 2.31.0 methods.include, live", otel(otel, sink.endpoint()));
+      variants.put(
+          "touchline, collector down", touchline(agent, "http://127.0.0.1:" + closedPort()));
+      variants.put(
+          "opentelemetry-javaagent 2.31.0 methods.include, live", otel(otel, sink.endpoint()));
 
       Map<String, Result<?>> results = new LinkedHashMap<>();
       for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
@@ -96,7 +103,8 @@ public final class AgentOverhead {
         "-Dotel.javaagent.logging=none");
   }
 
-  private static Result<?> run(List<String> jvmArgs, int forks, int iterations) throws RunnerException {
+  private static Result<?> run(List<String> jvmArgs, int forks, int iterations)
+      throws RunnerException {
     ChainedOptionsBuilder builder =
         new OptionsBuilder()
             .include(InterceptedCallBenchmark.class.getName())
@@ -122,12 +130,16 @@ public final class AgentOverhead {
       }
     }
     System.out.println();
-    System.out.println("| variant | ns/call | ± (99.9%) | added ns/call | added / OTel agent's added |");
+    System.out.println(
+        "| variant | ns/call | ± (99.9%) | added ns/call | added / OTel agent's added |");
     System.out.println("|---|---:|---:|---:|---:|");
     for (Map.Entry<String, Result<?>> entry : results.entrySet()) {
       Result<?> result = entry.getValue();
       double added = result.getScore() - baseline;
-      String ratio = otelOverhead == null || otelOverhead <= 0 ? "" : String.format("%.2f", added / otelOverhead);
+      String ratio =
+          otelOverhead == null || otelOverhead <= 0
+              ? ""
+              : String.format("%.2f", added / otelOverhead);
       System.out.printf(
           "| %s | %.1f | %.1f | %.1f | %s |%n",
           entry.getKey(), result.getScore(), result.getScoreError(), added, ratio);
@@ -142,7 +154,8 @@ public final class AgentOverhead {
 
   private static void require(Path jar) {
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalArgumentException(jar + " not found: build first with mvn -B -DskipTests package");
+      throw new IllegalArgumentException(
+          jar + " not found: build first with mvn -B -DskipTests package");
     }
   }
 

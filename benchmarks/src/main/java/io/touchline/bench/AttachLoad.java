@@ -46,44 +46,73 @@ public final class AttachLoad {
     int classes = 20_000;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
-        case "--agent": agent = args[i + 1]; break;
-        case "--classes": classes = Integer.parseInt(args[i + 1]); break;
-        default: throw new IllegalArgumentException("unknown option " + args[i]);
+        case "--agent":
+          agent = args[i + 1];
+          break;
+        case "--classes":
+          classes = Integer.parseInt(args[i + 1]);
+          break;
+        default:
+          throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (agent == null) {
       throw new IllegalArgumentException("--agent <touchline-agent.jar> is required");
     }
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    String self = Paths.get(AttachLoad.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    String self =
+        Paths.get(AttachLoad.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString();
     try (OtlpSink sink = new OtlpSink()) {
       Path config = Files.createTempFile("attach-load", ".yaml");
-      Files.write(config, String.join("\n",
-          "service: attach-load",
-          "export:",
-          "  endpoint: " + sink.endpoint(),
-          "touchpoints:",
-          "  - name: checkout",
-          "    class: io.touchline.bench.AttachLoad$Shop",
-          "    method: checkout",
-          "    keys:",
-          "      customer_id: args[0]",
-          "").getBytes(StandardCharsets.UTF_8));
-      Process target = new ProcessBuilder(java, "-XX:+EnableDynamicAgentLoading", "-cp", self,
-          AttachLoad.class.getName(), "target", String.valueOf(classes))
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
+      Files.write(
+          config,
+          String.join(
+                  "\n",
+                  "service: attach-load",
+                  "export:",
+                  "  endpoint: " + sink.endpoint(),
+                  "touchpoints:",
+                  "  - name: checkout",
+                  "    class: io.touchline.bench.AttachLoad$Shop",
+                  "    method: checkout",
+                  "    keys:",
+                  "      customer_id: args[0]",
+                  "")
+              .getBytes(StandardCharsets.UTF_8));
+      Process target =
+          new ProcessBuilder(
+                  java,
+                  "-XX:+EnableDynamicAgentLoading",
+                  "-cp",
+                  self,
+                  AttachLoad.class.getName(),
+                  "target",
+                  String.valueOf(classes))
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      try (BufferedReader out =
+              new BufferedReader(
+                  new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
           Writer in = new OutputStreamWriter(target.getOutputStream(), StandardCharsets.UTF_8)) {
         String ready = out.readLine(); // "ready <loaded classes>"
         System.out.println("target " + target.pid() + ": " + ready);
-        Thread.sleep(3_000); // let the request loop settle, then measure a quiet window of the attach's length
+        Thread.sleep(
+            3_000); // let the request loop settle, then measure a quiet window of the attach's
+        // length
         long start = System.nanoTime();
-        Process attach = new ProcessBuilder(java, "-jar", agent, "attach", String.valueOf(target.pid()), "config=" + config)
-            .redirectErrorStream(true).start();
-        String attachOutput = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        Process attach =
+            new ProcessBuilder(
+                    java, "-jar", agent, "attach", String.valueOf(target.pid()), "config=" + config)
+                .redirectErrorStream(true)
+                .start();
+        String attachOutput =
+            new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         attach.waitFor(60, TimeUnit.SECONDS);
         long attachNanos = System.nanoTime() - start;
-        System.out.printf("attach command: %.2f s wall (exit %d): %s%n", attachNanos / 1e9, attach.exitValue(), attachOutput);
+        System.out.printf(
+            "attach command: %.2f s wall (exit %d): %s%n",
+            attachNanos / 1e9, attach.exitValue(), attachOutput);
         long end = System.nanoTime();
         in.write("report " + (end - start) + "\n");
         in.flush();
@@ -124,26 +153,30 @@ public final class AttachLoad {
       long[] latency = new long[600_000];
       int[] count = {0};
       Shop shop = new Shop();
-      Thread requests = new Thread(() -> {
-        long next = System.nanoTime();
-        while (count[0] < due.length) {
-          next += 1_000_000L;
-          long now;
-          while ((now = System.nanoTime()) < next) {
-            Thread.onSpinWait();
-          }
-          shop.checkout("C-" + (count[0] % 1000));
-          synchronized (count) {
-            due[count[0]] = next;
-            latency[count[0]] = System.nanoTime() - next;
-            count[0]++;
-          }
-        }
-      }, "requests");
+      Thread requests =
+          new Thread(
+              () -> {
+                long next = System.nanoTime();
+                while (count[0] < due.length) {
+                  next += 1_000_000L;
+                  long now;
+                  while ((now = System.nanoTime()) < next) {
+                    Thread.onSpinWait();
+                  }
+                  shop.checkout("C-" + (count[0] % 1000));
+                  synchronized (count) {
+                    due[count[0]] = next;
+                    latency[count[0]] = System.nanoTime() - next;
+                    count[0]++;
+                  }
+                }
+              },
+              "requests");
       requests.setDaemon(true);
       requests.start();
       System.out.println("ready " + loaded + " classes loaded");
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.startsWith("report ")) {
           long window = Long.parseLong(line.substring("report ".length()));
@@ -170,8 +203,11 @@ public final class AttachLoad {
         return "no requests";
       }
       Collections.sort(window);
-      return String.format("%,d requests, latency p50 %.2f ms, p99 %.2f ms, max %.2f ms", window.size(),
-          window.get(window.size() / 2) / 1e6, window.get((int) (window.size() * 0.99)) / 1e6,
+      return String.format(
+          "%,d requests, latency p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+          window.size(),
+          window.get(window.size() / 2) / 1e6,
+          window.get((int) (window.size() * 0.99)) / 1e6,
           window.get(window.size() - 1) / 1e6);
     }
 
@@ -180,8 +216,14 @@ public final class AttachLoad {
       FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
       List<String> names = new ArrayList<>();
       try (Stream<Path> files = Files.walk(jrt.getPath("/modules"))) {
-        files.map(Path::toString).filter(p -> p.endsWith(".class") && !p.endsWith("module-info.class"))
-            .forEach(p -> names.add(p.substring(p.indexOf('/', "/modules/".length()) + 1, p.length() - 6).replace('/', '.')));
+        files
+            .map(Path::toString)
+            .filter(p -> p.endsWith(".class") && !p.endsWith("module-info.class"))
+            .forEach(
+                p ->
+                    names.add(
+                        p.substring(p.indexOf('/', "/modules/".length()) + 1, p.length() - 6)
+                            .replace('/', '.')));
       }
       ClassLoader loader = ClassLoader.getSystemClassLoader();
       for (String name : names) {

@@ -28,13 +28,13 @@ import java.util.concurrent.atomic.AtomicReference;
  *     --api http://127.0.0.1:8080 --profiles 100000 --touchpoints 1000000 --lookups 2000 --seed 42
  * </pre>
  *
- * <p>{@code ingest}: C clients, each on its own connection, POST batches of spans to
- * {@code /v1/traces} until N touchpoints are acknowledged. A batch counts only when answered 200
- * (the collector answers after the commit); a 503 is retried after its {@code Retry-After}.
+ * <p>{@code ingest}: C clients, each on its own connection, POST batches of spans to {@code
+ * /v1/traces} until N touchpoints are acknowledged. A batch counts only when answered 200 (the
+ * collector answers after the commit); a 503 is retried after its {@code Retry-After}.
  *
- * <p>{@code lookup}: sequential {@code GET /api/profiles?key=…} for random existing customers
- * (by {@code customer_id}, a share by {@code email}) after a warm-up. With the ingest's seed,
- * profiles and touchpoints, each answer is checked to hold every touchpoint of its customer.
+ * <p>{@code lookup}: sequential {@code GET /api/profiles?key=…} for random existing customers (by
+ * {@code customer_id}, a share by {@code email}) after a warm-up. With the ingest's seed, profiles
+ * and touchpoints, each answer is checked to hold every touchpoint of its customer.
  */
 public final class IngestLoad {
 
@@ -77,7 +77,12 @@ public final class IngestLoad {
     System.out.printf(
         Locale.ROOT,
         "ingest: %,d touchpoints over %,d profiles (seed %d), %d clients, %d spans per request, to %s%n",
-        n, profiles, seed, clients, batch, url);
+        n,
+        profiles,
+        seed,
+        clients,
+        batch,
+        url);
 
     AtomicLong nextBatch = new AtomicLong();
     AtomicLong acked = new AtomicLong();
@@ -126,21 +131,29 @@ public final class IngestLoad {
     System.out.printf(
         Locale.ROOT,
         "acknowledged: %,d of %,d touchpoints in %.1f s = %,.0f touchpoints/s sustained%n",
-        acked.get(), n, seconds, acked.get() / seconds);
+        acked.get(),
+        n,
+        seconds,
+        acked.get() / seconds);
     System.out.printf(
         Locale.ROOT,
         "requests: %,d answered 200; retries after 503: %,d; connection errors retried: %,d%n",
-        requests.get(), retries.get(), ioErrors.get());
+        requests.get(),
+        retries.get(),
+        ioErrors.get());
     System.out.printf(
         Locale.ROOT,
         "request latency (send to 200, per attempt): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-        all.percentileMs(50), all.percentileMs(99), all.percentileMs(100));
+        all.percentileMs(50),
+        all.percentileMs(99),
+        all.percentileMs(100));
     if (failure.get() != null) {
       System.out.println("FAILED: " + failure.get());
       return 1;
     }
     if (acked.get() < n) {
-      System.out.println("STOPPED at --max-seconds " + maxSeconds + " before every touchpoint was acknowledged");
+      System.out.println(
+          "STOPPED at --max-seconds " + maxSeconds + " before every touchpoint was acknowledged");
       return 3;
     }
     return 0;
@@ -148,7 +161,12 @@ public final class IngestLoad {
 
   /** Sends one request until it is answered 200; 503 waits for Retry-After, other answers fail. */
   private static void send(
-      HttpClient http, String url, byte[] body, Latencies latencies, AtomicLong retries, AtomicLong ioErrors,
+      HttpClient http,
+      String url,
+      byte[] body,
+      Latencies latencies,
+      AtomicLong retries,
+      AtomicLong ioErrors,
       long deadline)
       throws IOException, InterruptedException {
     HttpRequest request =
@@ -186,7 +204,10 @@ public final class IngestLoad {
         continue;
       }
       throw new IOException(
-          "answered " + status + ": " + new String(response.body(), StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", " "));
+          "answered "
+              + status
+              + ": "
+              + new String(response.body(), StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", " "));
     }
   }
 
@@ -199,7 +220,9 @@ public final class IngestLoad {
     }
   }
 
-  /** Prints the acknowledged count and rate every 10 s, so a long run can be watched (and stopped). */
+  /**
+   * Prints the acknowledged count and rate every 10 s, so a long run can be watched (and stopped).
+   */
   private static Thread progress(AtomicLong acked, long start) {
     Thread thread =
         new Thread(
@@ -214,7 +237,10 @@ public final class IngestLoad {
                   System.out.printf(
                       Locale.ROOT,
                       "  %6.0f s: %,d acknowledged, %,.0f/s over the last interval, %,.0f/s overall%n",
-                      (now - start) / 1e9, done, (done - last) / ((now - lastTime) / 1e9), done / ((now - start) / 1e9));
+                      (now - start) / 1e9,
+                      done,
+                      (done - last) / ((now - lastTime) / 1e9),
+                      done / ((now - start) / 1e9));
                   last = done;
                   lastTime = now;
                 }
@@ -246,7 +272,13 @@ public final class IngestLoad {
         Locale.ROOT,
         "lookup: %,d lookups (%.0f%% by email) after %,d warm-up, sequential, customers of %,d touchpoints"
             + " over %,d profiles (seed %d), at %s%n",
-        lookups, emailShare * 100, warmup, n, profiles, seed, api);
+        lookups,
+        emailShare * 100,
+        warmup,
+        n,
+        profiles,
+        seed,
+        api);
 
     Latencies latencies = new Latencies();
     Map<Integer, Integer> statuses = new TreeMap<>();
@@ -265,7 +297,8 @@ public final class IngestLoad {
               : "customer_id:" + LoadData.customerId(customer);
       HttpRequest request =
           HttpRequest.newBuilder(
-                  URI.create(api + "/api/profiles?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)))
+                  URI.create(
+                      api + "/api/profiles?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)))
               .timeout(Duration.ofSeconds(120))
               .GET()
               .build();
@@ -287,19 +320,28 @@ public final class IngestLoad {
         }
       }
       if (done % 500 == 0) {
-        System.out.printf(Locale.ROOT, "  %,d lookups, %.0f s%n", done, (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+            Locale.ROOT, "  %,d lookups, %.0f s%n", done, (System.nanoTime() - start) / 1e9);
       }
     }
     System.out.printf(
         Locale.ROOT,
         "lookups: %,d; status counts %s; %,d with every touchpoint of the customer, %,d not; mean answer %,d bytes%n",
-        done, statuses, complete, incomplete, done == 0 ? 0 : bytes / done);
+        done,
+        statuses,
+        complete,
+        incomplete,
+        done == 0 ? 0 : bytes / done);
     System.out.printf(
         Locale.ROOT,
         "lookup latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-        latencies.percentileMs(50), latencies.percentileMs(95), latencies.percentileMs(99),
+        latencies.percentileMs(50),
+        latencies.percentileMs(95),
+        latencies.percentileMs(99),
         latencies.percentileMs(100));
-    return done == lookups && incomplete == 0 && statuses.keySet().equals(java.util.Set.of(200)) ? 0 : 1;
+    return done == lookups && incomplete == 0 && statuses.keySet().equals(java.util.Set.of(200))
+        ? 0
+        : 1;
   }
 
   private static int count(String text, String needle) {

@@ -18,9 +18,9 @@ import java.util.UUID;
  * belongs to customer {@link #customerOf}, so any number of clients, in any order, send the same
  * data, and a lookup knows which customers exist and how many touchpoints each one has.
  *
- * <p>Customer {@code i} (1-based) has {@code customer_id} {@code C-i}, e-mail {@code ci@example.com}
- * and a new session every {@value #VISIT} touchpoints; every span carries all three keys. Names,
- * channels and outcomes are drawn from a seeded hash of {@code t}.
+ * <p>Customer {@code i} (1-based) has {@code customer_id} {@code C-i}, e-mail {@code
+ * ci@example.com} and a new session every {@value #VISIT} touchpoints; every span carries all three
+ * keys. Names, channels and outcomes are drawn from a seeded hash of {@code t}.
  */
 final class LoadData {
 
@@ -33,27 +33,51 @@ final class LoadData {
     {"app.opened", "login", "push.opened", "order.placed"},
     {"email.sent", "email.opened", "email.clicked", "unsubscribe"},
   };
+
   /** A segment attribute for the analyst views: each customer keeps one tier. */
   static final String[] TIERS = {"gold", "silver", "bronze", "bronze"};
+
   static final String[][] FUNCTIONS = {
-    {"com.acme.shop.auth.AuthService.login", "com.acme.shop.web.Pages.view", "com.acme.shop.search.Search.find",
-      "com.acme.shop.cart.Cart.add", "com.acme.shop.checkout.CheckoutService.placeOrder",
-      "com.acme.shop.payment.PaymentGateway.charge"},
-    {"com.acme.callcenter.Desk.startCall", "com.acme.callcenter.Tickets.open",
-      "com.acme.callcenter.Accounts.changeAddress", "com.acme.callcenter.Tickets.close"},
-    {"com.acme.mobile.Sessions.open", "com.acme.mobile.Auth.login", "com.acme.mobile.Push.opened",
-      "com.acme.mobile.Orders.place"},
-    {"com.acme.mailer.Mailer.send", "com.acme.mailer.Tracking.opened", "com.acme.mailer.Tracking.clicked",
-      "com.acme.mailer.Subscriptions.unsubscribe"},
+    {
+      "com.acme.shop.auth.AuthService.login",
+      "com.acme.shop.web.Pages.view",
+      "com.acme.shop.search.Search.find",
+      "com.acme.shop.cart.Cart.add",
+      "com.acme.shop.checkout.CheckoutService.placeOrder",
+      "com.acme.shop.payment.PaymentGateway.charge"
+    },
+    {
+      "com.acme.callcenter.Desk.startCall",
+      "com.acme.callcenter.Tickets.open",
+      "com.acme.callcenter.Accounts.changeAddress",
+      "com.acme.callcenter.Tickets.close"
+    },
+    {
+      "com.acme.mobile.Sessions.open",
+      "com.acme.mobile.Auth.login",
+      "com.acme.mobile.Push.opened",
+      "com.acme.mobile.Orders.place"
+    },
+    {
+      "com.acme.mailer.Mailer.send",
+      "com.acme.mailer.Tracking.opened",
+      "com.acme.mailer.Tracking.clicked",
+      "com.acme.mailer.Subscriptions.unsubscribe"
+    },
   };
+
   /** 2026-11-01T00:00:00Z; touchpoint t happens t milliseconds later, plus up to 0.5 ms. */
   static final long BASE_NANOS = 1_793_491_200_000_000_000L;
 
   private final long seed;
   private final long touchpoints;
   private final int profiles;
-  /** customer = (slot * multiplier + offset) mod profiles: a seeded permutation of the customers. */
+
+  /**
+   * customer = (slot * multiplier + offset) mod profiles: a seeded permutation of the customers.
+   */
   private final long multiplier;
+
   private final long offset;
   private final long traceHigh;
   private final ByteString configVersion;
@@ -79,7 +103,10 @@ final class LoadData {
     return touchpoints;
   }
 
-  /** Customers that have at least one touchpoint: the first {@code min(touchpoints, profiles)} slots. */
+  /**
+   * Customers that have at least one touchpoint: the first {@code min(touchpoints, profiles)}
+   * slots.
+   */
   long existingCustomers() {
     return Math.min(touchpoints, profiles);
   }
@@ -107,7 +134,8 @@ final class LoadData {
   }
 
   String session(int customer, long visit) {
-    return new UUID(mix(seed ^ (0x5E55L + customer)), mix(visit * 0x9E3779B97F4A7C15L + customer)).toString();
+    return new UUID(mix(seed ^ (0x5E55L + customer)), mix(visit * 0x9E3779B97F4A7C15L + customer))
+        .toString();
   }
 
   /** One OTLP request holding touchpoints [from, to): one resource per channel that occurs. */
@@ -119,7 +147,10 @@ final class LoadData {
       if (byChannel[channel] == null) {
         byChannel[channel] =
             ScopeSpans.newBuilder()
-                .setScope(InstrumentationScope.newBuilder().setName("io.touchline.agent").setVersion("0.1.0"));
+                .setScope(
+                    InstrumentationScope.newBuilder()
+                        .setName("io.touchline.agent")
+                        .setVersion("0.1.0"));
       }
       byChannel[channel].addSpans(span(t, channel, r));
     }
@@ -175,7 +206,10 @@ final class LoadData {
   }
 
   private static KeyValue string(String key, String value) {
-    return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
+    return KeyValue.newBuilder()
+        .setKey(key)
+        .setValue(AnyValue.newBuilder().setStringValue(value))
+        .build();
   }
 
   /** SplitMix64's finaliser: a seeded, well-spread hash. */

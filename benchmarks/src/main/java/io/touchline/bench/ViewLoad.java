@@ -32,9 +32,15 @@ public final class ViewLoad {
     VIEWS.put("segments", "/api/segments?attribute=customer.tier");
     VIEWS.put("flows channel", "/api/flows?by=channel");
     VIEWS.put("flows touchpoint", "/api/flows?by=touchpoint&minCount=100");
-    VIEWS.put("funnel 3 steps", "/api/funnels?step=page.view&step=cart.add&step=order.placed@web&window=7d");
-    VIEWS.put("funnel breakdown", "/api/funnels?step=page.view&step=cart.add&step=order.placed&breakdown=attribute:customer.tier");
-    VIEWS.put("funnel customers", "/api/funnels/customers?step=page.view&step=cart.add&step=order.placed&stepIndex=2&outcome=dropped");
+    VIEWS.put(
+        "funnel 3 steps",
+        "/api/funnels?step=page.view&step=cart.add&step=order.placed@web&window=7d");
+    VIEWS.put(
+        "funnel breakdown",
+        "/api/funnels?step=page.view&step=cart.add&step=order.placed&breakdown=attribute:customer.tier");
+    VIEWS.put(
+        "funnel customers",
+        "/api/funnels/customers?step=page.view&step=cart.add&step=order.placed&stepIndex=2&outcome=dropped");
     VIEWS.put("paths", "/api/paths?touchpoint=cart.add&direction=after&depth=3");
     VIEWS.put("pain points", "/api/pain-points");
     VIEWS.put("attribution", "/api/attribution?goal=order.placed");
@@ -49,7 +55,9 @@ public final class ViewLoad {
       switch (args[i]) {
         case "--api" -> api = args[i + 1].replaceAll("/$", "");
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --api URL [--rounds N]");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option " + args[i] + "; use --api URL [--rounds N]");
       }
     }
     if (api == null) {
@@ -60,7 +68,9 @@ public final class ViewLoad {
     long first = time(http, api + VIEWS.get("overview"));
     System.out.printf(Locale.ROOT, "first request (builds the snapshot): %.0f ms%n", first / 1e6);
     long attribute = time(http, api + VIEWS.get("segments"));
-    System.out.printf(Locale.ROOT, "first use of customer.tier (reads the attribute from the store): %.0f ms%n",
+    System.out.printf(
+        Locale.ROOT,
+        "first use of customer.tier (reads the attribute from the store): %.0f ms%n",
         attribute / 1e6);
     Map<String, IngestLoad.Latencies> latencies = new LinkedHashMap<>();
     VIEWS.keySet().forEach(view -> latencies.put(view, new IngestLoad.Latencies()));
@@ -72,18 +82,35 @@ public final class ViewLoad {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "%-18s %9s %9s %9s   (%d rounds, sequential)%n", "view", "p50 ms", "p95 ms", "max ms", rounds);
-    latencies.forEach((view, l) -> System.out.printf(Locale.ROOT, "%-18s %9.1f %9.1f %9.1f%n", view,
-        l.percentileMs(50), l.percentileMs(95), l.percentileMs(100)));
+    System.out.printf(
+        Locale.ROOT,
+        "%-18s %9s %9s %9s   (%d rounds, sequential)%n",
+        "view",
+        "p50 ms",
+        "p95 ms",
+        "max ms",
+        rounds);
+    latencies.forEach(
+        (view, l) ->
+            System.out.printf(
+                Locale.ROOT,
+                "%-18s %9.1f %9.1f %9.1f%n",
+                view,
+                l.percentileMs(50),
+                l.percentileMs(95),
+                l.percentileMs(100)));
   }
 
   private static long time(HttpClient http, String url) throws Exception {
     long start = System.nanoTime();
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
     long took = System.nanoTime() - start;
     if (response.statusCode() != 200) {
-      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          url + " answered " + response.statusCode() + ": " + response.body());
     }
     return took;
   }

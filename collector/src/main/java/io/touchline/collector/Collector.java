@@ -1,9 +1,5 @@
 package io.touchline.collector;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.touchline.collector.commit.CommitPublisher;
@@ -12,36 +8,33 @@ import io.touchline.collector.commit.ProfileIndexFeed;
 import io.touchline.collector.commit.Retention;
 import io.touchline.collector.commit.ViewColumnsFeed;
 import io.touchline.collector.config.CollectorConfig;
-import io.touchline.collector.log.CollectorLog;
-import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.erase.ProfileEraser;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.ingest.OtlpGrpcServer;
 import io.touchline.collector.ingest.OtlpHttpHandler;
 import io.touchline.collector.ingest.SpanTranslator;
 import io.touchline.collector.ingest.TraceIngest;
+import io.touchline.collector.journey.Journeys;
+import io.touchline.collector.live.LiveFeed;
+import io.touchline.collector.log.CollectorLog;
 import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.query.ProfileQuery;
 import io.touchline.collector.query.TouchpointListQuery;
+import io.touchline.collector.query.views.CatalogQuery;
 import io.touchline.collector.stitch.KeyTypes;
+import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.store.Database;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
 import io.touchline.collector.web.ApiHandler;
-import io.touchline.collector.journey.Journeys;
-import io.touchline.collector.live.LiveFeed;
-import io.touchline.collector.query.views.CatalogQuery;
 import io.touchline.collector.web.BearerTokenFilter;
 import io.touchline.collector.web.HealthReport;
 import io.touchline.keys.Placeholders;
 import java.io.IOException;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,6 +52,7 @@ public final class Collector implements AutoCloseable {
    * together, the bigger each group commit, so there are many more of them than cores.
    */
   private static final int OTLP_THREADS = 32;
+
   private static final int API_THREADS = 8;
   private static final int MAX_GROUP_SPANS = 10_000;
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
@@ -78,8 +72,10 @@ public final class Collector implements AutoCloseable {
   private final HttpServer apiServer;
   private final ExecutorService otlpThreads = threads.pool("touchline-otlp", OTLP_THREADS);
   private final ExecutorService apiThreads = threads.pool("touchline-api", API_THREADS);
+
   /** A thread per open live stream, apart from the API's, so streams never starve requests. */
   private final ExecutorService liveThreads = threads.pool("touchline-live", LiveFeed.MAX_WATCHERS);
+
   private final RequestGate otlpGate = new RequestGate();
   private final RequestGate apiGate = new RequestGate();
   private final CollectorMetrics metrics;
@@ -88,16 +84,19 @@ public final class Collector implements AutoCloseable {
   private final AtomicBoolean ready = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Collector(CollectorConfig config, Database database) throws IOException, SQLException, InterruptedException {
+  private Collector(CollectorConfig config, Database database)
+      throws IOException, SQLException, InterruptedException {
     this.config = config;
     this.database = database;
     KeyTypes keyTypes = KeyTypes.from(config.keyTypes());
     this.store = new TouchpointStore(database);
     ProfileIndex index = new ProfileIndex(keyTypes, ProfileIndexFeed.source(store));
-    this.indexFeed = new ProfileIndexFeed(index, store, threads.background("touchline-index-rebuild"));
+    this.indexFeed =
+        new ProfileIndexFeed(index, store, threads.background("touchline-index-rebuild"));
     this.viewColumns = new ViewColumnsFeed(store, threads.background("touchline-views-load"));
     LiveFeed liveFeed = new LiveFeed();
-    // The order matters: the views' columns first, so that whatever a profile shows has its columns.
+    // The order matters: the views' columns first, so that whatever a profile shows has its
+    // columns.
     listeners.register("views' columns", viewColumns, viewColumns::rebuild);
     listeners.register("profile index", indexFeed, indexFeed::rebuild);
     listeners.register("live feed", LiveFeedListener.of(liveFeed), () -> {});
@@ -108,28 +107,63 @@ public final class Collector implements AutoCloseable {
     viewColumns.rebuild();
     this.metrics = new CollectorMetrics(ingestCounters, this::queuedSpans, database::sizeInBytes);
     metrics.registerListeners(listeners::health);
-    this.writeQueue = new WriteQueue(store, config.storage().writeQueueSpans(), MAX_GROUP_SPANS, metrics::recordCommit,
-        threads.single("touchline-writer"));
-    SpanTranslator translator = new SpanTranslator(keyTypes, Placeholders.withExtra(config.placeholders()));
+    this.writeQueue =
+        new WriteQueue(
+            store,
+            config.storage().writeQueueSpans(),
+            MAX_GROUP_SPANS,
+            metrics::recordCommit,
+            threads.single("touchline-writer"));
+    SpanTranslator translator =
+        new SpanTranslator(keyTypes, Placeholders.withExtra(config.placeholders()));
     this.ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
-    // One context for every path, so that a wrong path gets the same kind of answer as a wrong body.
+    // One context for every path, so that a wrong path gets the same kind of answer as a wrong
+    // body.
     OtlpHttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
     ProfileQuery profiles = new ProfileQuery(store, index.lookup(), keyTypes, config.hashSecret());
-    Journeys journeys = new Journeys(index, viewColumns.columns(), viewColumns.attributes(), config.journeys().gap(),
-        threads.background("touchline-views-snapshot"));
+    Journeys journeys =
+        new Journeys(
+            index,
+            viewColumns.columns(),
+            viewColumns.attributes(),
+            config.journeys().gap(),
+            threads.background("touchline-views-snapshot"));
     CatalogQuery catalog = new CatalogQuery(journeys, viewColumns.attributes()::names);
-    HttpHandler api = new ApiHandler(
-        profiles, new TouchpointListQuery(store, index.lookup(), profiles), new ProfileEraser(profiles, store, index.lookup()), ready::get,
-        this::health, metrics, journeys, catalog, liveFeed, liveThreads);
+    HttpHandler api =
+        new ApiHandler(
+            profiles,
+            new TouchpointListQuery(store, index.lookup(), profiles),
+            new ProfileEraser(profiles, store, index.lookup()),
+            ready::get,
+            this::health,
+            metrics,
+            journeys,
+            catalog,
+            liveFeed,
+            liveThreads);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;
     try {
       otlpListening =
-          HttpListeners.listen(config.bindAddress(), "otlp.httpPort", config.otlp().httpPort(), otlp, otlpGate,
-              otlpThreads, HttpListeners.auth(config.auth().ingestToken(), Set.of(), otlp::refuseUnauthenticated));
+          HttpListeners.listen(
+              config.bindAddress(),
+              "otlp.httpPort",
+              config.otlp().httpPort(),
+              otlp,
+              otlpGate,
+              otlpThreads,
+              HttpListeners.auth(
+                  config.auth().ingestToken(), Set.of(), otlp::refuseUnauthenticated));
       apiServer =
-          HttpListeners.listen(config.bindAddress(), "api.port", config.api().port(), api, apiGate, apiThreads,
-              config.auth().apiToken() == null ? null
+          HttpListeners.listen(
+              config.bindAddress(),
+              "api.port",
+              config.api().port(),
+              api,
+              apiGate,
+              apiThreads,
+              config.auth().apiToken() == null
+                  ? null
                   : BearerTokenFilter.forApi(config.auth().apiToken(), HttpListeners::refuseApi));
     } catch (IOException e) {
       if (otlpListening != null) {
@@ -153,18 +187,28 @@ public final class Collector implements AutoCloseable {
 
   /** How each listener of the store's commits is doing, as {@code /api/health} answers it. */
   private HealthReport health() {
-    return HealthReport.of(listeners.health().stream()
-        .map(listener -> new HealthReport.Listener(listener.name(), listener.state().name().toLowerCase(Locale.ROOT),
-            listener.failures(), listener.lastFailure(),
-            listener.lastFailureAt() == null ? null : listener.lastFailureAt().toString()))
-        .toList());
+    return HealthReport.of(
+        listeners.health().stream()
+            .map(
+                listener ->
+                    new HealthReport.Listener(
+                        listener.name(),
+                        listener.state().name().toLowerCase(Locale.ROOT),
+                        listener.failures(),
+                        listener.lastFailure(),
+                        listener.lastFailureAt() == null
+                            ? null
+                            : listener.lastFailureAt().toString()))
+            .toList());
   }
 
   /** Opens the database and starts listening; returns once both servers accept connections. */
   public static Collector start(CollectorConfig config) throws IOException, SQLException {
     Database database =
         Database.open(
-            config.storage().directory(), config.storage().memoryLimit(), config.storage().checkpointThreshold());
+            config.storage().directory(),
+            config.storage().memoryLimit(),
+            config.storage().checkpointThreshold());
     Collector collector;
     try {
       collector = new Collector(config, database);
@@ -181,8 +225,12 @@ public final class Collector implements AutoCloseable {
     try {
       collector.grpcServer =
           OtlpGrpcServer.start(
-              config.bindAddress(), config.otlp().grpcPort(), collector.ingest, config.otlp().maxBodyBytes(),
-              config.auth().ingestToken(), collector.threads.numbered("touchline-otlp-grpc"));
+              config.bindAddress(),
+              config.otlp().grpcPort(),
+              collector.ingest,
+              config.otlp().maxBodyBytes(),
+              config.auth().ingestToken(),
+              collector.threads.numbered("touchline-otlp-grpc"));
     } catch (IOException | RuntimeException e) {
       collector.close();
       throw e;
@@ -196,11 +244,18 @@ public final class Collector implements AutoCloseable {
     return writeQueue == null ? 0 : writeQueue.queuedSpans();
   }
 
-  /** The figures of the last minute, in the log; old touchpoints deleted, when a retention is set. */
+  /**
+   * The figures of the last minute, in the log; old touchpoints deleted, when a retention is set.
+   */
   private void startMaintenance() {
     maintenance.scheduleAtFixedRate(ingestLog::logMinute, 1, 1, TimeUnit.MINUTES);
-    config.storage().retentionPeriod().ifPresent(
-        period -> maintenance.scheduleWithFixedDelay(() -> applyRetention(period), 0, 1, TimeUnit.HOURS));
+    config
+        .storage()
+        .retentionPeriod()
+        .ifPresent(
+            period ->
+                maintenance.scheduleWithFixedDelay(
+                    () -> applyRetention(period), 0, 1, TimeUnit.HOURS));
   }
 
   private void applyRetention(Duration period) {
@@ -208,8 +263,13 @@ public final class Collector implements AutoCloseable {
       Instant cutoff = Instant.now().minus(period);
       long deleted = Retention.deleteOlderThan(store, listeners, cutoff);
       if (deleted > 0) {
-        CollectorLog.info("retention " + config.storage().retention() + ": deleted " + deleted
-            + " touchpoints older than " + cutoff);
+        CollectorLog.info(
+            "retention "
+                + config.storage().retention()
+                + ": deleted "
+                + deleted
+                + " touchpoints older than "
+                + cutoff);
       }
     } catch (Exception e) {
       CollectorLog.error("retention could not delete old touchpoints: " + e.getMessage());

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every thread the collector starts comes from here, named for the part it serves
- * ({@code touchline-writer}, {@code touchline-otlp-3}, {@code touchline-views-load}, ...), so a
- * thread dump reads like the architecture, and {@link #close} stops the pools that are left.
+ * Every thread the collector starts comes from here, named for the part it serves ({@code
+ * touchline-writer}, {@code touchline-otlp-3}, {@code touchline-views-load}, ...), so a thread dump
+ * reads like the architecture, and {@link #close} stops the pools that are left.
  */
 final class CollectorThreads implements AutoCloseable {
 
@@ -25,7 +25,8 @@ final class CollectorThreads implements AutoCloseable {
 
   /** One scheduling thread that does not keep the JVM alive. */
   synchronized ScheduledExecutorService scheduler(String name) {
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(factory(name, true));
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(factory(name, true));
     own(scheduler);
     return scheduler;
   }

@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
-/** The collector's two HTTP servers (OTLP/HTTP and the API) as the JDK makes them: bound, gated, guarded. */
+/**
+ * The collector's two HTTP servers (OTLP/HTTP and the API) as the JDK makes them: bound, gated,
+ * guarded.
+ */
 final class HttpListeners {
 
   static {
@@ -37,13 +40,21 @@ final class HttpListeners {
    *
    * @param field the config field that names the port, for the error when it is taken
    */
-  static HttpServer listen(String bindAddress, String field, int port, HttpHandler handler, RequestGate gate,
-      ExecutorService threads, Filter auth) throws IOException {
+  static HttpServer listen(
+      String bindAddress,
+      String field,
+      int port,
+      HttpHandler handler,
+      RequestGate gate,
+      ExecutorService threads,
+      Filter auth)
+      throws IOException {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(bindAddress, port), 128);
     } catch (BindException e) {
-      throw new BindException("cannot listen on " + bindAddress + ":" + port + " (" + field + "): " + e.getMessage());
+      throw new BindException(
+          "cannot listen on " + bindAddress + ":" + port + " (" + field + "): " + e.getMessage());
     }
     HttpContext context = server.createContext("/", handler);
     context.getFilters().add(gate);

@@ -16,7 +16,8 @@ import java.nio.file.Paths;
 public final class Main {
 
   static final Path DEFAULT_CONFIG = Paths.get("config", "collector.yaml");
-  static final String USAGE = "usage: java -jar touchline-collector.jar [--config config/collector.yaml]";
+  static final String USAGE =
+      "usage: java -jar touchline-collector.jar [--config config/collector.yaml]";
 
   private Main() {}
 
@@ -32,8 +33,13 @@ public final class Main {
     try {
       Collector collector = Collector.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(collector::close, "touchline-shutdown"));
-      CollectorLog.ready("otlp-http=" + collector.otlpHttpUrl() + " api=" + collector.apiUrl()
-          + " otlp-grpc=" + collector.otlpGrpcAddress());
+      CollectorLog.ready(
+          "otlp-http="
+              + collector.otlpHttpUrl()
+              + " api="
+              + collector.apiUrl()
+              + " otlp-grpc="
+              + collector.otlpGrpcAddress());
       collector.whenAnalystViewsLoaded(report -> CollectorLog.info("analyst views " + report));
     } catch (Exception e) {
       CollectorLog.error("could not start: " + e.getMessage());
@@ -57,7 +63,9 @@ public final class Main {
     }
     if (path == null) {
       // The conventional place, relative to the working directory; no file means the defaults.
-      return Files.exists(DEFAULT_CONFIG) ? new CollectorConfigLoader().load(DEFAULT_CONFIG) : CollectorConfig.defaults();
+      return Files.exists(DEFAULT_CONFIG)
+          ? new CollectorConfigLoader().load(DEFAULT_CONFIG)
+          : CollectorConfig.defaults();
     }
     return new CollectorConfigLoader().load(path);
   }

@@ -39,6 +39,7 @@ class CollectorCrashIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SENDERS = 4;
   private static final int SPANS_PER_REQUEST = 200;
+
   /** Kill once this many touchpoints are acknowledged, while the senders keep sending. */
   private static final int KILL_AFTER_ACKNOWLEDGED = 6_000;
 
@@ -52,7 +53,9 @@ class CollectorCrashIT {
   }
 
   private Matcher start(Path config, String name) throws Exception {
-    CollectorProcess collector = CollectorProcess.launch(dir, dir.resolve(name + ".stderr.log"), "--config", config.toString());
+    CollectorProcess collector =
+        CollectorProcess.launch(
+            dir, dir.resolve(name + ".stderr.log"), "--config", config.toString());
     collectors.add(collector);
     return collector.awaitReady();
   }
@@ -63,7 +66,8 @@ class CollectorCrashIT {
     Files.writeString(
         config,
         "otlp:\n  grpcPort: 0\n  httpPort: 0\napi:\n  port: 0\nstorage:\n  path: "
-            + dir.resolve("data").toString().replace("\\", "/") + "\n");
+            + dir.resolve("data").toString().replace("\\", "/")
+            + "\n");
     Matcher ready = start(config, "first");
     String traces = ready.group(1) + "/v1/traces";
 
@@ -76,7 +80,9 @@ class CollectorCrashIT {
       int sender = s;
       running.add(senders.submit(() -> send(traces, sender, acknowledged, enough, stop)));
     }
-    assertThat(enough.await(120, TimeUnit.SECONDS)).as("touchpoints acknowledged before the kill").isTrue();
+    assertThat(enough.await(120, TimeUnit.SECONDS))
+        .as("touchpoints acknowledged before the kill")
+        .isTrue();
     collectors.get(0).kill();
     stop.set(true);
     senders.shutdown();
@@ -93,31 +99,48 @@ class CollectorCrashIT {
     }
 
     assertThat(before).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKNOWLEDGED);
-    assertThat(stored).as("every acknowledged touchpoint is stored after the restart").containsAll(before);
+    assertThat(stored)
+        .as("every acknowledged touchpoint is stored after the restart")
+        .containsAll(before);
   }
 
-  /** Sends requests of fresh spans until told to stop or the collector is gone; records each 200. */
-  private Void send(String traces, int sender, Set<String> acknowledged, CountDownLatch enough, AtomicBoolean stop)
+  /**
+   * Sends requests of fresh spans until told to stop or the collector is gone; records each 200.
+   */
+  private Void send(
+      String traces,
+      int sender,
+      Set<String> acknowledged,
+      CountDownLatch enough,
+      AtomicBoolean stop)
       throws Exception {
     OtlpSpans spans = new OtlpSpans();
     for (int request = 0; !stop.get(); request++) {
       List<Span> batch = new ArrayList<>();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < SPANS_PER_REQUEST; i++) {
-        Span span = spans.span("visit", attribute("touchline.key.session", "sender-" + sender))
-            .setTraceId(traceId(sender, request, i))
-            .setSpanId(com.google.protobuf.ByteString.copyFrom(new byte[] {1, 0, 0, 0, 0, 0, 0, 1}))
-            .build();
+        Span span =
+            spans
+                .span("visit", attribute("touchline.key.session", "sender-" + sender))
+                .setTraceId(traceId(sender, request, i))
+                .setSpanId(
+                    com.google.protobuf.ByteString.copyFrom(new byte[] {1, 0, 0, 0, 0, 0, 0, 1}))
+                .build();
         batch.add(span);
         ids.add(hex(span.getTraceId().toByteArray()));
       }
-      byte[] body = OtlpSpans.request(List.of(attribute("service.name", "load")), batch.toArray(Span[]::new)).toByteArray();
+      byte[] body =
+          OtlpSpans.request(List.of(attribute("service.name", "load")), batch.toArray(Span[]::new))
+              .toByteArray();
       HttpResponse<byte[]> answer;
       try {
-        answer = http.send(
-            HttpRequest.newBuilder(URI.create(traces)).header("Content-Type", "application/x-protobuf")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        answer =
+            http.send(
+                HttpRequest.newBuilder(URI.create(traces))
+                    .header("Content-Type", "application/x-protobuf")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
       } catch (java.io.IOException e) {
         return null; // the collector was killed
       }
@@ -154,9 +177,16 @@ class CollectorCrashIT {
     Set<String> ids = new HashSet<>();
     String cursor = null;
     do {
-      HttpResponse<String> page = http.send(
-          HttpRequest.newBuilder(URI.create(api + "/api/profiles?key=" + key + (cursor == null ? "" : "&cursor=" + cursor))).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          api
+                              + "/api/profiles?key="
+                              + key
+                              + (cursor == null ? "" : "&cursor=" + cursor)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).as(key + ": " + page.body()).isEqualTo(200);
       JsonNode profile = JSON.readTree(page.body());
       profile.get("touchpoints").forEach(t -> ids.add(t.get("traceId").asText()));

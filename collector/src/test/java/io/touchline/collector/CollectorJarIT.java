@@ -36,7 +36,8 @@ class CollectorJarIT {
   /** Starts the jar; its stderr goes to {@code stderr-<n>.log} in the test's directory. */
   private CollectorProcess launch(Path workingDir, String... args) throws IOException {
     CollectorProcess process =
-        CollectorProcess.launch(workingDir, dir.resolve("stderr-" + processes.size() + ".log"), args);
+        CollectorProcess.launch(
+            workingDir, dir.resolve("stderr-" + processes.size() + ".log"), args);
     processes.add(process);
     return process;
   }
@@ -51,7 +52,8 @@ class CollectorJarIT {
   }
 
   private HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -60,16 +62,23 @@ class CollectorJarIT {
     writeConfig(workingDir.resolve("config").resolve("collector.yaml")); // found without --config
     CollectorProcess first = launch(workingDir);
     Matcher ready = first.awaitReady();
-    assertThat(get(ready.group(2) + "/api/health").body()).isEqualTo("{\"status\":\"ok\",\"listeners\":["
-        + "{\"name\":\"views' columns\",\"state\":\"ok\",\"failures\":0},"
-        + "{\"name\":\"profile index\",\"state\":\"ok\",\"failures\":0},"
-        + "{\"name\":\"live feed\",\"state\":\"ok\",\"failures\":0}]}");
+    assertThat(get(ready.group(2) + "/api/health").body())
+        .isEqualTo(
+            "{\"status\":\"ok\",\"listeners\":["
+                + "{\"name\":\"views' columns\",\"state\":\"ok\",\"failures\":0},"
+                + "{\"name\":\"profile index\",\"state\":\"ok\",\"failures\":0},"
+                + "{\"name\":\"live feed\",\"state\":\"ok\",\"failures\":0}]}");
 
     OtlpSpans spans = new OtlpSpans();
     byte[] body =
         request(
                 List.of(attribute("service.name", "web-shop")),
-                spans.span("login", attribute("touchline.touchpoint", "login"), attribute("user.email", "kim@example.com")).build())
+                spans
+                    .span(
+                        "login",
+                        attribute("touchline.touchpoint", "login"),
+                        attribute("user.email", "kim@example.com"))
+                    .build())
             .toByteArray();
     HttpResponse<byte[]> export =
         http.send(
@@ -81,10 +90,13 @@ class CollectorJarIT {
     assertThat(export.statusCode()).isEqualTo(200);
 
     first.process().destroy(); // SIGTERM
-    assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s of SIGTERM").isTrue();
+    assertThat(first.process().waitFor(30, TimeUnit.SECONDS))
+        .as("stopped within 30 s of SIGTERM")
+        .isTrue();
     assertThat(Files.readString(dir.resolve("stderr-0.log"))).doesNotContain("Exception");
 
-    CollectorProcess second = launch(dir, "--config", workingDir.resolve("config/collector.yaml").toString());
+    CollectorProcess second =
+        launch(dir, "--config", workingDir.resolve("config/collector.yaml").toString());
     Matcher again = second.awaitReady();
     HttpResponse<String> profile = get(again.group(2) + "/api/profiles?key=email:kim@example.com");
     assertThat(profile.statusCode()).isEqualTo(200);
@@ -102,7 +114,10 @@ class CollectorJarIT {
     assertThat(process.exitValue()).isEqualTo(2);
     String stderr = Files.readString(dir.resolve("stderr-0.log"));
     assertThat(stderr.strip())
-        .isEqualTo("touchline collector: " + config + ":3: api.prot: unknown field; expected one of [port]");
+        .isEqualTo(
+            "touchline collector: "
+                + config
+                + ":3: api.prot: unknown field; expected one of [port]");
   }
 
   @Test

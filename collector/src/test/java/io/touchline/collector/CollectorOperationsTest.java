@@ -48,7 +48,9 @@ class CollectorOperationsTest {
 
   private HttpResponse<byte[]> export(String token, KeyValue... attributes) throws Exception {
     byte[] body =
-        OtlpSpans.request(List.of(OtlpSpans.attribute("service.name", "shop")), spans.span("login", attributes).build())
+        OtlpSpans.request(
+                List.of(OtlpSpans.attribute("service.name", "shop")),
+                spans.span("login", attributes).build())
             .toByteArray();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
@@ -75,45 +77,59 @@ class CollectorOperationsTest {
 
     HttpResponse<byte[]> anonymous = export(null, email);
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     com.google.rpc.Status status = com.google.rpc.Status.parseFrom(anonymous.body());
     assertThat(status.getCode()).isEqualTo(16); // UNAUTHENTICATED
     assertThat(status.getMessage()).contains("Bearer token is required");
-    assertThat(export(API_TOKEN, email).statusCode()).as("the API token does not open ingest").isEqualTo(401);
+    assertThat(export(API_TOKEN, email).statusCode())
+        .as("the API token does not open ingest")
+        .isEqualTo(401);
     assertThat(export(INGEST_TOKEN, email).statusCode()).isEqualTo(200);
 
     assertThat(get("/api/health", null).statusCode()).isEqualTo(200);
     HttpResponse<String> stats = get("/api/stats", null);
     assertThat(stats.statusCode()).isEqualTo(401);
-    assertThat(JSON.readTree(stats.body()).get("error").asText()).contains("Bearer token is required");
+    assertThat(JSON.readTree(stats.body()).get("error").asText())
+        .contains("Bearer token is required");
     assertThat(get("/api/stats", INGEST_TOKEN).statusCode()).isEqualTo(401);
-    assertThat(get("/api/profiles?key=email:ann@example.com", API_TOKEN).statusCode()).isEqualTo(200);
+    assertThat(get("/api/profiles?key=email:ann@example.com", API_TOKEN).statusCode())
+        .isEqualTo(200);
     assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
     HttpResponse<String> metrics = get("/metrics", API_TOKEN);
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).contains("touchline_otlp_requests_rejected_total{reason=\"unauthenticated\"} 2.0");
+    assertThat(metrics.body())
+        .contains("touchline_otlp_requests_rejected_total{reason=\"unauthenticated\"} 2.0");
     // The UI's files hold no data: the page loads, then asks for the token. A browser's
     // EventSource sends no header, so the live stream takes the token in the query.
     assertThat(get("/", null).statusCode()).isEqualTo(200);
     assertThat(get("/funnels?step=login", null).statusCode()).isEqualTo(200);
     assertThat(get("/api/overview", null).statusCode()).isEqualTo(401);
     assertThat(get("/api/live?access_token=wrong", null).statusCode()).isEqualTo(401);
-    HttpResponse<java.io.InputStream> live = http.send(
-        HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/api/live?access_token=" + API_TOKEN)).build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<java.io.InputStream> live =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(collector.apiUrl() + "/api/live?access_token=" + API_TOKEN))
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     assertThat(live.statusCode()).isEqualTo(200);
     live.body().close();
     assertThat(get("/api/stats?access_token=" + API_TOKEN, null).statusCode())
-        .as("only the live stream takes the token in the query").isEqualTo(401);
+        .as("only the live stream takes the token in the query")
+        .isEqualTo(401);
 
-    HttpResponse<String> json = http.send(
-        HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> json =
+        http.send(
+            HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(json.statusCode()).isEqualTo(401);
     assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
-    assertThat(JSON.readTree(json.body()).get("code").asInt()).as("a JSON sender gets its Status in JSON").isEqualTo(16);
+    assertThat(JSON.readTree(json.body()).get("code").asInt())
+        .as("a JSON sender gets its Status in JSON")
+        .isEqualTo(16);
   }
 
   @Test
@@ -125,38 +141,51 @@ class CollectorOperationsTest {
     assertThat(exportOverGrpc(INGEST_TOKEN).isSuccess()).isTrue();
     assertThat(get("/metrics", API_TOKEN).body())
         .contains("touchline_otlp_requests_rejected_total{reason=\"unauthenticated\"} 2.0");
-    assertThat(get("/api/profiles?key=email:grpc@example.com", API_TOKEN).statusCode()).isEqualTo(200);
+    assertThat(get("/api/profiles?key=email:grpc@example.com", API_TOKEN).statusCode())
+        .isEqualTo(200);
   }
 
   private io.opentelemetry.sdk.common.CompletableResultCode exportOverGrpc(String token) {
-    var builder = io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter.builder()
-        .setEndpoint("http://" + collector.otlpGrpcAddress())
-        .setRetryPolicy(null); // an UNAUTHENTICATED answer is final; no retries to wait for
+    var builder =
+        io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter.builder()
+            .setEndpoint("http://" + collector.otlpGrpcAddress())
+            .setRetryPolicy(null); // an UNAUTHENTICATED answer is final; no retries to wait for
     if (token != null) {
       builder.addHeader("Authorization", "Bearer " + token);
     }
     var exporter = builder.build();
     // A processor that exports nothing: the one export below is the only request sent.
-    io.opentelemetry.sdk.trace.SpanProcessor recordOnly = new io.opentelemetry.sdk.trace.SpanProcessor() {
-      @Override
-      public void onStart(io.opentelemetry.context.Context parent, io.opentelemetry.sdk.trace.ReadWriteSpan span) {}
+    io.opentelemetry.sdk.trace.SpanProcessor recordOnly =
+        new io.opentelemetry.sdk.trace.SpanProcessor() {
+          @Override
+          public void onStart(
+              io.opentelemetry.context.Context parent,
+              io.opentelemetry.sdk.trace.ReadWriteSpan span) {}
 
-      @Override
-      public boolean isStartRequired() {
-        return false;
-      }
+          @Override
+          public boolean isStartRequired() {
+            return false;
+          }
 
-      @Override
-      public void onEnd(io.opentelemetry.sdk.trace.ReadableSpan span) {}
+          @Override
+          public void onEnd(io.opentelemetry.sdk.trace.ReadableSpan span) {}
 
-      @Override
-      public boolean isEndRequired() {
-        return false;
-      }
-    };
-    try (var tracerProvider = io.opentelemetry.sdk.trace.SdkTracerProvider.builder().addSpanProcessor(recordOnly).build()) {
+          @Override
+          public boolean isEndRequired() {
+            return false;
+          }
+        };
+    try (var tracerProvider =
+        io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+            .addSpanProcessor(recordOnly)
+            .build()) {
       java.util.List<io.opentelemetry.sdk.trace.data.SpanData> spans = new java.util.ArrayList<>();
-      var span = tracerProvider.get("test").spanBuilder("login").setAttribute("user.email", "grpc@example.com").startSpan();
+      var span =
+          tracerProvider
+              .get("test")
+              .spanBuilder("login")
+              .setAttribute("user.email", "grpc@example.com")
+              .startSpan();
       span.end();
       spans.add(((io.opentelemetry.sdk.trace.ReadableSpan) span).toSpanData());
       return exporter.export(spans).join(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -166,21 +195,27 @@ class CollectorOperationsTest {
   @Test
   void metricsCountWhatIngestDid() throws Exception {
     start("");
-    assertThat(export(null, OtlpSpans.attribute("touchline.key.email", "ann@example.com")).statusCode()).isEqualTo(200);
-    assertThat(export(null, OtlpSpans.attribute("http.route", "/health")).statusCode()).isEqualTo(200);
+    assertThat(
+            export(null, OtlpSpans.attribute("touchline.key.email", "ann@example.com"))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(export(null, OtlpSpans.attribute("http.route", "/health")).statusCode())
+        .isEqualTo(200);
     assertThat(get("/api/stats", null).statusCode()).isEqualTo(200);
 
     HttpResponse<String> metrics = get("/metrics", null);
 
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     assertThat(metrics.body())
         .contains("touchline_spans_received_total 2.0")
         .contains("touchline_touchpoints_stored_total 1.0")
         .contains("touchline_spans_not_touchpoints_total 1.0")
         .contains("touchline_write_queue_spans 0.0")
         .contains("touchline_commit_seconds_count 2")
-        .containsPattern("touchline_api_request_seconds_count\\{route=\"/api/stats\",status=\"200\"} 1")
+        .containsPattern(
+            "touchline_api_request_seconds_count\\{route=\"/api/stats\",status=\"200\"} 1")
         .containsPattern("touchline_database_bytes [1-9]")
         .contains("touchline_listener_up{listener=\"profile index\"} 1.0")
         .contains("touchline_listener_up{listener=\"views' columns\"} 1.0")
@@ -209,13 +244,22 @@ class CollectorOperationsTest {
                 .statusCode())
         .isEqualTo(200);
 
-    JsonNode profile = JSON.readTree(get("/api/profiles?key=" + URLEncoder.encode("loyalty_card:12345678", StandardCharsets.UTF_8), null).body());
-    assertThat(profile.get("keys")).extracting(k -> k.get("type").asText() + ":" + k.get("value").asText())
+    JsonNode profile =
+        JSON.readTree(
+            get(
+                    "/api/profiles?key="
+                        + URLEncoder.encode("loyalty_card:12345678", StandardCharsets.UTF_8),
+                    null)
+                .body());
+    assertThat(profile.get("keys"))
+        .extracting(k -> k.get("type").asText() + ":" + k.get("value").asText())
         .as("email is not declared here, so it is no key; the customer_id is a placeholder")
         .containsExactly("loyalty_card:12345678");
-    assertThat(profile.get("touchpoints").get(0).get("attributes").get("touchline.key.email").asText())
+    assertThat(
+            profile.get("touchpoints").get(0).get("attributes").get("touchline.key.email").asText())
         .isEqualTo("ann@example.com");
-    assertThat(JSON.readTree(get("/api/stats", null).body()).get("placeholdersDropped").asLong()).isEqualTo(1);
+    assertThat(JSON.readTree(get("/api/stats", null).body()).get("placeholdersDropped").asLong())
+        .isEqualTo(1);
     assertThat(get("/metrics", null).body())
         .as("the undeclared touchline.key.email is counted")
         .contains("touchline_undeclared_key_attributes_total 1.0");

@@ -10,10 +10,10 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.touchline.collector.testing.TestCollectors;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,8 +31,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The collector in process on free ports, fed by the official OpenTelemetry Java SDK exporter:
- * any OpenTelemetry source is a client, not only the Touchline agent.
+ * The collector in process on free ports, fed by the official OpenTelemetry Java SDK exporter: any
+ * OpenTelemetry source is a client, not only the Touchline agent.
  */
 class CollectorOtlpTest {
 
@@ -52,12 +52,19 @@ class CollectorOtlpTest {
     return tracer(service, channel, "http/protobuf");
   }
 
-  /** @param protocol {@code http/protobuf} or {@code grpc}, as OTEL_EXPORTER_OTLP_PROTOCOL names them */
+  /**
+   * @param protocol {@code http/protobuf} or {@code grpc}, as OTEL_EXPORTER_OTLP_PROTOCOL names
+   *     them
+   */
   private Tracer tracer(String service, String channel, String protocol) {
     SpanExporter exporter =
         protocol.equals("grpc")
-            ? OtlpGrpcSpanExporter.builder().setEndpoint("http://" + collector.otlpGrpcAddress()).build()
-            : OtlpHttpSpanExporter.builder().setEndpoint(collector.otlpHttpUrl() + "/v1/traces").build();
+            ? OtlpGrpcSpanExporter.builder()
+                .setEndpoint("http://" + collector.otlpGrpcAddress())
+                .build()
+            : OtlpHttpSpanExporter.builder()
+                .setEndpoint(collector.otlpHttpUrl() + "/v1/traces")
+                .build();
     Attributes resource =
         channel == null
             ? Attributes.of(AttributeKey.stringKey("service.name"), service)
@@ -97,7 +104,8 @@ class CollectorOtlpTest {
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
     assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(expectedStatus);
     return JSON.readTree(response.body());
   }
@@ -111,15 +119,19 @@ class CollectorOtlpTest {
   void standardUserAttributesFromAnyOtelSdkAreStitched(String protocol) throws Exception {
     start();
     Tracer tracer = tracer("storefront", null, protocol);
-    tracer.spanBuilder("GET /cart")
+    tracer
+        .spanBuilder("GET /cart")
         .setAttribute("session.id", "sess-1")
         .setAttribute("http.route", "/cart")
-        .startSpan().end();
-    tracer.spanBuilder("POST /login")
+        .startSpan()
+        .end();
+    tracer
+        .spanBuilder("POST /login")
         .setAttribute("session.id", "sess-1")
         .setAttribute("user.email", " Ann@Example.COM ")
         .setAttribute("user.id", "C-7")
-        .startSpan().end();
+        .startSpan()
+        .end();
     tracer.spanBuilder("GET /health").startSpan().end(); // no key, no touchpoint name
     flush(); // 200 is sent only after the commit: no waiting needed
 
@@ -127,13 +139,17 @@ class CollectorOtlpTest {
     assertThat(profile.get("touchpoints")).hasSize(2);
     assertThat(profile.get("touchpoints").get(0).get("touchpoint").asText()).isEqualTo("GET /cart");
     assertThat(profile.get("touchpoints").get(0).get("channel").asText()).isEqualTo("storefront");
-    assertThat(profile.get("touchpoints").get(0).get("attributes").get("http.route").asText()).isEqualTo("/cart");
-    assertThat(profile.get("touchpoints").get(1).get("keys").get("customer_id").asText()).isEqualTo("C-7");
-    assertThat(profile.get("keys")).extracting(k -> k.get("type").asText() + ":" + k.get("value").asText())
+    assertThat(profile.get("touchpoints").get(0).get("attributes").get("http.route").asText())
+        .isEqualTo("/cart");
+    assertThat(profile.get("touchpoints").get(1).get("keys").get("customer_id").asText())
+        .isEqualTo("C-7");
+    assertThat(profile.get("keys"))
+        .extracting(k -> k.get("type").asText() + ":" + k.get("value").asText())
         .containsExactly("customer_id:C-7", "email:ann@example.com", "session:sess-1");
     assertThat(profile.get("id").asText()).matches("p_[0-9a-f]{32}");
     assertThat(profile("session:sess-1").get("id")).isEqualTo(profile.get("id"));
-    assertThat(get("/api/profiles/" + profile.get("id").asText(), 200).get("touchpoints")).hasSize(2);
+    assertThat(get("/api/profiles/" + profile.get("id").asText(), 200).get("touchpoints"))
+        .hasSize(2);
 
     JsonNode stats = get("/api/stats", 200);
     assertThat(stats.get("touchpoints").asLong()).isEqualTo(2);
@@ -180,20 +196,26 @@ class CollectorOtlpTest {
   void touchlineSpansKeepNameChannelOutcomeAndTypedAttributes() throws Exception {
     start();
     Tracer tracer = tracer("web-shop", "web");
-    tracer.spanBuilder("order.placed")
+    tracer
+        .spanBuilder("order.placed")
         .setAttribute("touchline.touchpoint", "order.placed")
         .setAttribute("touchline.key.session", "s-9")
-        .setAttribute(AttributeKey.stringArrayKey("touchline.key.email"), List.of("a@x.io", "b@x.io"))
+        .setAttribute(
+            AttributeKey.stringArrayKey("touchline.key.email"), List.of("a@x.io", "b@x.io"))
         .setAttribute("touchline.key.loyalty_card", "L-1") // undeclared type: a plain attribute
         .setAttribute("order.total", 42.5)
         .setAttribute("order.items", 3L)
         .setAttribute("gift", true)
-        .startSpan().end();
-    tracer.spanBuilder("payment")
+        .startSpan()
+        .end();
+    tracer
+        .spanBuilder("payment")
         .setAttribute("touchline.touchpoint", "payment.declined")
         .setAttribute("touchline.channel", "call-center")
         .setAttribute("touchline.key.session", "s-9")
-        .startSpan().setStatus(StatusCode.ERROR).end();
+        .startSpan()
+        .setStatus(StatusCode.ERROR)
+        .end();
     flush();
 
     JsonNode touchpoints = profile("session:s-9").get("touchpoints");
@@ -201,7 +223,9 @@ class CollectorOtlpTest {
     assertThat(order.get("channel").asText()).isEqualTo("web");
     assertThat(order.get("service").asText()).isEqualTo("web-shop");
     assertThat(order.get("outcome").asText()).isEqualTo("success");
-    assertThat(order.get("keys").get("email")).extracting(JsonNode::asText).containsExactly("a@x.io", "b@x.io");
+    assertThat(order.get("keys").get("email"))
+        .extracting(JsonNode::asText)
+        .containsExactly("a@x.io", "b@x.io");
     assertThat(order.get("attributes").get("order.total").isDouble()).isTrue();
     assertThat(order.get("attributes").get("order.items").isIntegralNumber()).isTrue();
     assertThat(order.get("attributes").get("gift").isBoolean()).isTrue();
@@ -216,11 +240,13 @@ class CollectorOtlpTest {
   void placeholdersAreNeverKeysAndAreCounted() throws Exception {
     start();
     Tracer tracer = tracer("web-shop", "web");
-    tracer.spanBuilder("visit")
+    tracer
+        .spanBuilder("visit")
         .setAttribute("touchline.touchpoint", "visit")
         .setAttribute("touchline.key.customer_id", "anonymous")
         .setAttribute("touchline.key.session", "0000-0000")
-        .startSpan().end();
+        .startSpan()
+        .end();
     flush();
 
     get("/api/profiles?key=customer_id:anonymous", 404);
@@ -233,10 +259,12 @@ class CollectorOtlpTest {
   @Test
   void keepsTouchpointsAcrossRestart() throws Exception {
     start();
-    tracer("web-shop", "web").spanBuilder("login")
+    tracer("web-shop", "web")
+        .spanBuilder("login")
         .setAttribute("touchline.touchpoint", "login")
         .setAttribute("touchline.key.email", "kim@example.com")
-        .startSpan().end();
+        .startSpan()
+        .end();
     flush();
     tracerProvider.shutdown().join(5, TimeUnit.SECONDS);
     tracerProvider = null;
@@ -250,9 +278,11 @@ class CollectorOtlpTest {
   void explainsBadLookups() throws Exception {
     start();
     assertThat(get("/api/profiles", 400).get("error").asText()).contains("?key=<type>:<value>");
-    assertThat(get("/api/profiles?key=nocolon", 400).get("error").asText()).contains("<type>:<value>");
+    assertThat(get("/api/profiles?key=nocolon", 400).get("error").asText())
+        .contains("<type>:<value>");
     assertThat(get("/api/profiles?key=shoe_size:42", 400).get("error").asText())
-        .contains("unknown key type 'shoe_size'").contains("customer_id, email, phone, device, session");
+        .contains("unknown key type 'shoe_size'")
+        .contains("customer_id, email, phone, device, session");
     assertThat(get("/api/profiles?key=email:nobody@example.com", 404).get("error").asText())
         .isEqualTo("no profile has key email:nobody@example.com");
     assertThat(get("/api/profiles/p_00000000000000000000000000000000", 404).get("error").asText())
@@ -274,26 +304,40 @@ class CollectorOtlpTest {
   @Test
   void looksUpKeysNormalisedWithPlusSignsKept() throws Exception {
     start();
-    tracer("web-shop", "web").spanBuilder("login")
+    tracer("web-shop", "web")
+        .spanBuilder("login")
         .setAttribute("touchline.touchpoint", "login")
         .setAttribute("touchline.key.email", "ann+shop@example.com")
         .setAttribute("touchline.key.phone", "+49 170 1234567")
-        .startSpan().end();
+        .startSpan()
+        .end();
     flush();
 
-    assertThat(get("/api/profiles?key=email:%20Ann+Shop@Example.com", 200).get("touchpoints")).hasSize(1);
-    assertThat(get("/api/profiles?key=phone:%2B49-170-123%204567", 200).get("touchpoints")).hasSize(1);
-    assertThat(get("/api/profiles?key=url:http://x", 400).get("error").asText()).contains("unknown key type 'url'");
+    assertThat(get("/api/profiles?key=email:%20Ann+Shop@Example.com", 200).get("touchpoints"))
+        .hasSize(1);
+    assertThat(get("/api/profiles?key=phone:%2B49-170-123%204567", 200).get("touchpoints"))
+        .hasSize(1);
+    assertThat(get("/api/profiles?key=url:http://x", 400).get("error").asText())
+        .contains("unknown key type 'url'");
   }
 
   @Test
   void statsShowTheIdentifiedShare() throws Exception {
     start();
     Tracer tracer = tracer("web-shop", "web");
-    tracer.spanBuilder("login").setAttribute("user.id", "C-1").setAttribute("session.id", "s-1").startSpan().end();
+    tracer
+        .spanBuilder("login")
+        .setAttribute("user.id", "C-1")
+        .setAttribute("session.id", "s-1")
+        .startSpan()
+        .end();
     tracer.spanBuilder("cart.add").setAttribute("session.id", "s-1").startSpan().end();
     tracer.spanBuilder("browse").setAttribute("session.id", "s-2").startSpan().end();
-    tracer.spanBuilder("newsletter").setAttribute("touchline.touchpoint", "newsletter").startSpan().end();
+    tracer
+        .spanBuilder("newsletter")
+        .setAttribute("touchline.touchpoint", "newsletter")
+        .startSpan()
+        .end();
     flush();
 
     JsonNode stats = get("/api/stats", 200);

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Erasure by key through a real collector: the dry run lists exactly what goes, the erasure
- * removes it from the API, the database and its files, a replay of the same spans is dropped
- * and counted, and the audit trail says what happened without a key value.
+ * Erasure by key through a real collector: the dry run lists exactly what goes, the erasure removes
+ * it from the API, the database and its files, a replay of the same spans is dropped and counted,
+ * and the audit trail says what happened without a key value.
  */
 class ErasureApiTest {
 
@@ -43,14 +43,18 @@ class ErasureApiTest {
   }
 
   private static Span at(OtlpSpans spans, String name, long offsetMillis, String... keys) {
-    Span.Builder span = spans.span(name).setStartTimeUnixNano(OtlpSpans.START_NANOS + offsetMillis * 1_000_000L);
+    Span.Builder span =
+        spans.span(name).setStartTimeUnixNano(OtlpSpans.START_NANOS + offsetMillis * 1_000_000L);
     java.util.Map<String, java.util.List<String>> byType = new java.util.LinkedHashMap<>();
     for (int i = 0; i < keys.length; i += 2) {
       byType.computeIfAbsent(keys[i], t -> new java.util.ArrayList<>()).add(keys[i + 1]);
     }
-    byType.forEach((type, values) -> span.addAttributes(values.size() == 1
-        ? OtlpSpans.attribute("touchline.key." + type, values.get(0))
-        : OtlpSpans.attribute("touchline.key." + type, values.toArray(String[]::new))));
+    byType.forEach(
+        (type, values) ->
+            span.addAttributes(
+                values.size() == 1
+                    ? OtlpSpans.attribute("touchline.key." + type, values.get(0))
+                    : OtlpSpans.attribute("touchline.key." + type, values.toArray(String[]::new))));
     return span.build();
   }
 
@@ -76,13 +80,19 @@ class ErasureApiTest {
     assertThat(dryRun.get("dryRun").asBoolean()).isTrue();
     assertThat(dryRun.has("erasedAt")).isFalse();
     assertThat(dryRun.get("profiles")).extracting(JsonNode::asText).containsExactly(ann);
-    assertThat(dryRun.get("keys")).extracting(JsonNode::asText)
+    assertThat(dryRun.get("keys"))
+        .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder("customer_id:C-1", "email:" + ANN, "session:s-1");
-    assertThat(dryRun.get("sharedKeysKept")).extracting(JsonNode::asText).containsExactly("phone:441632960001");
+    assertThat(dryRun.get("sharedKeysKept"))
+        .extracting(JsonNode::asText)
+        .containsExactly("phone:441632960001");
     assertThat(dryRun.get("touchpoints").asLong()).isEqualTo(4);
-    assertThat(dryRun.get("spans")).extracting(s -> s.get("touchpoint").asText())
+    assertThat(dryRun.get("spans"))
+        .extracting(s -> s.get("touchpoint").asText())
         .containsExactly("login", "cart.add", "caller.identified", "ticket.opened");
-    assertThat(get("/api/stats", 200).get("touchpoints").asLong()).as("a dry run removes nothing").isEqualTo(6);
+    assertThat(get("/api/stats", 200).get("touchpoints").asLong())
+        .as("a dry run removes nothing")
+        .isEqualTo(6);
 
     JsonNode erased = delete("/api/profiles?key=email:" + ANN, 200);
     assertThat(erased.get("dryRun").asBoolean()).isFalse();
@@ -95,7 +105,9 @@ class ErasureApiTest {
     get("/api/profiles?key=customer_id:C-9", 404);
     // The phone is Bob's alone now.
     JsonNode bob = get("/api/profiles?key=phone:441632960001", 200);
-    assertThat(bob.get("touchpoints")).extracting(t -> t.get("touchpoint").asText()).containsExactly("caller.identified");
+    assertThat(bob.get("touchpoints"))
+        .extracting(t -> t.get("touchpoint").asText())
+        .containsExactly("caller.identified");
     assertThat(bob.get("conflicts")).isEmpty();
     JsonNode stats = get("/api/stats", 200);
     assertThat(stats.get("touchpoints").asLong()).isEqualTo(2);
@@ -107,7 +119,8 @@ class ErasureApiTest {
     JsonNode overview = get("/api/overview", 200);
     assertThat(overview.get("touchpoints").asLong()).isEqualTo(2);
     assertThat(overview.get("profiles").asLong()).isEqualTo(2);
-    assertThat(get("/api/catalog", 200).get("touchpoints")).extracting(t -> t.get("touchpoint").asText())
+    assertThat(get("/api/catalog", 200).get("touchpoints"))
+        .extracting(t -> t.get("touchpoint").asText())
         .containsExactlyInAnyOrder("caller.identified", "product.view");
 
     // The exporter retries, or someone replays the spans: Ann's are dropped and counted.
@@ -128,8 +141,12 @@ class ErasureApiTest {
     assertThat(record.get("sharedKeysKept").asInt()).isEqualTo(1);
     assertThat(audit.toString()).doesNotContain(ANN).doesNotContain("C-1").doesNotContain("s-1");
     assertThat(CollectorHttp.getRaw(collector, "/api/erasures?format=csv").body())
-        .isEqualTo("erasedAt,requestedBy,profileId,touchpoints,keys,sharedKeysKept\n"
-            + record.get("erasedAt").asText() + ",email," + ann + ",4,3,1\n");
+        .isEqualTo(
+            "erasedAt,requestedBy,profileId,touchpoints,keys,sharedKeysKept\n"
+                + record.get("erasedAt").asText()
+                + ",email,"
+                + ann
+                + ",4,3,1\n");
 
     // After a restart the tombstones still hold, and nothing of Ann is left in the files.
     collector.close();
@@ -149,14 +166,17 @@ class ErasureApiTest {
   void aSharedKeyOrAnUnknownOneErasesNothing() throws Exception {
     collector = TestCollectors.start(data);
     OtlpSpans spans = new OtlpSpans();
-    CollectorHttp.export(collector, "shop",
+    CollectorHttp.export(
+        collector,
+        "shop",
         at(spans, "login", 10, "session", "kiosk", "customer_id", "C-1"),
         at(spans, "login", 20, "session", "kiosk", "customer_id", "C-2"));
     JsonNode shared = delete("/api/profiles?key=session:kiosk", 409);
     assertThat(shared.get("profiles")).hasSize(2);
     assertThat(delete("/api/profiles?key=email:nobody@example.com", 404).get("error").asText())
         .contains("email:nobody@example.com");
-    assertThat(delete("/api/profiles?key=customer_id:C-1&dryRun=yes", 400).get("error").asText()).contains("dryRun");
+    assertThat(delete("/api/profiles?key=customer_id:C-1&dryRun=yes", 400).get("error").asText())
+        .contains("dryRun");
     assertThat(delete("/api/profiles?dryRun=true", 400).get("error").asText()).contains("key");
     assertThat(get("/api/stats", 200).get("touchpoints").asLong()).isEqualTo(2);
     assertThat(get("/api/erasures", 200).get("erasures")).isEmpty();
@@ -165,13 +185,18 @@ class ErasureApiTest {
   /** The files under the storage directory whose bytes contain {@code text}. */
   private Stream<Path> filesContaining(String text) throws Exception {
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-    return Files.walk(data).filter(Files::isRegularFile).filter(file -> {
-      try {
-        return indexOf(Files.readAllBytes(file), needle) >= 0;
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }).toList().stream();
+    return Files.walk(data)
+        .filter(Files::isRegularFile)
+        .filter(
+            file -> {
+              try {
+                return indexOf(Files.readAllBytes(file), needle) >= 0;
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .toList()
+        .stream();
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

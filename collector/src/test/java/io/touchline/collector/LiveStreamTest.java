@@ -42,30 +42,33 @@ class LiveStreamTest {
   }
 
   private HttpResponse<InputStream> openStream(String query) throws Exception {
-    HttpResponse<InputStream> response = http.send(
-        HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/api/live" + query)).build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/api/live" + query)).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     open.add(response.body());
     return response;
   }
 
   /** The next event's data line of that type, read within 10 s. */
   private static String nextEvent(BufferedReader lines, String type) throws Exception {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        boolean typed = false;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          if (line.equals("event: " + type)) {
-            typed = true;
-          } else if (typed && line.startsWith("data: ")) {
-            return line.substring("data: ".length());
-          }
-        }
-        return null;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).get(10, TimeUnit.SECONDS);
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                boolean typed = false;
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                  if (line.equals("event: " + type)) {
+                    typed = true;
+                  } else if (typed && line.startsWith("data: ")) {
+                    return line.substring("data: ".length());
+                  }
+                }
+                return null;
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -73,20 +76,38 @@ class LiveStreamTest {
     collector = TestCollectors.start(data);
     HttpResponse<InputStream> stream = openStream("?channel=call-center");
     assertThat(stream.statusCode()).isEqualTo(200);
-    assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
-    BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+    assertThat(stream.headers().firstValue("Content-Type"))
+        .hasValue("text/event-stream; charset=utf-8");
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
 
     OtlpSpans spans = new OtlpSpans();
-    CollectorHttp.export(collector, "web-shop", spans.span("cart.add",
-        OtlpSpans.attribute("touchline.touchpoint", "cart.add"), OtlpSpans.attribute("touchline.key.customer_id", "C-1")).build());
-    CollectorHttp.export(collector, "call-center", spans.span("call.started",
-        OtlpSpans.attribute("touchline.touchpoint", "call.started"), OtlpSpans.attribute("touchline.channel", "call-center"),
-        OtlpSpans.attribute("touchline.key.customer_id", "C-1")).build());
+    CollectorHttp.export(
+        collector,
+        "web-shop",
+        spans
+            .span(
+                "cart.add",
+                OtlpSpans.attribute("touchline.touchpoint", "cart.add"),
+                OtlpSpans.attribute("touchline.key.customer_id", "C-1"))
+            .build());
+    CollectorHttp.export(
+        collector,
+        "call-center",
+        spans
+            .span(
+                "call.started",
+                OtlpSpans.attribute("touchline.touchpoint", "call.started"),
+                OtlpSpans.attribute("touchline.channel", "call-center"),
+                OtlpSpans.attribute("touchline.key.customer_id", "C-1"))
+            .build());
 
     String event = nextEvent(lines, "touchpoint");
     assertThat(CollectorHttp.JSON_READER.readTree(event).get("touchpoint").asText())
-        .as("the web touchpoint came first and was filtered out").isEqualTo("call.started");
-    assertThat(CollectorHttp.JSON_READER.readTree(event).get("keys").get("customer_id").asText()).isEqualTo("C-1");
+        .as("the web touchpoint came first and was filtered out")
+        .isEqualTo("call.started");
+    assertThat(CollectorHttp.JSON_READER.readTree(event).get("keys").get("customer_id").asText())
+        .isEqualTo("C-1");
   }
 
   @Test
@@ -95,13 +116,19 @@ class LiveStreamTest {
     for (int i = 0; i < 16; i++) {
       assertThat(openStream("").statusCode()).isEqualTo(200);
     }
-    HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/api/live")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> refused =
+        http.send(
+            HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/api/live")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(refused.statusCode()).isEqualTo(503);
     assertThat(refused.body()).contains("at most 16 live streams");
     // With sixteen streams open the API still answers at once.
-    HttpResponse<String> stats = http.send(HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/api/stats"))
-        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> stats =
+        http.send(
+            HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/api/stats"))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(stats.statusCode()).isEqualTo(200);
   }
 }

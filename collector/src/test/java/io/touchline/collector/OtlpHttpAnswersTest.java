@@ -43,7 +43,8 @@ class OtlpHttpAnswersTest {
     collector.close();
   }
 
-  private HttpResponse<byte[]> post(String contentType, String encoding, byte[] body) throws Exception {
+  private HttpResponse<byte[]> post(String contentType, String encoding, byte[] body)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
             .header("Content-Type", contentType)
@@ -61,10 +62,13 @@ class OtlpHttpAnswersTest {
             .setTraceId(ByteString.copyFrom(traceId))
             .setSpanId(ByteString.copyFrom(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
             .addAttributes(
-                KeyValue.newBuilder().setKey("touchline.key.email").setValue(AnyValue.newBuilder().setStringValue("a@b.io")))
+                KeyValue.newBuilder()
+                    .setKey("touchline.key.email")
+                    .setValue(AnyValue.newBuilder().setStringValue("a@b.io")))
             .build();
     return ExportTraceServiceRequest.newBuilder()
-        .addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(ScopeSpans.newBuilder().addSpans(span)))
+        .addResourceSpans(
+            ResourceSpans.newBuilder().addScopeSpans(ScopeSpans.newBuilder().addSpans(span)))
         .build()
         .toByteArray();
   }
@@ -73,7 +77,9 @@ class OtlpHttpAnswersTest {
 
   /** One login span with a hex trace id, as OTLP/JSON senders write it. */
   private static byte[] jsonRequest(String traceId) {
-    return ("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"" + traceId + "\","
+    return ("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\""
+            + traceId
+            + "\","
             + "\"spanId\":\"eee19b7ec3c1b174\",\"name\":\"login\",\"startTimeUnixNano\":\"1544712660000000000\","
             + "\"attributes\":[{\"key\":\"touchline.key.email\",\"value\":{\"stringValue\":\"json@b.io\"}}]}]}]}]}")
         .getBytes(StandardCharsets.UTF_8);
@@ -101,7 +107,8 @@ class OtlpHttpAnswersTest {
     try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
       gzip.write(request(validTraceId()));
     }
-    assertThat(post("application/x-protobuf", "gzip", zipped.toByteArray()).statusCode()).isEqualTo(200);
+    assertThat(post("application/x-protobuf", "gzip", zipped.toByteArray()).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -110,7 +117,8 @@ class OtlpHttpAnswersTest {
     assertThat(response.statusCode()).isEqualTo(200);
     ExportTraceServiceResponse answer = ExportTraceServiceResponse.parseFrom(response.body());
     assertThat(answer.getPartialSuccess().getRejectedSpans()).isEqualTo(1);
-    assertThat(answer.getPartialSuccess().getErrorMessage()).contains("trace_id must not be all zeros");
+    assertThat(answer.getPartialSuccess().getErrorMessage())
+        .contains("trace_id must not be all zeros");
   }
 
   @Test
@@ -124,17 +132,22 @@ class OtlpHttpAnswersTest {
 
   @Test
   void acceptsJsonAndStoresItLikeProtobuf() throws Exception {
-    HttpResponse<byte[]> response = post("application/json; charset=utf-8", null, jsonRequest(JSON_TRACE_ID));
+    HttpResponse<byte[]> response =
+        post("application/json; charset=utf-8", null, jsonRequest(JSON_TRACE_ID));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{}");
 
     HttpResponse<String> profile =
         http.send(
-            HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/api/profiles?key=email:json@b.io")).build(),
+            HttpRequest.newBuilder(
+                    URI.create(collector.apiUrl() + "/api/profiles?key=email:json@b.io"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(profile.statusCode()).isEqualTo(200);
-    assertThat(profile.body()).contains("\"traceId\":\"" + JSON_TRACE_ID + "\"").contains("\"touchpoint\":\"login\"");
+    assertThat(profile.body())
+        .contains("\"traceId\":\"" + JSON_TRACE_ID + "\"")
+        .contains("\"touchpoint\":\"login\"");
   }
 
   @Test
@@ -150,7 +163,8 @@ class OtlpHttpAnswersTest {
 
   @Test
   void reportsUnusableJsonSpansAsPartialSuccessInJson() throws Exception {
-    HttpResponse<byte[]> response = post("application/json", null, jsonRequest("not-a-hex-trace-id"));
+    HttpResponse<byte[]> response =
+        post("application/json", null, jsonRequest("not-a-hex-trace-id"));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
     ExportTraceServiceResponse.Builder answer = ExportTraceServiceResponse.newBuilder();
@@ -161,14 +175,16 @@ class OtlpHttpAnswersTest {
 
   @Test
   void answers400InJsonForMalformedJson() throws Exception {
-    HttpResponse<byte[]> response = post("application/json", null, "{\"resourceSpans\": [".getBytes());
+    HttpResponse<byte[]> response =
+        post("application/json", null, "{\"resourceSpans\": [".getBytes());
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
     Status status = jsonStatus(response);
     assertThat(status.getCode()).isEqualTo(3);
     assertThat(status.getMessage()).contains("malformed JSON at line 1");
 
-    HttpResponse<byte[]> wrongShape = post("application/json", null, "{\"resourceSpans\": 7}".getBytes());
+    HttpResponse<byte[]> wrongShape =
+        post("application/json", null, "{\"resourceSpans\": 7}".getBytes());
     assertThat(wrongShape.statusCode()).isEqualTo(400);
     assertThat(jsonStatus(wrongShape).getMessage()).contains("not an OTLP/JSON export request");
   }
@@ -203,10 +219,13 @@ class OtlpHttpAnswersTest {
 
   @Test
   void answers400ForMalformedBodies() throws Exception {
-    HttpResponse<byte[]> response = post("application/x-protobuf", null, new byte[] {(byte) 0xff, 0x01, 0x02});
+    HttpResponse<byte[]> response =
+        post("application/x-protobuf", null, new byte[] {(byte) 0xff, 0x01, 0x02});
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(Status.parseFrom(response.body()).getMessage()).contains("not an OTLP ExportTraceServiceRequest");
-    assertThat(post("application/x-protobuf", "gzip", new byte[] {1, 2, 3}).statusCode()).isEqualTo(400);
+    assertThat(Status.parseFrom(response.body()).getMessage())
+        .contains("not an OTLP ExportTraceServiceRequest");
+    assertThat(post("application/x-protobuf", "gzip", new byte[] {1, 2, 3}).statusCode())
+        .isEqualTo(400);
   }
 
   @Test
@@ -220,7 +239,9 @@ class OtlpHttpAnswersTest {
   void answers405ForOtherMethods() throws Exception {
     HttpResponse<byte[]> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces")).GET().build(),
+            HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
+                .GET()
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.headers().firstValue("Allow")).hasValue("POST");
@@ -254,7 +275,8 @@ class OtlpHttpAnswersTest {
       gzip.write(new byte[100_000]); // a few hundred bytes zipped, far beyond 4096 unzipped
     }
     assertThat(zipped.size()).isLessThan(4096);
-    assertThat(post("application/x-protobuf", "gzip", zipped.toByteArray()).statusCode()).isEqualTo(413);
+    assertThat(post("application/x-protobuf", "gzip", zipped.toByteArray()).statusCode())
+        .isEqualTo(413);
   }
 
   @Test

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The overview's series at the edges: touchpoints on bucket boundaries, clock changes, far-off outliers. */
+/**
+ * The overview's series at the edges: touchpoints on bucket boundaries, clock changes, far-off
+ * outliers.
+ */
 class OverviewSeriesTest {
 
   @TempDir Path data;
@@ -30,13 +33,20 @@ class OverviewSeriesTest {
 
   private Span at(String instant) {
     Instant time = Instant.parse(instant);
-    return spans.span("login", OtlpSpans.attribute("touchline.touchpoint", "login"),
-            OtlpSpans.attribute("touchline.channel", "web"), OtlpSpans.attribute("touchline.key.customer_id", "C-" + instant))
-        .setStartTimeUnixNano(time.getEpochSecond() * 1_000_000_000L + time.getNano()).build();
+    return spans
+        .span(
+            "login",
+            OtlpSpans.attribute("touchline.touchpoint", "login"),
+            OtlpSpans.attribute("touchline.channel", "web"),
+            OtlpSpans.attribute("touchline.key.customer_id", "C-" + instant))
+        .setStartTimeUnixNano(time.getEpochSecond() * 1_000_000_000L + time.getNano())
+        .build();
   }
 
   private static long sum(JsonNode overview) {
-    return StreamSupport.stream(overview.get("series").spliterator(), false).mapToLong(p -> p.get("touchpoints").asLong()).sum();
+    return StreamSupport.stream(overview.get("series").spliterator(), false)
+        .mapToLong(p -> p.get("touchpoints").asLong())
+        .sum();
   }
 
   @Test
@@ -46,7 +56,8 @@ class OverviewSeriesTest {
     JsonNode minutes = CollectorHttp.get(collector, "/api/overview?bucket=minute", 200);
     assertThat(sum(minutes)).isEqualTo(2);
     assertThat(minutes.get("series")).hasSize(61);
-    assertThat(minutes.get("series").get(60).get("time").asText()).isEqualTo("2026-11-24T10:00:00.000000000Z");
+    assertThat(minutes.get("series").get(60).get("time").asText())
+        .isEqualTo("2026-11-24T10:00:00.000000000Z");
   }
 
   @Test
@@ -56,7 +67,8 @@ class OverviewSeriesTest {
     CollectorHttp.export(collector, "shop", at("2026-10-24T22:30:00Z"), at("2026-10-25T22:30:00Z"));
     JsonNode days = CollectorHttp.get(collector, "/api/overview?bucket=day&tz=Europe/Berlin", 200);
     assertThat(days.get("series")).hasSize(1);
-    assertThat(days.get("series").get(0).get("time").asText()).isEqualTo("2026-10-24T22:00:00.000000000Z");
+    assertThat(days.get("series").get(0).get("time").asText())
+        .isEqualTo("2026-10-24T22:00:00.000000000Z");
     assertThat(days.get("series").get(0).get("touchpoints").asLong()).isEqualTo(2);
   }
 

@@ -36,8 +36,11 @@ class ProfilePagesTest {
     List<Span> sent = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
       // Two touchpoints share each time, so the order falls back to trace and span ids.
-      sent.add(spans.span("visit", OtlpSpans.attribute("touchline.key.session", "s-1"))
-          .setStartTimeUnixNano(OtlpSpans.START_NANOS + (i / 2) * 1_000L).build());
+      sent.add(
+          spans
+              .span("visit", OtlpSpans.attribute("touchline.key.session", "s-1"))
+              .setStartTimeUnixNano(OtlpSpans.START_NANOS + (i / 2) * 1_000L)
+              .build());
     }
     CollectorHttp.export(collector, "shop", sent.toArray(Span[]::new));
 
@@ -45,10 +48,15 @@ class ProfilePagesTest {
     String cursor = null;
     int pages = 0;
     do {
-      JsonNode page = get("/api/profiles?key=session:s-1&limit=10" + (cursor == null ? "" : "&cursor=" + cursor), 200);
+      JsonNode page =
+          get(
+              "/api/profiles?key=session:s-1&limit=10"
+                  + (cursor == null ? "" : "&cursor=" + cursor),
+              200);
       assertThat(page.get("touchpointCount").asLong()).isEqualTo(25);
       assertThat(page.get("keys")).hasSize(1);
-      page.get("touchpoints").forEach(t -> seen.add(t.get("time").asText() + "/" + t.get("traceId").asText()));
+      page.get("touchpoints")
+          .forEach(t -> seen.add(t.get("time").asText() + "/" + t.get("traceId").asText()));
       cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
       pages++;
     } while (cursor != null);
@@ -58,7 +66,8 @@ class ProfilePagesTest {
     JsonNode whole = get("/api/profiles?key=session:s-1", 200);
     assertThat(whole.get("touchpoints")).hasSize(25);
     assertThat(whole.has("nextCursor")).isFalse();
-    assertThat(whole.get("touchpoints").get(0).get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z");
+    assertThat(whole.get("touchpoints").get(0).get("time").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z");
   }
 
   @Test
@@ -66,7 +75,8 @@ class ProfilePagesTest {
     collector = TestCollectors.start(data);
     assertThat(get("/api/profiles?key=session:s-1&limit=0", 400).get("error").asText())
         .isEqualTo("limit must be a whole number from 1 to 1000, was '0'");
-    assertThat(get("/api/profiles?key=session:s-1&limit=many", 400).get("error").asText()).contains("limit must be");
+    assertThat(get("/api/profiles?key=session:s-1&limit=many", 400).get("error").asText())
+        .contains("limit must be");
     assertThat(get("/api/profiles?key=session:s-1&cursor=nonsense", 400).get("error").asText())
         .isEqualTo("cursor: 'nonsense' is not a cursor from a previous answer");
   }

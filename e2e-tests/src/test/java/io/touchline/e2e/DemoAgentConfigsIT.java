@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DemoAgentConfigsIT {
 
   private static final Pattern VALID = Pattern.compile(": valid, (\\d+) touchpoint\\(s\\) enabled");
-  private static final Pattern MATCHED = Pattern.compile("(?m)^touchpoint '[^']+' \\([^)]+\\): (\\d+) method\\(s\\)$");
+  private static final Pattern MATCHED =
+      Pattern.compile("(?m)^touchpoint '[^']+' \\([^)]+\\): (\\d+) method\\(s\\)$");
 
   @ParameterizedTest(name = "{1} on {0}")
   @CsvSource({
@@ -32,10 +33,21 @@ class DemoAgentConfigsIT {
     Path appJar = Paths.get(System.getProperty("demo.apps.dir"), module, "target", module + ".jar");
     assertThat(appJar).as(module + " jar").exists();
     Path configFile = Paths.get(System.getProperty("touchline.config.dir"), config);
-    Path logDir = Paths.get(System.getProperty("e2e.logs", "target/e2e-logs")).resolve("agent-check");
+    Path logDir =
+        Paths.get(System.getProperty("e2e.logs", "target/e2e-logs")).resolve("agent-check");
 
-    JvmProcess check = JvmProcess.start(module + "-check", logDir, Map.of(), List.of(
-        "-jar", System.getProperty("touchline.agent.jar"), "check", configFile.toString(), "--classpath", appJar.toString()));
+    JvmProcess check =
+        JvmProcess.start(
+            module + "-check",
+            logDir,
+            Map.of(),
+            List.of(
+                "-jar",
+                System.getProperty("touchline.agent.jar"),
+                "check",
+                configFile.toString(),
+                "--classpath",
+                appJar.toString()));
     int exit = check.awaitExit(Duration.ofSeconds(60));
     String output = check.output();
 
@@ -50,6 +62,8 @@ class DemoAgentConfigsIT {
       touchpoints++;
       assertThat(Integer.parseInt(matched.group(1))).as(matched.group()).isPositive();
     }
-    assertThat(touchpoints).as("every enabled touchpoint is listed with its methods\n" + output).isEqualTo(enabled);
+    assertThat(touchpoints)
+        .as("every enabled touchpoint is listed with its methods\n" + output)
+        .isEqualTo(enabled);
   }
 }

@@ -29,11 +29,12 @@ public final class DemoEnvironment implements AutoCloseable {
   /** App module and its agent config. */
   private record DemoApp(String module, String config) {}
 
-  private static final List<DemoApp> APPS = List.of(
-      new DemoApp("web-shop", "agent.yaml"),
-      new DemoApp("call-center", "agent-call-center.yaml"),
-      new DemoApp("mobile-backend", "agent-mobile.yaml"),
-      new DemoApp("mailer", "agent-mailer.yaml"));
+  private static final List<DemoApp> APPS =
+      List.of(
+          new DemoApp("web-shop", "agent.yaml"),
+          new DemoApp("call-center", "agent-call-center.yaml"),
+          new DemoApp("mobile-backend", "agent-mobile.yaml"),
+          new DemoApp("mailer", "agent-mailer.yaml"));
 
   private final Path tmp;
   private final Path logDir;
@@ -58,8 +59,18 @@ public final class DemoEnvironment implements AutoCloseable {
 
   /** Writes the population each app reads its customers from; the simulator's exit status. */
   public int writePopulation(int customers, long seed) throws Exception {
-    return run("population", List.of("-jar", appJar("simulator"), "population", "--customers", String.valueOf(customers),
-        "--seed", String.valueOf(seed), "--out", data.toString()));
+    return run(
+        "population",
+        List.of(
+            "-jar",
+            appJar("simulator"),
+            "population",
+            "--customers",
+            String.valueOf(customers),
+            "--seed",
+            String.valueOf(seed),
+            "--out",
+            data.toString()));
   }
 
   /**
@@ -68,14 +79,28 @@ public final class DemoEnvironment implements AutoCloseable {
    */
   public void startCollector(String... extraConfig) throws Exception {
     Path config = tmp.resolve("collector.yaml");
-    List<String> lines = new ArrayList<>(List.of(
-        "otlp:", "  grpcPort: 0", "  httpPort: 0", "api:", "  port: 0",
-        "storage:", "  path: " + tmp.resolve("collector-data"), "  memoryLimit: 256MB",
-        "journeys:", "  inactivityGap: 2s"));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "otlp:",
+                "  grpcPort: 0",
+                "  httpPort: 0",
+                "api:",
+                "  port: 0",
+                "storage:",
+                "  path: " + tmp.resolve("collector-data"),
+                "  memoryLimit: 256MB",
+                "journeys:",
+                "  inactivityGap: 2s"));
     lines.addAll(List.of(extraConfig));
     lines.add("");
     Files.writeString(config, String.join("\n", lines));
-    JvmProcess collector = start("collector", Map.of(), List.of("-Xmx384m", "-jar", jar("touchline.collector.jar"), "--config", config.toString()));
+    JvmProcess collector =
+        start(
+            "collector",
+            Map.of(),
+            List.of(
+                "-Xmx384m", "-jar", jar("touchline.collector.jar"), "--config", config.toString()));
     MatchResult ready = collector.awaitLine(COLLECTOR_READY, STARTUP);
     otlp = ready.group(1);
     api = ready.group(2);
@@ -84,25 +109,60 @@ public final class DemoEnvironment implements AutoCloseable {
   /** Starts the four channel apps, each with the agent exporting to the collector. */
   public void startApps() throws Exception {
     for (DemoApp app : APPS) {
-      List<String> args = new ArrayList<>(List.of(
-          "-Xmx96m",
-          "-javaagent:" + jar("touchline.agent.jar") + "=config=" + Paths.get(System.getProperty("touchline.config.dir"), app.config()),
-          "-jar", appJar(app.module()), "--port", "0", "--data", data.toString()));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "-Xmx96m",
+                  "-javaagent:"
+                      + jar("touchline.agent.jar")
+                      + "=config="
+                      + Paths.get(System.getProperty("touchline.config.dir"), app.config()),
+                  "-jar",
+                  appJar(app.module()),
+                  "--port",
+                  "0",
+                  "--data",
+                  data.toString()));
       if (app.module().equals("mailer")) {
         args.addAll(List.of("--shop", appUrls.get("web-shop")));
       }
-      JvmProcess process = start(app.module(), Map.of("TOUCHLINE_EXPORTER_OTLP_ENDPOINT", otlp), args);
+      JvmProcess process =
+          start(app.module(), Map.of("TOUCHLINE_EXPORTER_OTLP_ENDPOINT", otlp), args);
       agentJvms.add(process);
-      appUrls.put(app.module(), process.awaitLine(Pattern.compile(app.module() + " listening on (http://\\S+)"), STARTUP).group(1));
+      appUrls.put(
+          app.module(),
+          process
+              .awaitLine(Pattern.compile(app.module() + " listening on (http://\\S+)"), STARTUP)
+              .group(1));
     }
   }
 
   /** Plays the population through the apps in about three seconds; the simulator's exit status. */
   public int simulate(long seed) throws Exception {
-    return run("simulator", List.of("-jar", appJar("simulator"), "run", "--data", data.toString(), "--seed", String.valueOf(seed),
-        "--duration", "3s", "--visit-gap", "3s", "--rate", "500",
-        "--shop", appUrls.get("web-shop"), "--call-center", appUrls.get("call-center"),
-        "--mobile", appUrls.get("mobile-backend"), "--mailer", appUrls.get("mailer")));
+    return run(
+        "simulator",
+        List.of(
+            "-jar",
+            appJar("simulator"),
+            "run",
+            "--data",
+            data.toString(),
+            "--seed",
+            String.valueOf(seed),
+            "--duration",
+            "3s",
+            "--visit-gap",
+            "3s",
+            "--rate",
+            "500",
+            "--shop",
+            appUrls.get("web-shop"),
+            "--call-center",
+            appUrls.get("call-center"),
+            "--mobile",
+            appUrls.get("mobile-backend"),
+            "--mailer",
+            appUrls.get("mailer")));
   }
 
   /** What the simulator says it caused (summary.json). */
@@ -139,7 +199,8 @@ public final class DemoEnvironment implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("the collector holds " + stored + " of " + expected + " touchpoints after 30 s");
+    throw new AssertionError(
+        "the collector holds " + stored + " of " + expected + " touchpoints after 30 s");
   }
 
   /** Runs a JVM to its end (at most 3 minutes); its exit status, its output printed when not 0. */
@@ -156,7 +217,8 @@ public final class DemoEnvironment implements AutoCloseable {
     }
   }
 
-  private JvmProcess start(String name, Map<String, String> env, List<String> args) throws Exception {
+  private JvmProcess start(String name, Map<String, String> env, List<String> args)
+      throws Exception {
     JvmProcess process = JvmProcess.start(name, logDir, env, args);
     processes.add(process);
     return process;

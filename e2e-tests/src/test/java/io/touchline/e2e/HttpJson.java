@@ -51,7 +51,8 @@ final class HttpJson {
 
   private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<String> response =
-        client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        client.send(
+            request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     String text = response.body();
     JsonNode body = text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
     return new Answer(response.statusCode(), body);

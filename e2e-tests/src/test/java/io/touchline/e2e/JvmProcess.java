@@ -41,7 +41,10 @@ final class JvmProcess implements AutoCloseable {
     command.addAll(jvmArgs);
     ProcessBuilder builder = new ProcessBuilder(command).directory(logDir.toFile());
     // The tests decide every Touchline setting; nothing leaks in from the developer's shell.
-    builder.environment().keySet().removeIf(key -> key.startsWith("TOUCHLINE_") || key.startsWith("OTEL_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(key -> key.startsWith("TOUCHLINE_") || key.startsWith("OTEL_"));
     builder.environment().putAll(env);
     Path out = logDir.resolve(name + ".stdout.log");
     Path err = logDir.resolve(name + ".stderr.log");
@@ -50,7 +53,8 @@ final class JvmProcess implements AutoCloseable {
   }
 
   /** Waits for a stdout line matching {@code pattern}; returns the match. */
-  MatchResult awaitLine(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
+  MatchResult awaitLine(Pattern pattern, Duration timeout)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (String line : Files.readAllLines(stdout, StandardCharsets.UTF_8)) {
@@ -60,7 +64,8 @@ final class JvmProcess implements AutoCloseable {
         }
       }
       if (!process.isAlive()) {
-        throw new AssertionError(name + " exited with " + process.exitValue() + " before it was ready\n" + output());
+        throw new AssertionError(
+            name + " exited with " + process.exitValue() + " before it was ready\n" + output());
       }
       Thread.sleep(50);
     }
@@ -76,9 +81,13 @@ final class JvmProcess implements AutoCloseable {
   }
 
   String output() throws IOException {
-    return "--- " + name + " stdout ---\n"
+    return "--- "
+        + name
+        + " stdout ---\n"
         + new String(Files.readAllBytes(stdout), StandardCharsets.UTF_8)
-        + "--- " + name + " stderr ---\n"
+        + "--- "
+        + name
+        + " stderr ---\n"
         + stderr();
   }
 

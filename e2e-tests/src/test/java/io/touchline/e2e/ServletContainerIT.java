@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent in a servlet container: embedded Tomcat deploys a WAR whose classes load through
- * Tomcat's child-first webapp class loader. A request's touchpoint reaches the real collector
- * once, and the web application answers as it does without the agent.
+ * Tomcat's child-first webapp class loader. A request's touchpoint reaches the real collector once,
+ * and the web application answers as it does without the agent.
  */
 class ServletContainerIT {
 
@@ -33,33 +33,45 @@ class ServletContainerIT {
 
   @Test
   void aWebApplicationsClassesAreInterceptedThroughTheContainersWebappLoader() throws Exception {
-    Path logs = Paths.get(System.getProperty("e2e.logs", "target/e2e-logs")).resolve("ServletContainerIT");
+    Path logs =
+        Paths.get(System.getProperty("e2e.logs", "target/e2e-logs")).resolve("ServletContainerIT");
     try (RunningCollector collector = RunningCollector.start(tmp, logs)) {
       Path agentConfig = tmp.resolve("agent.yaml");
-      Files.writeString(agentConfig, String.join("\n",
-          "service: accounts-webapp",
-          "channel: web",
-          "export:",
-          "  endpoint: " + collector.otlp(),
-          "  flushInterval: 100ms",
-          "touchpoints:",
-          "  - name: login",
-          "    class: com.acme.webapp.AccountService",
-          "    method: login",
-          "    keys:",
-          "      email: args[0]",
-          "      customer_id: return",
-          ""), StandardCharsets.UTF_8);
-      List<String> server = List.of("-jar", System.getProperty("fixture.servlet.server.jar"),
-          System.getProperty("fixture.servlet.war"), "/accounts");
+      Files.writeString(
+          agentConfig,
+          String.join(
+              "\n",
+              "service: accounts-webapp",
+              "channel: web",
+              "export:",
+              "  endpoint: " + collector.otlp(),
+              "  flushInterval: 100ms",
+              "touchpoints:",
+              "  - name: login",
+              "    class: com.acme.webapp.AccountService",
+              "    method: login",
+              "    keys:",
+              "      email: args[0]",
+              "      customer_id: return",
+              ""),
+          StandardCharsets.UTF_8);
+      List<String> server =
+          List.of(
+              "-jar",
+              System.getProperty("fixture.servlet.server.jar"),
+              System.getProperty("fixture.servlet.war"),
+              "/accounts");
       String alone;
       try (JvmProcess plain = JvmProcess.start("tomcat-alone", logs, Map.of(), server)) {
-        alone = login(plain.awaitLine(LISTENING, Duration.ofSeconds(60)).group(1), "Ann.Lee@example.com");
+        alone =
+            login(
+                plain.awaitLine(LISTENING, Duration.ofSeconds(60)).group(1), "Ann.Lee@example.com");
       }
       assertThat(alone).endsWith(" org.apache.catalina.loader.ParallelWebappClassLoader\n");
 
       List<String> withAgent = new java.util.ArrayList<>();
-      withAgent.add("-javaagent:" + System.getProperty("touchline.agent.jar") + "=config=" + agentConfig);
+      withAgent.add(
+          "-javaagent:" + System.getProperty("touchline.agent.jar") + "=config=" + agentConfig);
       withAgent.addAll(server);
       try (JvmProcess tomcat = JvmProcess.start("tomcat", logs, Map.of(), withAgent)) {
         String url = tomcat.awaitLine(LISTENING, Duration.ofSeconds(60)).group(1);
@@ -77,15 +89,18 @@ class ServletContainerIT {
           assertThat(touchpoint.get("attributes").get("code.function.name").asText())
               .isEqualTo("com.acme.webapp.AccountService.login");
         }
-        assertThat(tomcat.stderr()).contains("[touchline] INFO instrumented com.acme.webapp.AccountService")
+        assertThat(tomcat.stderr())
+            .contains("[touchline] INFO instrumented com.acme.webapp.AccountService")
             .doesNotContain("could not instrument");
       }
     }
   }
 
   private static String login(String url, String email) throws Exception {
-    HttpResponse<String> response = HTTP.send(
-        HttpRequest.newBuilder(URI.create(url + "/login?email=" + email)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url + "/login?email=" + email)).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
   }

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent on a real Spring Boot executable jar ({@code java -javaagent:… -jar boot-app.jar}):
- * the intercepted class sits in a nested jar under BOOT-INF/lib and loads through Spring Boot's
+ * The agent on a real Spring Boot executable jar ({@code java -javaagent:… -jar boot-app.jar}): the
+ * intercepted class sits in a nested jar under BOOT-INF/lib and loads through Spring Boot's
  * LaunchedClassLoader, and Spring calls it through a CGLIB subclass that a {@code subtypeOf}
- * matcher also matches. Each call must arrive once, at the real collector, and the application
- * must print what it prints without the agent.
+ * matcher also matches. Each call must arrive once, at the real collector, and the application must
+ * print what it prints without the agent.
  */
 class SpringBootJarIT {
 
@@ -28,30 +28,45 @@ class SpringBootJarIT {
   @TempDir Path tmp;
 
   @Test
-  void aSpringBootJarsNestedClassesAreInterceptedOncePerCallThroughItsCglibProxy() throws Exception {
-    Path logs = Paths.get(System.getProperty("e2e.logs", "target/e2e-logs")).resolve("SpringBootJarIT");
+  void aSpringBootJarsNestedClassesAreInterceptedOncePerCallThroughItsCglibProxy()
+      throws Exception {
+    Path logs =
+        Paths.get(System.getProperty("e2e.logs", "target/e2e-logs")).resolve("SpringBootJarIT");
     try (RunningCollector collector = RunningCollector.start(tmp, logs)) {
       Path agentConfig = tmp.resolve("agent.yaml");
-      Files.writeString(agentConfig, String.join("\n",
-          "service: boot-app",
-          "channel: web",
-          "export:",
-          "  endpoint: " + collector.otlp(),
-          "  shutdownTimeout: 10s",
-          "touchpoints:",
-          "  - name: login",
-          "    subtypeOf: com.acme.boot.accounts.AccountService", // matches the CGLIB subclass too
-          "    method: login",
-          "    keys:",
-          "      email: args[0]",
-          "      customer_id: return",
-          ""), StandardCharsets.UTF_8);
+      Files.writeString(
+          agentConfig,
+          String.join(
+              "\n",
+              "service: boot-app",
+              "channel: web",
+              "export:",
+              "  endpoint: " + collector.otlp(),
+              "  shutdownTimeout: 10s",
+              "touchpoints:",
+              "  - name: login",
+              "    subtypeOf: com.acme.boot.accounts.AccountService", // matches the CGLIB subclass
+              // too
+              "    method: login",
+              "    keys:",
+              "      email: args[0]",
+              "      customer_id: return",
+              ""),
+          StandardCharsets.UTF_8);
 
       String withoutAgent = appLines(run(logs, "boot-app-alone", List.of()));
-      JvmProcess withAgent = run(logs, "boot-app", List.of("-javaagent:" + System.getProperty("touchline.agent.jar")
-          + "=config=" + agentConfig));
+      JvmProcess withAgent =
+          run(
+              logs,
+              "boot-app",
+              List.of(
+                  "-javaagent:"
+                      + System.getProperty("touchline.agent.jar")
+                      + "=config="
+                      + agentConfig));
       assertThat(appLines(withAgent)).isEqualTo(withoutAgent);
-      assertThat(withoutAgent).contains("account service class: com.acme.boot.accounts.AccountService$$SpringCGLIB$$")
+      assertThat(withoutAgent)
+          .contains("account service class: com.acme.boot.accounts.AccountService$$SpringCGLIB$$")
           .contains("loaded by: org.springframework.boot.loader.launch.LaunchedClassLoader");
       assertThat(withAgent.stderr())
           .contains("[touchline] INFO instrumented com.acme.boot.accounts.AccountService\n")
@@ -62,7 +77,9 @@ class SpringBootJarIT {
       HttpJson api = new HttpJson(collector.api());
       for (String email : CUSTOMERS) {
         JsonNode profile = api.get("/api/profiles?key=email:" + email).body();
-        assertThat(profile.get("touchpointCount").asLong()).as("touchpoints of " + email).isEqualTo(1);
+        assertThat(profile.get("touchpointCount").asLong())
+            .as("touchpoints of " + email)
+            .isEqualTo(1);
         JsonNode login = profile.get("touchpoints").get(0);
         assertThat(login.get("touchpoint").asText()).isEqualTo("login");
         assertThat(login.get("service").asText()).isEqualTo("boot-app");
@@ -89,7 +106,9 @@ class SpringBootJarIT {
   private static String appLines(JvmProcess app) throws Exception {
     StringBuilder lines = new StringBuilder();
     for (String line : app.stdout().split("\n")) {
-      if (line.startsWith("account service class:") || line.startsWith("loaded by:") || line.startsWith("logged in")) {
+      if (line.startsWith("account service class:")
+          || line.startsWith("loaded by:")
+          || line.startsWith("logged in")) {
         lines.append(line).append('\n');
       }
     }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole path with real parts: the collector jar and the web shop with {@code -javaagent} as
- * separate JVMs, the shipped {@code config/agent.yaml}, OTLP over loopback, DuckDB on disk, and
- * the REST API. A customer logs in and checks out; the API must show both touchpoints, stitched
- * into one profile through the session the login linked to the e-mail.
+ * separate JVMs, the shipped {@code config/agent.yaml}, OTLP over loopback, DuckDB on disk, and the
+ * REST API. A customer logs in and checks out; the API must show both touchpoints, stitched into
+ * one profile through the session the login linked to the e-mail.
  */
 class WebShopJourneyIT {
 
@@ -39,8 +39,9 @@ class WebShopJourneyIT {
 
   @BeforeEach
   void logDirectory(TestInfo test) {
-    logDir = Paths.get(System.getProperty("e2e.logs", "target/e2e-logs"))
-        .resolve(test.getTestMethod().orElseThrow().getName());
+    logDir =
+        Paths.get(System.getProperty("e2e.logs", "target/e2e-logs"))
+            .resolve(test.getTestMethod().orElseThrow().getName());
   }
 
   @AfterEach
@@ -76,7 +77,8 @@ class WebShopJourneyIT {
         awaitProfileWithTouchpoints(
             new HttpJson(collector.api()), "email:alice.martin@example.com", 3);
     JsonNode touchpoints = profile.get("touchpoints");
-    assertThat(touchpoints).extracting(t -> t.get("touchpoint").asText())
+    assertThat(touchpoints)
+        .extracting(t -> t.get("touchpoint").asText())
         .containsExactly("login", "cart.add", "order.placed");
 
     JsonNode loginTouchpoint = touchpoints.get(0);
@@ -84,7 +86,8 @@ class WebShopJourneyIT {
     assertThat(loginTouchpoint.get("channel").asText()).isEqualTo("web");
     assertThat(loginTouchpoint.get("service").asText()).isEqualTo("web-shop");
     assertThat(loginTouchpoint.get("outcome").asText()).isEqualTo("success");
-    assertThat(loginTouchpoint.get("keys").get("email").asText()).isEqualTo("alice.martin@example.com");
+    assertThat(loginTouchpoint.get("keys").get("email").asText())
+        .isEqualTo("alice.martin@example.com");
     assertThat(loginTouchpoint.get("keys").get("customer_id").asText()).isEqualTo(customerNumber);
     String session = loginTouchpoint.get("keys").get("session").asText();
     assertThat(session).isNotBlank();
@@ -95,7 +98,8 @@ class WebShopJourneyIT {
     JsonNode cartTouchpoint = touchpoints.get(1);
     assertThat(cartTouchpoint.get("keys").get("session").asText()).isEqualTo(session);
     assertThat(cartTouchpoint.get("attributes").get("product.sku").asText()).isEqualTo(sku);
-    assertThat(cartTouchpoint.get("attributes").get("product.quantity").isIntegralNumber()).isTrue();
+    assertThat(cartTouchpoint.get("attributes").get("product.quantity").isIntegralNumber())
+        .isTrue();
     assertThat(cartTouchpoint.get("attributes").get("product.quantity").asLong()).isEqualTo(2);
 
     JsonNode orderTouchpoint = touchpoints.get(2);
@@ -111,7 +115,8 @@ class WebShopJourneyIT {
 
     assertThat(profile.get("id").asText()).startsWith("p_");
     assertThat(profile.get("channels")).extracting(JsonNode::asText).containsExactly("web");
-    assertThat(profile.get("keys")).extracting(k -> k.get("type").asText())
+    assertThat(profile.get("keys"))
+        .extracting(k -> k.get("type").asText())
         .contains("customer_id", "email", "session");
   }
 
@@ -121,7 +126,8 @@ class WebShopJourneyIT {
     String shop = startShopWithAgent(collector.otlp());
     HttpJson api = new HttpJson(collector.api());
 
-    assertThat(new HttpJson(shop).postForm("/login", Map.of("email", "nobody@example.com")).status())
+    assertThat(
+            new HttpJson(shop).postForm("/login", Map.of("email", "nobody@example.com")).status())
         .isEqualTo(401);
     JsonNode stranger = awaitProfileWithTouchpoints(api, "email:nobody@example.com", 1);
     JsonNode failedLogin = stranger.get("touchpoints").get(0);
@@ -129,14 +135,18 @@ class WebShopJourneyIT {
     assertThat(failedLogin.get("outcome").asText()).isEqualTo("error");
 
     HttpJson browser = new HttpJson(shop);
-    assertThat(browser.postForm("/login", Map.of("email", "bruno.keller@example.com")).status()).isEqualTo(200);
-    assertThat(browser.postForm("/cart/items", Map.of("sku", "SKU-101", "quantity", "4")).status()).isEqualTo(200);
+    assertThat(browser.postForm("/login", Map.of("email", "bruno.keller@example.com")).status())
+        .isEqualTo(200);
+    assertThat(browser.postForm("/cart/items", Map.of("sku", "SKU-101", "quantity", "4")).status())
+        .isEqualTo(200);
     assertThat(browser.postForm("/checkout", Map.of()).status()).isEqualTo(402);
 
     JsonNode bruno = awaitProfileWithTouchpoints(api, "email:bruno.keller@example.com", 4);
-    assertThat(bruno.get("touchpoints")).extracting(t -> t.get("touchpoint").asText() + "/" + t.get("outcome").asText())
+    assertThat(bruno.get("touchpoints"))
+        .extracting(t -> t.get("touchpoint").asText() + "/" + t.get("outcome").asText())
         .as("the order fails because the payment it started was declined")
-        .containsExactly("login/success", "cart.add/success", "order.placed/error", "payment.declined/error");
+        .containsExactly(
+            "login/success", "cart.add/success", "order.placed/error", "payment.declined/error");
     JsonNode declined = bruno.get("touchpoints").get(3);
     assertThat(declined.get("keys").get("customer_id").asText()).isEqualTo("C-1002");
     assertThat(declined.get("attributes").get("payment.amount").asDouble()).isEqualTo(516.0);
@@ -182,7 +192,10 @@ class WebShopJourneyIT {
             logDir,
             Map.of("TOUCHLINE_EXPORTER_OTLP_ENDPOINT", otlpEndpoint),
             List.of(
-                "-javaagent:" + jar("touchline.agent.jar") + "=config=" + System.getProperty("touchline.agent.config"),
+                "-javaagent:"
+                    + jar("touchline.agent.jar")
+                    + "=config="
+                    + System.getProperty("touchline.agent.config"),
                 "-jar",
                 jar("demo.webshop.jar"),
                 "--port",
@@ -190,7 +203,9 @@ class WebShopJourneyIT {
     processes.add(shop);
     agentJvms.add(shop);
     String url = shop.awaitLine(SHOP_READY, STARTUP).group(1);
-    assertThat(shop.stderr()).as("the agent reports it started").contains("[touchline] INFO agent started");
+    assertThat(shop.stderr())
+        .as("the agent reports it started")
+        .contains("[touchline] INFO agent started");
     return url;
   }
 
@@ -200,14 +215,19 @@ class WebShopJourneyIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     HttpJson.Answer last = null;
     while (System.nanoTime() < deadline) {
-      last = api.get("/api/profiles?key=" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8));
+      last =
+          api.get("/api/profiles?key=" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8));
       if (last.status() == 200 && last.body().get("touchpoints").size() >= count) {
         return last.body();
       }
       Thread.sleep(100);
     }
     throw new AssertionError(
-        "profile " + key + " did not reach " + count + " touchpoints; last answer: "
+        "profile "
+            + key
+            + " did not reach "
+            + count
+            + " touchpoints; last answer: "
             + (last == null ? "none" : last.status() + " " + last.body()));
   }
 

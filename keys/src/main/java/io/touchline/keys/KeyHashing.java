@@ -29,7 +29,9 @@ public final class KeyHashing {
     return hex.toString();
   }
 
-  /** @param normalized the value after the key type's normalisation */
+  /**
+   * @param normalized the value after the key type's normalisation
+   */
   public static String hash(byte[] secret, String normalized) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How key values are normalised before they are linked, looked up or hashed: named steps applied
- * in order, with a default per key type. The agent and the collector use this one class, so a key
+ * How key values are normalised before they are linked, looked up or hashed: named steps applied in
+ * order, with a default per key type. The agent and the collector use this one class, so a key
  * captured in an application and one typed by an analyst compare equal.
  */
 public final class Normalization {
@@ -16,7 +16,8 @@ public final class Normalization {
   public static final List<String> STEPS =
       Collections.unmodifiableList(Arrays.asList("trim", "lowercase", "digits"));
 
-  private static final List<String> EMAIL = Collections.unmodifiableList(Arrays.asList("trim", "lowercase"));
+  private static final List<String> EMAIL =
+      Collections.unmodifiableList(Arrays.asList("trim", "lowercase"));
   private static final List<String> PHONE = Collections.singletonList("digits");
   private static final List<String> OTHER = Collections.singletonList("trim");
 
@@ -54,7 +55,8 @@ public final class Normalization {
           value = digits(value);
           break;
         default:
-          throw new IllegalArgumentException("unknown normalize step '" + step + "'; known: " + STEPS);
+          throw new IllegalArgumentException(
+              "unknown normalize step '" + step + "'; known: " + STEPS);
       }
     }
     return value;

@@ -7,14 +7,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Values that stand for "no customer" ({@code null}, {@code anonymous}, {@code 0}, …) and are
- * never keys: linking every anonymous visitor through the key "anonymous" would merge strangers.
- * The built-in list plus the values a config adds; checked on the raw and the normalised value.
+ * Values that stand for "no customer" ({@code null}, {@code anonymous}, {@code 0}, …) and are never
+ * keys: linking every anonymous visitor through the key "anonymous" would merge strangers. The
+ * built-in list plus the values a config adds; checked on the raw and the normalised value.
  */
 public final class Placeholders {
 
   private static final Set<String> BUILT_IN =
-      Collections.unmodifiableSet(new HashSet<>(Arrays.asList("", "null", "undefined", "0", "-1", "anonymous")));
+      Collections.unmodifiableSet(
+          new HashSet<>(Arrays.asList("", "null", "undefined", "0", "-1", "anonymous")));
   private static final Placeholders DEFAULTS = new Placeholders(Collections.<String>emptySet());
 
   private final Set<String> extra;

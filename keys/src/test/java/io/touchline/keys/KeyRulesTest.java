@@ -28,7 +28,20 @@ class KeyRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "null", "NULL", "undefined", "0", "-1", "anonymous", "Anonymous", "0000-0000", "00.00"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "null",
+        "NULL",
+        "undefined",
+        "0",
+        "-1",
+        "anonymous",
+        "Anonymous",
+        "0000-0000",
+        "00.00"
+      })
   void builtInPlaceholders(String value) {
     assertThat(Placeholders.defaults().isPlaceholder(value, value.trim())).isTrue();
   }

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Lazy;
 
 /**
  * Logs in the customers named on the command line through a {@code @Lazy} AccountService, which
- * Spring serves as a CGLIB subclass ({@code AccountService$$SpringCGLIB$$0}) forwarding to the
- * real bean, and prints what it did.
+ * Spring serves as a CGLIB subclass ({@code AccountService$$SpringCGLIB$$0}) forwarding to the real
+ * bean, and prints what it did.
  */
 @SpringBootApplication
 public class BootApp {
@@ -28,7 +28,8 @@ public class BootApp {
   CommandLineRunner loginEveryone(@Lazy AccountService accounts) {
     return args -> {
       System.out.println("account service class: " + accounts.getClass().getName());
-      System.out.println("loaded by: " + AccountService.class.getClassLoader().getClass().getName());
+      System.out.println(
+          "loaded by: " + AccountService.class.getClassLoader().getClass().getName());
       for (String email : args) {
         System.out.println("logged in " + accounts.login(email));
       }

@@ -33,13 +33,16 @@ public final class ServletServer {
       System.err.println("could not start: " + e);
       System.exit(1);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        tomcat.stop();
-      } catch (LifecycleException ignored) {
-        // stopping anyway
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    tomcat.stop();
+                  } catch (LifecycleException ignored) {
+                    // stopping anyway
+                  }
+                }));
     System.out.println("listening on http://127.0.0.1:" + connector.getLocalPort() + contextPath);
     tomcat.getServer().await();
   }

@@ -11,10 +11,10 @@ import java.util.Map;
  * What one touchpoint reads from a call: customer keys by type (several paths may feed one type)
  * and named attributes. Immutable; built from the config once, applied on every call.
  *
- * <p>{@link #capture} runs on the application's thread and only reads: each path's value is kept
- * as it is when it cannot change later (strings, numbers, booleans) and turned into text at once
- * otherwise. Normalising, dropping placeholders and typing happen later, off that thread, in
- * {@link CapturedValues}.
+ * <p>{@link #capture} runs on the application's thread and only reads: each path's value is kept as
+ * it is when it cannot change later (strings, numbers, booleans) and turned into text at once
+ * otherwise. Normalising, dropping placeholders and typing happen later, off that thread, in {@link
+ * CapturedValues}.
  */
 public final class CapturePlan {
 
@@ -28,11 +28,13 @@ public final class CapturePlan {
   private final PathExpression[] attributePaths;
 
   /** Keys with their types' default normalisation, not hashed, and the default placeholders. */
-  public CapturePlan(Map<String, List<PathExpression>> keys, Map<String, PathExpression> attributes) {
+  public CapturePlan(
+      Map<String, List<PathExpression>> keys, Map<String, PathExpression> attributes) {
     this(defaultSpecs(keys), attributes, KeyRules.defaults());
   }
 
-  public CapturePlan(List<KeySpec> keySpecs, Map<String, PathExpression> attributes, KeyRules rules) {
+  public CapturePlan(
+      List<KeySpec> keySpecs, Map<String, PathExpression> attributes, KeyRules rules) {
     Map<String, List<PathExpression>> keysByType = new LinkedHashMap<>();
     List<KeySpec> specs = new ArrayList<>();
     List<PathExpression> paths = new ArrayList<>();

@@ -24,7 +24,11 @@ public final class CapturedValues {
   private int placeholdersDropped;
 
   CapturedValues(
-      KeySpec[] keySpecs, Object[] keyValues, KeyRules rules, String[] attributeNames, Object[] attributeValues) {
+      KeySpec[] keySpecs,
+      Object[] keyValues,
+      KeyRules rules,
+      String[] attributeNames,
+      Object[] attributeValues) {
     this.keySpecs = keySpecs;
     this.keyValues = keyValues;
     this.rules = rules;

@@ -1,9 +1,9 @@
 package io.touchline.agent.capture;
 
 /**
- * A touchpoint's optional {@code when}: emit only if the call returned something (or {@code
- * true}), or threw an exception of a given type. Checked on the application thread before anything
- * is read, so a call that does not count costs almost nothing.
+ * A touchpoint's optional {@code when}: emit only if the call returned something (or {@code true}),
+ * or threw an exception of a given type. Checked on the application thread before anything is read,
+ * so a call that does not count costs almost nothing.
  */
 public final class EmitCondition {
 

@@ -1,8 +1,8 @@
 package io.touchline.agent.capture;
 
 /**
- * One finished call of an intercepted method: what the path language can read. Built once per
- * call, after the method returned or threw, so values the method set on its arguments are seen.
+ * One finished call of an intercepted method: what the path language can read. Built once per call,
+ * after the method returned or threw, so values the method set on its arguments are seen.
  */
 public final class Invocation {
 

@@ -15,7 +15,8 @@ public final class KeySpec {
   private final List<String> normalizers; // null: the type's default
   private final boolean hashed;
 
-  public KeySpec(String type, List<PathExpression> paths, List<String> normalizers, boolean hashed) {
+  public KeySpec(
+      String type, List<PathExpression> paths, List<String> normalizers, boolean hashed) {
     this.type = type;
     this.paths = Collections.unmodifiableList(paths);
     this.normalizers = normalizers == null ? null : Collections.unmodifiableList(normalizers);
@@ -35,6 +36,7 @@ public final class KeySpec {
   }
 
   String normalize(String raw) {
-    return Normalization.apply(normalizers == null ? Normalization.defaultsFor(type) : normalizers, raw);
+    return Normalization.apply(
+        normalizers == null ? Normalization.defaultsFor(type) : normalizers, raw);
   }
 }

@@ -5,11 +5,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A compiled value path such as {@code args[0].customer.id}, {@code return.total} or
- * {@code this.headers["X-Session"]}: a root ({@code args[N]}, {@code this}, {@code return},
- * {@code thrown}) followed by steps. The language is deliberately tiny and side-effect free: no
- * scripting engine and no method calls beyond getters, so a config file cannot run code in the
- * host application.
+ * A compiled value path such as {@code args[0].customer.id}, {@code return.total} or {@code
+ * this.headers["X-Session"]}: a root ({@code args[N]}, {@code this}, {@code return}, {@code
+ * thrown}) followed by steps. The language is deliberately tiny and side-effect free: no scripting
+ * engine and no method calls beyond getters, so a config file cannot run code in the host
+ * application.
  */
 public final class PathExpression {
 

@@ -33,7 +33,8 @@ final class PathParser {
       case "thrown":
         return PathRoot.of(PathRoot.Kind.THROWN);
       default:
-        throw error(start, "a path starts with args[N], this, return or thrown, not '" + word + "'");
+        throw error(
+            start, "a path starts with args[N], this, return or thrown, not '" + word + "'");
     }
   }
 

@@ -3,8 +3,8 @@ package io.touchline.agent.capture;
 import java.lang.reflect.Method;
 
 /**
- * Tells whether a class is a record. The agent is compiled for Java 8, which has no
- * {@code Class.isRecord()}; on Java 16+ it is looked up once and called reflectively.
+ * Tells whether a class is a record. The agent is compiled for Java 8, which has no {@code
+ * Class.isRecord()}; on Java 16+ it is looked up once and called reflectively.
  */
 final class RecordSupport {
 

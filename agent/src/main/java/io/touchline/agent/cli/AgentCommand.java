@@ -26,7 +26,8 @@ public final class AgentCommand {
 
   private static final String USAGE_TEXT =
       "usage: java -jar touchline-agent.jar check <agent.yaml> [--classpath <jar or folder>"
-          + java.io.File.pathSeparator + "...]\n"
+          + java.io.File.pathSeparator
+          + "...]\n"
           + "       java -jar touchline-agent.jar list\n"
           + "       java -jar touchline-agent.jar attach <pid> [config=<agent.yaml>]";
 

@@ -11,7 +11,10 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
-/** {@code list} and {@code attach <pid> [config=<agent.yaml>]}: the agent into a JVM that is already running. */
+/**
+ * {@code list} and {@code attach <pid> [config=<agent.yaml>]}: the agent into a JVM that is already
+ * running.
+ */
 final class AttachCommand {
 
   private AttachCommand() {}
@@ -21,7 +24,10 @@ final class AttachCommand {
       String self = selfPid();
       for (Attacher.Jvm jvm : Attacher.load().list()) {
         if (!jvm.id.equals(self)) {
-          out.println(jvm.id + "\t" + (jvm.displayName.isEmpty() ? "(no main class known)" : jvm.displayName));
+          out.println(
+              jvm.id
+                  + "\t"
+                  + (jvm.displayName.isEmpty() ? "(no main class known)" : jvm.displayName));
         }
       }
       return AgentCommand.VALID;
@@ -36,14 +42,17 @@ final class AttachCommand {
    * other JVM's log, then passes its absolute path: the other JVM resolves paths from its own
    * working directory.
    */
-  static int attach(List<String> arguments, Map<String, String> environment, PrintStream out, PrintStream err) {
+  static int attach(
+      List<String> arguments, Map<String, String> environment, PrintStream out, PrintStream err) {
     String pid = arguments.get(0);
     if (!pid.matches("[0-9]+")) {
-      err.println("expected a process id (see: java -jar touchline-agent.jar list), found '" + pid + "'");
+      err.println(
+          "expected a process id (see: java -jar touchline-agent.jar list), found '" + pid + "'");
       return AgentCommand.USAGE;
     }
     String agentArguments = "";
-    String configText = "the other JVM's default (TOUCHLINE_CONFIG, else config/agent.yaml in its working directory)";
+    String configText =
+        "the other JVM's default (TOUCHLINE_CONFIG, else config/agent.yaml in its working directory)";
     if (arguments.size() == 2) {
       String option = arguments.get(1);
       if (!option.startsWith("config=") || option.length() == "config=".length()) {
@@ -53,7 +62,13 @@ final class AttachCommand {
       Path config = Paths.get(option.substring("config=".length())).toAbsolutePath().normalize();
       try {
         AgentConfig loaded = new AgentConfigLoader(environment).load(config);
-        configText = config + " (version " + loaded.version() + ", " + loaded.touchpoints().size() + " touchpoint(s))";
+        configText =
+            config
+                + " (version "
+                + loaded.version()
+                + ", "
+                + loaded.touchpoints().size()
+                + " touchpoint(s))";
       } catch (ConfigException e) {
         err.println(e.getMessage());
         return AgentCommand.INVALID;
@@ -66,16 +81,24 @@ final class AttachCommand {
       err.println(e.getMessage());
       return AgentCommand.INVALID;
     }
-    out.println("attached to JVM " + pid + " with " + configText
-        + "; the agent reports in that JVM's stderr (or its log.file)");
+    out.println(
+        "attached to JVM "
+            + pid
+            + " with "
+            + configText
+            + "; the agent reports in that JVM's stderr (or its log.file)");
     return AgentCommand.VALID;
   }
 
   private static String agentJar() throws URISyntaxException {
-    return new File(AttachCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getAbsolutePath();
+    return new File(AttachCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .getAbsolutePath();
   }
 
-  /** This JVM's process id, from {@code RuntimeMXBean}'s name ({@code pid@host}): Java 8 has no ProcessHandle. */
+  /**
+   * This JVM's process id, from {@code RuntimeMXBean}'s name ({@code pid@host}): Java 8 has no
+   * ProcessHandle.
+   */
   private static String selfPid() {
     String name = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
     int at = name.indexOf('@');

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The JDK's attach API ({@code com.sun.tools.attach}), reached by reflection: the agent is built
  * for Java 8, where that API lives in the JDK's {@code lib/tools.jar} rather than in the runtime,
- * and since Java 9 in the {@code jdk.attach} module. Used by the command line only, never inside
- * an application.
+ * and since Java 9 in the {@code jdk.attach} module. Used by the command line only, never inside an
+ * application.
  */
 final class Attacher {
 
@@ -62,7 +62,8 @@ final class Attacher {
         }
       }
       throw new AttachException(
-          "this Java runtime has no attach API (module jdk.attach): run the command with a JDK's java", notInRuntime);
+          "this Java runtime has no attach API (module jdk.attach): run the command with a JDK's java",
+          notInRuntime);
     }
   }
 
@@ -71,9 +72,10 @@ final class Attacher {
     List<Jvm> jvms = new ArrayList<>();
     try {
       for (Object found : (List<?>) virtualMachine.getMethod("list").invoke(null)) {
-        jvms.add(new Jvm(
-            (String) descriptor.getMethod("id").invoke(found),
-            (String) descriptor.getMethod("displayName").invoke(found)));
+        jvms.add(
+            new Jvm(
+                (String) descriptor.getMethod("id").invoke(found),
+                (String) descriptor.getMethod("displayName").invoke(found)));
       }
     } catch (InvocationTargetException e) {
       throw new AttachException("cannot list the JVMs: " + e.getCause(), e.getCause());
@@ -83,14 +85,22 @@ final class Attacher {
     return jvms;
   }
 
-  /** Loads {@code agentJar} into the JVM {@code pid} with these agent arguments; returns when its agentmain has run. */
+  /**
+   * Loads {@code agentJar} into the JVM {@code pid} with these agent arguments; returns when its
+   * agentmain has run.
+   */
   void loadAgent(String pid, String agentJar, String arguments) throws AttachException {
     Object machine;
     try {
       machine = virtualMachine.getMethod("attach", String.class).invoke(null, pid);
     } catch (InvocationTargetException e) {
-      throw new AttachException("cannot attach to JVM " + pid + ": " + e.getCause().getMessage()
-          + " (is it running as this user, and started without -XX:+DisableAttachMechanism?)", e.getCause());
+      throw new AttachException(
+          "cannot attach to JVM "
+              + pid
+              + ": "
+              + e.getCause().getMessage()
+              + " (is it running as this user, and started without -XX:+DisableAttachMechanism?)",
+          e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new AttachException("cannot attach to JVM " + pid + ": " + e, e);
     }
@@ -98,7 +108,8 @@ final class Attacher {
       Method load = virtualMachine.getMethod("loadAgent", String.class, String.class);
       load.invoke(machine, agentJar, arguments);
     } catch (InvocationTargetException e) {
-      throw new AttachException("JVM " + pid + " could not load the agent: " + e.getCause(), e.getCause());
+      throw new AttachException(
+          "JVM " + pid + " could not load the agent: " + e.getCause(), e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new AttachException("JVM " + pid + " could not load the agent: " + e, e);
     } finally {

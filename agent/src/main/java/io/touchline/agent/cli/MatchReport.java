@@ -20,9 +20,9 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * What each touchpoint matches on a class path, read from the class files without loading them:
- * the classes and methods (every overload), the paths that cannot fit a method, and touchpoints
- * that match nothing or suspiciously much.
+ * What each touchpoint matches on a class path, read from the class files without loading them: the
+ * classes and methods (every overload), the paths that cannot fit a method, and touchpoints that
+ * match nothing or suspiciously much.
  */
 final class MatchReport {
 
@@ -80,12 +80,20 @@ final class MatchReport {
           }
         }
       }
-      out.println("touchpoint '" + touchpoint.name() + "' (" + touchpoint.location() + "): " + methods + " method(s)");
+      out.println(
+          "touchpoint '"
+              + touchpoint.name()
+              + "' ("
+              + touchpoint.location()
+              + "): "
+              + methods
+              + " method(s)");
       lines.forEach(out::println);
       if (methods == 0) {
         out.println("  WARNING: matches nothing on this class path");
       } else if (methods > TOO_MANY_METHODS) {
-        out.println("  WARNING: matches " + methods + " methods; is the pattern broader than meant?");
+        out.println(
+            "  WARNING: matches " + methods + " methods; is the pattern broader than meant?");
       }
     }
     return allPathsFit;
@@ -101,13 +109,19 @@ final class MatchReport {
 
   private static void collectFromFolder(Path folder, TreeSet<String> names) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
-      files.filter(Files::isRegularFile)
-          .forEach(p -> addClassName(folder.relativize(p).toString().replace(File.separatorChar, '/'), names));
+      files
+          .filter(Files::isRegularFile)
+          .forEach(
+              p ->
+                  addClassName(
+                      folder.relativize(p).toString().replace(File.separatorChar, '/'), names));
     }
   }
 
   private static void addClassName(String entry, TreeSet<String> names) {
-    if (entry.endsWith(".class") && !entry.startsWith("META-INF/") && !entry.endsWith("module-info.class")
+    if (entry.endsWith(".class")
+        && !entry.startsWith("META-INF/")
+        && !entry.endsWith("module-info.class")
         && !entry.endsWith("package-info.class")) {
       names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
     }

@@ -74,19 +74,24 @@ public final class AgentConfigLoader {
       // not used: they construct objects, and their static set-up starts java.util.logging in
       // premain, before an application server could install its own LogManager.
       root =
-          new Composer(new ParserImpl(new StreamReader(new StringReader(yaml)), options), new Resolver(), options)
+          new Composer(
+                  new ParserImpl(new StreamReader(new StringReader(yaml)), options),
+                  new Resolver(),
+                  options)
               .getSingleNode();
     } catch (MarkedYAMLException e) {
       String place =
           e.getProblemMark() == null
               ? ""
-              : ":" + (e.getProblemMark().getLine() + 1) + ":" + (e.getProblemMark().getColumn() + 1);
+              : ":"
+                  + (e.getProblemMark().getLine() + 1)
+                  + ":"
+                  + (e.getProblemMark().getColumn() + 1);
       String hint =
           String.valueOf(e.getProblem()).contains("[")
               ? " (quote paths inside [ ] or { }, e.g. [\"args[0]\", \"args[1]\"])"
               : "";
-      throw new ConfigException(
-          source + place + ": not valid YAML: " + e.getProblem() + hint, e);
+      throw new ConfigException(source + place + ": not valid YAML: " + e.getProblem() + hint, e);
     } catch (YAMLException e) {
       throw new ConfigException(source + ": not valid YAML: " + e.getMessage(), e);
     }
@@ -101,7 +106,14 @@ public final class AgentConfigLoader {
   private AgentConfig bind(String source, String yaml, YamlNode document) throws ConfigException {
     Map<String, YamlNode> fields =
         document.fields(
-            "version", "service", "channel", "export", "log", "hashSecretEnv", "placeholders", "maxPerSecond",
+            "version",
+            "service",
+            "channel",
+            "export",
+            "log",
+            "hashSecretEnv",
+            "placeholders",
+            "maxPerSecond",
             "touchpoints");
     KeyRules keyRules = keyRules(fields.get("hashSecretEnv"), fields.get("placeholders"));
     String version = optionalText(fields.get("version"));
@@ -110,19 +122,24 @@ public final class AgentConfigLoader {
     ExportSettings export = export(fields.get("export"), document.location());
     YamlNode log = fields.get("log");
     Map<String, YamlNode> logFields =
-        log == null || log.isNull() ? Collections.<String, YamlNode>emptyMap() : log.fields("level", "file");
+        log == null || log.isNull()
+            ? Collections.<String, YamlNode>emptyMap()
+            : log.fields("level", "file");
     AgentLog.Level level = logLevel(logFields.get("level"));
     String logFile = optionalText(logFields.get("file"));
     // A cap for every touchpoint that sets none of its own; none unless configured.
-    int defaultMaxPerSecond = fields.containsKey("maxPerSecond") ? positiveInt(fields.get("maxPerSecond")) : 0;
+    int defaultMaxPerSecond =
+        fields.containsKey("maxPerSecond") ? positiveInt(fields.get("maxPerSecond")) : 0;
     YamlNode touchpointsNode = fields.get("touchpoints");
     if (touchpointsNode == null || touchpointsNode.isNull()) {
-      throw ConfigException.at(document.location(), "touchpoints: at least one touchpoint is needed");
+      throw ConfigException.at(
+          document.location(), "touchpoints: at least one touchpoint is needed");
     }
     List<TouchpointDefinition> touchpoints = new ArrayList<>();
     List<TouchpointDefinition> disabled = new ArrayList<>();
     for (YamlNode element : touchpointsNode.elements()) {
-      Map<String, YamlNode> switchable = element.isNull() ? Collections.<String, YamlNode>emptyMap() : element.entries();
+      Map<String, YamlNode> switchable =
+          element.isNull() ? Collections.<String, YamlNode>emptyMap() : element.entries();
       boolean enabled = !switchable.containsKey("enabled") || bool(switchable.get("enabled"));
       (enabled ? touchpoints : disabled).add(touchpoint(element, keyRules, defaultMaxPerSecond));
     }
@@ -147,7 +164,8 @@ public final class AgentConfigLoader {
     long shutdownTimeout = ExportSettings.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
     if (node != null && !node.isNull()) {
       Map<String, YamlNode> fields =
-          node.fields("endpoint", "headers", "timeout", "queueSize", "flushInterval", "shutdownTimeout");
+          node.fields(
+              "endpoint", "headers", "timeout", "queueSize", "flushInterval", "shutdownTimeout");
       if (fields.containsKey("endpoint")) {
         endpoint = endpoint(fields.get("endpoint").text(), fields.get("endpoint").location());
       }
@@ -175,7 +193,8 @@ public final class AgentConfigLoader {
       endpoint = endpoint(endpointOverride.trim(), new ConfigLocation(ENDPOINT_ENV, 0, 0, ""));
     }
     headers.putAll(headersFromEnvironment());
-    return new ExportSettings(endpoint, headers, timeout, queueSize, flushInterval, shutdownTimeout);
+    return new ExportSettings(
+        endpoint, headers, timeout, queueSize, flushInterval, shutdownTimeout);
   }
 
   private static String endpoint(String value, ConfigLocation where) throws ConfigException {
@@ -217,12 +236,14 @@ public final class AgentConfigLoader {
    * The placeholders configured on top of the defaults, and the hash secret from the environment
    * variable the file names (the secret itself never sits in the file).
    */
-  private KeyRules keyRules(YamlNode secretEnvNode, YamlNode placeholdersNode) throws ConfigException {
+  private KeyRules keyRules(YamlNode secretEnvNode, YamlNode placeholdersNode)
+      throws ConfigException {
     String secretEnv = DEFAULT_HASH_SECRET_ENV;
     if (secretEnvNode != null && !secretEnvNode.isNull()) {
       secretEnv = secretEnvNode.text().trim();
       if (!secretEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        throw ConfigException.at(secretEnvNode.location(), "expected the name of an environment variable");
+        throw ConfigException.at(
+            secretEnvNode.location(), "expected the name of an environment variable");
       }
     }
     Set<String> placeholders = new LinkedHashSet<>();
@@ -243,8 +264,18 @@ public final class AgentConfigLoader {
       throws ConfigException {
     Map<String, YamlNode> fields =
         node.fields(
-            "name", "channel", "class", "subtypeOf", "annotatedWith", "method", "methodAnnotatedWith",
-            "when", "keys", "attributes", "enabled", "maxPerSecond");
+            "name",
+            "channel",
+            "class",
+            "subtypeOf",
+            "annotatedWith",
+            "method",
+            "methodAnnotatedWith",
+            "when",
+            "keys",
+            "attributes",
+            "enabled",
+            "maxPerSecond");
     // A switched-off touchpoint is still checked: switching it back on must not reveal mistakes.
     String name = requiredText(fields, "name", node);
     String channel = optionalText(fields.get("channel"));
@@ -270,7 +301,10 @@ public final class AgentConfigLoader {
     List<KeySpec> keys = keys(fields.get("keys"), keyRules);
     Map<String, PathExpression> attributes = attributes(fields.get("attributes"));
     EmitCondition when = when(fields.get("when"));
-    int maxPerSecond = fields.containsKey("maxPerSecond") ? positiveInt(fields.get("maxPerSecond")) : defaultMaxPerSecond;
+    int maxPerSecond =
+        fields.containsKey("maxPerSecond")
+            ? positiveInt(fields.get("maxPerSecond"))
+            : defaultMaxPerSecond;
     if (fields.containsKey("enabled")) {
       bool(fields.get("enabled")); // a wrong value is an error whether it is on or off
     }
@@ -289,8 +323,8 @@ public final class AgentConfigLoader {
   }
 
   /**
-   * {@code type: path}, {@code type: [path, path]}, or {@code type: {path: …, normalize: […],
-   * hash: true}} for the per-key options.
+   * {@code type: path}, {@code type: [path, path]}, or {@code type: {path: …, normalize: […], hash:
+   * true}} for the per-key options.
    */
   private List<KeySpec> keys(YamlNode node, KeyRules keyRules) throws ConfigException {
     List<KeySpec> keys = new ArrayList<>();
@@ -321,7 +355,8 @@ public final class AgentConfigLoader {
           if (hash && !keyRules.canHash()) {
             throw ConfigException.at(
                 options.get("hash").location(),
-                "hashing needs the secret in environment variable " + hashSecretEnv
+                "hashing needs the secret in environment variable "
+                    + hashSecretEnv
                     + ", which is not set; raw keys are never sent in its place");
           }
         }
@@ -348,7 +383,9 @@ public final class AgentConfigLoader {
     for (YamlNode element : elements) {
       String step = element.text().trim();
       if (!Normalization.STEPS.contains(step)) {
-        throw ConfigException.at(element.location(), "expected one of " + Normalization.STEPS + ", found '" + step + "'");
+        throw ConfigException.at(
+            element.location(),
+            "expected one of " + Normalization.STEPS + ", found '" + step + "'");
       }
       steps.add(step);
     }
@@ -362,7 +399,9 @@ public final class AgentConfigLoader {
     }
     for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
       String name = entry.getKey();
-      if (name.trim().isEmpty() || name.startsWith("touchline.") || name.equals("code.function.name")) {
+      if (name.trim().isEmpty()
+          || name.startsWith("touchline.")
+          || name.equals("code.function.name")) {
         throw ConfigException.at(
             entry.getValue().location(),
             "this attribute name is reserved for the span contract; choose another");
@@ -393,7 +432,9 @@ public final class AgentConfigLoader {
     return text;
   }
 
-  /** {@code when: {return: notNull | true, thrown: com.acme.SomeException}}; all given must hold. */
+  /**
+   * {@code when: {return: notNull | true, thrown: com.acme.SomeException}}; all given must hold.
+   */
   private static EmitCondition when(YamlNode node) throws ConfigException {
     if (node == null || node.isNull()) {
       return EmitCondition.ALWAYS;
@@ -408,12 +449,14 @@ public final class AgentConfigLoader {
       } else if (text.equals("true")) {
         returned = EmitCondition.Returned.TRUE;
       } else {
-        throw ConfigException.at(returnNode.location(), "expected notNull or true, found '" + text + "'");
+        throw ConfigException.at(
+            returnNode.location(), "expected notNull or true, found '" + text + "'");
       }
     }
     String thrown = typeName(fields.get("thrown"));
     if (thrown != null && returned != EmitCondition.Returned.ANY) {
-      throw ConfigException.at(node.location(), "a call either returns or throws: give return or thrown, not both");
+      throw ConfigException.at(
+          node.location(), "a call either returns or throws: give return or thrown, not both");
     }
     return new EmitCondition(returned, thrown);
   }
@@ -422,7 +465,8 @@ public final class AgentConfigLoader {
   private static String typeName(YamlNode node) throws ConfigException {
     String text = optionalText(node);
     if (text != null && !text.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
-      throw ConfigException.at(node.location(), "expected a fully qualified type name, found '" + text + "'");
+      throw ConfigException.at(
+          node.location(), "expected a fully qualified type name, found '" + text + "'");
     }
     return text;
   }
@@ -456,7 +500,8 @@ public final class AgentConfigLoader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw ConfigException.at(node.location(), "expected a positive whole number, found '" + text + "'");
+    throw ConfigException.at(
+        node.location(), "expected a positive whole number, found '" + text + "'");
   }
 
   private static long duration(YamlNode node) throws ConfigException {

@@ -16,7 +16,8 @@ final class ConfigLocation {
   }
 
   ConfigLocation child(String name, int childLine, int childColumn) {
-    return new ConfigLocation(file, childLine, childColumn, field.isEmpty() ? name : field + "." + name);
+    return new ConfigLocation(
+        file, childLine, childColumn, field.isEmpty() ? name : field + "." + name);
   }
 
   ConfigLocation element(int index, int childLine, int childColumn) {

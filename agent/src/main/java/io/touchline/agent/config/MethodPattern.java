@@ -62,6 +62,8 @@ public final class MethodPattern {
 
   @Override
   public String toString() {
-    return parameterTypes == null ? name.toString() : name + "(" + String.join(", ", parameterTypes) + ")";
+    return parameterTypes == null
+        ? name.toString()
+        : name + "(" + String.join(", ", parameterTypes) + ")";
   }
 }

@@ -102,12 +102,25 @@ public final class TouchpointDefinition {
    * weaving anything again. Keys, attributes, {@code when}, channel and the rate cap are not in it.
    */
   public String matcherSignature() {
-    return name + "|" + classPattern + "|" + subtypeOf + "|" + annotatedWith + "|" + methodPattern + "|" + methodAnnotatedWith;
+    return name
+        + "|"
+        + classPattern
+        + "|"
+        + subtypeOf
+        + "|"
+        + annotatedWith
+        + "|"
+        + methodPattern
+        + "|"
+        + methodAnnotatedWith;
   }
 
   @Override
   public String toString() {
-    String classes = classPattern != null ? classPattern.toString() : subtypeOf != null ? "subtypeOf " + subtypeOf : "@" + annotatedWith;
+    String classes =
+        classPattern != null
+            ? classPattern.toString()
+            : subtypeOf != null ? "subtypeOf " + subtypeOf : "@" + annotatedWith;
     return name + " (" + classes + "#" + methodPattern + ")";
   }
 }

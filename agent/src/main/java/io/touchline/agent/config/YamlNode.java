@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A SnakeYAML node together with where it sits, so every binding error can name the file, the
- * line and the field. The binding reads the composed node tree rather than letting SnakeYAML
- * construct Java objects: that keeps line numbers and never instantiates arbitrary types.
+ * A SnakeYAML node together with where it sits, so every binding error can name the file, the line
+ * and the field. The binding reads the composed node tree rather than letting SnakeYAML construct
+ * Java objects: that keeps line numbers and never instantiates arbitrary types.
  */
 final class YamlNode {
 
@@ -63,7 +63,8 @@ final class YamlNode {
     List<YamlNode> result = new ArrayList<>(values.size());
     for (int i = 0; i < values.size(); i++) {
       Node value = values.get(i);
-      result.add(new YamlNode(value, location.element(i, lineOf(value), columnOf(value)), environment));
+      result.add(
+          new YamlNode(value, location.element(i, lineOf(value), columnOf(value)), environment));
     }
     return result;
   }
@@ -78,7 +79,8 @@ final class YamlNode {
       Node keyNode = tuple.getKeyNode();
       if (!(keyNode instanceof ScalarNode)) {
         throw ConfigException.at(
-            location.child("?", lineOf(keyNode), columnOf(keyNode)), "a field name must be plain text");
+            location.child("?", lineOf(keyNode), columnOf(keyNode)),
+            "a field name must be plain text");
       }
       String key = ((ScalarNode) keyNode).getValue();
       Node value = tuple.getValueNode();

@@ -5,10 +5,10 @@ import io.opentelemetry.sdk.common.export.HttpSenderProvider;
 import java.util.Collections;
 
 /**
- * Chooses the HTTP client for OTLP export by the running Java version: the JDK's own
- * {@code java.net.http} client (OTel's JDK sender, compiled for Java 11) where it exists, else
- * {@link UrlConnectionHttpSender}. Handing the exporter this loader, rather than letting it scan
- * {@code META-INF/services}, means the Java 11 classes are never even loaded on Java 8.
+ * Chooses the HTTP client for OTLP export by the running Java version: the JDK's own {@code
+ * java.net.http} client (OTel's JDK sender, compiled for Java 11) where it exists, else {@link
+ * UrlConnectionHttpSender}. Handing the exporter this loader, rather than letting it scan {@code
+ * META-INF/services}, means the Java 11 classes are never even loaded on Java 8.
  */
 final class HttpSenderSelection implements ComponentLoader {
 

@@ -18,12 +18,14 @@ final class PlainHttpTls {
   static final X509TrustManager TRUST_NOTHING =
       new X509TrustManager() {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        public void checkClientTrusted(X509Certificate[] chain, String authType)
+            throws CertificateException {
           throw new CertificateException("TLS is not used for a plain http:// endpoint");
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        public void checkServerTrusted(X509Certificate[] chain, String authType)
+            throws CertificateException {
           throw new CertificateException("TLS is not used for a plain http:// endpoint");
         }
 

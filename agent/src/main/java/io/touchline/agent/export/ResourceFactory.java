@@ -10,10 +10,10 @@ import java.net.URLDecoder;
 import java.util.Map;
 
 /**
- * The resource every touchpoint span carries: {@code service.name} and the default
- * {@code touchline.channel}. Precedence, lowest first: SDK defaults, {@code
- * OTEL_RESOURCE_ATTRIBUTES}, {@code OTEL_SERVICE_NAME}, agent.yaml. These variables only name the
- * service; nothing else of the application's OpenTelemetry setup is read.
+ * The resource every touchpoint span carries: {@code service.name} and the default {@code
+ * touchline.channel}. Precedence, lowest first: SDK defaults, {@code OTEL_RESOURCE_ATTRIBUTES},
+ * {@code OTEL_SERVICE_NAME}, agent.yaml. These variables only name the service; nothing else of the
+ * application's OpenTelemetry setup is read.
  */
 final class ResourceFactory {
 
@@ -25,7 +25,9 @@ final class ResourceFactory {
   static Resource create(AgentConfig config, Map<String, String> environment) {
     Resource resource =
         Resource.getDefault()
-            .merge(Resource.create(fromResourceAttributes(environment.get("OTEL_RESOURCE_ATTRIBUTES"))));
+            .merge(
+                Resource.create(
+                    fromResourceAttributes(environment.get("OTEL_RESOURCE_ATTRIBUTES"))));
     String envService = environment.get("OTEL_SERVICE_NAME");
     if (envService != null && !envService.trim().isEmpty()) {
       resource = resource.merge(Resource.create(Attributes.of(SERVICE_NAME, envService.trim())));
@@ -40,7 +42,9 @@ final class ResourceFactory {
     return resource.merge(Resource.create(own.build()));
   }
 
-  /** {@code key1=value1,key2=value2}, values percent-encoded, as the OTel specification writes it. */
+  /**
+   * {@code key1=value1,key2=value2}, values percent-encoded, as the OTel specification writes it.
+   */
   static Attributes fromResourceAttributes(String raw) {
     AttributesBuilder attributes = Attributes.builder();
     if (raw == null) {

@@ -26,7 +26,8 @@ final class RetryAfter {
       httpDate.setTimeZone(TimeZone.getTimeZone("GMT"));
       try {
         Date until = httpDate.parse(value);
-        return Math.max(0, TimeUnit.MILLISECONDS.toNanos(until.getTime() - System.currentTimeMillis()));
+        return Math.max(
+            0, TimeUnit.MILLISECONDS.toNanos(until.getTime() - System.currentTimeMillis()));
       } catch (ParseException e) {
         return -1;
       }

@@ -8,10 +8,10 @@ import java.util.function.Predicate;
 import javax.net.ssl.SSLException;
 
 /**
- * When the Java 8 sender tries a request again, as OpenTelemetry's own senders do: on 429, 502,
- * 503 and 504 and on I/O errors other than TLS ones, up to the policy's attempts, waiting what the
- * collector's {@code Retry-After} says or else an exponential back-off with jitter — never past
- * the export's timeout.
+ * When the Java 8 sender tries a request again, as OpenTelemetry's own senders do: on 429, 502, 503
+ * and 504 and on I/O errors other than TLS ones, up to the policy's attempts, waiting what the
+ * collector's {@code Retry-After} says or else an exponential back-off with jitter — never past the
+ * export's timeout.
  */
 final class RetrySchedule {
 

@@ -34,6 +34,7 @@ import javax.net.ssl.SSLException;
 public final class SpanPipeline {
 
   static final int MAX_BATCH = 512;
+
   /**
    * Up to 5 attempts with back-off from 1 s (the senders add jitter and honour Retry-After). I/O
    * errors are not retried once the JVM is stopping: a collector that is down must not hold the
@@ -48,6 +49,7 @@ public final class SpanPipeline {
         .setRetryExceptionPredicate(e -> !stopping.getAsBoolean() && !(e instanceof SSLException))
         .build();
   }
+
   static final long DROP_REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private static final String SCOPE = "io.touchline.agent";
@@ -67,13 +69,19 @@ public final class SpanPipeline {
   private final String description;
   private final Thread worker;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  /** Touchpoints queued, and those whose export has ended (sent or given up): flush() compares them. */
+
+  /**
+   * Touchpoints queued, and those whose export has ended (sent or given up): flush() compares them.
+   */
   private final AtomicLong accepted = new AtomicLong();
+
   private final AtomicLong settled = new AtomicLong();
   private final AtomicLong flushRequests = new AtomicLong();
+
   /** Spans the collector accepted. */
   private final AtomicLong exported = new AtomicLong();
-  private volatile Runnable onExporterCreated = () -> { };
+
+  private volatile Runnable onExporterCreated = () -> {};
   private volatile boolean stopping;
   private long droppedReported;
   private long lastDropReport = System.nanoTime();
@@ -116,7 +124,10 @@ public final class SpanPipeline {
 
   /** A pipeline to any exporter; tests pass an in-memory one. */
   public static SpanPipeline start(
-      AgentConfig config, Map<String, String> environment, Supplier<SpanExporter> exporter, String description) {
+      AgentConfig config,
+      Map<String, String> environment,
+      Supplier<SpanExporter> exporter,
+      String description) {
     SpanPipeline pipeline = new SpanPipeline(config, environment, exporter, description);
     pipeline.worker.start();
     return pipeline;
@@ -148,8 +159,8 @@ public final class SpanPipeline {
   }
 
   /**
-   * Called on the application's thread before anything is read: false when the queue is full, so
-   * a touchpoint that would be dropped anyway costs no capture. Counts the drop.
+   * Called on the application's thread before anything is read: false when the queue is full, so a
+   * touchpoint that would be dropped anyway costs no capture. Counts the drop.
    */
   public boolean hasRoom() {
     if (queue.remainingCapacity() > 0) {
@@ -159,7 +170,9 @@ public final class SpanPipeline {
     return false;
   }
 
-  /** Called on the application's thread: queues the touchpoint or, if the queue is full, drops it. */
+  /**
+   * Called on the application's thread: queues the touchpoint or, if the queue is full, drops it.
+   */
   public void record(TouchpointRecord record) {
     if (queue.offer(record)) {
       accepted.incrementAndGet();
@@ -267,7 +280,8 @@ public final class SpanPipeline {
       if (batch.size() >= MAX_BATCH || remaining <= 0 || flushRequests.get() > 0) {
         break;
       }
-      TouchpointRecord next = queue.poll(Math.min(remaining, WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS);
+      TouchpointRecord next =
+          queue.poll(Math.min(remaining, WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS);
       if (next != null) {
         batch.add(next);
       }
@@ -275,12 +289,16 @@ public final class SpanPipeline {
     return batch;
   }
 
-  /** Sends a batch (the sender retries within the timeout); a batch that fails is dropped and counted. */
+  /**
+   * Sends a batch (the sender retries within the timeout); a batch that fails is dropped and
+   * counted.
+   */
   private void export(SpanExporter exporter, List<TouchpointRecord> batch, long timeoutMillis) {
     List<SpanData> spans = toSpans(batch);
     try {
       // A little longer than the exporter's own timeout, which bounds its retries.
-      CompletableResultCode result = exporter.export(spans).join(timeoutMillis + 1_000, TimeUnit.MILLISECONDS);
+      CompletableResultCode result =
+          exporter.export(spans).join(timeoutMillis + 1_000, TimeUnit.MILLISECONDS);
       if (result.isSuccess()) {
         exported.addAndGet(spans.size());
       } else {
@@ -314,7 +332,10 @@ public final class SpanPipeline {
     }
   }
 
-  /** One attempt for what is still queued; the JVM is stopping and must not wait on a dead collector. */
+  /**
+   * One attempt for what is still queued; the JVM is stopping and must not wait on a dead
+   * collector.
+   */
   private void finalFlush(SpanExporter exporter) {
     try {
       List<TouchpointRecord> rest = new ArrayList<>();
@@ -330,7 +351,9 @@ public final class SpanPipeline {
     reportDrops(true);
   }
 
-  /** Waits until every touchpoint queued so far was sent or given up, at most {@code timeoutMillis}. */
+  /**
+   * Waits until every touchpoint queued so far was sent or given up, at most {@code timeoutMillis}.
+   */
   public boolean flush(long timeoutMillis) throws InterruptedException {
     long target = accepted.get();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);

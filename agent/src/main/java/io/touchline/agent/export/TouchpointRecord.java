@@ -10,8 +10,10 @@ import io.touchline.agent.capture.CapturedValues;
 public final class TouchpointRecord {
 
   final String touchpoint;
+
   /** The version of the config that recorded it: a reload changes it while the JVM runs. */
   final String configVersion;
+
   final String channelOverride;
   final String function;
   final long startNanos;
@@ -21,6 +23,7 @@ public final class TouchpointRecord {
   final long traceHigh;
   final long traceLow;
   final long spanId;
+
   /** The enclosing touchpoint call's span on the same thread, or 0. */
   final long parentSpanId;
 

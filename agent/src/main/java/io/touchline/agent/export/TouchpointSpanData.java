@@ -35,11 +35,14 @@ final class TouchpointSpanData implements SpanData {
   static final AttributeKey<String> CHANNEL = AttributeKey.stringKey("touchline.channel");
   static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("touchline.outcome");
   static final AttributeKey<String> FUNCTION = AttributeKey.stringKey("code.function.name");
-  static final AttributeKey<String> CONFIG_VERSION = AttributeKey.stringKey("touchline.config.version");
+  static final AttributeKey<String> CONFIG_VERSION =
+      AttributeKey.stringKey("touchline.config.version");
   static final String KEY_PREFIX = "touchline.key.";
 
-  private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
-  private static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
+  private static final AttributeKey<String> EXCEPTION_TYPE =
+      AttributeKey.stringKey("exception.type");
+  private static final AttributeKey<String> EXCEPTION_MESSAGE =
+      AttributeKey.stringKey("exception.message");
   private static final AttributeKey<String> EXCEPTION_STACKTRACE =
       AttributeKey.stringKey("exception.stacktrace");
 
@@ -55,11 +58,19 @@ final class TouchpointSpanData implements SpanData {
     this.record = record;
     String traceId = TraceId.fromLongs(record.traceHigh, record.traceLow);
     this.context =
-        SpanContext.create(traceId, SpanId.fromLong(record.spanId), TraceFlags.getSampled(), TraceState.getDefault());
+        SpanContext.create(
+            traceId,
+            SpanId.fromLong(record.spanId),
+            TraceFlags.getSampled(),
+            TraceState.getDefault());
     this.parent =
         record.parentSpanId == 0
             ? SpanContext.getInvalid()
-            : SpanContext.create(traceId, SpanId.fromLong(record.parentSpanId), TraceFlags.getSampled(), TraceState.getDefault());
+            : SpanContext.create(
+                traceId,
+                SpanId.fromLong(record.parentSpanId),
+                TraceFlags.getSampled(),
+                TraceState.getDefault());
     this.attributes = attributes(record);
     this.events =
         record.thrown == null

@@ -34,7 +34,8 @@ final class UrlConnectionHttpSender implements HttpSender {
   @Override
   public void send(
       MessageWriter message, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
-    RetrySchedule retries = new RetrySchedule(config.getRetryPolicy(), config.getTimeout().toNanos());
+    RetrySchedule retries =
+        new RetrySchedule(config.getRetryPolicy(), config.getTimeout().toNanos());
     while (true) {
       HttpURLConnection connection = null;
       try {
@@ -44,7 +45,8 @@ final class UrlConnectionHttpSender implements HttpSender {
         int status = connection.getResponseCode();
         byte[] body = readBody(connection, status);
         if (RetrySchedule.isRetryable(status)) {
-          long delay = retries.nextDelayNanos(RetryAfter.parse(connection.getHeaderField("Retry-After")));
+          long delay =
+              retries.nextDelayNanos(RetryAfter.parse(connection.getHeaderField("Retry-After")));
           if (delay >= 0) {
             connection.disconnect();
             connection = null;

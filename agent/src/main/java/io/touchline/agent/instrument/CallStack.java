@@ -16,20 +16,27 @@ final class CallStack {
   private long[] traceLow = new long[8];
   private long[] spanId = new long[8];
   private long[] parentSpanId = new long[8];
+
   /** Each call's receiver and method, to tell two touchpoints on one call from a nested call. */
   private Object[] self = new Object[8];
+
   private String[] method = new String[8];
-  /** The touchpoint (its slot) each frame is a call of, and whether a call inside it recorded that touchpoint already. */
+
+  /**
+   * The touchpoint (its slot) each frame is a call of, and whether a call inside it recorded that
+   * touchpoint already.
+   */
   private int[] slot = new int[8];
+
   private boolean[] covered = new boolean[8];
   private int depth;
 
   /**
-   * Enters a call of {@code methodName} on {@code receiver} (null for a static method); returns
-   * its frame's number. Two touchpoints on one method weave two advices into it, each entering
-   * here: when the frame below is the same method on the same receiver, the two are one call,
-   * and their spans are siblings under the same parent rather than parent and child. (A method
-   * that calls itself directly on the same object looks the same, and is treated so.)
+   * Enters a call of {@code methodName} on {@code receiver} (null for a static method); returns its
+   * frame's number. Two touchpoints on one method weave two advices into it, each entering here:
+   * when the frame below is the same method on the same receiver, the two are one call, and their
+   * spans are siblings under the same parent rather than parent and child. (A method that calls
+   * itself directly on the same object looks the same, and is treated so.)
    */
   int push(long nanos, Object receiver, String methodName, int touchpoint) {
     if (depth == startNanos.length) {
@@ -71,14 +78,17 @@ final class CallStack {
 
   /**
    * Whether a call inside this frame was already taken as this frame's touchpoint: a proxy, a
-   * decorator or a subclass forwarding to the woven real method, or the method calling itself.
-   * One call records its touchpoint once, at the innermost frame — the real implementation.
+   * decorator or a subclass forwarding to the woven real method, or the method calling itself. One
+   * call records its touchpoint once, at the innermost frame — the real implementation.
    */
   boolean covered(int frame) {
     return covered[frame];
   }
 
-  /** The frame's call was taken as its touchpoint: the nearest enclosing call of the same touchpoint need not be. */
+  /**
+   * The frame's call was taken as its touchpoint: the nearest enclosing call of the same touchpoint
+   * need not be.
+   */
   void coverEnclosing(int frame) {
     for (int i = frame - 1; i >= 0; i--) {
       if (slot[i] == slot[frame]) {

@@ -5,10 +5,10 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Classes that frameworks generate around the application's own: Spring's CGLIB subclasses,
- * Hibernate's and Mockito's proxies, lambdas. They override or forward to the
- * application's method, which is woven already, so weaving them too would record one call twice
- * (a {@code subtypeOf} or a wide {@code class} pattern matches them). Recognised by the names
- * their generators give them; none of them is code an admin means to intercept.
+ * Hibernate's and Mockito's proxies, lambdas. They override or forward to the application's method,
+ * which is woven already, so weaving them too would record one call twice (a {@code subtypeOf} or a
+ * wide {@code class} pattern matches them). Recognised by the names their generators give them;
+ * none of them is code an admin means to intercept.
  */
 final class GeneratedClasses {
 
@@ -24,6 +24,7 @@ final class GeneratedClasses {
     "$ByteBuddy$",
     "$$Lambda", // lambdas and method references (hidden classes, which cannot be woven anyway)
   };
+
   // JDK dynamic proxies ($Proxy12) are woven: some interfaces have no other implementation (a
   // Spring Data repository is one), and where the proxy forwards to a woven class, the call
   // records once anyway, at the innermost frame (CallStack#covered).

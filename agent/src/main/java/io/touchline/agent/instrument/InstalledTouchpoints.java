@@ -15,11 +15,11 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * The touchpoints woven into this JVM, each in a slot its advice calls by number, and how a new
- * config replaces them. A touchpoint whose matchers did not change keeps its slot and its
- * weaving: only its handler (keys, attributes, {@code when}, channel, rate cap, config version)
- * is swapped, which {@link TouchpointDispatch} sees at the next call. A touchpoint switched off
- * keeps its weaving too, idle. Only a touchpoint with new matchers is woven, and only one no
- * longer in the config is unwoven: each retransforms its own classes alone.
+ * config replaces them. A touchpoint whose matchers did not change keeps its slot and its weaving:
+ * only its handler (keys, attributes, {@code when}, channel, rate cap, config version) is swapped,
+ * which {@link TouchpointDispatch} sees at the next call. A touchpoint switched off keeps its
+ * weaving too, idle. Only a touchpoint with new matchers is woven, and only one no longer in the
+ * config is unwoven: each retransforms its own classes alone.
  */
 public final class InstalledTouchpoints {
 
@@ -37,7 +37,12 @@ public final class InstalledTouchpoints {
 
     @Override
     public String toString() {
-      return swapped + " touchpoint(s) updated in place, " + woven + " woven, " + unwoven + " unwoven";
+      return swapped
+          + " touchpoint(s) updated in place, "
+          + woven
+          + " woven, "
+          + unwoven
+          + " unwoven";
     }
   }
 
@@ -53,8 +58,10 @@ public final class InstalledTouchpoints {
 
   private final SpanPipeline pipeline;
   private final Instrumentation instrumentation;
+
   /** By matcher signature ({@link TouchpointDefinition#matcherSignature}). */
   private final Map<String, Slot> slots = new HashMap<>();
+
   private TouchpointHandler[] handlers = new TouchpointHandler[0];
 
   InstalledTouchpoints(SpanPipeline pipeline, Instrumentation instrumentation) {
@@ -95,14 +102,20 @@ public final class InstalledTouchpoints {
       // The handler must be in place before the first woven call can reach it.
       handlers = next.toArray(new TouchpointHandler[0]);
       TouchpointDispatch.install(handlers, NanoClock.SYSTEM);
-      slots.put(signature, new Slot(number, TouchpointInstaller.weave(touchpoint, number, instrumentation)));
+      slots.put(
+          signature,
+          new Slot(number, TouchpointInstaller.weave(touchpoint, number, instrumentation)));
       woven++;
     }
-    for (java.util.Iterator<Map.Entry<String, Slot>> it = slots.entrySet().iterator(); it.hasNext(); ) {
+    for (java.util.Iterator<Map.Entry<String, Slot>> it = slots.entrySet().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, Slot> entry = it.next();
       if (!present.contains(entry.getKey())) {
         next.set(entry.getValue().number, null);
-        entry.getValue().transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        entry
+            .getValue()
+            .transformer
+            .reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
         it.remove();
         unwoven++;
       }

@@ -21,7 +21,9 @@ final class PathCheck {
 
   private PathCheck() {}
 
-  /** The first path of the touchpoint that cannot fit the method, as {@code path 'p': why}; or null. */
+  /**
+   * The first path of the touchpoint that cannot fit the method, as {@code path 'p': why}; or null.
+   */
   static String firstProblem(TouchpointDefinition touchpoint, MethodDescription method) {
     for (List<PathExpression> keyPaths : touchpoint.capture().keys().values()) {
       for (PathExpression path : keyPaths) {
@@ -65,7 +67,8 @@ final class PathCheck {
         if (type.isAssignableTo(CompletionStage.class)) {
           // A future: the path reads the value it completes with, when the declaration says which.
           TypeDescription.Generic declared = method.getReturnType();
-          if (declared.getSort() != TypeDefinition.Sort.PARAMETERIZED || declared.getTypeArguments().size() != 1
+          if (declared.getSort() != TypeDefinition.Sort.PARAMETERIZED
+              || declared.getTypeArguments().size() != 1
               || declared.getTypeArguments().get(0).getSort() == TypeDefinition.Sort.WILDCARD
               || declared.getTypeArguments().get(0).getSort() == TypeDefinition.Sort.VARIABLE) {
             return null;
@@ -135,7 +138,10 @@ final class PathCheck {
   private static boolean isClosed(TypeDescription type) {
     return !type.isInterface()
         && !type.represents(Object.class)
-        && (type.isFinal() || type.isRecord() || type.isEnum() || type.getName().startsWith("java."));
+        && (type.isFinal()
+            || type.isRecord()
+            || type.isEnum()
+            || type.getName().startsWith("java."));
   }
 
   private static String stepText(PathExpression.Step step) {

@@ -3,15 +3,16 @@ package io.touchline.agent.instrument;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * At most {@code perSecond} calls of one touchpoint recorded per second of the clock; the rest
- * are counted and not captured. A guard against a method matched by mistake on a hot path, or a
- * retry storm: the application pays one compare-and-set per call, and the export queue stays for
- * the touchpoints that matter. The window is the clock's whole second, so a burst across a
- * second's boundary may see up to twice the cap.
+ * At most {@code perSecond} calls of one touchpoint recorded per second of the clock; the rest are
+ * counted and not captured. A guard against a method matched by mistake on a hot path, or a retry
+ * storm: the application pays one compare-and-set per call, and the export queue stays for the
+ * touchpoints that matter. The window is the clock's whole second, so a burst across a second's
+ * boundary may see up to twice the cap.
  */
 final class RateCap {
 
   private final int perSecond;
+
   /** The current second in the high 32 bits, the calls recorded in it in the low 32. */
   private final AtomicLong window = new AtomicLong(-1L << 32);
 

@@ -4,9 +4,9 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * The code inlined into every intercepted method. It only hands over to {@link
- * TouchpointDispatch}; {@code suppress = Throwable.class} means nothing the agent does can change
- * what the method returns or throws.
+ * The code inlined into every intercepted method. It only hands over to {@link TouchpointDispatch};
+ * {@code suppress = Throwable.class} means nothing the agent does can change what the method
+ * returns or throws.
  */
 public final class TouchpointAdvice {
 

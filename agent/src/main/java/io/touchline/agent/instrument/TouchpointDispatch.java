@@ -3,8 +3,8 @@ package io.touchline.agent.instrument;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The one entry point from instrumented application code into the agent. Static because advice
- * is inlined into the application's classes; it catches everything, and it does not record a
+ * The one entry point from instrumented application code into the agent. Static because advice is
+ * inlined into the application's classes; it catches everything, and it does not record a
  * touchpoint while the agent itself is reading values (a getter that is itself a touchpoint must
  * not emit one because the agent called it).
  */
@@ -68,7 +68,10 @@ public final class TouchpointDispatch {
       boolean takenInside = calls.covered(frame);
       calls.coverEnclosing(frame);
       // An idle slot (its touchpoint switched off or removed by a reload) records nothing.
-      if (takenInside || touchpoint < 0 || touchpoint >= current.length || (handler = current[touchpoint]) == null
+      if (takenInside
+          || touchpoint < 0
+          || touchpoint >= current.length
+          || (handler = current[touchpoint]) == null
           || state.capturing) {
         return;
       }
@@ -78,7 +81,12 @@ public final class TouchpointDispatch {
     if (thrown == null && returned instanceof CompletionStage) {
       try {
         // Not capturing yet: a future that is already complete records at once, on this thread.
-        handler.awaitCompletion(function, new SpanIds(traceHigh, traceLow, spanId, parentSpanId), startNanos, self, args,
+        handler.awaitCompletion(
+            function,
+            new SpanIds(traceHigh, traceLow, spanId, parentSpanId),
+            startNanos,
+            self,
+            args,
             (CompletionStage<?>) returned);
       } catch (Throwable e) {
         TouchpointHandler.reportFailure(handler, e);
@@ -87,7 +95,18 @@ public final class TouchpointDispatch {
     }
     state.capturing = true;
     try {
-      handler.record(function, traceHigh, traceLow, spanId, parentSpanId, startNanos, clock.now(), self, args, returned, thrown);
+      handler.record(
+          function,
+          traceHigh,
+          traceLow,
+          spanId,
+          parentSpanId,
+          startNanos,
+          clock.now(),
+          self,
+          args,
+          returned,
+          thrown);
     } catch (Throwable e) {
       TouchpointHandler.reportFailure(handler, e);
     } finally {
@@ -100,16 +119,32 @@ public final class TouchpointDispatch {
    * completed value, as {@link #finish} does for a plain return.
    */
   static void completed(
-      TouchpointHandler handler, String function, SpanIds ids, long startNanos, Object self, Object[] args,
-      Object value, Throwable error) {
+      TouchpointHandler handler,
+      String function,
+      SpanIds ids,
+      long startNanos,
+      Object self,
+      Object[] args,
+      Object value,
+      Throwable error) {
     ThreadState state = STATE.get();
     if (state.capturing) {
       return;
     }
     state.capturing = true;
     try {
-      handler.record(function, ids.traceHigh, ids.traceLow, ids.spanId, ids.parentSpanId, startNanos, clock.now(), self, args,
-          value, error);
+      handler.record(
+          function,
+          ids.traceHigh,
+          ids.traceLow,
+          ids.spanId,
+          ids.parentSpanId,
+          startNanos,
+          clock.now(),
+          self,
+          args,
+          value,
+          error);
     } catch (Throwable e) {
       TouchpointHandler.reportFailure(handler, e);
     } finally {

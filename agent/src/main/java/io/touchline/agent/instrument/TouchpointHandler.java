@@ -19,6 +19,7 @@ final class TouchpointHandler {
   private final String configVersion;
   private final SpanPipeline pipeline;
   private final AtomicBoolean failureReported = new AtomicBoolean();
+
   /** Null when the touchpoint has no {@code maxPerSecond}. */
   private final RateCap rateCap;
 
@@ -30,25 +31,35 @@ final class TouchpointHandler {
   }
 
   /**
-   * A call returned a future: the touchpoint is the call and the work it started, so it is
-   * recorded when the future completes, with the completed value as {@code return} (or its
-   * failure as the exception). A future that never completes records nothing.
+   * A call returned a future: the touchpoint is the call and the work it started, so it is recorded
+   * when the future completes, with the completed value as {@code return} (or its failure as the
+   * exception). A future that never completes records nothing.
    */
   void awaitCompletion(
-      String function, SpanIds ids, long startNanos, Object self, Object[] args, CompletionStage<?> future) {
+      String function,
+      SpanIds ids,
+      long startNanos,
+      Object self,
+      Object[] args,
+      CompletionStage<?> future) {
     future.whenComplete(
         (value, error) ->
-            TouchpointDispatch.completed(this, function, ids, startNanos, self, args, value, unwrap(error)));
+            TouchpointDispatch.completed(
+                this, function, ids, startNanos, self, args, value, unwrap(error)));
   }
 
   private static Throwable unwrap(Throwable error) {
-    if ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) {
+    if ((error instanceof CompletionException || error instanceof ExecutionException)
+        && error.getCause() != null) {
       return error.getCause();
     }
     return error;
   }
 
-  /** One finished call; its span's ids come as numbers, so a call that does not count allocates nothing. */
+  /**
+   * One finished call; its span's ids come as numbers, so a call that does not count allocates
+   * nothing.
+   */
   void record(
       String function,
       long traceHigh,
@@ -100,7 +111,9 @@ final class TouchpointHandler {
    */
   private String readable(String function) {
     int dot = function.lastIndexOf('.');
-    if (definition.subtypeOf() == null || dot < 0 || !function.startsWith("$Proxy", function.lastIndexOf('.', dot - 1) + 1)) {
+    if (definition.subtypeOf() == null
+        || dot < 0
+        || !function.startsWith("$Proxy", function.lastIndexOf('.', dot - 1) + 1)) {
       return function;
     }
     String[] known = proxyName;

@@ -41,10 +41,11 @@ public final class TouchpointInstaller {
   }
 
   /**
-   * Weaves the config's touchpoints, one transformer per touchpoint, so that a reload can weave
-   * or unweave one touchpoint without touching the others' classes.
+   * Weaves the config's touchpoints, one transformer per touchpoint, so that a reload can weave or
+   * unweave one touchpoint without touching the others' classes.
    */
-  public static InstalledTouchpoints install(AgentConfig config, SpanPipeline pipeline, Instrumentation instrumentation) {
+  public static InstalledTouchpoints install(
+      AgentConfig config, SpanPipeline pipeline, Instrumentation instrumentation) {
     // Advice needs no class injection. Without this, building the AgentBuilder probes
     // sun.misc.Unsafe, and Java 24+ then prints a deprecation warning into the application's
     // stderr. The property name is relocated with Byte Buddy, so it only concerns our copy.
@@ -55,7 +56,8 @@ public final class TouchpointInstaller {
   }
 
   /** Weaves one touchpoint's methods, its advice calling the handler in {@code slot}. */
-  static ResettableClassFileTransformer weave(TouchpointDefinition touchpoint, int slot, Instrumentation instrumentation) {
+  static ResettableClassFileTransformer weave(
+      TouchpointDefinition touchpoint, int slot, Instrumentation instrumentation) {
     AsmVisitorWrapper advice =
         Advice.withCustomMapping()
             .bind(TouchpointId.class, slot)
@@ -69,8 +71,11 @@ public final class TouchpointInstaller {
         // Classes loaded before the agent (all of an application's when it is attached to a
         // running JVM) are rewoven a few at a time with a short pause between batches, so
         // that requests being served never wait for one long safepoint.
-        .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(RETRANSFORM_BATCH))
-        .with(AgentBuilder.RedefinitionStrategy.Listener.Pausing.of(RETRANSFORM_PAUSE_MILLIS, TimeUnit.MILLISECONDS))
+        .with(
+            AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(RETRANSFORM_BATCH))
+        .with(
+            AgentBuilder.RedefinitionStrategy.Listener.Pausing.of(
+                RETRANSFORM_PAUSE_MILLIS, TimeUnit.MILLISECONDS))
         .with(new TransformationLog())
         // Bootstrap classes cannot see the agent's dispatch class; our own and Byte Buddy's
         // classes must never be woven.
@@ -105,7 +110,8 @@ public final class TouchpointInstaller {
   /** Says which classes were woven, and why one could not be: what an admin checks first. */
   private static final class TransformationLog extends AgentBuilder.Listener.Adapter {
     private static final java.util.Set<String> WOVEN =
-        java.util.Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<String, Boolean>());
+        java.util.Collections.newSetFromMap(
+            new java.util.concurrent.ConcurrentHashMap<String, Boolean>());
 
     @Override
     public void onTransformation(

@@ -8,8 +8,8 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The same matching the agent does at run time, for the offline {@code check} command: which
- * types and methods a touchpoint selects, and whether its paths fit each method.
+ * The same matching the agent does at run time, for the offline {@code check} command: which types
+ * and methods a touchpoint selects, and whether its paths fit each method.
  */
 public final class TouchpointMatch {
 
@@ -32,7 +32,9 @@ public final class TouchpointMatch {
     List<MethodVerdict> verdicts = new ArrayList<>();
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
       if (methods.matches(method)) {
-        verdicts.add(new MethodVerdict(ValidPaths.signature(method), PathCheck.firstProblem(touchpoint, method)));
+        verdicts.add(
+            new MethodVerdict(
+                ValidPaths.signature(method), PathCheck.firstProblem(touchpoint, method)));
       }
     }
     return verdicts;

@@ -23,10 +23,14 @@ final class TypeMatchers {
       matcher = matcher.and(forClass(touchpoint.classPattern()));
     }
     if (touchpoint.annotatedWith() != null) {
-      matcher = matcher.and(ElementMatchers.inheritsAnnotation(ElementMatchers.named(touchpoint.annotatedWith())));
+      matcher =
+          matcher.and(
+              ElementMatchers.inheritsAnnotation(
+                  ElementMatchers.named(touchpoint.annotatedWith())));
     }
     if (touchpoint.subtypeOf() != null) {
-      matcher = matcher.and(ElementMatchers.hasSuperType(ElementMatchers.named(touchpoint.subtypeOf())));
+      matcher =
+          matcher.and(ElementMatchers.hasSuperType(ElementMatchers.named(touchpoint.subtypeOf())));
     }
     return matcher;
   }
@@ -35,7 +39,10 @@ final class TypeMatchers {
   static ElementMatcher.Junction<MethodDescription> forMethods(TouchpointDefinition touchpoint) {
     ElementMatcher.Junction<MethodDescription> matcher = forMethod(touchpoint.methodPattern());
     if (touchpoint.methodAnnotatedWith() != null) {
-      matcher = matcher.and(ElementMatchers.isAnnotatedWith(ElementMatchers.named(touchpoint.methodAnnotatedWith())));
+      matcher =
+          matcher.and(
+              ElementMatchers.isAnnotatedWith(
+                  ElementMatchers.named(touchpoint.methodAnnotatedWith())));
     }
     return matcher;
   }
@@ -53,8 +60,8 @@ final class TypeMatchers {
   }
 
   /**
-   * Methods with a body that the admin meant: never constructors, and never the bridge or
-   * synthetic copies the compiler adds, which would otherwise record one call twice.
+   * Methods with a body that the admin meant: never constructors, and never the bridge or synthetic
+   * copies the compiler adds, which would otherwise record one call twice.
    */
   static ElementMatcher.Junction<MethodDescription> forMethod(MethodPattern pattern) {
     return ElementMatchers.<MethodDescription>isMethod()
@@ -71,7 +78,10 @@ final class TypeMatchers {
             });
   }
 
-  /** Parameter types as written in the config: fully qualified or simple names, arrays as {@code T[]}. */
+  /**
+   * Parameter types as written in the config: fully qualified or simple names, arrays as {@code
+   * T[]}.
+   */
   private static boolean parametersMatch(List<String> expected, MethodDescription method) {
     if (expected == null) {
       return true;

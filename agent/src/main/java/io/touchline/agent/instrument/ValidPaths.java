@@ -11,9 +11,9 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Matches the methods whose signature fits every path of the touchpoint. A method that does not
- * is left alone, with one warning naming the touchpoint, its place in the config, the method and
- * the path; the touchpoint's other methods, and every other touchpoint, work as configured.
+ * Matches the methods whose signature fits every path of the touchpoint. A method that does not is
+ * left alone, with one warning naming the touchpoint, its place in the config, the method and the
+ * path; the touchpoint's other methods, and every other touchpoint, work as configured.
  */
 final class ValidPaths extends ElementMatcher.Junction.AbstractBase<MethodDescription> {
 
@@ -38,8 +38,14 @@ final class ValidPaths extends ElementMatcher.Junction.AbstractBase<MethodDescri
     String problem = PathCheck.firstProblem(touchpoint, method);
     if (problem != null) {
       AgentLog.warn(
-          "touchpoint '" + touchpoint.name() + "' (" + touchpoint.location() + ") skipped for "
-              + signature(method) + ": " + problem);
+          "touchpoint '"
+              + touchpoint.name()
+              + "' ("
+              + touchpoint.location()
+              + ") skipped for "
+              + signature(method)
+              + ": "
+              + problem);
       return false;
     }
     return true;
@@ -47,9 +53,16 @@ final class ValidPaths extends ElementMatcher.Junction.AbstractBase<MethodDescri
 
   static String signature(MethodDescription method) {
     StringBuilder text =
-        new StringBuilder(method.getDeclaringType().getTypeName()).append('.').append(method.getName()).append('(');
+        new StringBuilder(method.getDeclaringType().getTypeName())
+            .append('.')
+            .append(method.getName())
+            .append('(');
     List<String> types = new ArrayList<>();
-    method.getParameters().asTypeList().asErasures().forEach(type -> types.add(type.getActualName()));
+    method
+        .getParameters()
+        .asTypeList()
+        .asErasures()
+        .forEach(type -> types.add(type.getActualName()));
     return text.append(String.join(", ", types)).append(')').toString();
   }
 }

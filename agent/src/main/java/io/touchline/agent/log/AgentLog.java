@@ -85,7 +85,8 @@ public final class AgentLog {
       return;
     }
     PrintStream stream = out;
-    StringBuilder line = new StringBuilder("[touchline] ").append(level).append(' ').append(message);
+    StringBuilder line =
+        new StringBuilder("[touchline] ").append(level).append(' ').append(message);
     if (error != null) {
       // The exception's class and message only: a stack trace from the agent would flood the
       // application's stderr, and debug level is there for anyone who needs one.

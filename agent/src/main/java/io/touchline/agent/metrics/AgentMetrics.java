@@ -29,9 +29,9 @@ public final class AgentMetrics implements AgentMetricsMBean {
   }
 
   /**
-   * Registers the MBean with the platform MBean server. Not in premain: creating that server
-   * starts java.util.logging, which an application server may still be about to replace; the
-   * export thread calls this when the first touchpoint comes, once the application runs.
+   * Registers the MBean with the platform MBean server. Not in premain: creating that server starts
+   * java.util.logging, which an application server may still be about to replace; the export thread
+   * calls this when the first touchpoint comes, once the application runs.
    */
   public void register() {
     if (!registered.compareAndSet(false, true)) {
@@ -41,7 +41,8 @@ public final class AgentMetrics implements AgentMetricsMBean {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       server.registerMBean(this, new ObjectName(OBJECT_NAME));
     } catch (InstanceAlreadyExistsException e) {
-      AgentLog.debug(OBJECT_NAME + " is registered already (a second agent copy?); not registered again");
+      AgentLog.debug(
+          OBJECT_NAME + " is registered already (a second agent copy?); not registered again");
     } catch (Throwable e) {
       AgentLog.warn("could not register the JMX MBean " + OBJECT_NAME + ": " + e);
     }
@@ -54,13 +55,21 @@ public final class AgentMetrics implements AgentMetricsMBean {
 
   /** One line with every figure, for the start and exit log lines. */
   public String summary() {
-    return "config version " + configVersion
-        + ", " + getMatchedClasses() + " class(es) matched, "
-        + getInstrumentedMethods() + " method(s) instrumented, "
-        + getEmitted() + " touchpoint(s) emitted, "
-        + getDropped() + " dropped, "
-        + getRateLimited() + " rate-limited, "
-        + getCaptureFailures() + " capture failure(s)";
+    return "config version "
+        + configVersion
+        + ", "
+        + getMatchedClasses()
+        + " class(es) matched, "
+        + getInstrumentedMethods()
+        + " method(s) instrumented, "
+        + getEmitted()
+        + " touchpoint(s) emitted, "
+        + getDropped()
+        + " dropped, "
+        + getRateLimited()
+        + " rate-limited, "
+        + getCaptureFailures()
+        + " capture failure(s)";
   }
 
   @Override

@@ -1,12 +1,15 @@
 package io.touchline.agent.metrics;
 
 /**
- * The agent's figures as JMX shows them, under {@code io.touchline:type=Agent} (jconsole,
- * VisualVM, a JMX exporter): what an ops team checks when touchpoints do not arrive.
+ * The agent's figures as JMX shows them, under {@code io.touchline:type=Agent} (jconsole, VisualVM,
+ * a JMX exporter): what an ops team checks when touchpoints do not arrive.
  */
 public interface AgentMetricsMBean {
 
-  /** The {@code version} of the config in use (every span carries it as {@code touchline.config.version}). */
+  /**
+   * The {@code version} of the config in use (every span carries it as {@code
+   * touchline.config.version}).
+   */
   String getConfigVersion();
 
   /** Classes woven so far. */

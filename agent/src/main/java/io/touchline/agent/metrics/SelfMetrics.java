@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the agent counts about itself, process-wide (one agent per JVM): the parts that count do
- * not need to know who reads. Application threads only increment; reading is for the log and
- * the MBean ({@link AgentMetrics}).
+ * What the agent counts about itself, process-wide (one agent per JVM): the parts that count do not
+ * need to know who reads. Application threads only increment; reading is for the log and the MBean
+ * ({@link AgentMetrics}).
  */
 public final class SelfMetrics {
 

@@ -45,7 +45,8 @@ class CapturePlanTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "null", "NULL", "undefined", "0", "-1", "anonymous", "0000-0000"})
+  @ValueSource(
+      strings = {"", "   ", "null", "NULL", "undefined", "0", "-1", "anonymous", "0000-0000"})
   void placeholdersAreNeverKeysButCounted(String placeholder) {
     Map<String, List<PathExpression>> keys = new LinkedHashMap<>();
     keys.put("customer_id", Collections.singletonList(path("args[0]")));
@@ -64,7 +65,9 @@ class CapturePlanTest {
             .capture(
                 new Invocation(
                     null,
-                    new Object[] {"old@example.com", Arrays.asList("new@example.com", "OLD@example.com")},
+                    new Object[] {
+                      "old@example.com", Arrays.asList("new@example.com", "OLD@example.com")
+                    },
                     null,
                     null));
     assertThat(values.keys().get("email")).containsExactly("old@example.com", "new@example.com");

@@ -31,7 +31,8 @@ class KeyHashingTest {
           "      customer_id: args[2]",
           "");
 
-  private static CapturedValues capture(Map<String, String> env, Object... args) throws ConfigException {
+  private static CapturedValues capture(Map<String, String> env, Object... args)
+      throws ConfigException {
     return new AgentConfigLoader(env)
         .parse("agent.yaml", CONFIG)
         .touchpoints()
@@ -57,7 +58,8 @@ class KeyHashingTest {
     CapturedValues values = capture(env, "  Ann@Example.COM ", " +49 30 1234 ", "C-1");
 
     assertThat(values.keys().get("email")).containsExactly(hmac("s3cret", "ann@example.com"));
-    assertThat(values.keys().get("phone")).containsExactly("+49 30 1234"); // trim only, as configured
+    assertThat(values.keys().get("phone"))
+        .containsExactly("+49 30 1234"); // trim only, as configured
     assertThat(values.keys().get("customer_id")).containsExactly("C-1");
   }
 
@@ -74,7 +76,8 @@ class KeyHashingTest {
   void hashingWithoutASecretIsAConfigError() {
     assertThatThrownBy(() -> capture(Collections.emptyMap(), "a", "b", "c"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("agent.yaml:7:32: touchpoints[0].keys.email.hash: hashing needs the secret in environment variable TOUCHLINE_HASH_SECRET");
+        .hasMessageStartingWith(
+            "agent.yaml:7:32: touchpoints[0].keys.email.hash: hashing needs the secret in environment variable TOUCHLINE_HASH_SECRET");
   }
 
   @Test
@@ -83,6 +86,7 @@ class KeyHashingTest {
             () ->
                 new AgentConfigLoader(Collections.singletonMap("TOUCHLINE_HASH_SECRET", "s"))
                     .parse("agent.yaml", CONFIG.replace("normalize: [trim]", "normalize: [upper]")))
-        .hasMessageContaining("touchpoints[0].keys.phone.normalize[0]: expected one of [trim, lowercase, digits]");
+        .hasMessageContaining(
+            "touchpoints[0].keys.phone.normalize[0]: expected one of [trim, lowercase, digits]");
   }
 }

@@ -41,7 +41,12 @@ class AgentCommandTest {
 
   @Test
   void validConfigExitsZero() throws Exception {
-    Path file = config("touchpoints:", "  - name: login", "    class: com.acme.fixture.AccountService", "    method: login");
+    Path file =
+        config(
+            "touchpoints:",
+            "  - name: login",
+            "    class: com.acme.fixture.AccountService",
+            "    method: login");
     assertThat(run("check", file.toString())).isZero();
     assertThat(out()).contains("valid, 1 touchpoint(s) enabled");
   }
@@ -76,7 +81,10 @@ class AgentCommandTest {
         .contains("  com.acme.fixture.AccountService.login(java.lang.String)")
         .contains("touchpoint 'payment' (" + file + ":7): 1 method(s)")
         .contains("  com.acme.fixture.CardGateway.charge(java.lang.String, long)")
-        .contains("touchpoint 'ghost' (" + file + ":10): 0 method(s)\n  WARNING: matches nothing on this class path");
+        .contains(
+            "touchpoint 'ghost' ("
+                + file
+                + ":10): 0 method(s)\n  WARNING: matches nothing on this class path");
   }
 
   @Test
@@ -89,9 +97,11 @@ class AgentCommandTest {
             "    method: login",
             "    keys:",
             "      session: args[1]");
-    assertThat(run("check", file.toString(), "--classpath", "target/test-classes")).isEqualTo(AgentCommand.INVALID);
+    assertThat(run("check", file.toString(), "--classpath", "target/test-classes"))
+        .isEqualTo(AgentCommand.INVALID);
     assertThat(out())
-        .contains("com.acme.fixture.AccountService.login(java.lang.String)  SKIPPED: path 'args[1]': args[1] but the method has 1 parameter(s)");
+        .contains(
+            "com.acme.fixture.AccountService.login(java.lang.String)  SKIPPED: path 'args[1]': args[1] but the method has 1 parameter(s)");
   }
 
   @Test

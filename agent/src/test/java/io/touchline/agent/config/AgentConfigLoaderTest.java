@@ -98,7 +98,8 @@ class AgentConfigLoaderTest {
   void badPathNamesLineFieldAndCharacter() {
     String yaml = VALID.replace("email: args[0]", "email: argz[0]");
     assertThatThrownBy(() -> parse(yaml))
-        .hasMessageStartingWith("agent.yaml:12:7: touchpoints[0].keys.email: invalid path 'argz[0]'")
+        .hasMessageStartingWith(
+            "agent.yaml:12:7: touchpoints[0].keys.email: invalid path 'argz[0]'")
         .hasMessageContaining("starts with args[N], this, return or thrown");
   }
 
@@ -136,7 +137,8 @@ class AgentConfigLoaderTest {
   @Test
   void disabledTouchpointIsLeftOut() throws ConfigException {
     String yaml = VALID.replace("  - name: login\n", "  - name: login\n    enabled: false\n");
-    assertThat(parse(yaml).touchpoints()).extracting(TouchpointDefinition::name)
+    assertThat(parse(yaml).touchpoints())
+        .extracting(TouchpointDefinition::name)
         .containsExactly("order.placed");
   }
 
@@ -184,22 +186,38 @@ class AgentConfigLoaderTest {
             "agent.yaml:5:3: export.timeout: expected a duration such as 500ms, 10s or 2m,"
                 + " found 'soon'");
     assertThatThrownBy(() -> parse(VALID.replace("http://127.0.0.1:4318", "127.0.0.1:4318")))
-        .hasMessageStartingWith("agent.yaml:4:3: export.endpoint: expected an http:// or https:// URL");
+        .hasMessageStartingWith(
+            "agent.yaml:4:3: export.endpoint: expected an http:// or https:// URL");
   }
 
   @Test
   void maxPerSecondCapsATouchpointOrEveryOneWithoutItsOwn() throws ConfigException {
-    assertThat(parse(VALID).touchpoints()).extracting(TouchpointDefinition::maxPerSecond).containsExactly(0, 0);
-    AgentConfig capped = parse(VALID.replace("touchpoints:\n", "maxPerSecond: 100\ntouchpoints:\n")
-        .replace("    method: placeOrder\n", "    method: placeOrder\n    maxPerSecond: 5\n"));
-    assertThat(capped.touchpoints()).extracting(TouchpointDefinition::maxPerSecond).containsExactly(100, 5);
-    assertThatThrownBy(() -> parse(VALID.replace("    method: placeOrder\n", "    method: placeOrder\n    maxPerSecond: -1\n")))
-        .hasMessage("agent.yaml:17:5: touchpoints[1].maxPerSecond: expected a positive whole number, found '-1'");
+    assertThat(parse(VALID).touchpoints())
+        .extracting(TouchpointDefinition::maxPerSecond)
+        .containsExactly(0, 0);
+    AgentConfig capped =
+        parse(
+            VALID
+                .replace("touchpoints:\n", "maxPerSecond: 100\ntouchpoints:\n")
+                .replace(
+                    "    method: placeOrder\n", "    method: placeOrder\n    maxPerSecond: 5\n"));
+    assertThat(capped.touchpoints())
+        .extracting(TouchpointDefinition::maxPerSecond)
+        .containsExactly(100, 5);
+    assertThatThrownBy(
+            () ->
+                parse(
+                    VALID.replace(
+                        "    method: placeOrder\n",
+                        "    method: placeOrder\n    maxPerSecond: -1\n")))
+        .hasMessage(
+            "agent.yaml:17:5: touchpoints[1].maxPerSecond: expected a positive whole number, found '-1'");
   }
 
   @Test
   void badMethodPatternIsExplained() {
     assertThatThrownBy(() -> parse(VALID.replace("method: placeOrder", "method: place Order(")))
-        .hasMessageContaining("touchpoints[1].method: expected a method name or name(param.Type, ...)");
+        .hasMessageContaining(
+            "touchpoints[1].method: expected a method name or name(param.Type, ...)");
   }
 }

@@ -80,7 +80,8 @@ class AgentConfigSchemaTest {
 
   @BeforeAll
   static void loadSchema() throws Exception {
-    JsonNode schemaNode = new ObjectMapper().readTree(Paths.get("../docs/agent-config.schema.json").toFile());
+    JsonNode schemaNode =
+        new ObjectMapper().readTree(Paths.get("../docs/agent-config.schema.json").toFile());
     schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaNode);
   }
 
@@ -90,7 +91,8 @@ class AgentConfigSchemaTest {
 
   @Test
   void theShippedWebShopConfigIsValid() throws Exception {
-    String shipped = new String(Files.readAllBytes(Paths.get("../config/agent.yaml")), StandardCharsets.UTF_8);
+    String shipped =
+        new String(Files.readAllBytes(Paths.get("../config/agent.yaml")), StandardCharsets.UTF_8);
     assertThat(validate(shipped)).isEmpty();
     new AgentConfigLoader(Collections.emptyMap()).parse("agent.yaml", shipped);
   }
@@ -99,7 +101,8 @@ class AgentConfigSchemaTest {
   void everyFeatureIsValidForBoth() throws Exception {
     assertThat(validate(FULL)).isEmpty();
     AgentConfig config =
-        new AgentConfigLoader(Collections.singletonMap("SHOP_SECRET", "s")).parse("agent.yaml", FULL);
+        new AgentConfigLoader(Collections.singletonMap("SHOP_SECRET", "s"))
+            .parse("agent.yaml", FULL);
     assertThat(config.touchpoints()).hasSize(2);
   }
 
@@ -125,7 +128,9 @@ class AgentConfigSchemaTest {
 
     assertThat(validate(broken)).as("schema errors for " + replacement).isNotEmpty();
     assertThatThrownBy(
-            () -> new AgentConfigLoader(Collections.singletonMap("SHOP_SECRET", "s")).parse("agent.yaml", broken))
+            () ->
+                new AgentConfigLoader(Collections.singletonMap("SHOP_SECRET", "s"))
+                    .parse("agent.yaml", broken))
         .isInstanceOf(ConfigException.class);
   }
 }

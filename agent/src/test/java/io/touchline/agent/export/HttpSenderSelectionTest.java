@@ -18,8 +18,10 @@ class HttpSenderSelectionTest {
 
   @Test
   void picksTheJdkClientOnJava11AndUrlConnectionOnJava8() {
-    HttpSenderProvider modern = new HttpSenderSelection(true).load(HttpSenderProvider.class).iterator().next();
-    HttpSenderProvider legacy = new HttpSenderSelection(false).load(HttpSenderProvider.class).iterator().next();
+    HttpSenderProvider modern =
+        new HttpSenderSelection(true).load(HttpSenderProvider.class).iterator().next();
+    HttpSenderProvider legacy =
+        new HttpSenderSelection(false).load(HttpSenderProvider.class).iterator().next();
     assertThat(modern.getClass().getName()).endsWith("JdkHttpSenderProvider");
     assertThat(legacy.getClass().getName()).doesNotContain("Jdk");
   }
@@ -38,8 +40,12 @@ class HttpSenderSelectionTest {
               .addHeader("Authorization", "Bearer t")
               .build();
       SdkTracerProvider provider =
-          SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
-      provider.get("test").spanBuilder("cart.add")
+          SdkTracerProvider.builder()
+              .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+              .build();
+      provider
+          .get("test")
+          .spanBuilder("cart.add")
           .setAttribute(AttributeKey.stringKey("touchline.key.session"), "s-1")
           .startSpan()
           .end();
@@ -66,15 +72,20 @@ class HttpSenderSelectionTest {
               .setRetryPolicy(SpanPipeline.retryPolicy(() -> false))
               .build();
       SdkTracerProvider provider =
-          SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+          SdkTracerProvider.builder()
+              .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+              .build();
       long start = System.nanoTime();
       provider.get("test").spanBuilder("pay").startSpan().end();
-      assertThat(provider.forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS).isSuccess()).isTrue();
+      assertThat(provider.forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS).isSuccess())
+          .isTrue();
       long waitedMillis = (System.nanoTime() - start) / 1_000_000;
 
       assertThat(receiver.spans()).hasSize(1);
       assertThat(receiver.requests()).isEqualTo(2);
-      assertThat(waitedMillis).as("waited the second Retry-After asked for").isGreaterThanOrEqualTo(1_000);
+      assertThat(waitedMillis)
+          .as("waited the second Retry-After asked for")
+          .isGreaterThanOrEqualTo(1_000);
       provider.shutdown();
     }
   }

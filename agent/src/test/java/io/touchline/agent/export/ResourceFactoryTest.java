@@ -33,9 +33,11 @@ class ResourceFactoryTest {
   @Test
   void otelServiceNameAppliesWhenTheFileNamesNone() throws ConfigException {
     Map<String, String> env = new HashMap<>();
-    env.put("OTEL_RESOURCE_ATTRIBUTES", "service.name=from-attributes,deployment.environment=eu%2C1");
+    env.put(
+        "OTEL_RESOURCE_ATTRIBUTES", "service.name=from-attributes,deployment.environment=eu%2C1");
     Resource fromAttributes = ResourceFactory.create(config(""), env);
-    assertThat(fromAttributes.getAttribute(ResourceFactory.SERVICE_NAME)).isEqualTo("from-attributes");
+    assertThat(fromAttributes.getAttribute(ResourceFactory.SERVICE_NAME))
+        .isEqualTo("from-attributes");
     assertThat(fromAttributes.getAttribute(AttributeKey.stringKey("deployment.environment")))
         .isEqualTo("eu,1");
 

@@ -23,7 +23,8 @@ class SpanPipelineTest {
     return new AgentConfigLoader(Collections.emptyMap())
         .parse(
             "agent.yaml",
-            "service: shop\nchannel: web\nversion: v7\nexport:\n  queueSize: " + queueSize
+            "service: shop\nchannel: web\nversion: v7\nexport:\n  queueSize: "
+                + queueSize
                 + "\n  flushInterval: 50ms\ntouchpoints:\n  - name: x\n    class: a.B\n    method: c\n");
   }
 
@@ -47,17 +48,24 @@ class SpanPipelineTest {
   @Test
   void sendsRecordsAsSpansOfTheApplicationsResource() throws Exception {
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    SpanPipeline pipeline = SpanPipeline.start(config(10), Collections.emptyMap(), () -> exporter, "memory");
+    SpanPipeline pipeline =
+        SpanPipeline.start(config(10), Collections.emptyMap(), () -> exporter, "memory");
     pipeline.record(record("cart.add", null));
     pipeline.record(record("pay", new IllegalStateException("declined")));
 
     assertThat(pipeline.flush(5_000)).isTrue();
-    assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("cart.add", "pay");
+    assertThat(exporter.getFinishedSpanItems())
+        .extracting(SpanData::getName)
+        .containsExactly("cart.add", "pay");
     SpanData pay = exporter.getFinishedSpanItems().get(1);
-    assertThat(pay.getResource().getAttribute(AttributeKey.stringKey("service.name"))).isEqualTo("shop");
-    assertThat(pay.getAttributes().get(AttributeKey.stringKey("touchline.config.version"))).isEqualTo("v7");
-    assertThat(pay.getAttributes().get(AttributeKey.stringKey("touchline.outcome"))).isEqualTo("error");
-    assertThat(pay.getEvents().get(0).getAttributes().get(AttributeKey.stringKey("exception.message")))
+    assertThat(pay.getResource().getAttribute(AttributeKey.stringKey("service.name")))
+        .isEqualTo("shop");
+    assertThat(pay.getAttributes().get(AttributeKey.stringKey("touchline.config.version")))
+        .isEqualTo("v7");
+    assertThat(pay.getAttributes().get(AttributeKey.stringKey("touchline.outcome")))
+        .isEqualTo("error");
+    assertThat(
+            pay.getEvents().get(0).getAttributes().get(AttributeKey.stringKey("exception.message")))
         .isEqualTo("declined");
     assertThat(pay.getSpanContext().isValid()).isTrue();
     assertThat(pay.getStartEpochNanos()).isEqualTo(1_000);
@@ -68,7 +76,8 @@ class SpanPipelineTest {
   void aFullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     BlockingExporter stuck = new BlockingExporter(release);
-    SpanPipeline pipeline = SpanPipeline.start(config(2), Collections.emptyMap(), () -> stuck, "stuck");
+    SpanPipeline pipeline =
+        SpanPipeline.start(config(2), Collections.emptyMap(), () -> stuck, "stuck");
     pipeline.record(record("first", null));
     stuck.started.await(); // the export thread now hangs on the collector
     for (int i = 0; i < 50; i++) {
@@ -82,7 +91,8 @@ class SpanPipelineTest {
   @Test
   void shutdownIsBoundedWhenTheExporterHangs() throws Exception {
     SpanExporter stuck = new BlockingExporter(new CountDownLatch(1));
-    SpanPipeline pipeline = SpanPipeline.start(config(100), Collections.emptyMap(), () -> stuck, "stuck");
+    SpanPipeline pipeline =
+        SpanPipeline.start(config(100), Collections.emptyMap(), () -> stuck, "stuck");
     pipeline.record(record("t", null));
     long start = System.nanoTime();
     pipeline.shutdown(300);
@@ -102,14 +112,16 @@ class SpanPipelineTest {
     public CompletableResultCode export(Collection<SpanData> spans) {
       CompletableResultCode result = new CompletableResultCode();
       started.countDown();
-      new Thread(() -> {
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        result.succeed();
-      }).start();
+      new Thread(
+              () -> {
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                result.succeed();
+              })
+          .start();
       return result;
     }
 

@@ -49,14 +49,18 @@ class PathValidationTest {
     AgentLog.setOutput(new PrintStream(log, true, "UTF-8"));
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
     AgentConfig config = new AgentConfigLoader(Collections.emptyMap()).parse("agent.yaml", CONFIG);
-    SpanPipeline pipeline = SpanPipeline.start(config, Collections.emptyMap(), () -> exporter, "memory");
+    SpanPipeline pipeline =
+        SpanPipeline.start(config, Collections.emptyMap(), () -> exporter, "memory");
     Instrumentation instrumentation = ByteBuddyAgent.install();
-    InstalledTouchpoints transformer = TouchpointInstaller.install(config, pipeline, instrumentation);
+    InstalledTouchpoints transformer =
+        TouchpointInstaller.install(config, pipeline, instrumentation);
     try {
       new AccountService().login("ann@example.com", "s-1");
 
       assertThat(pipeline.flush(5_000)).isTrue();
-      assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("login.good");
+      assertThat(exporter.getFinishedSpanItems())
+          .extracting(SpanData::getName)
+          .containsExactly("login.good");
       String warnings = new String(log.toByteArray(), StandardCharsets.UTF_8);
       assertThat(warnings)
           .contains(

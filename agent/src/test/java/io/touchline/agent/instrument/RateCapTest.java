@@ -33,18 +33,20 @@ class RateCapTest {
     CountDownLatch start = new CountDownLatch(1);
     Thread[] threads = new Thread[4];
     for (int t = 0; t < threads.length; t++) {
-      threads[t] = new Thread(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        for (int i = 0; i < 5000; i++) {
-          if (cap.tryAcquire(T0 + 42)) {
-            recorded.incrementAndGet();
-          }
-        }
-      });
+      threads[t] =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int i = 0; i < 5000; i++) {
+                  if (cap.tryAcquire(T0 + 42)) {
+                    recorded.incrementAndGet();
+                  }
+                }
+              });
       threads[t].start();
     }
     start.countDown();

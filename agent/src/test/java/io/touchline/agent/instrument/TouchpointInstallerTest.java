@@ -118,7 +118,9 @@ class TouchpointInstallerTest {
 
   @AfterEach
   void uninstall() {
-    assertThat(TouchpointInstaller.transformationErrors()).as("Byte Buddy transformation errors").isZero();
+    assertThat(TouchpointInstaller.transformationErrors())
+        .as("Byte Buddy transformation errors")
+        .isZero();
     transformer.reset();
     pipeline.shutdown(1_000);
   }
@@ -198,9 +200,14 @@ class TouchpointInstallerTest {
     exporter.reset();
 
     assertThatThrownBy(() -> gateway.charge("C-2", 50_000)).isInstanceOf(DeclinedException.class);
-    assertThat(sent()).extracting(SpanData::getName).containsExactlyInAnyOrder("payment", "payment.declined");
     assertThat(sent())
-        .allSatisfy(span -> assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.outcome"))).isEqualTo("error"));
+        .extracting(SpanData::getName)
+        .containsExactlyInAnyOrder("payment", "payment.declined");
+    assertThat(sent())
+        .allSatisfy(
+            span ->
+                assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.outcome")))
+                    .isEqualTo("error"));
   }
 
   /**
@@ -210,28 +217,39 @@ class TouchpointInstallerTest {
   @Test
   void generatedProxiesAndSubclassesDoNotRecordASecondTouchpoint() throws Exception {
     CardGateway target = new CardGateway();
-    // What Spring generates for a @Configuration, a @Lazy or an AOP proxy: a subclass calling super.
-    PaymentGateway cglib = new net.bytebuddy.ByteBuddy()
-        .subclass(CardGateway.class)
-        .name("com.acme.fixture.CardGateway$$SpringCGLIB$$0")
-        .method(net.bytebuddy.matcher.ElementMatchers.named("charge"))
-        .intercept(net.bytebuddy.implementation.SuperMethodCall.INSTANCE)
-        .make()
-        .load(getClass().getClassLoader(), net.bytebuddy.dynamic.loading.ClassLoadingStrategy.Default.WRAPPER)
-        .getLoaded()
-        .getDeclaredConstructor()
-        .newInstance();
-    PaymentGateway jdkProxy = (PaymentGateway) java.lang.reflect.Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {PaymentGateway.class}, (proxy, method, arguments) -> method.invoke(target, arguments));
+    // What Spring generates for a @Configuration, a @Lazy or an AOP proxy: a subclass calling
+    // super.
+    PaymentGateway cglib =
+        new net.bytebuddy.ByteBuddy()
+            .subclass(CardGateway.class)
+            .name("com.acme.fixture.CardGateway$$SpringCGLIB$$0")
+            .method(net.bytebuddy.matcher.ElementMatchers.named("charge"))
+            .intercept(net.bytebuddy.implementation.SuperMethodCall.INSTANCE)
+            .make()
+            .load(
+                getClass().getClassLoader(),
+                net.bytebuddy.dynamic.loading.ClassLoadingStrategy.Default.WRAPPER)
+            .getLoaded()
+            .getDeclaredConstructor()
+            .newInstance();
+    PaymentGateway jdkProxy =
+        (PaymentGateway)
+            java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {PaymentGateway.class},
+                (proxy, method, arguments) -> method.invoke(target, arguments));
     PaymentGateway lambda = (customer, cents) -> target.charge(customer, cents);
 
     cglib.charge("C-1", 100);
     jdkProxy.charge("C-2", 200);
     lambda.charge("C-3", 300);
 
-    assertThat(sent()).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id")))
+    assertThat(sent())
+        .extracting(
+            span -> span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id")))
         .containsExactly("C-1", "C-2", "C-3");
-    assertThat(sent()).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("code.function.name")))
+    assertThat(sent())
+        .extracting(span -> span.getAttributes().get(AttributeKey.stringKey("code.function.name")))
         .containsOnly("com.acme.fixture.CardGateway.charge");
   }
 
@@ -242,15 +260,23 @@ class TouchpointInstallerTest {
    */
   @Test
   void anInterfaceServedOnlyByAJdkProxyIsReachedOncePerCall() throws Exception {
-    PaymentGateway repository = (PaymentGateway) java.lang.reflect.Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {PaymentGateway.class}, (proxy, method, arguments) -> "R-proxy");
+    PaymentGateway repository =
+        (PaymentGateway)
+            java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {PaymentGateway.class},
+                (proxy, method, arguments) -> "R-proxy");
     repository.charge("C-9", 900);
     repository.charge("C-10", 1000);
 
-    assertThat(sent()).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id")))
+    assertThat(sent())
+        .extracting(
+            span -> span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id")))
         .containsExactly("C-9", "C-10");
-    assertThat(sent()).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("code.function.name")))
-        .as("named after the interface, not the proxy class").containsOnly("com.acme.fixture.PaymentGateway.charge");
+    assertThat(sent())
+        .extracting(span -> span.getAttributes().get(AttributeKey.stringKey("code.function.name")))
+        .as("named after the interface, not the proxy class")
+        .containsOnly("com.acme.fixture.PaymentGateway.charge");
   }
 
   @Test
@@ -260,23 +286,29 @@ class TouchpointInstallerTest {
     desk.placeOrder("C-8", 200);
 
     List<SpanData> spans = sent();
-    assertThat(spans).extracting(SpanData::getName).containsExactly("payment", "order.placed", "payment", "order.placed");
+    assertThat(spans)
+        .extracting(SpanData::getName)
+        .containsExactly("payment", "order.placed", "payment", "order.placed");
     SpanData payment = spans.get(0);
     SpanData order = spans.get(1);
     assertThat(order.getParentSpanContext().isValid()).as("the outer call is a root").isFalse();
     assertThat(payment.getParentSpanId()).isEqualTo(order.getSpanId());
     assertThat(payment.getTraceId()).isEqualTo(order.getTraceId());
-    assertThat(spans.get(2).getTraceId()).as("the next call starts a trace of its own").isNotEqualTo(order.getTraceId());
+    assertThat(spans.get(2).getTraceId())
+        .as("the next call starts a trace of its own")
+        .isNotEqualTo(order.getTraceId());
     assertThat(spans).extracting(SpanData::getSpanId).doesNotHaveDuplicates();
   }
 
   @Test
   void aFutureIsRecordedWhenItCompletesWithTheValueItCompletesWith() throws Exception {
     OrderDesk desk = new OrderDesk();
-    java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.ExecutorService executor =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
     try {
       CountDownLatch go = new CountDownLatch(1);
-      java.util.concurrent.CompletableFuture<Account> found = desk.findLater("ann@example.com", go, executor);
+      java.util.concurrent.CompletableFuture<Account> found =
+          desk.findLater("ann@example.com", go, executor);
       assertThat(sent()).as("nothing before the future completes").isEmpty();
       long released = io.opentelemetry.sdk.common.Clock.getDefault().now();
       go.countDown();
@@ -284,24 +316,33 @@ class TouchpointInstallerTest {
 
       SpanData span = awaitSpans(1).get(0);
       assertThat(span.getName()).isEqualTo("account.found");
-      assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id"))).isEqualTo(customer);
-      assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.outcome"))).isEqualTo("success");
-      assertThat(span.getEndEpochNanos()).as("the span ends when the future completes").isGreaterThanOrEqualTo(released);
+      assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id")))
+          .isEqualTo(customer);
+      assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.outcome")))
+          .isEqualTo("success");
+      assertThat(span.getEndEpochNanos())
+          .as("the span ends when the future completes")
+          .isGreaterThanOrEqualTo(released);
       exporter.reset();
 
       CountDownLatch open = new CountDownLatch(0);
       assertThatThrownBy(() -> desk.findLater("unknown@example.com", open, executor).join())
           .hasCauseInstanceOf(IllegalStateException.class);
       SpanData failed = awaitSpans(1).get(0);
-      assertThat(failed.getAttributes().get(AttributeKey.stringKey("touchline.outcome"))).isEqualTo("error");
-      assertThat(failed.getEvents()).extracting(e -> e.getAttributes().get(AttributeKey.stringKey("exception.type")))
+      assertThat(failed.getAttributes().get(AttributeKey.stringKey("touchline.outcome")))
+          .isEqualTo("error");
+      assertThat(failed.getEvents())
+          .extracting(e -> e.getAttributes().get(AttributeKey.stringKey("exception.type")))
           .containsExactly("java.lang.IllegalStateException");
     } finally {
       executor.shutdownNow();
     }
   }
 
-  /** Waits until the exporter holds {@code count} spans: a future's touchpoint is recorded on the thread that completes it. */
+  /**
+   * Waits until the exporter holds {@code count} spans: a future's touchpoint is recorded on the
+   * thread that completes it.
+   */
   private List<SpanData> awaitSpans(int count) throws InterruptedException {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
@@ -341,8 +382,10 @@ class TouchpointInstallerTest {
     assertThat(entry.getPhone()).isEqualTo("+49 30 1");
     SpanData span = sent().get(0);
     assertThat(span.getName()).isEqualTo("directory.lookup");
-    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id"))).isEqualTo("C-8");
-    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.phone"))).isEqualTo("49301");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.customer_id")))
+        .isEqualTo("C-8");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("touchline.key.phone")))
+        .isEqualTo("49301");
   }
 
   @Test
@@ -359,9 +402,7 @@ class TouchpointInstallerTest {
     new AccountService().apply("carol@example.com").getEmail(); // the application's own call
 
     // lookup reads no getter of Account; the application's own getEmail() call is a touchpoint.
-    assertThat(sent())
-        .extracting(SpanData::getName)
-        .containsExactly("lookup", "nested.getter");
+    assertThat(sent()).extracting(SpanData::getName).containsExactly("lookup", "nested.getter");
     exporter.reset();
 
     new AccountService().login("dave@example.com", "s-9"); // capture reads customerNumber only

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Talking to a fixture application that reads commands on stdin and answers one line each, and reading its log. */
+/**
+ * Talking to a fixture application that reads commands on stdin and answers one line each, and
+ * reading its log.
+ */
 public final class Conversation {
 
   private Conversation() {}
@@ -20,14 +23,19 @@ public final class Conversation {
     return out.readLine();
   }
 
-  /** Waits up to 30 s for the application to end (after {@code quit}); ends it forcibly otherwise. */
+  /**
+   * Waits up to 30 s for the application to end (after {@code quit}); ends it forcibly otherwise.
+   */
   public static void awaitExit(Process app) throws InterruptedException {
     if (!app.waitFor(30, TimeUnit.SECONDS)) {
       app.destroyForcibly();
     }
   }
 
-  /** Waits up to 20 s until {@code file} contains {@code text}; fails with the file's content otherwise. */
+  /**
+   * Waits up to 20 s until {@code file} contains {@code text}; fails with the file's content
+   * otherwise.
+   */
   public static void awaitText(Path file, String text) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
@@ -36,6 +44,12 @@ public final class Conversation {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("no '" + text + "' in " + file + ":\n" + new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+    throw new AssertionError(
+        "no '"
+            + text
+            + "' in "
+            + file
+            + ":\n"
+            + new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
   }
 }

@@ -24,7 +24,8 @@ public final class JvmRun {
    * Runs {@code command} in {@code directory} with the environment changed by {@code env}, the
    * Touchline variables of the developer's shell removed; fails the test after 60 s.
    */
-  public static JvmRun run(List<String> command, Path directory, Map<String, String> env) throws Exception {
+  public static JvmRun run(List<String> command, Path directory, Map<String, String> env)
+      throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().remove("TOUCHLINE_ENABLED");
     builder.environment().remove("TOUCHLINE_CONFIG");
@@ -37,7 +38,9 @@ public final class JvmRun {
       process.destroyForcibly();
       throw new AssertionError(String.join(" ", command) + " did not end within 60 s");
     }
-    return new JvmRun(process.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+    return new JvmRun(
+        process.exitValue(),
+        new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
         new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
   }
 }

@@ -67,7 +67,8 @@ public final class OtlpReceiver implements AutoCloseable {
   private final int status;
   private final int failures;
   private final String retryAfter;
-  private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger requests =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final List<Received> spans = new CopyOnWriteArrayList<>();
   private final List<String> contentTypes = new CopyOnWriteArrayList<>();
 
@@ -75,12 +76,16 @@ public final class OtlpReceiver implements AutoCloseable {
     this(200);
   }
 
-  /** A receiver that answers every export with {@code status}, e.g. 503 for an overloaded collector. */
+  /**
+   * A receiver that answers every export with {@code status}, e.g. 503 for an overloaded collector.
+   */
   public OtlpReceiver(int status) throws IOException {
     this(status, Integer.MAX_VALUE, "30");
   }
 
-  /** The first {@code failures} exports are answered {@code status} with that Retry-After; then 200. */
+  /**
+   * The first {@code failures} exports are answered {@code status} with that Retry-After; then 200.
+   */
   public OtlpReceiver(int status, int failures, String retryAfter) throws IOException {
     this.status = status;
     this.failures = failures;

@@ -12,14 +12,14 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Hands each commit of the store to the collector's listeners, in the order they were
- * registered (the views' columns before the profile index, so that whatever a profile shows has
- * its columns; then the live feed; then the rules). A listener that throws stops neither the
- * others nor the writer, and is never silently behind: it is marked failed (in {@code
- * /api/health} and {@code /metrics}), said once in the log by name, and rebuilt from the store
- * at once, on the writer's thread, so that no commit slips between the rebuild and the next
- * batch. A rebuild that fails too leaves it failed and skipped; it is tried again at a later
- * commit, no sooner than {@link #RETRY_AFTER} after the last attempt.
+ * Hands each commit of the store to the collector's listeners, in the order they were registered
+ * (the views' columns before the profile index, so that whatever a profile shows has its columns;
+ * then the live feed; then the rules). A listener that throws stops neither the others nor the
+ * writer, and is never silently behind: it is marked failed (in {@code /api/health} and {@code
+ * /metrics}), said once in the log by name, and rebuilt from the store at once, on the writer's
+ * thread, so that no commit slips between the rebuild and the next batch. A rebuild that fails too
+ * leaves it failed and skipped; it is tried again at a later commit, no sooner than {@link
+ * #RETRY_AFTER} after the last attempt.
  */
 public final class CommitPublisher implements CommitListener {
 
@@ -41,22 +41,28 @@ public final class CommitPublisher implements CommitListener {
     this.nanoTime = nanoTime;
   }
 
-  /** Adds a listener after those registered before it; {@code name} is what health and logs call it. */
+  /**
+   * Adds a listener after those registered before it; {@code name} is what health and logs call it.
+   */
   public void register(String name, CommitListener listener, Rebuild rebuild) {
     subscriptions.add(new Subscription(name, listener, rebuild));
   }
 
   @Override
   public void committed(CommittedBatch batch) {
-    subscriptions.forEach(subscription -> deliver(subscription, listener -> listener.committed(batch)));
+    subscriptions.forEach(
+        subscription -> deliver(subscription, listener -> listener.committed(batch)));
   }
 
   @Override
   public void erased(ErasedTouchpoints erased) {
-    subscriptions.forEach(subscription -> deliver(subscription, listener -> listener.erased(erased)));
+    subscriptions.forEach(
+        subscription -> deliver(subscription, listener -> listener.erased(erased)));
   }
 
-  /** Rebuilds every listener from the store, in order (after the store deleted what retention took). */
+  /**
+   * Rebuilds every listener from the store, in order (after the store deleted what retention took).
+   */
   public void rebuildAll() {
     subscriptions.forEach(this::rebuild);
   }
@@ -79,8 +85,13 @@ public final class CommitPublisher implements CommitListener {
       telling.accept(subscription.listener);
     } catch (Throwable e) { // whatever it was, it is this listener's failure alone
       subscription.failed(e);
-      CollectorLog.errorOnce(topic(subscription),
-          "the " + subscription.name + " failed on a commit (" + e + "); rebuilding it from the store");
+      CollectorLog.errorOnce(
+          topic(subscription),
+          "the "
+              + subscription.name
+              + " failed on a commit ("
+              + e
+              + "); rebuilding it from the store");
       rebuild(subscription);
     }
   }
@@ -91,12 +102,18 @@ public final class CommitPublisher implements CommitListener {
     try {
       subscription.rebuild.run();
       subscription.state = ListenerHealth.State.OK;
-      CollectorLog.recovered(topic(subscription), "the " + subscription.name + " was rebuilt from the store");
+      CollectorLog.recovered(
+          topic(subscription), "the " + subscription.name + " was rebuilt from the store");
     } catch (Throwable e) {
       subscription.failed(e);
       subscription.state = ListenerHealth.State.FAILED;
-      CollectorLog.errorOnce(topic(subscription),
-          "the " + subscription.name + " could not be rebuilt from the store (" + e + "); it stays behind until"
+      CollectorLog.errorOnce(
+          topic(subscription),
+          "the "
+              + subscription.name
+              + " could not be rebuilt from the store ("
+              + e
+              + "); it stays behind until"
               + " a later commit rebuilds it");
     }
   }

@@ -9,9 +9,13 @@ import java.time.Instant;
  * @param lastFailure what it threw last, or null
  * @param lastFailureAt when, or null
  */
-public record ListenerHealth(String name, State state, long failures, String lastFailure, Instant lastFailureAt) {
+public record ListenerHealth(
+    String name, State state, long failures, String lastFailure, Instant lastFailureAt) {
 
-  /** OK: up to date. REBUILDING: being read anew from the store. FAILED: behind until a rebuild succeeds. */
+  /**
+   * OK: up to date. REBUILDING: being read anew from the store. FAILED: behind until a rebuild
+   * succeeds.
+   */
   public enum State {
     OK,
     REBUILDING,

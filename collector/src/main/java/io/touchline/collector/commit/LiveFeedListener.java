@@ -5,7 +5,9 @@ import io.touchline.collector.model.CommittedBatch;
 import io.touchline.collector.model.ErasedTouchpoints;
 import io.touchline.collector.store.CommitListener;
 
-/** Hands each commit's touchpoints to the live feed; an erasure leaves it be (it keeps no history). */
+/**
+ * Hands each commit's touchpoints to the live feed; an erasure leaves it be (it keeps no history).
+ */
 public final class LiveFeedListener implements CommitListener {
 
   private final LiveFeed feed;

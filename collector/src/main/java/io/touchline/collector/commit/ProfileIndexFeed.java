@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps the profile index up to date with the store: each commit's touchpoints are placed, an
- * erasure's forgotten, and {@link #rebuild} reads everything back — at start, after retention,
- * and when the index failed on a commit.
+ * erasure's forgotten, and {@link #rebuild} reads everything back — at start, after retention, and
+ * when the index failed on a commit.
  */
 public final class ProfileIndexFeed implements CommitListener {
 
@@ -28,7 +28,9 @@ public final class ProfileIndexFeed implements CommitListener {
   private final TouchpointStore store;
   private final ThreadFactory rebuildThreads;
 
-  /** @param rebuildThreads makes the thread that applies the identity rules during a rebuild */
+  /**
+   * @param rebuildThreads makes the thread that applies the identity rules during a rebuild
+   */
   public ProfileIndexFeed(ProfileIndex index, TouchpointStore store, ThreadFactory rebuildThreads) {
     this.index = index;
     this.store = store;
@@ -41,7 +43,8 @@ public final class ProfileIndexFeed implements CommitListener {
       try (StoreReader reader = store.reader()) {
         return reader.entriesBySequence(sequences);
       } catch (SQLException e) {
-        throw new StoreException("reading touchpoints back for the profile index failed: " + e.getMessage(), e);
+        throw new StoreException(
+            "reading touchpoints back for the profile index failed: " + e.getMessage(), e);
       }
     };
   }
@@ -61,29 +64,34 @@ public final class ProfileIndexFeed implements CommitListener {
 
   /**
    * Builds the index anew from every stored touchpoint. The store reads rows on this thread while
-   * another applies the identity rules to the batch before, so the two halves of the work
-   * overlap (each about half of it; measured at 2M touchpoints). Call it while no batch is written.
+   * another applies the identity rules to the batch before, so the two halves of the work overlap
+   * (each about half of it; measured at 2M touchpoints). Call it while no batch is written.
    */
   public void rebuild() throws SQLException, InterruptedException {
     index.clear();
     BlockingQueue<List<TouchpointKeys>> batches = new ArrayBlockingQueue<>(2);
     AtomicReference<Throwable> applyFailure = new AtomicReference<>();
-    Thread applying = rebuildThreads.newThread(() -> {
-      try {
-        for (List<TouchpointKeys> batch = batches.take(); batch != END; batch = batches.take()) {
-          if (applyFailure.get() == null) {
-            try {
-              batch.forEach(index::add);
-              index.commit();
-            } catch (Throwable e) { // keep taking, so the reader never waits on a full queue
-              applyFailure.set(e);
-            }
-          }
-        }
-      } catch (InterruptedException e) {
-        applyFailure.compareAndSet(null, e);
-      }
-    });
+    Thread applying =
+        rebuildThreads.newThread(
+            () -> {
+              try {
+                for (List<TouchpointKeys> batch = batches.take();
+                    batch != END;
+                    batch = batches.take()) {
+                  if (applyFailure.get() == null) {
+                    try {
+                      batch.forEach(index::add);
+                      index.commit();
+                    } catch (
+                        Throwable e) { // keep taking, so the reader never waits on a full queue
+                      applyFailure.set(e);
+                    }
+                  }
+                }
+              } catch (InterruptedException e) {
+                applyFailure.compareAndSet(null, e);
+              }
+            });
     applying.start();
     try {
       store.replay(batch -> putUninterruptibly(batches, batch));
@@ -93,7 +101,8 @@ public final class ProfileIndexFeed implements CommitListener {
     }
     Throwable failure = applyFailure.get();
     if (failure != null) {
-      throw new IllegalStateException("the identity rules failed while rebuilding the profile index: " + failure, failure);
+      throw new IllegalStateException(
+          "the identity rules failed while rebuilding the profile index: " + failure, failure);
     }
   }
 

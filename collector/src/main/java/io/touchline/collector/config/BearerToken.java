@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * A token from {@code auth}, checked against an {@code Authorization} header (HTTP) or
- * {@code authorization} metadata (gRPC). The comparison takes the same time whatever was sent, so
- * it leaks nothing of the right token.
+ * A token from {@code auth}, checked against an {@code Authorization} header (HTTP) or {@code
+ * authorization} metadata (gRPC). The comparison takes the same time whatever was sent, so it leaks
+ * nothing of the right token.
  */
 public final class BearerToken {
 
@@ -16,7 +16,9 @@ public final class BearerToken {
     this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** @param authorization the header's value as sent, or null when there was none */
+  /**
+   * @param authorization the header's value as sent, or null when there was none
+   */
   public boolean accepts(String authorization) {
     return authorization != null
         && MessageDigest.isEqual(expected, authorization.trim().getBytes(StandardCharsets.UTF_8));
@@ -24,6 +26,8 @@ public final class BearerToken {
 
   /** Why a request was refused, for the 401 / UNAUTHENTICATED message. */
   public static String refusal(String authorization) {
-    return authorization == null ? "an Authorization: Bearer token is required" : "the bearer token is not valid";
+    return authorization == null
+        ? "an Authorization: Bearer token is required"
+        : "the bearer token is not valid";
   }
 }

@@ -32,7 +32,8 @@ public record CollectorConfig(
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
   public CollectorConfig {
-    bindAddress = bindAddress == null || bindAddress.isBlank() ? DEFAULT_BIND_ADDRESS : bindAddress.trim();
+    bindAddress =
+        bindAddress == null || bindAddress.isBlank() ? DEFAULT_BIND_ADDRESS : bindAddress.trim();
     boolean loopback = checkResolvable(bindAddress).isLoopbackAddress();
     otlp = otlp == null ? new Otlp(null, null, null) : otlp;
     api = api == null ? new Api(null) : api;
@@ -42,7 +43,9 @@ public record CollectorConfig(
       // Customer data must not be readable, or writable, by anyone on the network.
       throw new InvalidFieldException(
           "auth",
-          "bindAddress " + bindAddress + " is reachable beyond this machine, so both auth.ingestToken"
+          "bindAddress "
+              + bindAddress
+              + " is reachable beyond this machine, so both auth.ingestToken"
               + " and auth.apiToken are required");
     }
     keyTypes = keyTypes == null ? KeyTypeConfig.CANONICAL : List.copyOf(keyTypes);
@@ -52,12 +55,17 @@ public record CollectorConfig(
     hashSecret = Secrets.resolve("hashSecret", hashSecret);
   }
 
-  /** Fails at config time, with the field's name, rather than at bind time with "Unresolved address". */
+  /**
+   * Fails at config time, with the field's name, rather than at bind time with "Unresolved
+   * address".
+   */
   private static InetAddress checkResolvable(String address) {
     try {
       return InetAddress.getByName(address);
     } catch (UnknownHostException | SecurityException e) {
-      throw new InvalidFieldException("bindAddress", "'" + address + "' is neither an IP address nor a host name that resolves");
+      throw new InvalidFieldException(
+          "bindAddress",
+          "'" + address + "' is neither an IP address nor a host name that resolves");
     }
   }
 
@@ -66,13 +74,17 @@ public record CollectorConfig(
   }
 
   /** The same settings listening elsewhere and storing elsewhere: for tests and tools. */
-  public CollectorConfig withPortsAndStorage(int grpcPort, int httpPort, int apiPort, String storagePath) {
+  public CollectorConfig withPortsAndStorage(
+      int grpcPort, int httpPort, int apiPort, String storagePath) {
     return new CollectorConfig(
         bindAddress,
         new Otlp(grpcPort, httpPort, otlp.maxBodyBytes()),
         new Api(apiPort),
         new Storage(
-            storagePath, storage.memoryLimit(), storage.retention(), storage.writeQueueSpans(),
+            storagePath,
+            storage.memoryLimit(),
+            storage.retention(),
+            storage.writeQueueSpans(),
             storage.checkpointThreshold()),
         auth,
         keyTypes,
@@ -92,12 +104,16 @@ public record CollectorConfig(
       httpPort = Ports.check("otlp.httpPort", httpPort, 4318);
       maxBodyBytes = maxBodyBytes == null ? 16L * 1024 * 1024 : maxBodyBytes;
       if (maxBodyBytes <= 0 || maxBodyBytes > Integer.MAX_VALUE) {
-        throw new InvalidFieldException("otlp.maxBodyBytes", "must be between 1 and " + Integer.MAX_VALUE + ", was " + maxBodyBytes);
+        throw new InvalidFieldException(
+            "otlp.maxBodyBytes",
+            "must be between 1 and " + Integer.MAX_VALUE + ", was " + maxBodyBytes);
       }
     }
   }
 
-  /** @param port the REST API and UI; 0 picks a free port */
+  /**
+   * @param port the REST API and UI; 0 picks a free port
+   */
   public record Api(Integer port) {
     public Api {
       port = Ports.check("api.port", port, 8080);
@@ -107,12 +123,18 @@ public record CollectorConfig(
   /**
    * @param path the directory holding {@code touchline.duckdb}; created when missing
    * @param memoryLimit DuckDB's memory limit, e.g. {@code 512MB}; larger queries spill to disk
-   * @param retention touchpoints older than this are deleted, e.g. {@code 400d}; {@code keep} keeps all
-   * @param writeQueueSpans spans accepted and waiting for their commit at most; beyond, senders get 503
+   * @param retention touchpoints older than this are deleted, e.g. {@code 400d}; {@code keep} keeps
+   *     all
+   * @param writeQueueSpans spans accepted and waiting for their commit at most; beyond, senders get
+   *     503
    * @param checkpointThreshold write-ahead log size at which DuckDB folds it into the database file
    */
   public record Storage(
-      String path, String memoryLimit, String retention, Long writeQueueSpans, String checkpointThreshold) {
+      String path,
+      String memoryLimit,
+      String retention,
+      Long writeQueueSpans,
+      String checkpointThreshold) {
     public static final String KEEP = "keep";
 
     public Storage {
@@ -120,7 +142,9 @@ public record CollectorConfig(
       memoryLimit = memoryLimit == null || memoryLimit.isBlank() ? "512MB" : memoryLimit.trim();
       checkSize("storage.memoryLimit", memoryLimit);
       checkpointThreshold =
-          checkpointThreshold == null || checkpointThreshold.isBlank() ? "256MB" : checkpointThreshold.trim();
+          checkpointThreshold == null || checkpointThreshold.isBlank()
+              ? "256MB"
+              : checkpointThreshold.trim();
       checkSize("storage.checkpointThreshold", checkpointThreshold);
       retention = retention == null || retention.isBlank() ? KEEP : retention.trim();
       if (!retention.equals(KEEP)) {
@@ -128,13 +152,15 @@ public record CollectorConfig(
       }
       writeQueueSpans = writeQueueSpans == null ? 100_000L : writeQueueSpans;
       if (writeQueueSpans < 1) {
-        throw new InvalidFieldException("storage.writeQueueSpans", "must be positive, was " + writeQueueSpans);
+        throw new InvalidFieldException(
+            "storage.writeQueueSpans", "must be positive, was " + writeQueueSpans);
       }
     }
 
     private static void checkSize(String field, String size) {
       if (!size.matches("(?i)\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)")) {
-        throw new InvalidFieldException(field, "must be a size such as 512MB or 2GB, was '" + size + "'");
+        throw new InvalidFieldException(
+            field, "must be a size such as 512MB or 2GB, was '" + size + "'");
       }
     }
 
@@ -151,7 +177,8 @@ public record CollectorConfig(
   }
 
   /**
-   * @param ingestToken a request to the OTLP endpoints must carry {@code Authorization: Bearer <it>}
+   * @param ingestToken a request to the OTLP endpoints must carry {@code Authorization: Bearer
+   *     <it>}
    * @param apiToken a request to the API (and {@code /metrics}) must carry it
    */
   public record Auth(String ingestToken, String apiToken) {
@@ -161,7 +188,9 @@ public record CollectorConfig(
     }
   }
 
-  /** @param inactivityGap a pause longer than this starts a new journey, e.g. {@code 30m} */
+  /**
+   * @param inactivityGap a pause longer than this starts a new journey, e.g. {@code 30m}
+   */
   public record Journeys(String inactivityGap) {
     public Journeys {
       inactivityGap = inactivityGap == null ? "30m" : inactivityGap.trim();

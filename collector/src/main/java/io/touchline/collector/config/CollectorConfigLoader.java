@@ -70,10 +70,14 @@ public final class CollectorConfigLoader {
 
   private static String describe(String source, String text, JsonProcessingException e) {
     JsonLocation location = e.getLocation();
-    String where = source + (location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr());
+    String where =
+        source + (location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr());
     if (e instanceof JsonMappingException mapping) {
       List<Object> steps = new ArrayList<>();
-      mapping.getPath().forEach(r -> steps.add(r.getFieldName() != null ? r.getFieldName() : (Object) r.getIndex()));
+      mapping
+          .getPath()
+          .forEach(
+              r -> steps.add(r.getFieldName() != null ? r.getFieldName() : (Object) r.getIndex()));
       OptionalInt line = YamlLines.lineOf(text, steps);
       if (line.isPresent()) {
         where = source + ":" + line.getAsInt();
@@ -81,7 +85,8 @@ public final class CollectorConfigLoader {
       String field =
           mapping.getPath().stream()
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-              .collect(Collectors.joining(".")).replace(".[", "[");
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
       String problem;
       if (e instanceof UnrecognizedPropertyException unknown) {
         problem = "unknown field; expected one of " + unknown.getKnownPropertyIds();
@@ -90,12 +95,15 @@ public final class CollectorConfigLoader {
         String[] names = invalid.field().split("\\.");
         List<Object> fieldSteps = new ArrayList<>(steps);
         fieldSteps.add(names[names.length - 1]);
-        int fieldLine = YamlLines.lineOf(text, fieldSteps).orElse(YamlLines.lineOf(text, steps).orElse(1));
+        int fieldLine =
+            YamlLines.lineOf(text, fieldSteps).orElse(YamlLines.lineOf(text, steps).orElse(1));
         String name = label(fieldSteps);
         return source + ":" + fieldLine + ": " + name + ": " + invalid.getMessage();
-      } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      } else if (e instanceof MismatchedInputException mismatch
+          && mismatch.getTargetType() != null) {
         problem =
-            "expected " + kind(mismatch.getTargetType())
+            "expected "
+                + kind(mismatch.getTargetType())
                 + YamlLines.describeValue(text, steps).map(found -> ", found " + found).orElse("");
       } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
         problem = e.getCause().getMessage();
@@ -104,8 +112,13 @@ public final class CollectorConfigLoader {
       }
       return where + (field.isEmpty() ? "" : ": " + field) + ": " + problem;
     }
-    if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
-      return source + ":" + (yamlError.getProblemMark().getLine() + 1) + ": not valid YAML: " + yamlError.getProblem();
+    if (e.getCause() instanceof MarkedYAMLException yamlError
+        && yamlError.getProblemMark() != null) {
+      return source
+          + ":"
+          + (yamlError.getProblemMark().getLine() + 1)
+          + ": not valid YAML: "
+          + yamlError.getProblem();
     }
     return where + ": not valid YAML: " + e.getOriginalMessage();
   }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in config: {@code 90s}, {@code 30m}, {@code 12h}, {@code 400d}. */
+/**
+ * Durations as people write them in config: {@code 90s}, {@code 30m}, {@code 12h}, {@code 400d}.
+ */
 final class Durations {
 
   private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
@@ -14,7 +16,8 @@ final class Durations {
   static Duration parse(String field, String text) {
     Matcher matcher = FORM.matcher(text == null ? "" : text.trim());
     if (!matcher.matches()) {
-      throw new InvalidFieldException(field, "must be a duration such as 90s, 30m, 12h or 400d, was '" + text + "'");
+      throw new InvalidFieldException(
+          field, "must be a duration such as 90s, 30m, 12h or 400d, was '" + text + "'");
     }
     long amount = Long.parseLong(matcher.group(1));
     Duration duration =

@@ -1,6 +1,8 @@
 package io.touchline.collector.config;
 
-/** A field whose value is out of bounds; thrown while binding, turned into file:line by the loader. */
+/**
+ * A field whose value is out of bounds; thrown while binding, turned into file:line by the loader.
+ */
 final class InvalidFieldException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;

@@ -15,7 +15,11 @@ import java.util.Set;
  * @param attributes standard span attributes that carry this key, e.g. {@code user.email}
  */
 public record KeyTypeConfig(
-    String name, Boolean unique, Integer maxPerProfile, List<String> normalize, List<String> attributes) {
+    String name,
+    Boolean unique,
+    Integer maxPerProfile,
+    List<String> normalize,
+    List<String> attributes) {
 
   /** The canonical key types of the span contract, in priority order. */
   public static final List<KeyTypeConfig> CANONICAL =
@@ -28,27 +32,32 @@ public record KeyTypeConfig(
 
   public KeyTypeConfig {
     if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
-      throw new InvalidFieldException("keyTypes.name", "must match [a-z][a-z0-9_]*, was '" + name + "'");
+      throw new InvalidFieldException(
+          "keyTypes.name", "must match [a-z][a-z0-9_]*, was '" + name + "'");
     }
     unique = unique != null && unique;
     if (maxPerProfile != null && maxPerProfile < 1) {
-      throw new InvalidFieldException("keyTypes.maxPerProfile", name + ": must be 1 or more, was " + maxPerProfile);
+      throw new InvalidFieldException(
+          "keyTypes.maxPerProfile", name + ": must be 1 or more, was " + maxPerProfile);
     }
     if (unique && maxPerProfile != null && maxPerProfile != 1) {
-      throw new InvalidFieldException("keyTypes.maxPerProfile", name + ": a unique key type holds one value per profile");
+      throw new InvalidFieldException(
+          "keyTypes.maxPerProfile", name + ": a unique key type holds one value per profile");
     }
     normalize = normalize == null ? Normalization.defaultsFor(name) : List.copyOf(normalize);
     for (String step : normalize) {
       if (!Normalization.STEPS.contains(step)) {
         throw new InvalidFieldException(
-            "keyTypes.normalize", name + ": unknown step '" + step + "'; known: " + Normalization.STEPS);
+            "keyTypes.normalize",
+            name + ": unknown step '" + step + "'; known: " + Normalization.STEPS);
       }
     }
     attributes = attributes == null ? List.of() : List.copyOf(attributes);
     for (String attribute : attributes) {
       if (attribute.startsWith("touchline.key.")) {
         throw new InvalidFieldException(
-            "keyTypes.attributes", name + ": " + attribute + " already names a key type; list standard attributes only");
+            "keyTypes.attributes",
+            name + ": " + attribute + " already names a key type; list standard attributes only");
       }
     }
   }
@@ -70,7 +79,8 @@ public record KeyTypeConfig(
       }
       for (String attribute : type.attributes()) {
         if (!attributes.add(attribute)) {
-          throw new InvalidFieldException("keyTypes", "attribute " + attribute + " is mapped to two key types");
+          throw new InvalidFieldException(
+              "keyTypes", "attribute " + attribute + " is mapped to two key types");
         }
       }
     }

@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A secret is better kept out of the config file: a value written {@code ${NAME}} is read from
- * the environment variable {@code NAME}, and a missing variable is an error, not an empty token.
+ * A secret is better kept out of the config file: a value written {@code ${NAME}} is read from the
+ * environment variable {@code NAME}, and a missing variable is an error, not an empty token.
  */
 final class Secrets {
 
@@ -22,7 +22,8 @@ final class Secrets {
     if (matcher.matches()) {
       resolved = System.getenv(matcher.group(1));
       if (resolved == null || resolved.isBlank()) {
-        throw new InvalidFieldException(field, "the environment variable " + matcher.group(1) + " is not set");
+        throw new InvalidFieldException(
+            field, "the environment variable " + matcher.group(1) + " is not set");
       }
       resolved = resolved.trim();
     }

@@ -25,12 +25,20 @@ final class YamlLines {
   /** Where the walk down a path ended: the line of the last step found, and its value's node. */
   private record Found(int line, Node value, boolean complete) {}
 
-  /** The 1-based line of the field at {@code path} (names, or indexes for lists), if it is there. */
+  /**
+   * The 1-based line of the field at {@code path} (names, or indexes for lists), if it is there.
+   */
   static OptionalInt lineOf(String yaml, List<Object> path) {
-    return walk(yaml, path).filter(f -> f.line() >= 1).map(f -> OptionalInt.of(f.line())).orElse(OptionalInt.empty());
+    return walk(yaml, path)
+        .filter(f -> f.line() >= 1)
+        .map(f -> OptionalInt.of(f.line()))
+        .orElse(OptionalInt.empty());
   }
 
-  /** What the field at {@code path} holds, for a message: {@code '5'}, {@code a list}, {@code a mapping}. */
+  /**
+   * What the field at {@code path} holds, for a message: {@code '5'}, {@code a list}, {@code a
+   * mapping}.
+   */
   static Optional<String> describeValue(String yaml, List<Object> path) {
     return walk(yaml, path)
         .filter(Found::complete)
@@ -39,7 +47,10 @@ final class YamlLines {
               if (f.value() instanceof ScalarNode scalar) {
                 return scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
                     ? "'" + scalar.getValue() + "'"
-                    : "the quoted text " + scalar.getScalarStyle().getChar() + scalar.getValue() + scalar.getScalarStyle().getChar();
+                    : "the quoted text "
+                        + scalar.getScalarStyle().getChar()
+                        + scalar.getValue()
+                        + scalar.getScalarStyle().getChar();
               }
               return f.value() instanceof SequenceNode ? "a list" : "a mapping";
             });
@@ -69,7 +80,8 @@ final class YamlLines {
         }
         line = found.getKeyNode().getStartMark().getLine() + 1;
         node = found.getValueNode();
-      } else if (node instanceof SequenceNode sequence && step instanceof Integer index
+      } else if (node instanceof SequenceNode sequence
+          && step instanceof Integer index
           && index < sequence.getValue().size()) {
         node = sequence.getValue().get(index);
         line = node.getStartMark().getLine() + 1;

@@ -27,5 +27,6 @@ public record ErasureView(
     List<Span> spans) {
 
   /** One touchpoint that goes. */
-  public record Span(String time, String touchpoint, String channel, String traceId, String spanId) {}
+  public record Span(
+      String time, String touchpoint, String channel, String traceId, String spanId) {}
 }

@@ -1,17 +1,17 @@
 package io.touchline.collector.erase;
 
 import io.touchline.collector.log.CollectorLog;
-import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
+import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.query.Page;
 import io.touchline.collector.query.ProfileQuery;
 import io.touchline.collector.query.ProfileView;
-import io.touchline.collector.store.StoreException;
+import io.touchline.collector.stitch.ProfileLookup;
 import io.touchline.collector.store.Erasure;
 import io.touchline.collector.store.ErasureRecord;
+import io.touchline.collector.store.StoreException;
 import io.touchline.collector.store.StoreReader;
-import io.touchline.collector.stitch.ProfileLookup;
 import io.touchline.collector.store.TouchpointStore;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,8 +26,8 @@ import java.util.TreeMap;
  * Erases a customer (a data subject's right to erasure) by any of their keys: the profile holding
  * the key, with every stored touchpoint that carries one of its own keys. Keys the profile shares
  * with other customers are kept, since they are theirs too. A dry run answers exactly what the
- * erasure would remove; the erasure decides again under the store's lock, so nothing that
- * arrived in between escapes it.
+ * erasure would remove; the erasure decides again under the store's lock, so nothing that arrived
+ * in between escapes it.
  */
 public final class ProfileEraser {
 
@@ -49,25 +49,44 @@ public final class ProfileEraser {
   /** Erases the profile holding {@code key}; empty when no profile holds it. */
   public Optional<ErasureView> erase(CustomerKey key) {
     try {
-      return store.whileWritesWait(() -> {
-        Optional<Plan> plan = plan(key);
-        if (plan.isEmpty()) {
-          return Optional.empty();
-        }
-        Instant at = store.erase(plan.get().erasure());
-        CollectorLog.info("erased profile " + plan.get().erasure().profileId() + " (asked by "
-            + key.type() + " key): " + plan.get().spans().size() + " touchpoints, " + plan.get().erasure().keys().size()
-            + " keys; " + plan.get().erasure().sharedKeysKept() + " shared keys kept");
-        return Optional.of(plan.get().view(ProfileQuery.time(at.getEpochSecond() * 1_000_000_000L + at.getNano())));
-      });
+      return store.whileWritesWait(
+          () -> {
+            Optional<Plan> plan = plan(key);
+            if (plan.isEmpty()) {
+              return Optional.empty();
+            }
+            Instant at = store.erase(plan.get().erasure());
+            CollectorLog.info(
+                "erased profile "
+                    + plan.get().erasure().profileId()
+                    + " (asked by "
+                    + key.type()
+                    + " key): "
+                    + plan.get().spans().size()
+                    + " touchpoints, "
+                    + plan.get().erasure().keys().size()
+                    + " keys; "
+                    + plan.get().erasure().sharedKeysKept()
+                    + " shared keys kept");
+            return Optional.of(
+                plan.get()
+                    .view(ProfileQuery.time(at.getEpochSecond() * 1_000_000_000L + at.getNano())));
+          });
     } catch (SQLException e) {
       throw new StoreException(e);
     }
   }
 
-  /** One audit record as {@code GET /api/erasures} answers it: no key value, only the key's type. */
+  /**
+   * One audit record as {@code GET /api/erasures} answers it: no key value, only the key's type.
+   */
   public record AuditView(
-      String erasedAt, String requestedBy, String profileId, long touchpoints, int keys, int sharedKeysKept) {}
+      String erasedAt,
+      String requestedBy,
+      String profileId,
+      long touchpoints,
+      int keys,
+      int sharedKeysKept) {}
 
   /** The audit trail: every erasure, newest first. */
   public List<AuditView> erasures() {
@@ -78,8 +97,16 @@ public final class ProfileEraser {
       throw new StoreException(e);
     }
     return records.stream()
-        .map(r -> new AuditView(ProfileQuery.time(r.erasedAt().getEpochSecond() * 1_000_000_000L + r.erasedAt().getNano()),
-            r.requestedBy(), r.profileId(), r.touchpoints(), r.keys(), r.sharedKeysKept()))
+        .map(
+            r ->
+                new AuditView(
+                    ProfileQuery.time(
+                        r.erasedAt().getEpochSecond() * 1_000_000_000L + r.erasedAt().getNano()),
+                    r.requestedBy(),
+                    r.profileId(),
+                    r.touchpoints(),
+                    r.keys(),
+                    r.sharedKeysKept()))
         .toList();
   }
 
@@ -99,19 +126,31 @@ public final class ProfileEraser {
         own.add(stored);
       }
     }
-    long[] sequences = index.touchpointsCarrying(
-        own.stream().mapToLong(k -> KeyHashes.fingerprint(k)).toArray());
+    long[] sequences =
+        index.touchpointsCarrying(own.stream().mapToLong(k -> KeyHashes.fingerprint(k)).toArray());
     List<Touchpoint> touchpoints;
     try (StoreReader reader = store.reader()) {
       touchpoints = reader.touchpointsBySequence(sequences);
     } catch (SQLException e) {
       throw new StoreException(e);
     }
-    List<ErasureView.Span> spans = touchpoints.stream()
-        .sorted(Comparator.comparingLong(Touchpoint::eventTimeNanos))
-        .map(t -> new ErasureView.Span(ProfileQuery.time(t.eventTimeNanos()), t.touchpoint(), t.channel(), t.traceId(), t.spanId()))
-        .toList();
-    return Optional.of(new Plan(new Erasure(key.type(), profile.id(), sequences, own, sharedKept.size()), sharedKept, spans));
+    List<ErasureView.Span> spans =
+        touchpoints.stream()
+            .sorted(Comparator.comparingLong(Touchpoint::eventTimeNanos))
+            .map(
+                t ->
+                    new ErasureView.Span(
+                        ProfileQuery.time(t.eventTimeNanos()),
+                        t.touchpoint(),
+                        t.channel(),
+                        t.traceId(),
+                        t.spanId()))
+            .toList();
+    return Optional.of(
+        new Plan(
+            new Erasure(key.type(), profile.id(), sequences, own, sharedKept.size()),
+            sharedKept,
+            spans));
   }
 
   private record Plan(Erasure erasure, List<String> sharedKept, List<ErasureView.Span> spans) {
@@ -119,9 +158,14 @@ public final class ProfileEraser {
       Map<String, Long> byChannel = new TreeMap<>();
       spans.forEach(span -> byChannel.merge(span.channel(), 1L, Long::sum));
       return new ErasureView(
-          erasedAt == null, erasedAt, List.of(erasure.profileId()),
-          erasure.keys().stream().map(CustomerKey::toString).toList(), sharedKept,
-          spans.size(), byChannel, spans);
+          erasedAt == null,
+          erasedAt,
+          List.of(erasure.profileId()),
+          erasure.keys().stream().map(CustomerKey::toString).toList(),
+          sharedKept,
+          spans.size(),
+          byChannel,
+          spans);
     }
   }
 }

@@ -45,7 +45,8 @@ final class AttributeValues {
     switch (value.getValueCase()) {
       case STRING_VALUE -> strings.add(value.getStringValue());
       case INT_VALUE -> strings.add(Long.toString(value.getIntValue()));
-      case ARRAY_VALUE -> value.getArrayValue().getValuesList().forEach(v -> strings.addAll(strings(v)));
+      case ARRAY_VALUE ->
+          value.getArrayValue().getValuesList().forEach(v -> strings.addAll(strings(v)));
       default -> {
         // booleans, doubles and maps are not identifiers
       }

@@ -20,7 +20,8 @@ public final class IngestCounters {
 
   /** A request was read and translated: every span in it counts as received. */
   void recordReceived(TranslatedBatch batch) {
-    spansReceived.addAndGet(batch.touchpoints().size() + batch.nonTouchpointSpans() + batch.rejectedSpans());
+    spansReceived.addAndGet(
+        batch.touchpoints().size() + batch.nonTouchpointSpans() + batch.rejectedSpans());
     if (batch.rejectedSpans() > 0) {
       count(spansRejected, "invalid_span", batch.rejectedSpans());
     }
@@ -64,7 +65,9 @@ public final class IngestCounters {
     return nonTouchpointSpans.get();
   }
 
-  /** Spans not stored, by reason: {@code invalid_span}, {@code queue_full}, {@code store_error}, … */
+  /**
+   * Spans not stored, by reason: {@code invalid_span}, {@code queue_full}, {@code store_error}, …
+   */
   public Map<String, Long> spansRejected() {
     return snapshot(spansRejected);
   }

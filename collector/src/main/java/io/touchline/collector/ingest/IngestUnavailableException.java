@@ -1,9 +1,9 @@
 package io.touchline.collector.ingest;
 
 /**
- * A batch was not acknowledged and may be sent again: the write queue is full, the store failed,
- * or the collector is shutting down. Transports answer it as retryable (HTTP 503 with
- * {@code Retry-After}, gRPC {@code UNAVAILABLE}).
+ * A batch was not acknowledged and may be sent again: the write queue is full, the store failed, or
+ * the collector is shutting down. Transports answer it as retryable (HTTP 503 with {@code
+ * Retry-After}, gRPC {@code UNAVAILABLE}).
  */
 public final class IngestUnavailableException extends Exception {
 

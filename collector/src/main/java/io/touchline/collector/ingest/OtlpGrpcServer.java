@@ -27,6 +27,7 @@ public final class OtlpGrpcServer implements AutoCloseable {
    * commit, so there are many more threads than cores.
    */
   private static final int THREADS = 32;
+
   private static final long SHUTDOWN_GRACE_SECONDS = 10;
 
   private final Server server;
@@ -44,8 +45,8 @@ public final class OtlpGrpcServer implements AutoCloseable {
    * @param maxBodyBytes larger messages are refused with {@code RESOURCE_EXHAUSTED}
    * @throws BindException naming the address, the port and {@code otlp.grpcPort}
    */
-  public static OtlpGrpcServer start(String bindAddress, int port, TraceIngest ingest, long maxBodyBytes)
-      throws IOException {
+  public static OtlpGrpcServer start(
+      String bindAddress, int port, TraceIngest ingest, long maxBodyBytes) throws IOException {
     return start(bindAddress, port, ingest, maxBodyBytes, null, Executors.defaultThreadFactory());
   }
 
@@ -54,18 +55,28 @@ public final class OtlpGrpcServer implements AutoCloseable {
    * service's threads come from {@code threadFactory} (the collector names and owns them).
    */
   public static OtlpGrpcServer start(
-      String bindAddress, int port, TraceIngest ingest, long maxBodyBytes, String ingestToken, ThreadFactory threadFactory)
+      String bindAddress,
+      int port,
+      TraceIngest ingest,
+      long maxBodyBytes,
+      String ingestToken,
+      ThreadFactory threadFactory)
       throws IOException {
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
     }
-    ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> {
-      Thread thread = threadFactory.newThread(runnable);
-      // Netty's event-loop threads start these and are daemons: without this, so would these be,
-      // and an export being committed could die with the JVM instead of ending through close().
-      thread.setDaemon(false);
-      return thread;
-    });
+    ExecutorService threads =
+        Executors.newFixedThreadPool(
+            THREADS,
+            runnable -> {
+              Thread thread = threadFactory.newThread(runnable);
+              // Netty's event-loop threads start these and are daemons: without this, so would
+              // these be,
+              // and an export being committed could die with the JVM instead of ending through
+              // close().
+              thread.setDaemon(false);
+              return thread;
+            });
     IngestCounters counters = ingest.counters();
     Server server =
         NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
@@ -76,7 +87,9 @@ public final class OtlpGrpcServer implements AutoCloseable {
             .addService(
                 ingestToken == null
                     ? ServerInterceptors.intercept(new OtlpGrpcService(ingest))
-                    : ServerInterceptors.intercept(new OtlpGrpcService(ingest), new BearerTokenInterceptor(ingestToken, counters)))
+                    : ServerInterceptors.intercept(
+                        new OtlpGrpcService(ingest),
+                        new BearerTokenInterceptor(ingestToken, counters)))
             .build();
     try {
       server.start();
@@ -86,7 +99,12 @@ public final class OtlpGrpcServer implements AutoCloseable {
       threads.shutdownNow();
       BindException bind =
           new BindException(
-              "cannot listen on " + bindAddress + ":" + port + " (otlp.grpcPort): " + rootMessage(e));
+              "cannot listen on "
+                  + bindAddress
+                  + ":"
+                  + port
+                  + " (otlp.grpcPort): "
+                  + rootMessage(e));
       bind.initCause(e);
       throw bind;
     }
@@ -122,8 +140,8 @@ public final class OtlpGrpcServer implements AutoCloseable {
   }
 
   /**
-   * gRPC refuses a too-large message before any service sees it; counting it here puts it in
-   * {@code /metrics} under the same reason as an HTTP 413.
+   * gRPC refuses a too-large message before any service sees it; counting it here puts it in {@code
+   * /metrics} under the same reason as an HTTP 413.
    */
   private static final class TooLargeCounter extends ServerStreamTracer.Factory {
 
@@ -142,7 +160,8 @@ public final class OtlpGrpcServer implements AutoCloseable {
           // only while it is decompressed ends as UNKNOWN, caused by it (grpc-java #11246).
           if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED
               || (status.getCause() != null
-                  && Status.fromThrowable(status.getCause()).getCode() == Status.Code.RESOURCE_EXHAUSTED)) {
+                  && Status.fromThrowable(status.getCause()).getCode()
+                      == Status.Code.RESOURCE_EXHAUSTED)) {
             counters.recordRequestRejected("too_large");
           }
         }

@@ -1,6 +1,5 @@
 package io.touchline.collector.ingest;
 
-import io.touchline.collector.log.CollectorLog;
 import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
 import com.google.rpc.Code;
@@ -12,6 +11,7 @@ import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import io.touchline.collector.log.CollectorLog;
 import java.util.Objects;
 
 /**
@@ -29,7 +29,8 @@ public final class OtlpGrpcService extends TraceServiceGrpc.TraceServiceImplBase
 
   @Override
   public void export(
-      ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> responseObserver) {
+      ExportTraceServiceRequest request,
+      StreamObserver<ExportTraceServiceResponse> responseObserver) {
     ExportTraceServiceResponse response;
     try {
       response = ingest.export(request);

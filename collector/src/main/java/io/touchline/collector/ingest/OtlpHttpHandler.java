@@ -44,7 +44,11 @@ public final class OtlpHttpHandler implements HttpHandler {
       Encoding encoding = Encoding.of(contentType);
       String path = exchange.getRequestURI().getPath();
       if (!TRACES_PATH.equals(path)) {
-        fail(exchange, encoding, 404, "no such endpoint: " + path + "; OTLP/HTTP traces go to POST " + TRACES_PATH);
+        fail(
+            exchange,
+            encoding,
+            404,
+            "no such endpoint: " + path + "; OTLP/HTTP traces go to POST " + TRACES_PATH);
         return;
       }
       if (!"POST".equals(exchange.getRequestMethod())) {
@@ -53,7 +57,11 @@ public final class OtlpHttpHandler implements HttpHandler {
         return;
       }
       if (!PROTOBUF.equals(contentType) && !JSON.equals(contentType)) {
-        fail(exchange, encoding, 415, "Content-Type must be " + PROTOBUF + " or " + JSON + ", was " + contentType);
+        fail(
+            exchange,
+            encoding,
+            415,
+            "Content-Type must be " + PROTOBUF + " or " + JSON + ", was " + contentType);
         return;
       }
       if (declaredLength(exchange) > maxBodyBytes) {
@@ -75,7 +83,11 @@ public final class OtlpHttpHandler implements HttpHandler {
       try {
         request = encoding.parse(body);
       } catch (InvalidProtocolBufferException e) {
-        fail(exchange, encoding, 400, "body is not an OTLP ExportTraceServiceRequest: " + e.getMessage());
+        fail(
+            exchange,
+            encoding,
+            400,
+            "body is not an OTLP ExportTraceServiceRequest: " + e.getMessage());
         return;
       }
       ExportTraceServiceResponse response;
@@ -92,7 +104,8 @@ public final class OtlpHttpHandler implements HttpHandler {
   }
 
   private byte[] readBody(HttpExchange exchange) throws IOException {
-    boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+    boolean gzip =
+        "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
     try (InputStream raw = exchange.getRequestBody();
         InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -124,13 +137,17 @@ public final class OtlpHttpHandler implements HttpHandler {
     fail(exchange, Encoding.of(contentType), 401, message);
   }
 
-  private void fail(HttpExchange exchange, Encoding encoding, int status, String message) throws IOException {
+  private void fail(HttpExchange exchange, Encoding encoding, int status, String message)
+      throws IOException {
     counters.recordRequestRejected(reason(status));
     send(exchange, encoding, status, status(status, message));
   }
 
   private static com.google.rpc.Status status(int httpStatus, String message) {
-    return com.google.rpc.Status.newBuilder().setCode(grpcCode(httpStatus)).setMessage(message).build();
+    return com.google.rpc.Status.newBuilder()
+        .setCode(grpcCode(httpStatus))
+        .setMessage(message)
+        .build();
   }
 
   /** The reason label of a refused request in {@code /metrics}. */
@@ -174,7 +191,9 @@ public final class OtlpHttpHandler implements HttpHandler {
       return "none";
     }
     int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 
   /** How a request body is read and its answer written: both as the request's content type. */

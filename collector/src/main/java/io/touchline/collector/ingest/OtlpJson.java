@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * OTLP/JSON: the proto3 JSON mapping with the one OTLP exception, trace and span ids as hex
- * rather than base64 (opentelemetry-proto, {@code docs/specification.md}, "JSON Protobuf
- * Encoding"). Jackson reads the tree, the ids are rewritten to base64 in place, and
- * {@link JsonFormat} does the rest, so integer enums, int64 as string or number, snake_case keys
- * and unknown fields are all handled as the mapping says.
+ * OTLP/JSON: the proto3 JSON mapping with the one OTLP exception, trace and span ids as hex rather
+ * than base64 (opentelemetry-proto, {@code docs/specification.md}, "JSON Protobuf Encoding").
+ * Jackson reads the tree, the ids are rewritten to base64 in place, and {@link JsonFormat} does the
+ * rest, so integer enums, int64 as string or number, snake_case keys and unknown fields are all
+ * handled as the mapping says.
  */
 public final class OtlpJson {
 
@@ -37,7 +37,8 @@ public final class OtlpJson {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
-  private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
+  private static final JsonFormat.Printer PRINTER =
+      JsonFormat.printer().omittingInsignificantWhitespace();
 
   private OtlpJson() {}
 
@@ -47,21 +48,26 @@ public final class OtlpJson {
    *
    * @throws InvalidProtocolBufferException when the body is not JSON or not an export request
    */
-  public static ExportTraceServiceRequest parseRequest(byte[] json) throws InvalidProtocolBufferException {
+  public static ExportTraceServiceRequest parseRequest(byte[] json)
+      throws InvalidProtocolBufferException {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
     } catch (JacksonException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new InvalidProtocolBufferException("malformed JSON" + where + ": " + shorten(e.getOriginalMessage()));
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new InvalidProtocolBufferException(
+          "malformed JSON" + where + ": " + shorten(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new InvalidProtocolBufferException("unreadable JSON: " + shorten(e.getMessage()));
     }
     if (root == null || !root.isObject()) {
       throw new InvalidProtocolBufferException(
           "expected a JSON object (an ExportTraceServiceRequest), got "
-              + (root == null || root.isMissingNode() ? "an empty body" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
+              + (root == null || root.isMissingNode()
+                  ? "an empty body"
+                  : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
     }
     for (JsonNode resourceSpans : children(root, "resourceSpans", "resource_spans")) {
       for (JsonNode scopeSpans : children(resourceSpans, "scopeSpans", "scope_spans")) {
@@ -80,7 +86,8 @@ public final class OtlpJson {
     try {
       PARSER.merge(MAPPER.writeValueAsString(root), request);
     } catch (InvalidProtocolBufferException e) {
-      throw new InvalidProtocolBufferException("not an OTLP/JSON export request: " + shorten(e.getMessage()));
+      throw new InvalidProtocolBufferException(
+          "not an OTLP/JSON export request: " + shorten(e.getMessage()));
     } catch (IOException e) {
       throw new InvalidProtocolBufferException("unreadable JSON: " + shorten(e.getMessage()));
     }
@@ -93,13 +100,14 @@ public final class OtlpJson {
       return PRINTER.print(message).getBytes(StandardCharsets.UTF_8);
     } catch (InvalidProtocolBufferException e) {
       // Only messages holding an Any of an unregistered type fail, and answers never hold one.
-      throw new IllegalArgumentException("cannot print " + message.getDescriptorForType().getFullName(), e);
+      throw new IllegalArgumentException(
+          "cannot print " + message.getDescriptorForType().getFullName(), e);
     }
   }
 
   /**
-   * The elements of an array field under either of its names. Anything else yields nothing here
-   * and is left for JsonFormat to refuse with its own message.
+   * The elements of an array field under either of its names. Anything else yields nothing here and
+   * is left for JsonFormat to refuse with its own message.
    */
   private static Iterable<JsonNode> children(JsonNode parent, String jsonName, String protoName) {
     if (!parent.isObject()) {
@@ -138,6 +146,8 @@ public final class OtlpJson {
     if (message == null) {
       return "";
     }
-    return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";
+    return message.length() <= MAX_MESSAGE_CHARS
+        ? message
+        : message.substring(0, MAX_MESSAGE_CHARS) + "...";
   }
 }

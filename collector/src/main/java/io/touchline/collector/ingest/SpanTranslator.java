@@ -22,9 +22,9 @@ import java.util.Set;
 
 /**
  * Reads touchpoints out of OTLP spans, following the span contract: which spans are touchpoints,
- * and how name, channel, outcome, event time and keys are read. Spans from any OpenTelemetry
- * source count when they carry a touchpoint name or a known key (including the standard
- * {@code user.id}, {@code user.email} and {@code session.id}).
+ * and how name, channel, outcome, event time and keys are read. Spans from any OpenTelemetry source
+ * count when they carry a touchpoint name or a known key (including the standard {@code user.id},
+ * {@code user.email} and {@code session.id}).
  */
 public final class SpanTranslator {
 
@@ -40,7 +40,9 @@ public final class SpanTranslator {
     this(keyTypes, Placeholders.defaults());
   }
 
-  /** @param placeholderValues the built-in placeholders plus those {@code collector.yaml} adds */
+  /**
+   * @param placeholderValues the built-in placeholders plus those {@code collector.yaml} adds
+   */
   public SpanTranslator(KeyTypes keyTypes, Placeholders placeholderValues) {
     this.keyTypes = keyTypes;
     this.placeholderValues = placeholderValues;
@@ -54,7 +56,8 @@ public final class SpanTranslator {
     String rejection = "";
     long[] undeclared = {0};
     for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
-      Map<String, Object> resource = AttributeValues.toMap(resourceSpans.getResource().getAttributesList());
+      Map<String, Object> resource =
+          AttributeValues.toMap(resourceSpans.getResource().getAttributesList());
       String service = text(resource.get(SERVICE_NAME)).orElse("unknown_service");
       String defaultChannel = text(resource.get(CHANNEL)).orElse(service);
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
@@ -76,11 +79,13 @@ public final class SpanTranslator {
       }
     }
     String message = rejected == 0 ? "" : rejected + " span(s) rejected: " + rejection;
-    return new TranslatedBatch(touchpoints, nonTouchpoints, placeholders, rejected, message, undeclared[0]);
+    return new TranslatedBatch(
+        touchpoints, nonTouchpoints, placeholders, rejected, message, undeclared[0]);
   }
 
   /** The span as a touchpoint (null when it is none) and the placeholders dropped from it. */
-  private TranslatedBatch.Read read(Span span, String service, String defaultChannel, long[] undeclared) {
+  private TranslatedBatch.Read read(
+      Span span, String service, String defaultChannel, long[] undeclared) {
     Map<String, Set<String>> keyValues = new LinkedHashMap<>();
     Map<String, Object> attributes = new LinkedHashMap<>();
     int placeholders = 0;
@@ -97,7 +102,9 @@ public final class SpanTranslator {
           if (placeholderValues.isPlaceholder(raw, normalized)) {
             placeholders++;
           } else {
-            keyValues.computeIfAbsent(keyType.get().name(), t -> new LinkedHashSet<>()).add(normalized);
+            keyValues
+                .computeIfAbsent(keyType.get().name(), t -> new LinkedHashSet<>())
+                .add(normalized);
           }
         }
         continue;
@@ -125,16 +132,19 @@ public final class SpanTranslator {
       name = span.getName();
     }
     if (outcome == null || outcome.isBlank()) {
-      outcome = span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR ? "error" : "success";
+      outcome =
+          span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR ? "error" : "success";
     }
     Map<String, List<String>> keys = new LinkedHashMap<>();
-    keyTypes.names().forEach(
-        type -> {
-          Set<String> values = keyValues.get(type);
-          if (values != null) {
-            keys.put(type, List.copyOf(values));
-          }
-        });
+    keyTypes
+        .names()
+        .forEach(
+            type -> {
+              Set<String> values = keyValues.get(type);
+              if (values != null) {
+                keys.put(type, List.copyOf(values));
+              }
+            });
     HexFormat hex = HexFormat.of();
     Touchpoint touchpoint =
         new Touchpoint(

@@ -2,7 +2,9 @@ package io.touchline.collector.ingest;
 
 import java.util.concurrent.CompletableFuture;
 
-/** Where ingest hands its batches; the store implements it. A transport never writes storage itself. */
+/**
+ * Where ingest hands its batches; the store implements it. A transport never writes storage itself.
+ */
 public interface TouchpointSink {
 
   /**

@@ -21,7 +21,10 @@ public final class TraceIngest {
   private final Duration commitTimeout;
 
   public TraceIngest(
-      SpanTranslator translator, TouchpointSink sink, IngestCounters counters, Duration commitTimeout) {
+      SpanTranslator translator,
+      TouchpointSink sink,
+      IngestCounters counters,
+      Duration commitTimeout) {
     this.translator = translator;
     this.sink = sink;
     this.counters = counters;
@@ -46,7 +49,8 @@ public final class TraceIngest {
     } catch (ExecutionException e) {
       counters.recordRefused("store_error", batch);
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IngestUnavailableException("could not store the batch: " + cause.getMessage(), 5, cause);
+      throw new IngestUnavailableException(
+          "could not store the batch: " + cause.getMessage(), 5, cause);
     } catch (TimeoutException e) {
       // It may still commit: a retry is then a duplicate, which the store ignores.
       counters.recordRefused("commit_timeout", batch);

@@ -11,8 +11,8 @@ import java.util.List;
  * @param placeholdersOnOtherSpans placeholder key values on spans that are not touchpoints
  * @param rejectedSpans spans that cannot be used (e.g. invalid ids), reported back to the sender
  * @param rejectionMessage why, for the OTLP partial-success answer; empty when none were rejected
- * @param undeclaredKeyAttributes {@code touchline.key.*} attributes of a type the collector does not
- *     declare: kept as plain attributes, counted
+ * @param undeclaredKeyAttributes {@code touchline.key.*} attributes of a type the collector does
+ *     not declare: kept as plain attributes, counted
  */
 public record TranslatedBatch(
     List<Read> touchpoints,
@@ -27,9 +27,18 @@ public record TranslatedBatch(
   }
 
   public TranslatedBatch(
-      List<Read> touchpoints, long nonTouchpointSpans, long placeholdersOnOtherSpans, long rejectedSpans,
+      List<Read> touchpoints,
+      long nonTouchpointSpans,
+      long placeholdersOnOtherSpans,
+      long rejectedSpans,
       String rejectionMessage) {
-    this(touchpoints, nonTouchpointSpans, placeholdersOnOtherSpans, rejectedSpans, rejectionMessage, 0);
+    this(
+        touchpoints,
+        nonTouchpointSpans,
+        placeholdersOnOtherSpans,
+        rejectedSpans,
+        rejectionMessage,
+        0);
   }
 
   /**
@@ -41,6 +50,7 @@ public record TranslatedBatch(
 
   /** Every placeholder key value of the batch, stored or not. */
   public long placeholdersDropped() {
-    return placeholdersOnOtherSpans + touchpoints.stream().mapToLong(Read::placeholdersDropped).sum();
+    return placeholdersOnOtherSpans
+        + touchpoints.stream().mapToLong(Read::placeholdersDropped).sum();
   }
 }

@@ -9,14 +9,14 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The values of the touchpoint attributes that segments and breakdowns use, by sequence number.
- * An attribute is read from the store the first time a view asks for it and kept up to date from
- * then on; at most {@link #MAX_ATTRIBUTES} are kept, each with at most {@link #MAX_VALUES}
- * distinct values (a segment is a handful of groups, not an id).
+ * The values of the touchpoint attributes that segments and breakdowns use, by sequence number. An
+ * attribute is read from the store the first time a view asks for it and kept up to date from then
+ * on; at most {@link #MAX_ATTRIBUTES} are kept, each with at most {@link #MAX_VALUES} distinct
+ * values (a segment is a handful of groups, not an id).
  *
- * <p>The first read takes seconds on a large store (every touchpoint's document). It does not
- * hold up the store's writer: the column is registered first, so the writer fills in what it
- * stores from then on, while the reader fills in what was stored before.
+ * <p>The first read takes seconds on a large store (every touchpoint's document). It does not hold
+ * up the store's writer: the column is registered first, so the writer fills in what it stores from
+ * then on, while the reader fills in what was stored before.
  */
 public final class AttributeColumns {
 
@@ -36,10 +36,12 @@ public final class AttributeColumns {
 
   /** One attribute: its values as codes + 1 (0 = the touchpoint has none). */
   public static final class Column {
-    private final Dictionary values = new Dictionary(Integer.MAX_VALUE); // bounded by MAX_VALUES below
+    private final Dictionary values =
+        new Dictionary(Integer.MAX_VALUE); // bounded by MAX_VALUES below
     private volatile short[][] codes = new short[0][];
     private volatile boolean overflowed;
     private final CountDownLatch loaded = new CountDownLatch(1);
+
     /** Why the first read failed; the column is then not kept. */
     private volatile String failure;
 
@@ -103,7 +105,11 @@ public final class AttributeColumns {
 
   private final Loader loader;
   private final Map<String, Column> columns = new LinkedHashMap<>();
-  /** Attribute names seen, for the views' pickers: those stored before the start, then every new one. */
+
+  /**
+   * Attribute names seen, for the views' pickers: those stored before the start, then every new
+   * one.
+   */
   private final java.util.HashSet<String> names = new java.util.HashSet<>();
 
   public AttributeColumns(Loader loader) {
@@ -124,8 +130,11 @@ public final class AttributeColumns {
       column = columns.get(attribute);
       if (column == null) {
         if (columns.size() >= MAX_ATTRIBUTES) {
-          throw new IllegalStateException("at most " + MAX_ATTRIBUTES + " attributes can be used for segments; in use: "
-              + String.join(", ", columns.keySet()));
+          throw new IllegalStateException(
+              "at most "
+                  + MAX_ATTRIBUTES
+                  + " attributes can be used for segments; in use: "
+                  + String.join(", ", columns.keySet()));
         }
         column = new Column();
         columns.put(attribute, column); // from now on the writer fills it in too
@@ -137,13 +146,19 @@ public final class AttributeColumns {
       boolean completed = false;
       Column filling = column;
       try {
-        loader.load(attribute, (sequence, value) -> {
-          values[0]++;
-          filling.set(sequence, value);
-        });
+        loader.load(
+            attribute,
+            (sequence, value) -> {
+              values[0]++;
+              filling.set(sequence, value);
+            });
         if (column.overflowed()) {
-          column.failure = "attribute " + attribute + " has more than " + MAX_VALUES
-              + " distinct values: a segment is a handful of groups (e.g. customer.tier), not an id";
+          column.failure =
+              "attribute "
+                  + attribute
+                  + " has more than "
+                  + MAX_VALUES
+                  + " distinct values: a segment is a handful of groups (e.g. customer.tier), not an id";
         } else if (values[0] == 0) {
           // Not kept: a name no touchpoint has (a typo) must not take one of the places.
           column.failure = "no stored touchpoint has attribute " + attribute;
@@ -186,12 +201,13 @@ public final class AttributeColumns {
     if (columns.isEmpty()) {
       return;
     }
-    columns.forEach((name, column) -> {
-      Object value = attributes.get(name);
-      if (value != null) {
-        column.set(sequence, text(value));
-      }
-    });
+    columns.forEach(
+        (name, column) -> {
+          Object value = attributes.get(name);
+          if (value != null) {
+            column.set(sequence, text(value));
+          }
+        });
   }
 
   /** Attribute names seen on touchpoints (at most {@value #MAX_NAMES}), sorted. */
@@ -209,7 +225,10 @@ public final class AttributeColumns {
     }
   }
 
-  /** Forgets every value, before the store reads everything back; the attributes kept are read again. */
+  /**
+   * Forgets every value, before the store reads everything back; the attributes kept are read
+   * again.
+   */
   public void reload() {
     List<String> kept;
     synchronized (this) {

@@ -5,22 +5,25 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Names (channels, services, touchpoints, attribute values) as small numbers, so that columns
- * hold a number per touchpoint instead of a string. Codes are dense from 0 and never reused.
- * Written by the store's writer (and a loader after a start) while queries read: a code is
- * published before any column names it. Past {@code limit} names, new ones share the code of
- * {@link #OTHER}, so that codes fit the columns' 16 bits whatever the spans are named.
+ * Names (channels, services, touchpoints, attribute values) as small numbers, so that columns hold
+ * a number per touchpoint instead of a string. Codes are dense from 0 and never reused. Written by
+ * the store's writer (and a loader after a start) while queries read: a code is published before
+ * any column names it. Past {@code limit} names, new ones share the code of {@link #OTHER}, so that
+ * codes fit the columns' 16 bits whatever the spans are named.
  */
 final class Dictionary {
 
   static final int ABSENT = -1;
+
   /** The name every name past the limit is counted under. */
   static final String OTHER = "(other)";
 
   private final int limit;
   private final Object2IntOpenHashMap<String> codes = new Object2IntOpenHashMap<>();
+
   /** Names by code; only the first {@link #size} are set. Grown by copying, read without a lock. */
   private volatile String[] names = new String[16];
+
   private volatile int size;
 
   Dictionary(int limit) {

@@ -6,12 +6,11 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.BitSet;
 
 /**
- * Every profile's touchpoints in time order, as the identity rules placed them at one moment:
- * what the profile-level views (flows, funnels, paths…) walk. The touchpoints are copied out of
- * the columns into arrays in profile order — profile {@code p} holds positions
- * {@code start[p] … start[p + 1] - 1}, earliest first — so that a view reads memory in order
- * instead of jumping across ten million sequence numbers (a cache miss per read). About 19 bytes
- * per touchpoint.
+ * Every profile's touchpoints in time order, as the identity rules placed them at one moment: what
+ * the profile-level views (flows, funnels, paths…) walk. The touchpoints are copied out of the
+ * columns into arrays in profile order — profile {@code p} holds positions {@code start[p] …
+ * start[p + 1] - 1}, earliest first — so that a view reads memory in order instead of jumping
+ * across ten million sequence numbers (a cache miss per read). About 19 bytes per touchpoint.
  */
 public final class JourneySnapshot {
 
@@ -33,8 +32,16 @@ public final class JourneySnapshot {
   private final int largestProfile;
   private final long buildNanos;
 
-  private JourneySnapshot(TouchpointColumns columns, long version, long published, long removals, int[] start, int[] sequences,
-      BitSet identified, int largestProfile, long began) {
+  private JourneySnapshot(
+      TouchpointColumns columns,
+      long version,
+      long published,
+      long removals,
+      int[] start,
+      int[] sequences,
+      BitSet identified,
+      int largestProfile,
+      long began) {
     this.columns = columns;
     this.version = version;
     this.published = published;
@@ -55,14 +62,15 @@ public final class JourneySnapshot {
       touchpoints[i] = (short) columns.touchpoint(sequence);
       channels[i] = (short) columns.channel(sequence);
       services[i] = (short) columns.service(sequence);
-      flags[i] = (byte) ((columns.failed(sequence) ? FAILED : 0) | (columns.keyed(sequence) ? KEYED : 0));
+      flags[i] =
+          (byte) ((columns.failed(sequence) ? FAILED : 0) | (columns.keyed(sequence) ? KEYED : 0));
     }
     this.buildNanos = System.nanoTime() - began;
   }
 
   /**
-   * Reads every profile from the index (holding up its next commit only while the sequence
-   * numbers are copied), puts each profile's touchpoints in time order and copies their columns.
+   * Reads every profile from the index (holding up its next commit only while the sequence numbers
+   * are copied), puts each profile's touchpoints in time order and copies their columns.
    */
   static JourneySnapshot of(ProfileIndex index, TouchpointColumns columns) {
     long began = System.nanoTime();
@@ -74,35 +82,38 @@ public final class JourneySnapshot {
     BitSet identified = new BitSet();
     int[] largest = {0};
     starts.add(0);
-    index.forEachProfile((sequences, isIdentified) -> {
-      int before = all.size();
-      for (int i = 0; i < sequences.size(); i++) {
-        long sequence = sequences.getLong(i);
-        if (sequence <= published && columns.present(sequence)) {
-          all.add((int) sequence);
-        }
-      }
-      if (all.size() > before) {
-        if (isIdentified) {
-          identified.set(starts.size() - 1);
-        }
-        starts.add(all.size());
-        largest[0] = Math.max(largest[0], all.size() - before);
-      }
-    });
+    index.forEachProfile(
+        (sequences, isIdentified) -> {
+          int before = all.size();
+          for (int i = 0; i < sequences.size(); i++) {
+            long sequence = sequences.getLong(i);
+            if (sequence <= published && columns.present(sequence)) {
+              all.add((int) sequence);
+            }
+          }
+          if (all.size() > before) {
+            if (isIdentified) {
+              identified.set(starts.size() - 1);
+            }
+            starts.add(all.size());
+            largest[0] = Math.max(largest[0], all.size() - before);
+          }
+        });
     int[] start = starts.toIntArray();
     int[] sequences = all.elements();
     for (int p = 0; p + 1 < start.length; p++) {
       sortByTime(columns, sequences, start[p], start[p + 1]);
     }
-    return new JourneySnapshot(columns, version, published, removals, start, sequences, identified, largest[0], began);
+    return new JourneySnapshot(
+        columns, version, published, removals, start, sequences, identified, largest[0], began);
   }
 
   /** Most profiles' touchpoints come in time order already: only the others are sorted. */
   private static void sortByTime(TouchpointColumns columns, int[] rows, int from, int to) {
     for (int i = from + 1; i < to; i++) {
       if (before(columns, rows[i], rows[i - 1])) {
-        IntArrays.quickSort(rows, from, to, (a, b) -> before(columns, a, b) ? -1 : (a == b ? 0 : 1));
+        IntArrays.quickSort(
+            rows, from, to, (a, b) -> before(columns, a, b) ? -1 : (a == b ? 0 : 1));
         return;
       }
     }
@@ -151,7 +162,10 @@ public final class JourneySnapshot {
     return identified.get(profile);
   }
 
-  /** The positions of the profile's touchpoints that pass the filter, in time order, into {@code buffer}; how many. */
+  /**
+   * The positions of the profile's touchpoints that pass the filter, in time order, into {@code
+   * buffer}; how many.
+   */
   public int rowsOf(int profile, ViewFilter filter, int[] buffer) {
     int count = 0;
     for (int i = start[profile]; i < start[profile + 1]; i++) {
@@ -194,7 +208,9 @@ public final class JourneySnapshot {
     return sequences[start[profile]];
   }
 
-  /** The latest value of a segment attribute on the profile's touchpoints, as code + 1; 0 for none. */
+  /**
+   * The latest value of a segment attribute on the profile's touchpoints, as code + 1; 0 for none.
+   */
   public int latestValue(int profile, AttributeColumns.Column attribute) {
     for (int i = start[profile + 1] - 1; i >= start[profile]; i--) {
       int code = attribute.codeAt(sequences[i]);

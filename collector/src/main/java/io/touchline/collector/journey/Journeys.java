@@ -1,14 +1,14 @@
 package io.touchline.collector.journey;
 
-import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.log.CollectorLog;
+import io.touchline.collector.stitch.ProfileIndex;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 
 /**
  * Where the views get their data: the columns, the attribute columns, and a snapshot of every
- * profile's touchpoints that is rebuilt when touchpoints or placements changed since it was
- * taken — the views always see the profiles as they stand, and a quiet store costs nothing.
+ * profile's touchpoints that is rebuilt when touchpoints or placements changed since it was taken —
+ * the views always see the profiles as they stand, and a quiet store costs nothing.
  */
 public final class Journeys {
 
@@ -16,6 +16,7 @@ public final class Journeys {
   private final TouchpointColumns columns;
   private final AttributeColumns attributes;
   private final Duration inactivityGap;
+
   /** A rebuild faster than this is waited for; a slower one happens in the background. */
   static final Duration WAIT_FOR_REBUILD = Duration.ofMillis(250);
 
@@ -25,9 +26,14 @@ public final class Journeys {
   private JourneySnapshot snapshot;
   private boolean rebuilding;
 
-  /** @param snapshotThreads makes the thread that builds the next snapshot while a stale one answers */
+  /**
+   * @param snapshotThreads makes the thread that builds the next snapshot while a stale one answers
+   */
   public Journeys(
-      ProfileIndex index, TouchpointColumns columns, AttributeColumns attributes, Duration inactivityGap,
+      ProfileIndex index,
+      TouchpointColumns columns,
+      AttributeColumns attributes,
+      Duration inactivityGap,
       ThreadFactory snapshotThreads) {
     this.snapshotThreads = snapshotThreads;
     this.index = index;
@@ -37,11 +43,11 @@ public final class Journeys {
   }
 
   /**
-   * The snapshot to answer from. A stale one is rebuilt while the caller waits when that is
-   * quick (below {@link #WAIT_FOR_REBUILD}: a small store answers exactly what was stored); on a
-   * large store under ingest, where a rebuild takes seconds, the stale snapshot answers while a
-   * background thread builds the next one, so views lag by about one rebuild instead of every
-   * view paying for it.
+   * The snapshot to answer from. A stale one is rebuilt while the caller waits when that is quick
+   * (below {@link #WAIT_FOR_REBUILD}: a small store answers exactly what was stored); on a large
+   * store under ingest, where a rebuild takes seconds, the stale snapshot answers while a
+   * background thread builds the next one, so views lag by about one rebuild instead of every view
+   * paying for it.
    */
   public JourneySnapshot snapshot() {
     awaitColumns();
@@ -52,7 +58,9 @@ public final class Journeys {
         return current;
       }
       // An erased customer must vanish from every answer at once: then the caller waits.
-      if (current != null && current.buildNanos() > WAIT_FOR_REBUILD.toNanos() && !current.predatesRemovals(columns)) {
+      if (current != null
+          && current.buildNanos() > WAIT_FOR_REBUILD.toNanos()
+          && !current.predatesRemovals(columns)) {
         if (!rebuilding) {
           rebuilding = true;
           snapshotThreads.newThread(this::rebuildInBackground).start();
@@ -73,7 +81,9 @@ public final class Journeys {
     try {
       if (!columns.awaitLoaded(WAIT_FOR_COLUMNS_MILLIS)) {
         String failure = columns.failure();
-        throw failure != null ? new ViewsLoadingException(failure) : new ViewsLoadingException(columns.loadedShare());
+        throw failure != null
+            ? new ViewsLoadingException(failure)
+            : new ViewsLoadingException(columns.loadedShare());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * What the analyst views read of every stored touchpoint, in memory and by sequence number: its
- * time, name, channel, service and whether it failed. Kept up to date as touchpoints are stored
- * and erased, so a view scans arrays instead of asking the database for ten million rows (a
+ * time, name, channel, service and whether it failed. Kept up to date as touchpoints are stored and
+ * erased, so a view scans arrays instead of asking the database for ten million rows (a
  * directly-follows query took DuckDB ~290 ms over 1M rows). About 15 bytes per touchpoint.
  *
- * <p>One writer (the store, under its lock) appends; any number of queries read. A row is
- * visible once {@link #published()} covers its sequence number.
+ * <p>One writer (the store, under its lock) appends; any number of queries read. A row is visible
+ * once {@link #published()} covers its sequence number.
  */
 public final class TouchpointColumns {
 
@@ -30,23 +30,37 @@ public final class TouchpointColumns {
   private volatile short[][] channelCodes = new short[0][];
   private volatile short[][] serviceCodes = new short[0][];
   private volatile byte[][] flags = new byte[0][];
+
   /** The highest sequence number written; rows above it are not there yet. */
   private volatile long published;
+
   /** Whether the touchpoints stored before the start (or the last rebuild) have all been read. */
   private volatile boolean loaded = true;
+
   /** Counts the times the columns were cleared: a reader of an older round stops. */
   private volatile int round;
+
   /** How many of the stored touchpoints the current round has read, of how many. */
   private volatile long loadedRows;
+
   private volatile long rowsToLoad;
   private long loadNanos;
   private volatile String failure;
+
   /** Counts the erasures applied: a snapshot taken before one must not answer after it. */
   private volatile long removals;
-  private final it.unimi.dsi.fastutil.longs.LongOpenHashSet removedWhileLoading = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
+
+  private final it.unimi.dsi.fastutil.longs.LongOpenHashSet removedWhileLoading =
+      new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
 
   /** Records one stored touchpoint. Sequence numbers come in increasing order. */
-  public void add(long sequence, long eventNanos, String touchpoint, String channel, String service, String outcome,
+  public void add(
+      long sequence,
+      long eventNanos,
+      String touchpoint,
+      String channel,
+      String service,
+      String outcome,
       boolean keyed) {
     int chunk = Chunks.chunk(sequence);
     if (chunk >= flags.length) { // rarely: a new chunk every 65,536 touchpoints
@@ -57,7 +71,8 @@ public final class TouchpointColumns {
     names[chunk][slot] = (short) touchpoints.codeOf(touchpoint);
     channelCodes[chunk][slot] = (short) channels.codeOf(channel);
     serviceCodes[chunk][slot] = (short) services.codeOf(service);
-    flags[chunk][slot] = (byte) (PRESENT | ("error".equals(outcome) ? ERROR : 0) | (keyed ? KEYED : 0));
+    flags[chunk][slot] =
+        (byte) (PRESENT | ("error".equals(outcome) ? ERROR : 0) | (keyed ? KEYED : 0));
     raisePublished(sequence);
   }
 
@@ -69,8 +84,8 @@ public final class TouchpointColumns {
   }
 
   /**
-   * Forgets deleted touchpoints (erasure). While the stored touchpoints are read back they are
-   * also remembered, so that the reader, which may have read them before they went, skips them.
+   * Forgets deleted touchpoints (erasure). While the stored touchpoints are read back they are also
+   * remembered, so that the reader, which may have read them before they went, skips them.
    */
   public synchronized void remove(long[] sequences) {
     removals++;
@@ -88,8 +103,15 @@ public final class TouchpointColumns {
    * Adds a touchpoint read back from the store in this round, unless it was removed meanwhile;
    * false when a newer round began (the reader stops).
    */
-  public boolean addLoaded(int round, long sequence, long eventNanos, String touchpoint, String channel, String service,
-      String outcome, boolean keyed) {
+  public boolean addLoaded(
+      int round,
+      long sequence,
+      long eventNanos,
+      String touchpoint,
+      String channel,
+      String service,
+      String outcome,
+      boolean keyed) {
     if (round != this.round) {
       return false;
     }
@@ -104,9 +126,9 @@ public final class TouchpointColumns {
   }
 
   /**
-   * Forgets everything before the store reads back its {@code rows} stored touchpoints (the
-   * writer goes on adding new ones meanwhile); returns the round, for {@link #loadedRow} and
-   * {@link #finishLoading}.
+   * Forgets everything before the store reads back its {@code rows} stored touchpoints (the writer
+   * goes on adding new ones meanwhile); returns the round, for {@link #loadedRow} and {@link
+   * #finishLoading}.
    */
   public synchronized int startLoading(long rows) {
     clear();
@@ -118,7 +140,9 @@ public final class TouchpointColumns {
     return ++round;
   }
 
-  /** Forgets everything and marks the columns as not read back yet (until {@link #startLoading}). */
+  /**
+   * Forgets everything and marks the columns as not read back yet (until {@link #startLoading}).
+   */
   public synchronized void unload() {
     clear();
     failure = null;
@@ -151,7 +175,11 @@ public final class TouchpointColumns {
 
   /** How many stored touchpoints the last round read back, and in how long: for the log. */
   public synchronized String loadReport() {
-    return String.format(java.util.Locale.ROOT, "%,d stored touchpoints read in %.1f s", rowsToLoad, loadNanos / 1e9);
+    return String.format(
+        java.util.Locale.ROOT,
+        "%,d stored touchpoints read in %.1f s",
+        rowsToLoad,
+        loadNanos / 1e9);
   }
 
   /** Waits up to {@code millis} for the stored touchpoints to be read back; whether they are. */

@@ -3,17 +3,19 @@ package io.touchline.collector.journey;
 import java.util.BitSet;
 
 /**
- * The filters every view takes: a time range, channels and services (touchpoints outside them
- * are left out) and a segment (profiles whose latest value of an attribute is not one of the
- * values are left out).
+ * The filters every view takes: a time range, channels and services (touchpoints outside them are
+ * left out) and a segment (profiles whose latest value of an attribute is not one of the values are
+ * left out).
  *
  * @param channels null for any
  * @param services null for any
  * @param segment null for every profile
  */
-public record ViewFilter(long fromNanos, long toNanos, BitSet channels, BitSet services, Segment segment) {
+public record ViewFilter(
+    long fromNanos, long toNanos, BitSet channels, BitSet services, Segment segment) {
 
-  public static final ViewFilter NONE = new ViewFilter(Long.MIN_VALUE, Long.MAX_VALUE, null, null, null);
+  public static final ViewFilter NONE =
+      new ViewFilter(Long.MIN_VALUE, Long.MAX_VALUE, null, null, null);
 
   /** Profiles whose latest value of {@code attribute} is one of {@code values} (codes + 1). */
   public record Segment(String attribute, AttributeColumns.Column column, BitSet values) {}
@@ -24,7 +26,8 @@ public record ViewFilter(long fromNanos, long toNanos, BitSet channels, BitSet s
       return false;
     }
     long nanos = columns.nanos(sequence);
-    return nanos >= fromNanos && nanos < toNanos
+    return nanos >= fromNanos
+        && nanos < toNanos
         && (channels == null || channels.get(columns.channel(sequence)))
         && (services == null || services.get(columns.service(sequence)));
   }
@@ -32,7 +35,8 @@ public record ViewFilter(long fromNanos, long toNanos, BitSet channels, BitSet s
   /** Whether a snapshot's touchpoint, by position, passes. */
   public boolean passes(JourneySnapshot snapshot, int position) {
     long nanos = snapshot.nanos(position);
-    return nanos >= fromNanos && nanos < toNanos
+    return nanos >= fromNanos
+        && nanos < toNanos
         && (channels == null || channels.get(snapshot.channel(position)))
         && (services == null || services.get(snapshot.service(position)));
   }

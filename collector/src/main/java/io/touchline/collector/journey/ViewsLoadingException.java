@@ -4,9 +4,11 @@ package io.touchline.collector.journey;
 public final class ViewsLoadingException extends RuntimeException {
 
   public ViewsLoadingException(double share) {
-    super(String.format(java.util.Locale.ROOT,
-        "the analyst views are reading the stored touchpoints back after the start (%.0f%% done); try again in a few seconds",
-        share * 100));
+    super(
+        String.format(
+            java.util.Locale.ROOT,
+            "the analyst views are reading the stored touchpoints back after the start (%.0f%% done); try again in a few seconds",
+            share * 100));
   }
 
   /** The reading failed: the message says why. */

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The collector's one way to say something: a line on stdout (what happened) or stderr (what went
  * wrong), each starting with {@code touchline collector:} so that an operator can grep the
- * collector's lines out of a shared log. Plain lines rather than a logging framework: the
- * collector says little, and an embedding application's logging setup must not change it.
+ * collector's lines out of a shared log. Plain lines rather than a logging framework: the collector
+ * says little, and an embedding application's logging setup must not change it.
  */
 public final class CollectorLog {
 
@@ -38,7 +38,9 @@ public final class CollectorLog {
     }
   }
 
-  /** The failure {@link #errorOnce} reported for {@code topic} is over; the next one is said again. */
+  /**
+   * The failure {@link #errorOnce} reported for {@code topic} is over; the next one is said again.
+   */
   public static void recovered(String topic, String message) {
     if (SAID_ONCE.remove(topic)) {
       info(message);

@@ -14,14 +14,18 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The collector's own figures in the Prometheus text format, for {@code GET /metrics}. Counters
- * are read from where they are kept ({@link IngestCounters}, the write queue, the database file)
- * when scraped; only the latencies are recorded here.
+ * The collector's own figures in the Prometheus text format, for {@code GET /metrics}. Counters are
+ * read from where they are kept ({@link IngestCounters}, the write queue, the database file) when
+ * scraped; only the latencies are recorded here.
  */
 public final class CollectorMetrics {
 
-  private static final double[] COMMIT_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
-  private static final double[] API_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+  private static final double[] COMMIT_BUCKETS = {
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5
+  };
+  private static final double[] API_BUCKETS = {
+    0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5
+  };
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
@@ -32,7 +36,8 @@ public final class CollectorMetrics {
    * @param queuedSpans spans accepted and waiting for their commit
    * @param databaseBytes size of the database file and its write-ahead log
    */
-  public CollectorMetrics(IngestCounters ingest, LongSupplier queuedSpans, LongSupplier databaseBytes) {
+  public CollectorMetrics(
+      IngestCounters ingest, LongSupplier queuedSpans, LongSupplier databaseBytes) {
     CounterWithCallback.builder()
         .name("touchline_spans_received_total")
         .help("Spans read from OTLP requests, whatever became of them")
@@ -50,22 +55,28 @@ public final class CollectorMetrics {
         .register(registry);
     CounterWithCallback.builder()
         .name("touchline_undeclared_key_attributes_total")
-        .help("touchline.key.* attributes of a key type collector.yaml does not declare: kept as plain"
-            + " attributes, never stitched")
+        .help(
+            "touchline.key.* attributes of a key type collector.yaml does not declare: kept as plain"
+                + " attributes, never stitched")
         .callback(callback -> callback.call(ingest.undeclaredKeyAttributes()))
         .register(registry);
     CounterWithCallback.builder()
         .name("touchline_spans_rejected_total")
-        .help("Spans not stored, by reason: invalid_span (reported as partial success), queue_full,"
-            + " store_error, commit_timeout, shutdown (answered as retryable)")
+        .help(
+            "Spans not stored, by reason: invalid_span (reported as partial success), queue_full,"
+                + " store_error, commit_timeout, shutdown (answered as retryable)")
         .labelNames("reason")
-        .callback(callback -> ingest.spansRejected().forEach((reason, count) -> callback.call(count, reason)))
+        .callback(
+            callback ->
+                ingest.spansRejected().forEach((reason, count) -> callback.call(count, reason)))
         .register(registry);
     CounterWithCallback.builder()
         .name("touchline_otlp_requests_rejected_total")
         .help("OTLP requests refused before any span was read, by reason")
         .labelNames("reason")
-        .callback(callback -> ingest.requestsRejected().forEach((reason, count) -> callback.call(count, reason)))
+        .callback(
+            callback ->
+                ingest.requestsRejected().forEach((reason, count) -> callback.call(count, reason)))
         .register(registry);
     GaugeWithCallback.builder()
         .name("touchline_write_queue_spans")
@@ -95,23 +106,35 @@ public final class CollectorMetrics {
   }
 
   /**
-   * The commit listeners' health: {@code touchline_listener_up} (1 when up to date, 0 while
-   * rebuilt or failed) and {@code touchline_listener_failures_total}, by listener.
+   * The commit listeners' health: {@code touchline_listener_up} (1 when up to date, 0 while rebuilt
+   * or failed) and {@code touchline_listener_failures_total}, by listener.
    */
   public void registerListeners(Supplier<List<ListenerHealth>> health) {
     GaugeWithCallback.builder()
         .name("touchline_listener_up")
-        .help("1 when a listener of the store's commits (profile index, views' columns, live feed) is up to"
-            + " date, 0 while it is rebuilt from the store or failed")
+        .help(
+            "1 when a listener of the store's commits (profile index, views' columns, live feed) is up to"
+                + " date, 0 while it is rebuilt from the store or failed")
         .labelNames("listener")
-        .callback(callback -> health.get().forEach(
-            listener -> callback.call(listener.state() == ListenerHealth.State.OK ? 1 : 0, listener.name())))
+        .callback(
+            callback ->
+                health
+                    .get()
+                    .forEach(
+                        listener ->
+                            callback.call(
+                                listener.state() == ListenerHealth.State.OK ? 1 : 0,
+                                listener.name())))
         .register(registry);
     CounterWithCallback.builder()
         .name("touchline_listener_failures_total")
         .help("Commits and rebuilds a listener of the store's commits failed on")
         .labelNames("listener")
-        .callback(callback -> health.get().forEach(listener -> callback.call(listener.failures(), listener.name())))
+        .callback(
+            callback ->
+                health
+                    .get()
+                    .forEach(listener -> callback.call(listener.failures(), listener.name())))
         .register(registry);
   }
 

@@ -1,4 +1,2 @@
-/**
- * {@code /metrics} in the Prometheus text format, read from the counters where they are kept.
- */
+/** {@code /metrics} in the Prometheus text format, read from the counters where they are kept. */
 package io.touchline.collector.metrics;

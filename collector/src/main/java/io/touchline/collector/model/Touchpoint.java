@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One customer interaction, read from one span: what happened ({@code touchpoint}), where
- * ({@code channel}, {@code service}), how it went ({@code outcome}), and who it was (the keys).
+ * One customer interaction, read from one span: what happened ({@code touchpoint}), where ({@code
+ * channel}, {@code service}), how it went ({@code outcome}), and who it was (the keys).
  *
  * @param eventTimeNanos the span's start, epoch nanoseconds
  * @param keys normalised key values by key type, in type priority order

@@ -1,16 +1,16 @@
 package io.touchline.collector.query;
 
-import io.touchline.collector.query.Tabular;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Why a profile's keys are one customer, as {@code GET /api/profiles/{id}/graph} answers it
- * (see docs/api.md): its keys, the links between them with the touchpoints that made each, and
- * the links the identity rules refused.
+ * Why a profile's keys are one customer, as {@code GET /api/profiles/{id}/graph} answers it (see
+ * docs/api.md): its keys, the links between them with the touchpoints that made each, and the links
+ * the identity rules refused.
  */
-public record GraphView(String id, List<Node> keys, List<Link> links, List<ProfileView.ConflictView> refused)
+public record GraphView(
+    String id, List<Node> keys, List<Link> links, List<ProfileView.ConflictView> refused)
     implements Tabular {
 
   /** As CSV: its links (the default; evidence as a JSON cell), its keys, the refused links. */
@@ -39,7 +39,8 @@ public record GraphView(String id, List<Node> keys, List<Link> links, List<Profi
   public record Link(String from, String to, long touchpoints, List<Evidence> evidence) {}
 
   /** A touchpoint that carried both keys of a link. */
-  public record Evidence(String time, String touchpoint, String channel, String traceId, String spanId) {}
+  public record Evidence(
+      String time, String touchpoint, String channel, String traceId, String spanId) {}
 
   /** Touchpoints shown per link; the count says how many there are. */
   public static final int EVIDENCE = 10;

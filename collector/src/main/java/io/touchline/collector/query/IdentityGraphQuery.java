@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A profile's identity graph: its keys, the links between them and the touchpoints that made each. */
+/**
+ * A profile's identity graph: its keys, the links between them and the touchpoints that made each.
+ */
 final class IdentityGraphQuery {
 
   private final ProfileQuery profiles;
@@ -59,38 +61,67 @@ final class IdentityGraphQuery {
         for (Touchpoint touchpoint : onProfiles) {
           Optional<CustomerKey> member = profiles.profileKeyOf(touchpoint);
           if (member.isPresent()) {
-            profiles.idOfProfileHolding(member.get()).filter(other -> !other.equals(profile.get().id())).ifPresent(others::add);
+            profiles
+                .idOfProfileHolding(member.get())
+                .filter(other -> !other.equals(profile.get().id()))
+                .ifPresent(others::add);
           }
         }
       }
-      nodes.add(new GraphView.Node(key.type() + ":" + key.value(), key.shared(), others.stream().distinct().sorted().toList()));
+      nodes.add(
+          new GraphView.Node(
+              key.type() + ":" + key.value(),
+              key.shared(),
+              others.stream().distinct().sorted().toList()));
     }
     // Links between keys of this profile that are not shared, as the touchpoints carried them.
     Map<String, List<Touchpoint>> evidence = new TreeMap<>();
     for (Touchpoint touchpoint : touchpoints) {
       List<String> members = new ArrayList<>();
-      touchpoint.keys().forEach((type, values) -> values.forEach(value -> {
-        CustomerKey key = new CustomerKey(type, value);
-        long keyFingerprint = KeyHashes.fingerprint(key);
-        if (!index.isShared(keyFingerprint) && index.belongsWith(keyFingerprint, fingerprint)) {
-          members.add(type + ":" + value);
-        }
-      }));
+      touchpoint
+          .keys()
+          .forEach(
+              (type, values) ->
+                  values.forEach(
+                      value -> {
+                        CustomerKey key = new CustomerKey(type, value);
+                        long keyFingerprint = KeyHashes.fingerprint(key);
+                        if (!index.isShared(keyFingerprint)
+                            && index.belongsWith(keyFingerprint, fingerprint)) {
+                          members.add(type + ":" + value);
+                        }
+                      }));
       members.sort(null);
       for (int i = 0; i < members.size(); i++) {
         for (int j = i + 1; j < members.size(); j++) {
-          evidence.computeIfAbsent(members.get(i) + "\u0000" + members.get(j), pair -> new ArrayList<>()).add(touchpoint);
+          evidence
+              .computeIfAbsent(
+                  members.get(i) + "\u0000" + members.get(j), pair -> new ArrayList<>())
+              .add(touchpoint);
         }
       }
     }
     List<GraphView.Link> links = new ArrayList<>();
-    evidence.forEach((pair, carried) -> {
-      String[] keys = pair.split("\u0000");
-      links.add(new GraphView.Link(keys[0], keys[1], carried.size(), carried.stream().limit(GraphView.EVIDENCE)
-          .map(t -> new GraphView.Evidence(ProfileQuery.time(t.eventTimeNanos()), t.touchpoint(), t.channel(), t.traceId(), t.spanId()))
-          .toList()));
-    });
+    evidence.forEach(
+        (pair, carried) -> {
+          String[] keys = pair.split("\u0000");
+          links.add(
+              new GraphView.Link(
+                  keys[0],
+                  keys[1],
+                  carried.size(),
+                  carried.stream()
+                      .limit(GraphView.EVIDENCE)
+                      .map(
+                          t ->
+                              new GraphView.Evidence(
+                                  ProfileQuery.time(t.eventTimeNanos()),
+                                  t.touchpoint(),
+                                  t.channel(),
+                                  t.traceId(),
+                                  t.spanId()))
+                      .toList()));
+        });
     return Optional.of(new GraphView(profile.get().id(), nodes, links, profile.get().conflicts()));
   }
-
 }

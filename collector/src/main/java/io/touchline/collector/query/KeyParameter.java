@@ -22,7 +22,8 @@ public final class KeyParameter {
     }
     int colon = raw.indexOf(':');
     if (colon <= 0 || colon == raw.length() - 1) {
-      throw new BadQueryException("key must be <type>:<value>, e.g. email:ann@example.com; was '" + raw + "'");
+      throw new BadQueryException(
+          "key must be <type>:<value>, e.g. email:ann@example.com; was '" + raw + "'");
     }
     String typeName = raw.substring(0, colon);
     KeyType type =
@@ -30,12 +31,16 @@ public final class KeyParameter {
             .named(typeName)
             .orElseThrow(
                 () ->
-                    new BadQueryException("unknown key type '" + typeName + "'; known types: "
+                    new BadQueryException(
+                        "unknown key type '"
+                            + typeName
+                            + "'; known types: "
                             + String.join(", ", keyTypes.names())));
     String value = raw.substring(colon + 1);
     String normalized = value.startsWith(HASHED) ? value : type.normalize(value);
     if (normalized.isEmpty()) {
-      throw new BadQueryException("the " + typeName + " value '" + value + "' is empty once normalised");
+      throw new BadQueryException(
+          "the " + typeName + " value '" + value + "' is empty once normalised");
     }
     return new CustomerKey(typeName, normalized);
   }

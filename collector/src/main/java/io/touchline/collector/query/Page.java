@@ -15,7 +15,8 @@ public record Page(int limit, Position after) {
   public static final int MAX_LIMIT = 1000;
 
   /** Where an item sits in canonical order. */
-  public record Position(long eventNanos, String traceId, String spanId) implements Comparable<Position> {
+  public record Position(long eventNanos, String traceId, String spanId)
+      implements Comparable<Position> {
     @Override
     public int compareTo(Position other) {
       int byTime = Long.compare(eventNanos, other.eventNanos);
@@ -29,19 +30,27 @@ public record Page(int limit, Position after) {
     /** Opaque to clients: they pass it back as it is. */
     public String cursor() {
       String text = eventNanos + ":" + traceId + ":" + spanId;
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws IllegalArgumentException when the text is no cursor this collector made */
+    /**
+     * @throws IllegalArgumentException when the text is no cursor this collector made
+     */
     public static Position ofCursor(String cursor) {
       try {
-        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-        if (parts.length != 3 || !parts[1].matches("[0-9a-f]{32}") || !parts[2].matches("[0-9a-f]{16}")) {
+        String[] parts =
+            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+        if (parts.length != 3
+            || !parts[1].matches("[0-9a-f]{32}")
+            || !parts[2].matches("[0-9a-f]{16}")) {
           throw new IllegalArgumentException("not a cursor");
         }
         return new Position(Long.parseLong(parts[0]), parts[1], parts[2]);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("'" + cursor + "' is not a cursor from a previous answer", e);
+        throw new IllegalArgumentException(
+            "'" + cursor + "' is not a cursor from a previous answer", e);
       }
     }
   }

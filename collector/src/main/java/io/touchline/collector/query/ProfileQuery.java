@@ -1,7 +1,7 @@
 package io.touchline.collector.query;
 
-import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
+import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.stitch.ProfileIds;
@@ -40,10 +40,14 @@ public final class ProfileQuery {
 
   /** The agents' hash secret, when the collector was given it; null otherwise. */
   private final byte[] hashSecret;
+
   private final IdentityGraphQuery graphs;
 
-  /** @param hashSecret the agents' secret for hashed keys, or null */
-  public ProfileQuery(TouchpointStore store, ProfileLookup index, KeyTypes keyTypes, String hashSecret) {
+  /**
+   * @param hashSecret the agents' secret for hashed keys, or null
+   */
+  public ProfileQuery(
+      TouchpointStore store, ProfileLookup index, KeyTypes keyTypes, String hashSecret) {
     this.hashSecret = hashSecret == null ? null : hashSecret.getBytes(StandardCharsets.UTF_8);
     this.store = store;
     this.index = index;
@@ -51,7 +55,10 @@ public final class ProfileQuery {
     this.graphs = new IdentityGraphQuery(this, store, index);
   }
 
-  /** The key {@code ?key=<type>:<value>} names, normalised as its type says; a {@link BadQueryException} when it names none. */
+  /**
+   * The key {@code ?key=<type>:<value>} names, normalised as its type says; a {@link
+   * BadQueryException} when it names none.
+   */
   public CustomerKey key(String raw) {
     return KeyParameter.parse(raw, keyTypes);
   }
@@ -72,7 +79,9 @@ public final class ProfileQuery {
       return asGiven;
     }
     // Agents may send this key type hashed: look the value up as they would have sent it.
-    return build(KeyHashes.keyHash(new CustomerKey(key.type(), KeyHashing.hash(hashSecret, key.value()))), page);
+    return build(
+        KeyHashes.keyHash(new CustomerKey(key.type(), KeyHashing.hash(hashSecret, key.value()))),
+        page);
   }
 
   /** The profile with this id, with its first page of touchpoints. */
@@ -81,8 +90,8 @@ public final class ProfileQuery {
   }
 
   /**
-   * The profile with this id. An id names the profile's anchoring key; when that key now belongs
-   * to a profile anchored elsewhere (it merged), the current profile answers, marked superseded.
+   * The profile with this id. An id names the profile's anchoring key; when that key now belongs to
+   * a profile anchored elsewhere (it merged), the current profile answers, marked superseded.
    */
   public Optional<ProfileView> byId(String id, Page page) {
     if (!id.matches("p_[0-9a-f]{32}")) {
@@ -100,7 +109,10 @@ public final class ProfileQuery {
     return graphs.graph(id);
   }
 
-  /** The id of the profile holding the stored touchpoint with this sequence number now; null when none. */
+  /**
+   * The id of the profile holding the stored touchpoint with this sequence number now; null when
+   * none.
+   */
   public String idOfProfileAt(long sequence) {
     List<Touchpoint> stored;
     try (StoreReader reader = store.reader()) {
@@ -159,17 +171,20 @@ public final class ProfileQuery {
     Map<Long, Touchpoint> conflicted = new HashMap<>();
     try (StoreReader reader = store.reader()) {
       touchpoints = reader.touchpointsBySequence(sequences);
-      reader.storedBySequence(conflicts.stream().mapToLong(ProfileIndex.Conflict::sequence).distinct().toArray())
+      reader
+          .storedBySequence(
+              conflicts.stream().mapToLong(ProfileIndex.Conflict::sequence).distinct().toArray())
           .forEach(stored -> conflicted.put(stored.sequence(), stored.touchpoint()));
     } catch (SQLException e) {
       throw new StoreException(e);
     }
     // Its keys: those the rules put in this profile, and the shared ones listed on it. A key
     // refused on one of its touchpoints belongs elsewhere (or nowhere) and is not listed.
-    List<SeenKey> keys = seenKeys(touchpoints).stream()
-        .filter(k -> index.belongsWith(fingerprintOf(k.key()), fingerprint))
-        .map(k -> k.withShared(index.isShared(fingerprintOf(k.key()))))
-        .toList();
+    List<SeenKey> keys =
+        seenKeys(touchpoints).stream()
+            .filter(k -> index.belongsWith(fingerprintOf(k.key()), fingerprint))
+            .map(k -> k.withShared(index.isShared(fingerprintOf(k.key()))))
+            .toList();
     // The index knows keys by a 64-bit fingerprint: make sure the key asked for is really here.
     if (keys.stream().noneMatch(k -> KeyHashes.keyHash(k.key()).equals(keyHash))) {
       return Optional.empty();
@@ -178,8 +193,10 @@ public final class ProfileQuery {
     touchpoints.forEach(t -> channels.add(t.channel()));
     // Keys and channels come from every touchpoint; the timeline is one page of them.
     List<Touchpoint> pageOf =
-        touchpoints.stream().filter(t -> page.after() == null || position(t).compareTo(page.after()) > 0)
-            .limit(page.limit() + 1L).toList();
+        touchpoints.stream()
+            .filter(t -> page.after() == null || position(t).compareTo(page.after()) > 0)
+            .limit(page.limit() + 1L)
+            .toList();
     boolean more = pageOf.size() > page.limit();
     List<Touchpoint> shown = more ? pageOf.subList(0, page.limit()) : pageOf;
     return Optional.of(
@@ -210,7 +227,10 @@ public final class ProfileQuery {
         idOfProfileHolding(member.get()).ifPresent(profiles::add);
       }
     }
-    return new SharedKeyException("key " + keyHash, List.copyOf(profiles), ambiguous.stream().map(ProfileQuery::touchpointView).toList());
+    return new SharedKeyException(
+        "key " + keyHash,
+        List.copyOf(profiles),
+        ambiguous.stream().map(ProfileQuery::touchpointView).toList());
   }
 
   /**
@@ -219,7 +239,9 @@ public final class ProfileQuery {
    */
   public Optional<CustomerKey> profileKeyOf(Touchpoint touchpoint) {
     List<CustomerKey> keys = new ArrayList<>();
-    touchpoint.keys().forEach((type, values) -> values.forEach(value -> keys.add(new CustomerKey(type, value))));
+    touchpoint
+        .keys()
+        .forEach((type, values) -> values.forEach(value -> keys.add(new CustomerKey(type, value))));
     int placing = index.placingKey(keys.stream().mapToLong(ProfileQuery::fingerprintOf).toArray());
     return placing < 0 ? Optional.empty() : Optional.of(keys.get(placing));
   }
@@ -228,7 +250,8 @@ public final class ProfileQuery {
     return KeyHashes.fingerprint(key);
   }
 
-  private static List<ProfileView.ConflictView> conflictViews(List<ProfileIndex.Conflict> conflicts, Map<Long, Touchpoint> touchpoints) {
+  private static List<ProfileView.ConflictView> conflictViews(
+      List<ProfileIndex.Conflict> conflicts, Map<Long, Touchpoint> touchpoints) {
     List<ProfileView.ConflictView> views = new ArrayList<>();
     for (ProfileIndex.Conflict conflict : conflicts) {
       Touchpoint touchpoint = touchpoints.get(conflict.sequence());
@@ -239,20 +262,30 @@ public final class ProfileQuery {
           .flatMap(e -> e.getValue().stream().map(v -> new CustomerKey(e.getKey(), v)))
           .filter(k -> fingerprintOf(k) == conflict.refusedKey())
           .findFirst()
-          .ifPresent(refused -> views.add(new ProfileView.ConflictView(
-              time(touchpoint.eventTimeNanos()), touchpoint.traceId(), touchpoint.spanId(),
-              refused.type() + ":" + refused.value(), conflict.rule())));
+          .ifPresent(
+              refused ->
+                  views.add(
+                      new ProfileView.ConflictView(
+                          time(touchpoint.eventTimeNanos()),
+                          touchpoint.traceId(),
+                          touchpoint.spanId(),
+                          refused.type() + ":" + refused.value(),
+                          conflict.rule())));
     }
-    views.sort(Comparator.comparing(ProfileView.ConflictView::time).thenComparing(ProfileView.ConflictView::spanId));
+    views.sort(
+        Comparator.comparing(ProfileView.ConflictView::time)
+            .thenComparing(ProfileView.ConflictView::spanId));
     return views;
   }
 
   private static Page.Position position(Touchpoint touchpoint) {
-    return new Page.Position(touchpoint.eventTimeNanos(), touchpoint.traceId(), touchpoint.spanId());
+    return new Page.Position(
+        touchpoint.eventTimeNanos(), touchpoint.traceId(), touchpoint.spanId());
   }
 
   /** One key of a profile: when it was first and last seen (epoch nanos) and on which channels. */
-  private record SeenKey(CustomerKey key, long firstSeen, long lastSeen, Set<String> channels, boolean shared) {
+  private record SeenKey(
+      CustomerKey key, long firstSeen, long lastSeen, Set<String> channels, boolean shared) {
     ProfileView.KeyView view() {
       return new ProfileView.KeyView(
           key.type(), key.value(), time(firstSeen), time(lastSeen), shared, List.copyOf(channels));
@@ -276,7 +309,12 @@ public final class ProfileQuery {
     return own.stream()
         .filter(k -> k.key().type().equals(CustomerKey.IDENTIFYING_TYPE))
         .min(Comparator.comparing(k -> k.key().value()))
-        .or(() -> own.stream().min(Comparator.comparingLong(SeenKey::firstSeen).thenComparing(byPriorityThenValue)))
+        .or(
+            () ->
+                own.stream()
+                    .min(
+                        Comparator.comparingLong(SeenKey::firstSeen)
+                            .thenComparing(byPriorityThenValue)))
         .orElseThrow()
         .key();
   }
@@ -286,14 +324,21 @@ public final class ProfileQuery {
     Map<CustomerKey, SeenKey> seen = new LinkedHashMap<>();
     for (Touchpoint touchpoint : touchpoints) {
       long time = touchpoint.eventTimeNanos();
-      touchpoint.keys().forEach(
-          (type, values) ->
-              values.forEach(
-                  value ->
-                      seen.merge(
-                          new CustomerKey(type, value),
-                          new SeenKey(new CustomerKey(type, value), time, time, Set.of(touchpoint.channel()), false),
-                          ProfileQuery::combine)));
+      touchpoint
+          .keys()
+          .forEach(
+              (type, values) ->
+                  values.forEach(
+                      value ->
+                          seen.merge(
+                              new CustomerKey(type, value),
+                              new SeenKey(
+                                  new CustomerKey(type, value),
+                                  time,
+                                  time,
+                                  Set.of(touchpoint.channel()),
+                                  false),
+                              ProfileQuery::combine)));
     }
     List<SeenKey> keys = new ArrayList<>(seen.values());
     keys.sort(
@@ -307,12 +352,18 @@ public final class ProfileQuery {
     Set<String> channels = new LinkedHashSet<>(a.channels());
     channels.addAll(b.channels());
     return new SeenKey(
-        a.key(), Math.min(a.firstSeen(), b.firstSeen()), Math.max(a.lastSeen(), b.lastSeen()), channels, false);
+        a.key(),
+        Math.min(a.firstSeen(), b.firstSeen()),
+        Math.max(a.lastSeen(), b.lastSeen()),
+        channels,
+        false);
   }
 
   public static ProfileView.TouchpointView touchpointView(Touchpoint touchpoint) {
     Map<String, Object> keys = new LinkedHashMap<>();
-    touchpoint.keys().forEach((type, values) -> keys.put(type, values.size() == 1 ? values.get(0) : values));
+    touchpoint
+        .keys()
+        .forEach((type, values) -> keys.put(type, values.size() == 1 ? values.get(0) : values));
     return new ProfileView.TouchpointView(
         time(touchpoint.eventTimeNanos()),
         touchpoint.touchpoint(),
@@ -325,7 +376,9 @@ public final class ProfileQuery {
         touchpoint.spanId());
   }
 
-  /** ISO-8601 UTC with a fixed nine-digit fraction: lossless, and such strings sort in time order. */
+  /**
+   * ISO-8601 UTC with a fixed nine-digit fraction: lossless, and such strings sort in time order.
+   */
   public static String time(long epochNanos) {
     return TIME.format(Instant.ofEpochSecond(0, epochNanos));
   }

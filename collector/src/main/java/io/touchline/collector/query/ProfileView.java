@@ -1,7 +1,6 @@
 package io.touchline.collector.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.touchline.collector.query.Tabular;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,8 @@ public record ProfileView(
     long touchpointCount,
     List<TouchpointView> touchpoints,
     String nextCursor,
-    List<ConflictView> conflicts) implements Tabular, Paged {
+    List<ConflictView> conflicts)
+    implements Tabular, Paged {
 
   /** As CSV: one page of its touchpoints (the default), its keys, its refused links. */
   @Override
@@ -24,7 +24,8 @@ public record ProfileView(
     Map<String, Table> tables = new LinkedHashMap<>();
     tables.put("touchpoints", new Table(TouchpointView.class, touchpoints));
     tables.put("keys", new Table(KeyView.class, keys));
-    tables.put("conflicts", new Table(ConflictView.class, conflicts == null ? List.of() : conflicts));
+    tables.put(
+        "conflicts", new Table(ConflictView.class, conflicts == null ? List.of() : conflicts));
     return tables;
   }
 
@@ -33,10 +34,20 @@ public record ProfileView(
    *
    * @param shared listed on several profiles that hold different customers; it links none of them
    */
-  public record KeyView(String type, String value, String firstSeen, String lastSeen, boolean shared, List<String> channels) {}
+  public record KeyView(
+      String type,
+      String value,
+      String firstSeen,
+      String lastSeen,
+      boolean shared,
+      List<String> channels) {}
 
-  /** A link the identity rules refused: on this touchpoint, {@code refusedKey} was not joined, by {@code rule}. */
-  public record ConflictView(String time, String traceId, String spanId, String refusedKey, String rule) {}
+  /**
+   * A link the identity rules refused: on this touchpoint, {@code refusedKey} was not joined, by
+   * {@code rule}.
+   */
+  public record ConflictView(
+      String time, String traceId, String spanId, String refusedKey, String rule) {}
 
   /** One touchpoint of the timeline. */
   public record TouchpointView(
@@ -51,6 +62,7 @@ public record ProfileView(
       String spanId) {}
 
   ProfileView withSupersededId(String asked) {
-    return new ProfileView(id, asked, keys, channels, touchpointCount, touchpoints, nextCursor, conflicts);
+    return new ProfileView(
+        id, asked, keys, channels, touchpointCount, touchpoints, nextCursor, conflicts);
   }
 }

@@ -5,8 +5,8 @@ import java.util.Base64;
 
 /**
  * One page of a list in the order the collector stored its items: at most {@code limit} items
- * stored after {@code afterSequence}. New items only ever come after the last page, so paging
- * to the end reads every item once, however many arrive meanwhile.
+ * stored after {@code afterSequence}. New items only ever come after the last page, so paging to
+ * the end reads every item once, however many arrive meanwhile.
  *
  * @param afterSequence store position to continue after; 0 for the first page
  */
@@ -16,10 +16,14 @@ public record StoreOrderPage(int limit, long afterSequence) {
 
   /** Opaque to clients: they pass it back as it is. */
   public static String cursorAfter(long sequence) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + sequence).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((PREFIX + sequence).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** @throws IllegalArgumentException when the text is no cursor of this kind */
+  /**
+   * @throws IllegalArgumentException when the text is no cursor of this kind
+   */
   public static long sequenceOf(String cursor) {
     try {
       String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -32,7 +36,8 @@ public record StoreOrderPage(int limit, long afterSequence) {
       }
       return sequence;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + cursor + "' is not a cursor from a previous answer", e);
+      throw new IllegalArgumentException(
+          "'" + cursor + "' is not a cursor from a previous answer", e);
     }
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A view answer that exports as CSV: its tables by name, the first being the default. Each
- * table's rows are records of one type, whose components are the columns.
+ * A view answer that exports as CSV: its tables by name, the first being the default. Each table's
+ * rows are records of one type, whose components are the columns.
  */
 public interface Tabular {
 

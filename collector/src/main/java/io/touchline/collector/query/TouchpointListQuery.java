@@ -1,7 +1,7 @@
 package io.touchline.collector.query;
 
-import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
+import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.ProfileLookup;
 import io.touchline.collector.store.StoreException;
@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every stored touchpoint in store order, each with the profile it belongs to now: the raw
- * material for exports and for checking stitching against a known truth.
+ * Every stored touchpoint in store order, each with the profile it belongs to now: the raw material
+ * for exports and for checking stitching against a known truth.
  */
 public final class TouchpointListQuery {
 
@@ -31,8 +31,8 @@ public final class TouchpointListQuery {
   }
 
   /**
-   * One page; {@code channel} and {@code touchpoint} (null for any) keep only the touchpoints
-   * with that channel or name.
+   * One page; {@code channel} and {@code touchpoint} (null for any) keep only the touchpoints with
+   * that channel or name.
    */
   public TouchpointListView list(StoreOrderPage page, String channel, String touchpoint) {
     List<StoreReader.Stored> stored;
@@ -50,7 +50,8 @@ public final class TouchpointListQuery {
     for (StoreReader.Stored s : shown) {
       items.add(item(s.touchpoint(), profileId(s.touchpoint(), idByProfile)));
     }
-    return new TouchpointListView(items, more ? StoreOrderPage.cursorAfter(shown.get(shown.size() - 1).sequence()) : null);
+    return new TouchpointListView(
+        items, more ? StoreOrderPage.cursorAfter(shown.get(shown.size() - 1).sequence()) : null);
   }
 
   private String profileId(Touchpoint touchpoint, Map<Long, Optional<String>> idByProfile) {

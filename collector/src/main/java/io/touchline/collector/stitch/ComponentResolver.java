@@ -11,15 +11,19 @@ import java.util.List;
  * type than its limit: that link is refused and recorded. A key whose touchpoints end up in two
  * profiles holding different values of a unique type is <em>shared</em>: it is then left out of
  * every link and the group is resolved again, until no key becomes shared. The conflicts are those
- * of that last linking: a shared key is not refused, it links nothing (and says so by being shared).
+ * of that last linking: a shared key is not refused, it links nothing (and says so by being
+ * shared).
  *
  * <p>Everything here is a function of the set of touchpoints, never of the order they arrived in:
  * the same group always gives the same profiles. Keys are local numbers {@code 0..keys-1}.
  */
 public final class ComponentResolver {
 
-  /** A touchpoint's place in {@link Resolution#profileOfTouchpoint} when all of its keys are shared. */
+  /**
+   * A touchpoint's place in {@link Resolution#profileOfTouchpoint} when all of its keys are shared.
+   */
   public static final int AMBIGUOUS = -2;
+
   /** The same for a key in no profile: every link it had was refused. */
   public static final int NO_PROFILE = -1;
 
@@ -34,8 +38,8 @@ public final class ComponentResolver {
    *
    * @param touchpoint the touchpoint (index into the input) that carried both keys
    * @param refusedKey the key that was not joined to the touchpoint's profile
-   * @param limitedKey a key of the profile it would have joined, of the type whose limit the
-   *     link would break
+   * @param limitedKey a key of the profile it would have joined, of the type whose limit the link
+   *     would break
    */
   public record Conflict(int touchpoint, int refusedKey, int limitedKey) {}
 
@@ -43,12 +47,17 @@ public final class ComponentResolver {
    * The profiles of the group. A profile is named by one of its keys (its root in the resolution).
    *
    * @param profileOfKey each key's profile, or {@link #NO_PROFILE}
-   * @param rootOfKey each key's set in the final linking, profile or not (a later link continues from it)
+   * @param rootOfKey each key's set in the final linking, profile or not (a later link continues
+   *     from it)
    * @param shared which keys are shared (listed on several profiles, bridging none)
    * @param profileOfTouchpoint each touchpoint's profile, or {@link #AMBIGUOUS}
    */
   public record Resolution(
-      int[] profileOfKey, int[] rootOfKey, boolean[] shared, int[] profileOfTouchpoint, List<Conflict> conflicts) {}
+      int[] profileOfKey,
+      int[] rootOfKey,
+      boolean[] shared,
+      int[] profileOfTouchpoint,
+      List<Conflict> conflicts) {}
 
   private ComponentResolver() {}
 
@@ -64,7 +73,8 @@ public final class ComponentResolver {
       }
       int[] profileOfTouchpoint = new int[touchpoints.length];
       for (int t = 0; t < touchpoints.length; t++) {
-        profileOfTouchpoint[t] = usableOrder[t].length == 0 ? AMBIGUOUS : pass.find(usableOrder[t][0]);
+        profileOfTouchpoint[t] =
+            usableOrder[t].length == 0 ? AMBIGUOUS : pass.find(usableOrder[t][0]);
       }
       if (!markShared(keys, touchpoints, shared, pass, profileOfTouchpoint)) {
         List<Conflict> conflicts = pass.conflicts;
@@ -72,34 +82,51 @@ public final class ComponentResolver {
         for (int k = 0; k < keys.length; k++) {
           rootOfKey[k] = pass.find(k);
         }
-        return new Resolution(pass.profileOfKeys(profileOfTouchpoint, shared), rootOfKey, shared, profileOfTouchpoint, conflicts);
+        return new Resolution(
+            pass.profileOfKeys(profileOfTouchpoint, shared),
+            rootOfKey,
+            shared,
+            profileOfTouchpoint,
+            conflicts);
       }
     }
   }
 
-  /** Event time, then the hash of the span's ids; the same span twice is one touchpoint upstream. */
+  /**
+   * Event time, then the hash of the span's ids; the same span twice is one touchpoint upstream.
+   */
   private static Integer[] canonicalOrder(Touchpoint[] touchpoints) {
     Integer[] order = new Integer[touchpoints.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> {
-      int byTime = Long.compare(touchpoints[a].eventNanos(), touchpoints[b].eventNanos());
-      return byTime != 0 ? byTime : Long.compare(touchpoints[a].idHash(), touchpoints[b].idHash());
-    });
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int byTime = Long.compare(touchpoints[a].eventNanos(), touchpoints[b].eventNanos());
+          return byTime != 0
+              ? byTime
+              : Long.compare(touchpoints[a].idHash(), touchpoints[b].idHash());
+        });
     return order;
   }
 
   /** A touchpoint's keys that may link, in {@link LinkOrder}. */
   private static int[] usable(int[] carried, Key[] keys, boolean[] shared) {
-    return LinkOrder.usable(carried, k -> shared[k], k -> keys[k].priority(), k -> keys[k].fingerprint());
+    return LinkOrder.usable(
+        carried, k -> shared[k], k -> keys[k].priority(), k -> keys[k].fingerprint());
   }
 
   /**
    * Marks the keys (of types without a limit of one) whose touchpoints lie in two or more profiles
    * that each hold a value of the same unique type. Returns whether any key became shared.
    */
-  private static boolean markShared(Key[] keys, Touchpoint[] touchpoints, boolean[] shared, Pass pass, int[] profileOfTouchpoint) {
+  private static boolean markShared(
+      Key[] keys,
+      Touchpoint[] touchpoints,
+      boolean[] shared,
+      Pass pass,
+      int[] profileOfTouchpoint) {
     List<List<Integer>> profilesOfKey = new ArrayList<>(keys.length);
     for (int k = 0; k < keys.length; k++) {
       profilesOfKey.add(new ArrayList<>(1));
@@ -129,14 +156,19 @@ public final class ComponentResolver {
     return changed;
   }
 
-  /** One pass of linking in canonical order: a union-find over keys that counts values per priority. */
+  /**
+   * One pass of linking in canonical order: a union-find over keys that counts values per priority.
+   */
   private static final class Pass {
     private final Key[] keys;
     private final int[] parent;
+
     /** Per root: its keys. */
     private final List<List<Integer>> members = new ArrayList<>();
+
     /** Per root: how many keys it holds of each priority (key type). */
     private final int[][] counts;
+
     private final List<Conflict> conflicts = new ArrayList<>();
 
     Pass(Key[] keys) {
@@ -167,7 +199,9 @@ public final class ComponentResolver {
       return root;
     }
 
-    /** Links the touchpoint's keys to its highest-priority key, refusing what would break a limit. */
+    /**
+     * Links the touchpoint's keys to its highest-priority key, refusing what would break a limit.
+     */
     void link(int touchpoint, int[] usable) {
       if (usable.length == 0) {
         return;
@@ -226,7 +260,10 @@ public final class ComponentResolver {
       return false;
     }
 
-    /** Each key's profile: its root, when a touchpoint went there; shared keys keep theirs for listing. */
+    /**
+     * Each key's profile: its root, when a touchpoint went there; shared keys keep theirs for
+     * listing.
+     */
     int[] profileOfKeys(int[] profileOfTouchpoint, boolean[] shared) {
       boolean[] hasTouchpoint = new boolean[keys.length];
       for (int profile : profileOfTouchpoint) {

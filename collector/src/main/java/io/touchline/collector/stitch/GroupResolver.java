@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides groups of the profile index anew from all of their touchpoints, replacing what the
- * index held for them: the slow path, for a group that a late touchpoint, a refused link or a
- * shared key leaves to the rules ({@link ComponentResolver}), and for the groups an erasure
- * touched. Memory holds only the touchpoints' numbers, so their keys are read back from the store.
- * Called by the writer under the write lock.
+ * Decides groups of the profile index anew from all of their touchpoints, replacing what the index
+ * held for them: the slow path, for a group that a late touchpoint, a refused link or a shared key
+ * leaves to the rules ({@link ComponentResolver}), and for the groups an erasure touched. Memory
+ * holds only the touchpoints' numbers, so their keys are read back from the store. Called by the
+ * writer under the write lock.
  */
 final class GroupResolver {
 
@@ -23,10 +23,14 @@ final class GroupResolver {
 
   private final IdentityTables tables;
   private final IdentityCensus census;
-  /** Reads a group's touchpoints back when it must be decided anew: memory holds only their numbers. */
+
+  /**
+   * Reads a group's touchpoints back when it must be decided anew: memory holds only their numbers.
+   */
   private final ProfileIndex.TouchpointSource source;
 
-  GroupResolver(IdentityTables tables, IdentityCensus census, ProfileIndex.TouchpointSource source) {
+  GroupResolver(
+      IdentityTables tables, IdentityCensus census, ProfileIndex.TouchpointSource source) {
     this.tables = tables;
     this.census = census;
     this.source = source;
@@ -52,20 +56,27 @@ final class GroupResolver {
     for (int i = 0; i < members.size(); i++) {
       int key = members.getInt(i);
       local.put(key, Integer.valueOf(i));
-      resolverKeys[i] = new ComponentResolver.Key(tables.keyFingerprint.getLong(key), tables.keyPriority.getInt(key), tables.limitByPriority[tables.keyPriority.getInt(key)]);
+      resolverKeys[i] =
+          new ComponentResolver.Key(
+              tables.keyFingerprint.getLong(key),
+              tables.keyPriority.getInt(key),
+              tables.limitByPriority[tables.keyPriority.getInt(key)]);
       tables.forgetDecision(key); // what the group had decided
     }
-    ComponentResolver.Touchpoint[] resolverTouchpoints = new ComponentResolver.Touchpoint[touchpoints.size()];
+    ComponentResolver.Touchpoint[] resolverTouchpoints =
+        new ComponentResolver.Touchpoint[touchpoints.size()];
     for (int i = 0; i < touchpoints.size(); i++) {
       TouchpointKeys entry = touchpoints.get(i);
       int[] carried = new int[entry.keyFingerprints().length];
       for (int j = 0; j < carried.length; j++) {
         carried[j] = local.get(tables.keyNumber.get(entry.keyFingerprints()[j]));
       }
-      resolverTouchpoints[i] = new ComponentResolver.Touchpoint(entry.eventNanos(), entry.idHash(), carried);
+      resolverTouchpoints[i] =
+          new ComponentResolver.Touchpoint(entry.eventNanos(), entry.idHash(), carried);
     }
     long[] profileOf = new long[touchpoints.size()];
-    ComponentResolver.Resolution resolution = ComponentResolver.resolve(resolverKeys, resolverTouchpoints);
+    ComponentResolver.Resolution resolution =
+        ComponentResolver.resolve(resolverKeys, resolverTouchpoints);
 
     IdentityCensus.Figures figures = new IdentityCensus.Figures();
     for (int i = 0; i < members.size(); i++) {
@@ -105,7 +116,8 @@ final class GroupResolver {
       }
       for (int k : resolverTouchpoints[i].keys()) {
         if (resolution.shared()[k]) {
-          IntArrayList on = tables.sharedOn.computeIfAbsent(members.getInt(k), x -> new IntArrayList(2));
+          IntArrayList on =
+              tables.sharedOn.computeIfAbsent(members.getInt(k), x -> new IntArrayList(2));
           if (!on.contains(root)) {
             on.add(root);
           }
@@ -116,8 +128,13 @@ final class GroupResolver {
       long t = touchpoints.get(conflict.touchpoint()).sequence();
       long profile = profileOf[conflict.touchpoint()];
       String rule = ruleOf(members.getInt(conflict.limitedKey()));
-      ProfileIndex.Conflict recorded = new ProfileIndex.Conflict(t, tables.keyFingerprint.getLong(members.getInt(conflict.refusedKey())), rule);
-      int holder = profile >= 0 ? (int) profile : members.getInt(resolution.rootOfKey()[conflict.limitedKey()]);
+      ProfileIndex.Conflict recorded =
+          new ProfileIndex.Conflict(
+              t, tables.keyFingerprint.getLong(members.getInt(conflict.refusedKey())), rule);
+      int holder =
+          profile >= 0
+              ? (int) profile
+              : members.getInt(resolution.rootOfKey()[conflict.limitedKey()]);
       tables.profileConflicts.computeIfAbsent(holder, r -> new ArrayList<>()).add(recorded);
       figures.conflicts++;
     }
@@ -164,7 +181,8 @@ final class GroupResolver {
   }
 
   /** The group's touchpoints: this commit's from memory, older ones read back from the source. */
-  private List<TouchpointKeys> entriesOf(LongArrayList sequences, Long2ObjectOpenHashMap<TouchpointKeys> fresh) {
+  private List<TouchpointKeys> entriesOf(
+      LongArrayList sequences, Long2ObjectOpenHashMap<TouchpointKeys> fresh) {
     List<TouchpointKeys> entries = new ArrayList<>(sequences.size());
     LongArrayList missing = new LongArrayList();
     for (int i = 0; i < sequences.size(); i++) {
@@ -178,7 +196,12 @@ final class GroupResolver {
     if (!missing.isEmpty()) {
       List<TouchpointKeys> read = source.entries(missing.toLongArray());
       if (read.size() != missing.size()) {
-        throw new IllegalStateException("the store returned " + read.size() + " of " + missing.size() + " touchpoints of a group");
+        throw new IllegalStateException(
+            "the store returned "
+                + read.size()
+                + " of "
+                + missing.size()
+                + " touchpoints of a group");
       }
       entries.addAll(read);
     }
@@ -190,17 +213,19 @@ final class GroupResolver {
     for (String name : tables.keyTypes.names()) {
       KeyType type = tables.keyTypes.named(name).orElseThrow();
       if (type.priority() == priority) {
-        return type.maxPerProfile() == 1 ? "unique " + name : "at most " + type.maxPerProfile() + " " + name;
+        return type.maxPerProfile() == 1
+            ? "unique " + name
+            : "at most " + type.maxPerProfile() + " " + name;
       }
     }
     return "limit";
   }
 
   /**
-   * Forgets the groups of these keys — their keys, profiles and figures — as an erasure needs:
-   * what they decided no longer holds once some of their touchpoints are gone, and they may fall
-   * apart. Returns the touchpoints they have left, read back from the store, for the rules to
-   * place again as new ones.
+   * Forgets the groups of these keys — their keys, profiles and figures — as an erasure needs: what
+   * they decided no longer holds once some of their touchpoints are gone, and they may fall apart.
+   * Returns the touchpoints they have left, read back from the store, for the rules to place again
+   * as new ones.
    *
    * @param deleted the deleted touchpoints
    * @param keyFingerprints keys they carried, naming every group they were in

@@ -2,10 +2,10 @@ package io.touchline.collector.stitch;
 
 /**
  * The profile index's whole-store figures ({@code /api/stats}), counted by the writer as it places
- * touchpoints and decides groups, and published as one immutable {@link ProfileIndex.Census} at
- * the end of each change. Readers take the last one published without a lock: a stats request
- * never waits for a commit (which can take long when it re-decides groups read back from the
- * store), and the figures it gets are consistent with each other, all as of one change.
+ * touchpoints and decides groups, and published as one immutable {@link ProfileIndex.Census} at the
+ * end of each change. Readers take the last one published without a lock: a stats request never
+ * waits for a commit (which can take long when it re-decides groups read back from the store), and
+ * the figures it gets are consistent with each other, all as of one change.
  */
 final class IdentityCensus {
 
@@ -31,6 +31,7 @@ final class IdentityCensus {
   // The writer's running counts: only it reads or writes them.
   private final Figures totals = new Figures();
   private long unattributed;
+
   /** What readers see: the counts as of the last {@link #publish()}. */
   private volatile ProfileIndex.Census published = new ProfileIndex.Census(0, 0, 0, 0, 0, 0, 0);
 
@@ -74,8 +75,15 @@ final class IdentityCensus {
 
   /** Makes the counts so far what readers see; the writer calls it at the end of each change. */
   void publish() {
-    published = new ProfileIndex.Census(
-        totals.profiles, totals.keyed, totals.identified, unattributed, totals.ambiguous, totals.conflicts, totals.sharedKeys);
+    published =
+        new ProfileIndex.Census(
+            totals.profiles,
+            totals.keyed,
+            totals.identified,
+            unattributed,
+            totals.ambiguous,
+            totals.conflicts,
+            totals.sharedKeys);
   }
 
   /** The figures as of the last change; takes no lock. */

@@ -21,10 +21,16 @@ final class IdentityTables {
   static final int NONE = -1;
 
   final KeyTypes keyTypes;
+
   /** The priority of {@link CustomerKey#IDENTIFYING_TYPE}, or {@link #NONE}. */
   final int identifyingPriority;
-  /** Priorities run {@code 0..priorities-1}; a key of a type the configuration does not know takes the lowest, the last. */
+
+  /**
+   * Priorities run {@code 0..priorities-1}; a key of a type the configuration does not know takes
+   * the lowest, the last.
+   */
   final int priorities;
+
   /** Per priority: its type's limit of values per profile, or 0 for none. */
   final int[] limitByPriority;
 
@@ -32,10 +38,13 @@ final class IdentityTables {
   final Long2IntOpenHashMap keyNumber = new Long2IntOpenHashMap();
   final LongArrayList keyFingerprint = new LongArrayList();
   final IntArrayList keyPriority = new IntArrayList();
+
   /** Groups: every link, whatever the limits. */
   final UnionFind groups = new UnionFind();
+
   /** Profiles within a group, as the rules left it: keys whose links were accepted. */
   final UnionFind profiles = new UnionFind();
+
   final BitSet shared = new BitSet();
 
   // Per group root: its keys, and the time of its latest touchpoint. Its touchpoints are those of
@@ -44,23 +53,31 @@ final class IdentityTables {
   final LongArrayList groupLastNanos = new LongArrayList();
   final BitSet groupHasLast = new BitSet();
 
-  // Per profile root: its touchpoints (sequence numbers), its key counts per priority, its conflicts.
+  // Per profile root: its touchpoints (sequence numbers), its key counts per priority, its
+  // conflicts.
   final KeyTable<LongArrayList> profileTouchpoints = new KeyTable<>();
   final KeyTable<int[]> profileCounts = new KeyTable<>();
-  final Int2ObjectOpenHashMap<List<ProfileIndex.Conflict>> profileConflicts = new Int2ObjectOpenHashMap<>();
+  final Int2ObjectOpenHashMap<List<ProfileIndex.Conflict>> profileConflicts =
+      new Int2ObjectOpenHashMap<>();
+
   /** Per shared key: the profiles it is listed on, and its ambiguous touchpoints. */
   final Int2ObjectOpenHashMap<IntArrayList> sharedOn = new Int2ObjectOpenHashMap<>();
+
   final Int2ObjectOpenHashMap<LongArrayList> ambiguousOf = new Int2ObjectOpenHashMap<>();
 
   IdentityTables(KeyTypes keyTypes) {
     this.keyTypes = keyTypes;
-    this.identifyingPriority = keyTypes.named(CustomerKey.IDENTIFYING_TYPE).map(KeyType::priority).orElse(NONE);
+    this.identifyingPriority =
+        keyTypes.named(CustomerKey.IDENTIFYING_TYPE).map(KeyType::priority).orElse(NONE);
     this.priorities = keyTypes.names().stream().mapToInt(keyTypes::priorityOf).max().orElse(0) + 1;
     this.limitByPriority = new int[priorities];
-    keyTypes.names().forEach(name -> {
-      KeyType type = keyTypes.named(name).orElseThrow();
-      limitByPriority[type.priority()] = type.maxPerProfile();
-    });
+    keyTypes
+        .names()
+        .forEach(
+            name -> {
+              KeyType type = keyTypes.named(name).orElseThrow();
+              limitByPriority[type.priority()] = type.maxPerProfile();
+            });
     keyNumber.defaultReturnValue(NONE);
   }
 
@@ -113,7 +130,9 @@ final class IdentityTables {
     }
     int[] counts = profileCounts.get(profile);
     // No counts yet: a key alone, holding one key of its own type.
-    return counts == null ? keyPriority.getInt(profile) == identifyingPriority : counts[identifyingPriority] > 0;
+    return counts == null
+        ? keyPriority.getInt(profile) == identifyingPriority
+        : counts[identifyingPriority] > 0;
   }
 
   /** A profile root's keys per priority; a key alone has not had its counts written yet. */

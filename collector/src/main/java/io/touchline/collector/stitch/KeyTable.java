@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /**
- * A value per key number, in an array: keys are numbered densely from 0, so a lookup is an
- * index rather than a hash probe. The profile index reads these tables for every touchpoint it
- * places; as hash maps they were a quarter of the rebuild's time (profiled at 2M touchpoints).
+ * A value per key number, in an array: keys are numbered densely from 0, so a lookup is an index
+ * rather than a hash probe. The profile index reads these tables for every touchpoint it places; as
+ * hash maps they were a quarter of the rebuild's time (profiled at 2M touchpoints).
  */
 final class KeyTable<T> {
 

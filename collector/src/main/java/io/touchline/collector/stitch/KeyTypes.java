@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The key types the collector stitches on, with their aliases among standard span attributes.
- * Spans may carry other {@code touchline.key.*} attributes; those are kept as plain attributes.
+ * The key types the collector stitches on, with their aliases among standard span attributes. Spans
+ * may carry other {@code touchline.key.*} attributes; those are kept as plain attributes.
  */
 public final class KeyTypes {
 
@@ -20,8 +20,8 @@ public final class KeyTypes {
   private final Map<String, KeyType> byAlias = new LinkedHashMap<>();
 
   /**
-   * The table, in any order: priorities decide. Every rule is checked here too, for tables built
-   * in code.
+   * The table, in any order: priorities decide. Every rule is checked here too, for tables built in
+   * code.
    */
   public KeyTypes(List<KeyType> types) {
     types.stream()
@@ -29,17 +29,27 @@ public final class KeyTypes {
         .forEach(
             type -> {
               if (byName.putIfAbsent(type.name(), type) != null) {
-                throw new IllegalArgumentException("key type " + type.name() + " is declared twice");
+                throw new IllegalArgumentException(
+                    "key type " + type.name() + " is declared twice");
               }
               for (String alias : type.attributeAliases()) {
                 if (alias.startsWith(KEY_ATTRIBUTE_PREFIX)) {
                   throw new IllegalArgumentException(
-                      "key type " + type.name() + ": " + alias + " already names a key type; it cannot be an alias");
+                      "key type "
+                          + type.name()
+                          + ": "
+                          + alias
+                          + " already names a key type; it cannot be an alias");
                 }
                 KeyType other = byAlias.putIfAbsent(alias, type);
                 if (other != null) {
                   throw new IllegalArgumentException(
-                      "attribute " + alias + " is mapped to both " + other.name() + " and " + type.name());
+                      "attribute "
+                          + alias
+                          + " is mapped to both "
+                          + other.name()
+                          + " and "
+                          + type.name());
                 }
               }
             });

@@ -15,7 +15,11 @@ final class LinkOrder {
   private LinkOrder() {}
 
   /** The keys of {@code carried} not {@code excluded}, distinct, in link order. */
-  static int[] usable(int[] carried, IntPredicate excluded, IntUnaryOperator priority, IntToLongFunction fingerprint) {
+  static int[] usable(
+      int[] carried,
+      IntPredicate excluded,
+      IntUnaryOperator priority,
+      IntToLongFunction fingerprint) {
     int[] usable = new int[carried.length];
     int n = 0;
     for (int key : carried) {
@@ -39,8 +43,11 @@ final class LinkOrder {
     return distinct == usable.length ? usable : Arrays.copyOf(usable, distinct);
   }
 
-  private static boolean before(int a, int b, IntUnaryOperator priority, IntToLongFunction fingerprint) {
+  private static boolean before(
+      int a, int b, IntUnaryOperator priority, IntToLongFunction fingerprint) {
     int byPriority = Integer.compare(priority.applyAsInt(a), priority.applyAsInt(b));
-    return byPriority != 0 ? byPriority < 0 : fingerprint.applyAsLong(a) < fingerprint.applyAsLong(b);
+    return byPriority != 0
+        ? byPriority < 0
+        : fingerprint.applyAsLong(a) < fingerprint.applyAsLong(b);
   }
 }

@@ -20,20 +20,20 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>This class is the writer's side. The one store writer adds touchpoints after each commit of
  * its own, forgets erased ones, and clears the index before a rebuild from the store (at start),
- * each under the write lock. Placing a touchpoint in its group is done here; linking one that
- * comes last is {@link ProfileLinker}'s job, deciding a group anew {@link GroupResolver}'s, both
- * on the shared {@link IdentityTables}; {@link IdentityCensus} counts the figures. Any number of
- * API threads read through {@link #lookup()}.
+ * each under the write lock. Placing a touchpoint in its group is done here; linking one that comes
+ * last is {@link ProfileLinker}'s job, deciding a group anew {@link GroupResolver}'s, both on the
+ * shared {@link IdentityTables}; {@link IdentityCensus} counts the figures. Any number of API
+ * threads read through {@link #lookup()}.
  *
  * <p>Keys are known by fingerprint ({@link io.touchline.collector.model.KeyHashes#fingerprint}).
  */
 public final class ProfileIndex {
 
-
   private static final int NONE = IdentityTables.NONE;
 
-
-  /** A refused link: on the touchpoint {@code sequence}, the key {@code refusedKey} was not joined. */
+  /**
+   * A refused link: on the touchpoint {@code sequence}, the key {@code refusedKey} was not joined.
+   */
   public record Conflict(long sequence, long refusedKey, String rule) {}
 
   /**
@@ -46,16 +46,27 @@ public final class ProfileIndex {
    * @param sharedKeys keys listed on several profiles, bridging none
    */
   public record Census(
-      long profiles, long keyedTouchpoints, long identifiedTouchpoints, long unattributed, long ambiguous, long conflicts, long sharedKeys) {}
+      long profiles,
+      long keyedTouchpoints,
+      long identifiedTouchpoints,
+      long unattributed,
+      long ambiguous,
+      long conflicts,
+      long sharedKeys) {}
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final IdentityTables tables;
 
   private final List<TouchpointKeys> pending = new ArrayList<>();
-  /** This commit's touchpoints not yet in a profile, by group: their groups are decided at its end. */
+
+  /**
+   * This commit's touchpoints not yet in a profile, by group: their groups are decided at its end.
+   */
   private final Int2ObjectOpenHashMap<LongArrayList> unplaced = new Int2ObjectOpenHashMap<>();
+
   /** Counts every change of placement, so readers can tell whether what they derived is current. */
   private volatile long version;
+
   private final IdentityCensus census = new IdentityCensus();
   private final ProfileLinker linker;
   private final GroupResolver resolver;
@@ -186,8 +197,8 @@ public final class ProfileIndex {
 
   /**
    * Forgets touchpoints deleted from the store: each group they were in is decided anew from the
-   * touchpoints it has left — which may now fall apart into several groups — as a rebuild from
-   * the store would decide it. Keys no remaining touchpoint carries are forgotten too.
+   * touchpoints it has left — which may now fall apart into several groups — as a rebuild from the
+   * store would decide it. Keys no remaining touchpoint carries are forgotten too.
    *
    * @param deleted the deleted touchpoints
    * @param keyFingerprints keys they carried, naming every group they were in
@@ -221,17 +232,18 @@ public final class ProfileIndex {
   }
 
   /**
-   * Visits every profile under the read lock, which holds up the next commit: a visitor copies
-   * what it needs and returns.
+   * Visits every profile under the read lock, which holds up the next commit: a visitor copies what
+   * it needs and returns.
    */
   public void forEachProfile(ProfileVisitor visitor) {
     lock.readLock().lock();
     try {
-      tables.profileTouchpoints.forEach((sequences, root) -> {
-        if (!sequences.isEmpty()) {
-          visitor.visit(sequences, tables.isIdentified(root));
-        }
-      });
+      tables.profileTouchpoints.forEach(
+          (sequences, root) -> {
+            if (!sequences.isEmpty()) {
+              visitor.visit(sequences, tables.isIdentified(root));
+            }
+          });
     } finally {
       lock.readLock().unlock();
     }

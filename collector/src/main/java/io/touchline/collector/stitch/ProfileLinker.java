@@ -11,10 +11,10 @@ import java.util.function.IntUnaryOperator;
 /**
  * The profile index's quick path. A touchpoint that comes after everything in its group links as
  * the rules would link it anyway: into the profile of its first key in {@link LinkOrder}, joining
- * the profiles of its other keys. When that would break a limit, or none of its keys may link,
- * it reports so and the group is left to {@link GroupResolver}. Most touchpoints take only this
- * path, and when their keys are in one profile already it costs a few array reads. Called by the
- * writer under the write lock.
+ * the profiles of its other keys. When that would break a limit, or none of its keys may link, it
+ * reports so and the group is left to {@link GroupResolver}. Most touchpoints take only this path,
+ * and when their keys are in one profile already it costs a few array reads. Called by the writer
+ * under the write lock.
  */
 final class ProfileLinker {
 
@@ -33,7 +33,10 @@ final class ProfileLinker {
     this.fingerprint = tables.keyFingerprint::getLong;
   }
 
-  /** The rules' step for a touchpoint that comes last: link within the limits, or report that it cannot. */
+  /**
+   * The rules' step for a touchpoint that comes last: link within the limits, or report that it
+   * cannot.
+   */
   boolean linkAtEnd(long touchpoint, int[] carried) {
     int[] usable = usableInOrder(carried);
     if (usable.length == 0) {

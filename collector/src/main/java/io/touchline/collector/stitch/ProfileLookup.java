@@ -11,14 +11,14 @@ import java.util.concurrent.locks.Lock;
 
 /**
  * The profile index as the API reads it: which profile a key is in, its touchpoints, shared keys
- * and conflicts, and the whole-store figures. Obtained from {@link ProfileIndex#lookup()}; it
- * never changes the index.
+ * and conflicts, and the whole-store figures. Obtained from {@link ProfileIndex#lookup()}; it never
+ * changes the index.
  *
- * <p>Lookups take the index's read lock: the writer changes the hash tables and arrays they read
- * in place (commit, forget, clear), so a lookup must not run meanwhile. Under the read lock any
- * number of lookups run together, which is why they walk the forests with {@link UnionFind#root},
- * which writes nothing. {@link #census()} alone takes no lock: it answers the figures the writer published at
- * the end of its last change.
+ * <p>Lookups take the index's read lock: the writer changes the hash tables and arrays they read in
+ * place (commit, forget, clear), so a lookup must not run meanwhile. Under the read lock any number
+ * of lookups run together, which is why they walk the forests with {@link UnionFind#root}, which
+ * writes nothing. {@link #census()} alone takes no lock: it answers the figures the writer
+ * published at the end of its last change.
  */
 public final class ProfileLookup {
 
@@ -26,18 +26,26 @@ public final class ProfileLookup {
 
   private final IdentityTables tables;
   private final IdentityCensus census;
+
   /** Where {@link #touchpointsCarrying} reads touchpoints' keys back from. */
   private final ProfileIndex.TouchpointSource source;
+
   private final Lock read;
 
-  ProfileLookup(IdentityTables tables, IdentityCensus census, ProfileIndex.TouchpointSource source, Lock read) {
+  ProfileLookup(
+      IdentityTables tables,
+      IdentityCensus census,
+      ProfileIndex.TouchpointSource source,
+      Lock read) {
     this.tables = tables;
     this.census = census;
     this.source = source;
     this.read = read;
   }
 
-  /** The store sequence numbers of the touchpoints of the profile holding this key; empty if none. */
+  /**
+   * The store sequence numbers of the touchpoints of the profile holding this key; empty if none.
+   */
   public long[] touchpointsOf(long keyFingerprint) {
     read.lock();
     try {
@@ -63,10 +71,14 @@ public final class ProfileLookup {
       for (int i = 0; i < positions.length; i++) {
         positions[i] = i;
       }
-      int[] usable = LinkOrder.usable(positions,
-          i -> tables.keyNumber.get(keyFingerprints[i]) == NONE || tables.shared.get(tables.keyNumber.get(keyFingerprints[i])),
-          i -> tables.keyPriority.getInt(tables.keyNumber.get(keyFingerprints[i])),
-          i -> keyFingerprints[i]);
+      int[] usable =
+          LinkOrder.usable(
+              positions,
+              i ->
+                  tables.keyNumber.get(keyFingerprints[i]) == NONE
+                      || tables.shared.get(tables.keyNumber.get(keyFingerprints[i])),
+              i -> tables.keyPriority.getInt(tables.keyNumber.get(keyFingerprints[i])),
+              i -> keyFingerprints[i]);
       return usable.length == 0 ? -1 : usable[0];
     } finally {
       read.unlock();
@@ -84,7 +96,10 @@ public final class ProfileLookup {
     }
   }
 
-  /** Whether the key belongs to the profile that holds {@code memberFingerprint} (shared keys: listed on it). */
+  /**
+   * Whether the key belongs to the profile that holds {@code memberFingerprint} (shared keys:
+   * listed on it).
+   */
   public boolean belongsWith(long keyFingerprint, long memberFingerprint) {
     read.lock();
     try {
@@ -150,21 +165,25 @@ public final class ProfileLookup {
       if (key == NONE || tables.shared.get(key)) {
         return List.of();
       }
-      List<ProfileIndex.Conflict> conflicts = tables.profileConflicts.get(tables.profiles.root(key));
+      List<ProfileIndex.Conflict> conflicts =
+          tables.profileConflicts.get(tables.profiles.root(key));
       return conflicts == null ? List.of() : List.copyOf(conflicts);
     } finally {
       read.unlock();
     }
   }
 
-  /** Whole-store figures, consistent with each other: those of the last change, without waiting for the next. */
+  /**
+   * Whole-store figures, consistent with each other: those of the last change, without waiting for
+   * the next.
+   */
   public ProfileIndex.Census census() {
     return census.current();
   }
 
   /**
-   * The stored touchpoints carrying any of these keys: those of their profiles, and those of
-   * their groups where a limit refused one of them. What an erasure of the keys removes.
+   * The stored touchpoints carrying any of these keys: those of their profiles, and those of their
+   * groups where a limit refused one of them. What an erasure of the keys removes.
    */
   public long[] touchpointsCarrying(long[] keyFingerprints) {
     read.lock();

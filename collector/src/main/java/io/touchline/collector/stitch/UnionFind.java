@@ -3,13 +3,13 @@ package io.touchline.collector.stitch;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 /**
- * A forest over key numbers {@code 0..size-1}, each tree a set named by its root. The profile
- * index keeps two: its groups (every link) and its profiles (the links the rules accepted).
+ * A forest over key numbers {@code 0..size-1}, each tree a set named by its root. The profile index
+ * keeps two: its groups (every link) and its profiles (the links the rules accepted).
  *
- * <p>{@link #root} only reads, so readers may walk while holding a shared lock; {@link #find}
- * also shortens the path it walked, and so is the writer's alone. Which set a key is in, and which
- * key is its root, is the same whichever of the two walked: shortening only moves keys closer to
- * their root.
+ * <p>{@link #root} only reads, so readers may walk while holding a shared lock; {@link #find} also
+ * shortens the path it walked, and so is the writer's alone. Which set a key is in, and which key
+ * is its root, is the same whichever of the two walked: shortening only moves keys closer to their
+ * root.
  */
 final class UnionFind {
 

@@ -4,10 +4,10 @@ import io.touchline.collector.model.CommittedBatch;
 import io.touchline.collector.model.ErasedTouchpoints;
 
 /**
- * Told of what the store has made durable, in commit order, on the writer's thread and while
- * the next commit waits: what derives from the stored touchpoints (the profile index, the
- * views' columns, the live feed, the rules) keeps up through this. Must return quickly; what
- * it throws is the listener's own failure, never the commit's.
+ * Told of what the store has made durable, in commit order, on the writer's thread and while the
+ * next commit waits: what derives from the stored touchpoints (the profile index, the views'
+ * columns, the live feed, the rules) keeps up through this. Must return quickly; what it throws is
+ * the listener's own failure, never the commit's.
  */
 public interface CommitListener {
 
@@ -18,11 +18,12 @@ public interface CommitListener {
   void erased(ErasedTouchpoints erased);
 
   /** Told nothing. */
-  CommitListener NONE = new CommitListener() {
-    @Override
-    public void committed(CommittedBatch batch) {}
+  CommitListener NONE =
+      new CommitListener() {
+        @Override
+        public void committed(CommittedBatch batch) {}
 
-    @Override
-    public void erased(ErasedTouchpoints erased) {}
-  };
+        @Override
+        public void erased(ErasedTouchpoints erased) {}
+      };
 }

@@ -19,6 +19,7 @@ import org.duckdb.DuckDBConnection;
 public final class Database implements AutoCloseable {
 
   static final String FILE_NAME = "touchline.duckdb";
+
   /** Counter of erasures made since the database file was last compacted. */
   static final String ERASURES_TO_PURGE = "erasuresToPurge";
 
@@ -35,12 +36,16 @@ public final class Database implements AutoCloseable {
     return open(directory, memoryLimit, "256MB");
   }
 
-  /** The same, folding the write-ahead log into the file once it reaches {@code checkpointThreshold}. */
+  /**
+   * The same, folding the write-ahead log into the file once it reaches {@code
+   * checkpointThreshold}.
+   */
   public static Database open(Path directory, String memoryLimit, String checkpointThreshold)
       throws IOException, SQLException {
     Files.createDirectories(directory);
     Path file = directory.resolve(FILE_NAME);
-    Files.deleteIfExists(compacting(file)); // a compaction that did not finish; the original is intact
+    Files.deleteIfExists(
+        compacting(file)); // a compaction that did not finish; the original is intact
     DuckDBConnection root = connect(file, memoryLimit, checkpointThreshold);
     if (erasuresToPurge(root) > 0) {
       root = compact(root, file, memoryLimit, checkpointThreshold);
@@ -48,7 +53,8 @@ public final class Database implements AutoCloseable {
     return new Database(file, root);
   }
 
-  private static DuckDBConnection connect(Path file, String memoryLimit, String checkpointThreshold) throws SQLException {
+  private static DuckDBConnection connect(Path file, String memoryLimit, String checkpointThreshold)
+      throws SQLException {
     DuckDBConnection root =
         (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
     try {
@@ -58,7 +64,8 @@ public final class Database implements AutoCloseable {
         statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
         // Each automatic checkpoint runs inside the commit that crossed the threshold; a larger
         // log means fewer of them (DuckDB's 16MB default halves the ingest rate).
-        statement.execute("SET checkpoint_threshold = '" + checkpointThreshold.replace("'", "") + "'");
+        statement.execute(
+            "SET checkpoint_threshold = '" + checkpointThreshold.replace("'", "") + "'");
       }
       Migrations.apply(root);
     } catch (SQLException | RuntimeException e) {
@@ -71,18 +78,21 @@ public final class Database implements AutoCloseable {
   /** Erasures whose rows may still lie in the file's blocks: a delete only marks rows as gone. */
   private static long erasuresToPurge(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SELECT value FROM counters WHERE name = '" + ERASURES_TO_PURGE + "'")) {
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT value FROM counters WHERE name = '" + ERASURES_TO_PURGE + "'")) {
       return rs.next() ? rs.getLong(1) : 0;
     }
   }
 
   /**
-   * Copies the database into a new file and puts it in the old one's place. DuckDB's DELETE
-   * only marks rows, and neither a checkpoint nor a rewrite of the table clears the blocks that
-   * held them (measured); a copy holds the live rows only, so erased data leaves the disk. Done
-   * at start, before anything else uses the file; interrupted, it starts over at the next start.
+   * Copies the database into a new file and puts it in the old one's place. DuckDB's DELETE only
+   * marks rows, and neither a checkpoint nor a rewrite of the table clears the blocks that held
+   * them (measured); a copy holds the live rows only, so erased data leaves the disk. Done at
+   * start, before anything else uses the file; interrupted, it starts over at the next start.
    */
-  private static DuckDBConnection compact(DuckDBConnection root, Path file, String memoryLimit, String checkpointThreshold)
+  private static DuckDBConnection compact(
+      DuckDBConnection root, Path file, String memoryLimit, String checkpointThreshold)
       throws IOException, SQLException {
     long start = System.nanoTime();
     long before = Files.size(file);
@@ -93,7 +103,8 @@ public final class Database implements AutoCloseable {
         rs.next();
         name = rs.getString(1);
       }
-      statement.execute("ATTACH '" + copy.toAbsolutePath().toString().replace("'", "''") + "' AS compacted");
+      statement.execute(
+          "ATTACH '" + copy.toAbsolutePath().toString().replace("'", "''") + "' AS compacted");
       statement.execute("COPY FROM DATABASE \"" + name.replace("\"", "\"\"") + "\" TO compacted");
       statement.execute("DELETE FROM compacted.counters WHERE name = '" + ERASURES_TO_PURGE + "'");
       statement.execute("DETACH compacted");
@@ -101,9 +112,14 @@ public final class Database implements AutoCloseable {
       root.close();
     }
     Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    CollectorLog.info("compacted the database so that erased touchpoints leave the disk too: "
-        + before / (1 << 20) + " MB -> " + Files.size(file) / (1 << 20) + " MB in "
-        + (System.nanoTime() - start) / 1_000_000 + " ms");
+    CollectorLog.info(
+        "compacted the database so that erased touchpoints leave the disk too: "
+            + before / (1 << 20)
+            + " MB -> "
+            + Files.size(file) / (1 << 20)
+            + " MB in "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms");
     return connect(file, memoryLimit, checkpointThreshold);
   }
 

@@ -12,4 +12,9 @@ import java.util.List;
  * @param keys the keys to erase: the profile's own, not those it shares with others
  * @param sharedKeysKept how many shared keys were listed on the profile and are kept
  */
-public record Erasure(String requestedBy, String profileId, long[] touchpoints, List<CustomerKey> keys, int sharedKeysKept) {}
+public record Erasure(
+    String requestedBy,
+    String profileId,
+    long[] touchpoints,
+    List<CustomerKey> keys,
+    int sharedKeysKept) {}

@@ -139,20 +139,27 @@ final class Migrations {
     applyUpTo(connection, STEPS.size());
   }
 
-  /** Runs the missing steps up to {@code last}; tests use it to build a database as an older collector left it. */
+  /**
+   * Runs the missing steps up to {@code last}; tests use it to build a database as an older
+   * collector left it.
+   */
   static void applyUpTo(Connection connection, int last) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
       int current = 0;
-      try (ResultSet rs = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+      try (ResultSet rs =
+          statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
         if (rs.next()) {
           current = rs.getInt(1);
         }
       }
       if (current > STEPS.size()) {
         throw new SQLException(
-            "the database has schema version " + current + ", newer than this collector's "
-                + STEPS.size() + "; use a newer collector");
+            "the database has schema version "
+                + current
+                + ", newer than this collector's "
+                + STEPS.size()
+                + "; use a newer collector");
       }
       for (int step = current + 1; step <= last; step++) {
         boolean autoCommit = connection.getAutoCommit();

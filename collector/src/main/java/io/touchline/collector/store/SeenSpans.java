@@ -5,9 +5,9 @@ import java.util.HexFormat;
 
 /**
  * Fingerprints of every stored span (trace id + span id), so that a retried export is recognised
- * without an index on the ids: about 16 bytes per stored touchpoint. A fingerprint seen before
- * only makes a span a suspect; the store checks suspects against the rows themselves, so two
- * spans that merely share a fingerprint are both kept. Used by the writer thread only.
+ * without an index on the ids: about 16 bytes per stored touchpoint. A fingerprint seen before only
+ * makes a span a suspect; the store checks suspects against the rows themselves, so two spans that
+ * merely share a fingerprint are both kept. Used by the writer thread only.
  */
 final class SeenSpans {
 
@@ -37,7 +37,9 @@ final class SeenSpans {
     fingerprints.add(fingerprint);
   }
 
-  /** Forgets every span; room is made for {@code expected} of them at once rather than by growing. */
+  /**
+   * Forgets every span; room is made for {@code expected} of them at once rather than by growing.
+   */
   void clear(long expected) {
     fingerprints = new LongOpenHashSet((int) Math.min(expected, 1 << 30));
   }

@@ -1,8 +1,7 @@
 package io.touchline.collector.store;
 
-import io.touchline.collector.model.TouchpointKeys;
-import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.Touchpoint;
+import io.touchline.collector.model.TouchpointKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +31,10 @@ public final class StoreReader implements AutoCloseable {
   /** The touchpoints with these sequence numbers, with their keys, in canonical order. */
   public List<Touchpoint> touchpointsBySequence(long[] sequences) {
     List<Touchpoint> touchpoints = new ArrayList<>();
-    forChunks(sequences, "SELECT doc FROM touchpoints WHERE seq IN ", rs -> touchpoints.add(TouchpointDocument.read(rs.getString(1))));
+    forChunks(
+        sequences,
+        "SELECT doc FROM touchpoints WHERE seq IN ",
+        rs -> touchpoints.add(TouchpointDocument.read(rs.getString(1))));
     touchpoints.sort(
         Comparator.comparingLong(Touchpoint::eventTimeNanos)
             .thenComparing(Touchpoint::traceId)
@@ -40,10 +42,15 @@ public final class StoreReader implements AutoCloseable {
     return touchpoints;
   }
 
-  /** The touchpoints with these sequence numbers, each with its sequence number, in no particular order. */
+  /**
+   * The touchpoints with these sequence numbers, each with its sequence number, in no particular
+   * order.
+   */
   public List<Stored> storedBySequence(long[] sequences) {
     List<Stored> stored = new ArrayList<>();
-    forChunks(sequences, "SELECT seq, doc FROM touchpoints WHERE seq IN ",
+    forChunks(
+        sequences,
+        "SELECT seq, doc FROM touchpoints WHERE seq IN ",
         rs -> stored.add(new Stored(rs.getLong(1), TouchpointDocument.read(rs.getString(2)))));
     return stored;
   }
@@ -51,7 +58,9 @@ public final class StoreReader implements AutoCloseable {
   /** What the profile index needs of these touchpoints, in no particular order. */
   public List<TouchpointKeys> entriesBySequence(long[] sequences) {
     List<TouchpointKeys> entries = new ArrayList<>(sequences.length);
-    forChunks(sequences, "SELECT seq, trace_id, span_id, event_nanos, key_fingerprints, key_types FROM touchpoints WHERE seq IN ",
+    forChunks(
+        sequences,
+        "SELECT seq, trace_id, span_id, event_nanos, key_fingerprints, key_types FROM touchpoints WHERE seq IN ",
         rs -> {
           Object[] values = (Object[]) rs.getArray(5).getArray();
           long[] fingerprints = new long[values.length];
@@ -59,8 +68,13 @@ public final class StoreReader implements AutoCloseable {
             fingerprints[i] = (Long) values[i];
           }
           String types = rs.getString(6);
-          entries.add(new TouchpointKeys(rs.getLong(1), rs.getLong(4), SeenSpans.fingerprint(rs.getString(2), rs.getString(3)),
-              fingerprints, types.isEmpty() ? List.of() : List.of(types.split(","))));
+          entries.add(
+              new TouchpointKeys(
+                  rs.getLong(1),
+                  rs.getLong(4),
+                  SeenSpans.fingerprint(rs.getString(2), rs.getString(3)),
+                  fingerprints,
+                  types.isEmpty() ? List.of() : List.of(types.split(","))));
         });
     return entries;
   }
@@ -72,11 +86,13 @@ public final class StoreReader implements AutoCloseable {
    * Up to {@code limit} touchpoints stored after {@code afterSequence}, in store order; a null
    * {@code channel} or {@code touchpoint} matches any.
    */
-  public List<Stored> touchpointsAfter(long afterSequence, int limit, String channel, String touchpoint) {
-    String sql = "SELECT seq, doc FROM touchpoints WHERE seq > ?"
-        + (channel == null ? "" : " AND channel = ?")
-        + (touchpoint == null ? "" : " AND touchpoint = ?")
-        + " ORDER BY seq LIMIT ?";
+  public List<Stored> touchpointsAfter(
+      long afterSequence, int limit, String channel, String touchpoint) {
+    String sql =
+        "SELECT seq, doc FROM touchpoints WHERE seq > ?"
+            + (channel == null ? "" : " AND channel = ?")
+            + (touchpoint == null ? "" : " AND touchpoint = ?")
+            + " ORDER BY seq LIMIT ?";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int parameter = 1;
       statement.setLong(parameter++, afterSequence);
@@ -107,8 +123,10 @@ public final class StoreReader implements AutoCloseable {
     List<String> traces = candidates.stream().map(Touchpoint::traceId).distinct().toList();
     for (int from = 0; from < traces.size(); from += CHUNK) {
       List<String> chunk = traces.subList(from, Math.min(traces.size(), from + CHUNK));
-      String sql = "SELECT trace_id, span_id FROM touchpoints WHERE trace_id IN ("
-          + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+      String sql =
+          "SELECT trace_id, span_id FROM touchpoints WHERE trace_id IN ("
+              + String.join(",", Collections.nCopies(chunk.size(), "?"))
+              + ")";
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         for (int i = 0; i < chunk.size(); i++) {
           statement.setString(i + 1, chunk.get(i));
@@ -138,21 +156,25 @@ public final class StoreReader implements AutoCloseable {
 
   /** The scans over every stored touchpoint, on this reader's connection. */
   public StoreScans scans() {
-    return new StoreScans(connection, () -> {
-      try {
-        return maxSequence();
-      } catch (SQLException e) {
-        throw new StoreException("reading the highest sequence number failed: " + e.getMessage(), e);
-      }
-    });
+    return new StoreScans(
+        connection,
+        () -> {
+          try {
+            return maxSequence();
+          } catch (SQLException e) {
+            throw new StoreException(
+                "reading the highest sequence number failed: " + e.getMessage(), e);
+          }
+        });
   }
 
   /** The names of the attributes on the most recent touchpoints, sorted. */
   public List<String> recentAttributeNames(int touchpoints) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT DISTINCT unnest(json_keys(doc, '$.attributes')) AS name"
-            + " FROM (SELECT doc FROM touchpoints ORDER BY seq DESC LIMIT ?) ORDER BY name")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT DISTINCT unnest(json_keys(doc, '$.attributes')) AS name"
+                + " FROM (SELECT doc FROM touchpoints ORDER BY seq DESC LIMIT ?) ORDER BY name")) {
       statement.setInt(1, touchpoints);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
@@ -179,19 +201,27 @@ public final class StoreReader implements AutoCloseable {
   public List<ErasureRecord> erasures() throws SQLException {
     List<ErasureRecord> records = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(
-            "SELECT epoch_us(erased_at), requested_by, profile_id, touchpoints, keys, shared_keys_kept"
-                + " FROM erasures ORDER BY erased_at DESC, profile_id")) {
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT epoch_us(erased_at), requested_by, profile_id, touchpoints, keys, shared_keys_kept"
+                    + " FROM erasures ORDER BY erased_at DESC, profile_id")) {
       while (rs.next()) {
-        records.add(new ErasureRecord(Instant.EPOCH.plus(rs.getLong(1), ChronoUnit.MICROS), rs.getString(2),
-            rs.getString(3), rs.getLong(4), rs.getInt(5), rs.getInt(6)));
+        records.add(
+            new ErasureRecord(
+                Instant.EPOCH.plus(rs.getLong(1), ChronoUnit.MICROS),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getInt(5),
+                rs.getInt(6)));
       }
     }
     return records;
   }
 
   public long counter(String name) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT value FROM counters WHERE name = ?")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT value FROM counters WHERE name = ?")) {
       statement.setString(1, name);
       try (ResultSet rs = statement.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;

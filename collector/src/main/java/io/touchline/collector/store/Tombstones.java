@@ -1,7 +1,7 @@
 package io.touchline.collector.store;
 
-import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.CustomerKey;
+import io.touchline.collector.model.KeyHashes;
 import io.touchline.collector.model.Touchpoint;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.HashSet;
@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The keys erased so far, known only by their one-way key hash ({@link io.touchline.collector.model.KeyHashes#keyHash}): a
- * span that carries one of them — an export retried or replayed after the erasure — is not
- * stored again. A fingerprint set answers "no" for almost every span at the cost of a probe; a
- * hit is confirmed against the full hash. Used by the store's writer only.
+ * The keys erased so far, known only by their one-way key hash ({@link
+ * io.touchline.collector.model.KeyHashes#keyHash}): a span that carries one of them — an export
+ * retried or replayed after the erasure — is not stored again. A fingerprint set answers "no" for
+ * almost every span at the cost of a probe; a hit is confirmed against the full hash. Used by the
+ * store's writer only.
  */
 final class Tombstones {
 

@@ -16,8 +16,11 @@ import java.util.Map;
  */
 final class TouchpointDocument {
 
-  /** Integers come back as Long, as OTLP sent them: attributes keep their type through the store. */
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+  /**
+   * Integers come back as Long, as OTLP sent them: attributes keep their type through the store.
+   */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
   /** The stored form. */
   private record Document(
@@ -35,7 +38,9 @@ final class TouchpointDocument {
 
   static String write(Touchpoint touchpoint) {
     List<List<String>> keys = new ArrayList<>();
-    touchpoint.keys().forEach((type, values) -> values.forEach(value -> keys.add(List.of(type, value))));
+    touchpoint
+        .keys()
+        .forEach((type, values) -> values.forEach(value -> keys.add(List.of(type, value))));
     try {
       return JSON.writeValueAsString(
           new Document(
@@ -49,7 +54,8 @@ final class TouchpointDocument {
               touchpoint.attributes(),
               keys));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the touchpoint cannot be written as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "the touchpoint cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -20,11 +20,11 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Writes touchpoints to the database: one writer connection, one transaction per group of
- * batches. When {@link #write} returns, every batch of the group is durable and may be
- * acknowledged, and its {@link CommitListener} has been told. Rows go in through DuckDB's
- * appender (bulk, not a statement per row), each touchpoint under a sequence number of its own
- * that its keys point to. A span stored before (an OTLP retry) changes nothing, not even a counter.
+ * Writes touchpoints to the database: one writer connection, one transaction per group of batches.
+ * When {@link #write} returns, every batch of the group is durable and may be acknowledged, and its
+ * {@link CommitListener} has been told. Rows go in through DuckDB's appender (bulk, not a statement
+ * per row), each touchpoint under a sequence number of its own that its keys point to. A span
+ * stored before (an OTLP retry) changes nothing, not even a counter.
  */
 public final class TouchpointStore implements AutoCloseable {
 
@@ -43,12 +43,13 @@ public final class TouchpointStore implements AutoCloseable {
   private final SeenSpans seen = new SeenSpans();
   private final Tombstones tombstones = new Tombstones();
   private long nextSequence;
+
   /** Whether {@link #replay} has read the stored touchpoints' span ids into {@link #seen}. */
   private boolean replayed;
 
   /**
-   * Opens the writer. What the duplicate check needs of the stored touchpoints is read by the
-   * first {@link #replay}, or before the first write if no one asks for a replay.
+   * Opens the writer. What the duplicate check needs of the stored touchpoints is read by the first
+   * {@link #replay}, or before the first write if no one asks for a replay.
    */
   public TouchpointStore(Database database) throws SQLException {
     this.database = database;
@@ -70,21 +71,27 @@ public final class TouchpointStore implements AutoCloseable {
    * hand each batch to another thread so that reading and applying overlap.
    */
   public synchronized void replay(Consumer<List<TouchpointKeys>> batches) throws SQLException {
-    replayed = false; // until the whole store was read: a failed replay is tried again before a write
+    replayed =
+        false; // until the whole store was read: a failed replay is tried again before a write
     try (StoreReader reader = reader()) {
       long last = reader.maxSequence();
       nextSequence = last + 1;
       seen.clear(reader.touchpointCount());
       List<TouchpointKeys>[] batch = new List[] {new ArrayList<>(REPLAY_BATCH)};
-      reader.scans().forEachTouchpoint(last, (sequence, traceId, spanId, eventNanos, fingerprints, types) -> {
-        long spanFingerprint = SeenSpans.fingerprint(traceId, spanId);
-        seen.add(spanFingerprint);
-        batch[0].add(new TouchpointKeys(sequence, eventNanos, spanFingerprint, fingerprints, types));
-        if (batch[0].size() == REPLAY_BATCH) {
-          batches.accept(batch[0]);
-          batch[0] = new ArrayList<>(REPLAY_BATCH);
-        }
-      });
+      reader
+          .scans()
+          .forEachTouchpoint(
+              last,
+              (sequence, traceId, spanId, eventNanos, fingerprints, types) -> {
+                long spanFingerprint = SeenSpans.fingerprint(traceId, spanId);
+                seen.add(spanFingerprint);
+                batch[0].add(
+                    new TouchpointKeys(sequence, eventNanos, spanFingerprint, fingerprints, types));
+                if (batch[0].size() == REPLAY_BATCH) {
+                  batches.accept(batch[0]);
+                  batch[0] = new ArrayList<>(REPLAY_BATCH);
+                }
+              });
       if (!batch[0].isEmpty()) {
         batches.accept(batch[0]);
       }
@@ -106,7 +113,10 @@ public final class TouchpointStore implements AutoCloseable {
       long[] keyFingerprints,
       long spanFingerprint) {}
 
-  /** Encodes a batch for {@link #writeEncoded}; thread-safe, and costly, so callers do it in parallel. */
+  /**
+   * Encodes a batch for {@link #writeEncoded}; thread-safe, and costly, so callers do it in
+   * parallel.
+   */
   public static EncodedBatch encode(TranslatedBatch batch) {
     List<Row> rows = new ArrayList<>(batch.touchpoints().size());
     for (TranslatedBatch.Read read : batch.touchpoints()) {
@@ -154,7 +164,8 @@ public final class TouchpointStore implements AutoCloseable {
     }
     writer.setAutoCommit(false);
     try {
-      try (DuckDBAppender touchpoints = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "touchpoints")) {
+      try (DuckDBAppender touchpoints =
+          writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "touchpoints")) {
         long sequence = nextSequence;
         for (Row row : fresh) {
           appendTouchpoint(touchpoints, sequence++, row);
@@ -178,8 +189,13 @@ public final class TouchpointStore implements AutoCloseable {
     for (Row row : fresh) {
       seen.add(row.spanFingerprint());
       touchpoints.add(row.touchpoint());
-      keys.add(new TouchpointKeys(
-          nextSequence++, row.touchpoint().eventTimeNanos(), row.spanFingerprint(), row.keyFingerprints(), keyTypes(row.touchpoint())));
+      keys.add(
+          new TouchpointKeys(
+              nextSequence++,
+              row.touchpoint().eventTimeNanos(),
+              row.spanFingerprint(),
+              row.keyFingerprints(),
+              keyTypes(row.touchpoint())));
     }
     if (!fresh.isEmpty()) {
       tell(() -> listener.committed(new CommittedBatch(touchpoints, keys)));
@@ -202,7 +218,8 @@ public final class TouchpointStore implements AutoCloseable {
     List<Touchpoint> suspects = new ArrayList<>();
     for (EncodedBatch encoded : group) {
       for (Row row : encoded.rows()) {
-        if (unique.putIfAbsent(id(row.touchpoint()), row) == null && seen.mayContain(row.spanFingerprint())) {
+        if (unique.putIfAbsent(id(row.touchpoint()), row) == null
+            && seen.mayContain(row.spanFingerprint())) {
           suspects.add(row.touchpoint());
         }
       }
@@ -220,7 +237,9 @@ public final class TouchpointStore implements AutoCloseable {
     T run() throws SQLException;
   }
 
-  /** Runs {@code work} while no batch is written, so that what it reads stays true until it returns. */
+  /**
+   * Runs {@code work} while no batch is written, so that what it reads stays true until it returns.
+   */
   public synchronized <T> T whileWritesWait(Exclusive<T> work) throws SQLException {
     return work.run();
   }
@@ -246,18 +265,25 @@ public final class TouchpointStore implements AutoCloseable {
         }
       }
       if (deleted != sequences.length) {
-        throw new SQLException("erasure found " + deleted + " of the " + sequences.length + " touchpoints it was to delete");
+        throw new SQLException(
+            "erasure found "
+                + deleted
+                + " of the "
+                + sequences.length
+                + " touchpoints it was to delete");
       }
-      try (PreparedStatement tombstone = writer.prepareStatement(
-          "INSERT INTO erased_keys VALUES (?, make_timestamp(?)) ON CONFLICT DO NOTHING")) {
+      try (PreparedStatement tombstone =
+          writer.prepareStatement(
+              "INSERT INTO erased_keys VALUES (?, make_timestamp(?)) ON CONFLICT DO NOTHING")) {
         for (String keyHash : keyHashes) {
           tombstone.setString(1, keyHash);
           tombstone.setLong(2, micros);
           tombstone.executeUpdate();
         }
       }
-      try (PreparedStatement audit = writer.prepareStatement(
-          "INSERT INTO erasures VALUES (make_timestamp(?), ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement audit =
+          writer.prepareStatement(
+              "INSERT INTO erasures VALUES (make_timestamp(?), ?, ?, ?, ?, ?)")) {
         audit.setLong(1, micros);
         audit.setString(2, erasure.requestedBy());
         audit.setString(3, erasure.profileId());
@@ -288,7 +314,8 @@ public final class TouchpointStore implements AutoCloseable {
    * the caller's to rebuild ({@link #replay}), in the same {@link #whileWritesWait}.
    */
   public synchronized long deleteOlderThan(Instant cutoff) throws SQLException {
-    long micros = Math.floorDiv(cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano(), 1_000L);
+    long micros =
+        Math.floorDiv(cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano(), 1_000L);
     long deleted;
     try (PreparedStatement touchpoints =
         writer.prepareStatement("DELETE FROM touchpoints WHERE event_time < make_timestamp(?)")) {
@@ -298,7 +325,8 @@ public final class TouchpointStore implements AutoCloseable {
     return deleted;
   }
 
-  private static void appendTouchpoint(DuckDBAppender rows, long sequence, Row row) throws SQLException {
+  private static void appendTouchpoint(DuckDBAppender rows, long sequence, Row row)
+      throws SQLException {
     Touchpoint touchpoint = row.touchpoint();
     rows.beginRow()
         .append(sequence)

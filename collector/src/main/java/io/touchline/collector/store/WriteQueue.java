@@ -6,18 +6,18 @@ import io.touchline.collector.ingest.TranslatedBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.LongConsumer;
 
 /**
- * The one writer: batches from every transport wait here, bounded by the number of spans they
- * hold, and a single thread commits them in groups. A group commit costs one transaction for
- * many requests, which is what lets DuckDB keep up with several senders; a sender is answered
- * only after the commit that holds its batch.
+ * The one writer: batches from every transport wait here, bounded by the number of spans they hold,
+ * and a single thread commits them in groups. A group commit costs one transaction for many
+ * requests, which is what lets DuckDB keep up with several senders; a sender is answered only after
+ * the commit that holds its batch.
  */
 public final class WriteQueue implements TouchpointSink, AutoCloseable {
 
@@ -41,13 +41,18 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
    * @param maxGroupSpans spans per transaction at most (a bigger single batch is one transaction)
    * @param commitNanos told how long each group commit took
    */
-  public WriteQueue(TouchpointStore store, long capacitySpans, int maxGroupSpans, LongConsumer commitNanos) {
+  public WriteQueue(
+      TouchpointStore store, long capacitySpans, int maxGroupSpans, LongConsumer commitNanos) {
     this(store, capacitySpans, maxGroupSpans, commitNanos, Executors.defaultThreadFactory());
   }
 
   /** The same, with the one writer thread made by {@code writerThread}. */
   public WriteQueue(
-      TouchpointStore store, long capacitySpans, int maxGroupSpans, LongConsumer commitNanos, ThreadFactory writerThread) {
+      TouchpointStore store,
+      long capacitySpans,
+      int maxGroupSpans,
+      LongConsumer commitNanos,
+      ThreadFactory writerThread) {
     this.store = store;
     this.capacitySpans = capacitySpans;
     this.maxGroupSpans = maxGroupSpans;
@@ -61,7 +66,8 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
     if (closing) {
       throw new SinkFullException("the collector is shutting down");
     }
-    // Encoded here, on the sender's thread: the one writer thread is the bottleneck, senders are not.
+    // Encoded here, on the sender's thread: the one writer thread is the bottleneck, senders are
+    // not.
     TouchpointStore.EncodedBatch encoded = TouchpointStore.encode(batch);
     long spans = spans(batch);
     long after = queuedSpans.addAndGet(spans);
@@ -139,7 +145,9 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
     Pending left;
     while ((left = queue.poll()) != null) {
       queuedSpans.addAndGet(-spans(left.batch()));
-      left.committed().completeExceptionally(new IllegalStateException("the collector stopped before the batch was written"));
+      left.committed()
+          .completeExceptionally(
+              new IllegalStateException("the collector stopped before the batch was written"));
     }
   }
 

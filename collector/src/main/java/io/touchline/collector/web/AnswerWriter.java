@@ -10,8 +10,8 @@ import java.util.Arrays;
 
 /**
  * Sends a route's answer as the request asks for it: JSON by default, CSV with {@code format=csv}
- * (a view's table chosen with {@code table=}; a list's next page in the {@code Link} header,
- * since a CSV page has no room for a cursor).
+ * (a view's table chosen with {@code table=}; a list's next page in the {@code Link} header, since
+ * a CSV page has no room for a cursor).
  */
 final class AnswerWriter {
 
@@ -19,7 +19,8 @@ final class AnswerWriter {
 
   private AnswerWriter() {}
 
-  static void send(ApiRequest request, Route.Answer route, ApiResponse response) throws IOException {
+  static void send(ApiRequest request, Route.Answer route, ApiResponse response)
+      throws IOException {
     String format = request.parameters().getOrDefault("format", "json");
     if (!format.equals("json") && !format.equals("csv")) {
       throw new ApiException(400, "format must be json or csv, not '" + format + "'");
@@ -29,9 +30,16 @@ final class AnswerWriter {
       json(response, 200, answer);
       return;
     }
-    byte[] csv = answer instanceof Tabular view ? CsvTables.of(view, request.parameter("table"))
-        : CsvTables.of(answer).orElseThrow(() -> new ApiException(400,
-            "format=csv is offered for the lists and the views' tables, not for " + request.path()));
+    byte[] csv =
+        answer instanceof Tabular view
+            ? CsvTables.of(view, request.parameter("table"))
+            : CsvTables.of(answer)
+                .orElseThrow(
+                    () ->
+                        new ApiException(
+                            400,
+                            "format=csv is offered for the lists and the views' tables, not for "
+                                + request.path()));
     response.header("Content-Type", "text/csv; charset=utf-8");
     String next = nextPage(request, answer);
     if (next != null) {
@@ -52,9 +60,17 @@ final class AnswerWriter {
       return null;
     }
     String raw = request.rawQuery();
-    String kept = raw == null ? "" : Arrays.stream(raw.split("&"))
-        .filter(pair -> !pair.startsWith("cursor=")).reduce((a, b) -> a + "&" + b).orElse("");
-    return request.path() + "?" + (kept.isEmpty() ? "" : kept + "&")
-        + "cursor=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8);
+    String kept =
+        raw == null
+            ? ""
+            : Arrays.stream(raw.split("&"))
+                .filter(pair -> !pair.startsWith("cursor="))
+                .reduce((a, b) -> a + "&" + b)
+                .orElse("");
+    return request.path()
+        + "?"
+        + (kept.isEmpty() ? "" : kept + "&")
+        + "cursor="
+        + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8);
   }
 }

@@ -2,15 +2,15 @@ package io.touchline.collector.web;
 
 import io.touchline.collector.journey.ViewsLoadingException;
 import io.touchline.collector.metrics.CollectorMetrics;
-import io.touchline.collector.query.SharedKeyException;
 import io.touchline.collector.query.BadQueryException;
+import io.touchline.collector.query.SharedKeyException;
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * Answers one request from the route table, whatever server received it: finds its route, has
- * the route's handler answer, turns a failure into {@code {"error": "..."}} with the status that
- * says whose fault it is, and counts the request under its route's label.
+ * Answers one request from the route table, whatever server received it: finds its route, has the
+ * route's handler answer, turns a failure into {@code {"error": "..."}} with the status that says
+ * whose fault it is, and counts the request under its route's label.
  */
 final class ApiDispatcher {
 
@@ -27,7 +27,8 @@ final class ApiDispatcher {
    * @param rawQuery the query as sent, still percent-encoded; null when there is none
    * @param response ended here, unless the route's handler took it over
    */
-  void dispatch(String method, String path, String rawQuery, ApiResponse response) throws IOException {
+  void dispatch(String method, String path, String rawQuery, ApiResponse response)
+      throws IOException {
     long start = System.nanoTime();
     RouteTable.Match match = routes.match(method, path);
     boolean takenOver = false;
@@ -42,16 +43,26 @@ final class ApiDispatcher {
       if (!takenOver) {
         response.close();
       }
-      metrics.recordApiRequest(match.label(), response.status() == 0 ? 500 : response.status(), System.nanoTime() - start);
+      metrics.recordApiRequest(
+          match.label(),
+          response.status() == 0 ? 500 : response.status(),
+          System.nanoTime() - start);
     }
   }
 
   /** Runs the route's handler; true when it took the response over. */
-  private static boolean run(RouteTable.Match match, String method, String path, String rawQuery, ApiResponse response)
+  private static boolean run(
+      RouteTable.Match match, String method, String path, String rawQuery, ApiResponse response)
       throws IOException {
     if (match instanceof RouteTable.NotAllowed notAllowed) {
       response.header("Allow", String.join(", ", notAllowed.allowed()));
-      throw new ApiException(405, method + " is not allowed on " + path + "; use " + String.join(" or ", notAllowed.allowed()));
+      throw new ApiException(
+          405,
+          method
+              + " is not allowed on "
+              + path
+              + "; use "
+              + String.join(" or ", notAllowed.allowed()));
     }
     if (!(match instanceof RouteTable.Found found)) {
       throw new ApiException(404, "no such endpoint: " + path + " (see docs/api.md)");
@@ -74,12 +85,19 @@ final class ApiDispatcher {
     if (failure instanceof ApiException e) {
       AnswerWriter.json(response, e.status(), error(e.getMessage()));
     } else if (failure instanceof BadQueryException e) {
-      AnswerWriter.json(response, 400, error(e.getMessage())); // a name the views cannot use, e.g. an attribute with too many values
+      AnswerWriter.json(
+          response,
+          400,
+          error(e.getMessage())); // a name the views cannot use, e.g. an attribute with too many
+      // values
     } else if (failure instanceof ViewsLoadingException e) {
       response.header("Retry-After", "5");
       AnswerWriter.json(response, 503, error(e.getMessage()));
     } else if (failure instanceof SharedKeyException e) {
-      AnswerWriter.json(response, 409, e.answer()); // the key names no one customer: here are the profiles it is on
+      AnswerWriter.json(
+          response,
+          409,
+          e.answer()); // the key names no one customer: here are the profiles it is on
     } else {
       AnswerWriter.json(response, 500, error("internal error: " + failure.getMessage()));
     }

@@ -17,9 +17,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The API on the JDK's HTTP server: hands each exchange to the route table ({@link ApiRoutes})
- * as a request and a response of the API's own. The one place where the API meets
- * {@code com.sun.net.httpserver}, so that another server needs another adapter and nothing more.
+ * The API on the JDK's HTTP server: hands each exchange to the route table ({@link ApiRoutes}) as a
+ * request and a response of the API's own. The one place where the API meets {@code
+ * com.sun.net.httpserver}, so that another server needs another adapter and nothing more.
  */
 public final class ApiHandler implements HttpHandler {
 
@@ -33,18 +33,31 @@ public final class ApiHandler implements HttpHandler {
    * @param liveThreads runs the live streams, one thread each, apart from the API's threads
    */
   public ApiHandler(
-      ProfileQuery profiles, TouchpointListQuery touchpoints, ProfileEraser eraser, BooleanSupplier ready,
-      Supplier<HealthReport> health, CollectorMetrics metrics, Journeys journeys, CatalogQuery catalog, LiveFeed liveFeed, ExecutorService liveThreads) {
+      ProfileQuery profiles,
+      TouchpointListQuery touchpoints,
+      ProfileEraser eraser,
+      BooleanSupplier ready,
+      Supplier<HealthReport> health,
+      CollectorMetrics metrics,
+      Journeys journeys,
+      CatalogQuery catalog,
+      LiveFeed liveFeed,
+      ExecutorService liveThreads) {
     ViewEndpoints views = new ViewEndpoints(journeys, catalog, profiles::idOfProfileAt);
     LiveStream live = new LiveStream(liveFeed, liveThreads);
-    RouteTable routes = new ApiRoutes(profiles, touchpoints, eraser, ready, health, metrics, views, live).table();
+    RouteTable routes =
+        new ApiRoutes(profiles, touchpoints, eraser, ready, health, metrics, views, live).table();
     this.dispatcher = new ApiDispatcher(routes, metrics);
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     URI uri = exchange.getRequestURI();
-    dispatcher.dispatch(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), new ExchangeResponse(exchange));
+    dispatcher.dispatch(
+        exchange.getRequestMethod(),
+        uri.getPath(),
+        uri.getRawQuery(),
+        new ExchangeResponse(exchange));
   }
 
   /** A response written to the JDK server's exchange. */

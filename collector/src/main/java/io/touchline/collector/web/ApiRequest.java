@@ -12,8 +12,8 @@ import java.util.Map;
  * A request as the API's handlers see it, whatever server received it: its method and path, the
  * parameters its route took from the path, and the query's parameters. The query is read when a
  * handler first asks for a parameter, so that a malformed query is a 400 only where parameters
- * count (the UI's files and {@code /metrics} ignore it). One request is handled by one thread at
- * a time.
+ * count (the UI's files and {@code /metrics} ignore it). One request is handled by one thread at a
+ * time.
  */
 final class ApiRequest {
 
@@ -24,7 +24,9 @@ final class ApiRequest {
   private Map<String, List<String>> allValues;
   private Map<String, String> firstValues;
 
-  /** @param rawQuery the query as sent, still percent-encoded; null when there is none */
+  /**
+   * @param rawQuery the query as sent, still percent-encoded; null when there is none
+   */
   ApiRequest(String method, String path, Map<String, String> pathParameters, String rawQuery) {
     this.method = method;
     this.path = path;
@@ -41,7 +43,10 @@ final class ApiRequest {
     return path;
   }
 
-  /** A parameter of the route's pattern, e.g. {@code id} of {@code /api/profiles/{id}}; null when it has none such. */
+  /**
+   * A parameter of the route's pattern, e.g. {@code id} of {@code /api/profiles/{id}}; null when it
+   * has none such.
+   */
   String pathParameter(String name) {
     return pathParameters.get(name);
   }
@@ -101,8 +106,8 @@ final class ApiRequest {
   }
 
   /**
-   * Percent-decoding only: a {@code +} stays a plus, since e-mail keys such as
-   * {@code ann+shop@example.com} are common and spaces in key values are not.
+   * Percent-decoding only: a {@code +} stays a plus, since e-mail keys such as {@code
+   * ann+shop@example.com} are common and spaces in key values are not.
    */
   private static String decode(String component) {
     return URLDecoder.decode(component.replace("+", "%2B"), StandardCharsets.UTF_8);

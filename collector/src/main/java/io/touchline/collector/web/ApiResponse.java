@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * The response to one request, whatever server sends it: headers first, then the status with
- * either a whole body or a stream of one. The server's adapter implements it.
+ * The response to one request, whatever server sends it: headers first, then the status with either
+ * a whole body or a stream of one. The server's adapter implements it.
  */
 interface ApiResponse extends AutoCloseable {
 
@@ -16,8 +16,8 @@ interface ApiResponse extends AutoCloseable {
   void send(int status, byte[] body) throws IOException;
 
   /**
-   * Sends the status and returns the body to write, of a length not known beforehand (the
-   * metrics' text, an event stream). Closing the stream or the response ends the response.
+   * Sends the status and returns the body to write, of a length not known beforehand (the metrics'
+   * text, an event stream). Closing the stream or the response ends the response.
    */
   OutputStream stream(int status) throws IOException;
 

@@ -16,16 +16,15 @@ import io.touchline.collector.query.TouchpointListView;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Every endpoint of the API in one table, and the handlers that read a request's parameters and
- * ask the query layer for the answer: health, stats, profiles by key or id and their identity
- * graphs, touchpoints in store order, erasure and its audit trail, the analyst views, the live
- * stream, {@code /metrics} and the UI's files. A route is counted in {@code /metrics} under its
- * path template, so ids are never labels. Nothing here knows which HTTP server runs it.
+ * Every endpoint of the API in one table, and the handlers that read a request's parameters and ask
+ * the query layer for the answer: health, stats, profiles by key or id and their identity graphs,
+ * touchpoints in store order, erasure and its audit trail, the analyst views, the live stream,
+ * {@code /metrics} and the UI's files. A route is counted in {@code /metrics} under its path
+ * template, so ids are never labels. Nothing here knows which HTTP server runs it.
  */
 final class ApiRoutes {
 
@@ -38,8 +37,15 @@ final class ApiRoutes {
   private final ViewEndpoints views;
   private final LiveStream live;
 
-  ApiRoutes(ProfileQuery profiles, TouchpointListQuery touchpoints, ProfileEraser eraser, BooleanSupplier ready,
-      Supplier<HealthReport> health, CollectorMetrics metrics, ViewEndpoints views, LiveStream live) {
+  ApiRoutes(
+      ProfileQuery profiles,
+      TouchpointListQuery touchpoints,
+      ProfileEraser eraser,
+      BooleanSupplier ready,
+      Supplier<HealthReport> health,
+      CollectorMetrics metrics,
+      ViewEndpoints views,
+      LiveStream live) {
     this.health = health;
     this.profiles = profiles;
     this.touchpoints = touchpoints;
@@ -51,29 +57,30 @@ final class ApiRoutes {
   }
 
   RouteTable table() {
-    return new RouteTable(List.of(
-        get("/api/health", request -> health()),
-        get("/api/stats", request -> profiles.stats()),
-        get("/api/profiles", this::profileByKey),
-        delete("/api/profiles", this::erase),
-        get("/api/profiles/{id}", this::profile),
-        get("/api/profiles/{id}/graph", this::graph),
-        get("/api/touchpoints", this::touchpoints),
-        get("/api/erasures", request -> new CsvTables.ErasuresView(eraser.erasures())),
-        get("/api/catalog", views::catalog),
-        get("/api/segments", views::segments),
-        get("/api/overview", views::overview),
-        get("/api/flows", views::flows),
-        get("/api/funnels", views::funnel),
-        get("/api/funnels/customers", views::funnelCustomers),
-        get("/api/paths", views::paths),
-        get("/api/pain-points", views::painPoints),
-        get("/api/attribution", views::attribution),
-        stream(LiveStream.PATH, live::open),
-        get("/metrics", this::metrics),
-        // Last: the page and its files take every path outside the API. They are no endpoints:
-        // counted as "other", and with another method than GET a 404 like any unknown path.
-        get(UiAssets.PATHS, UiAssets::serve, RouteTable.UNMATCHED)));
+    return new RouteTable(
+        List.of(
+            get("/api/health", request -> health()),
+            get("/api/stats", request -> profiles.stats()),
+            get("/api/profiles", this::profileByKey),
+            delete("/api/profiles", this::erase),
+            get("/api/profiles/{id}", this::profile),
+            get("/api/profiles/{id}/graph", this::graph),
+            get("/api/touchpoints", this::touchpoints),
+            get("/api/erasures", request -> new CsvTables.ErasuresView(eraser.erasures())),
+            get("/api/catalog", views::catalog),
+            get("/api/segments", views::segments),
+            get("/api/overview", views::overview),
+            get("/api/flows", views::flows),
+            get("/api/funnels", views::funnel),
+            get("/api/funnels/customers", views::funnelCustomers),
+            get("/api/paths", views::paths),
+            get("/api/pain-points", views::painPoints),
+            get("/api/attribution", views::attribution),
+            stream(LiveStream.PATH, live::open),
+            get("/metrics", this::metrics),
+            // Last: the page and its files take every path outside the API. They are no endpoints:
+            // counted as "other", and with another method than GET a 404 like any unknown path.
+            get(UiAssets.PATHS, UiAssets::serve, RouteTable.UNMATCHED)));
   }
 
   private HealthReport health() {
@@ -86,13 +93,15 @@ final class ApiRoutes {
   /** {@code GET /api/profiles?key=type:value}: the profile holding a customer's key. */
   private ProfileView profileByKey(ApiRequest request) {
     CustomerKey key = profiles.key(request.parameter("key"));
-    return profiles.byKey(key, PageParameters.parse(request.parameters()))
+    return profiles
+        .byKey(key, PageParameters.parse(request.parameters()))
         .orElseThrow(() -> new ApiException(404, "no profile has key " + key));
   }
 
   private ProfileView profile(ApiRequest request) {
     String id = request.pathParameter("id");
-    return profiles.byId(id, PageParameters.parse(request.parameters()))
+    return profiles
+        .byId(id, PageParameters.parse(request.parameters()))
         .orElseThrow(() -> new ApiException(404, "no profile has id " + id));
   }
 
@@ -102,13 +111,15 @@ final class ApiRoutes {
   }
 
   private TouchpointListView touchpoints(ApiRequest request) {
-    return touchpoints.list(PageParameters.storeOrder(request.parameters()), filter(request, "channel"),
+    return touchpoints.list(
+        PageParameters.storeOrder(request.parameters()),
+        filter(request, "channel"),
         filter(request, "touchpoint"));
   }
 
   /**
-   * {@code DELETE /api/profiles?key=type:value[&dryRun=true]}: erases the profile holding the
-   * key, or on a dry run says exactly what that would remove.
+   * {@code DELETE /api/profiles?key=type:value[&dryRun=true]}: erases the profile holding the key,
+   * or on a dry run says exactly what that would remove.
    */
   private ErasureView erase(ApiRequest request) {
     String dryRun = request.parameters().getOrDefault("dryRun", "false");
@@ -117,7 +128,8 @@ final class ApiRoutes {
     }
     CustomerKey key = profiles.key(request.parameter("key"));
     return (dryRun.equals("true") ? eraser.dryRun(key) : eraser.erase(key))
-        .orElseThrow(() -> new ApiException(404, "no profile has key " + key + "; nothing to erase"));
+        .orElseThrow(
+            () -> new ApiException(404, "no profile has key " + key + "; nothing to erase"));
   }
 
   /** {@code GET /metrics}: the collector's figures as Prometheus text. */

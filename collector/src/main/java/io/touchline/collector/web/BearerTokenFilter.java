@@ -20,6 +20,7 @@ public final class BearerTokenFilter extends Filter {
   private final BearerToken token;
   private final Set<String> open;
   private final Refusal refusal;
+
   /** Whether this guards the API port, whose UI files and live stream have their own rules. */
   private final boolean api;
 
@@ -63,15 +64,18 @@ public final class BearerTokenFilter extends Filter {
     }
   }
 
-  /** {@code access_token} of a query, as an Authorization header would carry it; null when absent. */
+  /**
+   * {@code access_token} of a query, as an Authorization header would carry it; null when absent.
+   */
   private static String queryToken(String rawQuery) {
     if (rawQuery == null) {
       return null;
     }
     for (String pair : rawQuery.split("&")) {
       if (pair.startsWith("access_token=")) {
-        return "Bearer " + java.net.URLDecoder.decode(pair.substring("access_token=".length()),
-            java.nio.charset.StandardCharsets.UTF_8);
+        return "Bearer "
+            + java.net.URLDecoder.decode(
+                pair.substring("access_token=".length()), java.nio.charset.StandardCharsets.UTF_8);
       }
     }
     return null;

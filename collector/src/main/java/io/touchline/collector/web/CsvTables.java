@@ -6,8 +6,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.touchline.collector.erase.ProfileEraser;
-import io.touchline.collector.query.TouchpointListView;
 import io.touchline.collector.query.Tabular;
+import io.touchline.collector.query.TouchpointListView;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,9 +22,12 @@ import java.util.Optional;
  */
 final class CsvTables {
 
-  /** Quotes a value only when CSV needs it (a comma, a quote, a line break), not by a rough guess. */
+  /**
+   * Quotes a value only when CSV needs it (a comma, a quote, a line break), not by a rough guess.
+   */
   private static final CsvMapper CSV =
       CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private CsvTables() {}
@@ -39,7 +42,9 @@ final class CsvTables {
     String name = table == null ? tables.keySet().iterator().next() : table;
     Tabular.Table chosen = tables.get(name);
     if (chosen == null) {
-      throw new ApiException(400, "table must be one of " + String.join(", ", tables.keySet()) + ", not '" + table + "'");
+      throw new ApiException(
+          400,
+          "table must be one of " + String.join(", ", tables.keySet()) + ", not '" + table + "'");
     }
     RecordComponent[] components = chosen.type().getRecordComponents();
     List<Object[]> rows = new ArrayList<>();
@@ -50,20 +55,27 @@ final class CsvTables {
       }
       rows.add(cells);
     }
-    return write(rows, Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new));
+    return write(
+        rows, Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new));
   }
 
   private static Object read(RecordComponent component, Record row) {
     try {
       return component.getAccessor().invoke(row);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read " + component.getName() + " of " + row.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "cannot read " + component.getName() + " of " + row.getClass().getSimpleName(), e);
     }
   }
 
-  /** A cell: text and numbers as they are, nothing as an empty cell, anything nested as its JSON. */
+  /**
+   * A cell: text and numbers as they are, nothing as an empty cell, anything nested as its JSON.
+   */
   private static Object cell(Object value) throws JsonProcessingException {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return value;
     }
     return JSON.writeValueAsString(value);
@@ -74,29 +86,64 @@ final class CsvTables {
     if (answer instanceof TouchpointListView list) {
       List<Object[]> rows = new ArrayList<>();
       for (TouchpointListView.Item item : list.touchpoints()) {
-        rows.add(new Object[] {
-          item.time(), item.touchpoint(), item.channel(), item.service(), item.outcome(), item.profileId(),
-          item.ambiguous(), item.traceId(), item.spanId(), JSON.writeValueAsString(item.keys()),
-          JSON.writeValueAsString(item.attributes())
-        });
+        rows.add(
+            new Object[] {
+              item.time(),
+              item.touchpoint(),
+              item.channel(),
+              item.service(),
+              item.outcome(),
+              item.profileId(),
+              item.ambiguous(),
+              item.traceId(),
+              item.spanId(),
+              JSON.writeValueAsString(item.keys()),
+              JSON.writeValueAsString(item.attributes())
+            });
       }
-      return Optional.of(write(rows, "time", "touchpoint", "channel", "service", "outcome", "profileId", "ambiguous",
-          "traceId", "spanId", "keys", "attributes"));
+      return Optional.of(
+          write(
+              rows,
+              "time",
+              "touchpoint",
+              "channel",
+              "service",
+              "outcome",
+              "profileId",
+              "ambiguous",
+              "traceId",
+              "spanId",
+              "keys",
+              "attributes"));
     }
     if (answer instanceof ErasuresView erasures) {
       List<Object[]> rows = new ArrayList<>();
       for (ProfileEraser.AuditView record : erasures.erasures()) {
-        rows.add(new Object[] {
-          record.erasedAt(), record.requestedBy(), record.profileId(), record.touchpoints(), record.keys(),
-          record.sharedKeysKept()
-        });
+        rows.add(
+            new Object[] {
+              record.erasedAt(),
+              record.requestedBy(),
+              record.profileId(),
+              record.touchpoints(),
+              record.keys(),
+              record.sharedKeysKept()
+            });
       }
-      return Optional.of(write(rows, "erasedAt", "requestedBy", "profileId", "touchpoints", "keys", "sharedKeysKept"));
+      return Optional.of(
+          write(
+              rows,
+              "erasedAt",
+              "requestedBy",
+              "profileId",
+              "touchpoints",
+              "keys",
+              "sharedKeysKept"));
     }
     return Optional.empty();
   }
 
-  private static byte[] write(List<Object[]> rows, String... columns) throws JsonProcessingException {
+  private static byte[] write(List<Object[]> rows, String... columns)
+      throws JsonProcessingException {
     CsvSchema.Builder schema = CsvSchema.builder();
     for (String column : columns) {
       schema.addColumn(column);

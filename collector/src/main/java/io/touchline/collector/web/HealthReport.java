@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * What {@code GET /api/health} answers once the collector is ready: {@code ok} when every part
- * that keeps up with the store's commits is up to date, {@code degraded} when one of them failed
- * and is being rebuilt, or stays behind until a rebuild succeeds. Degraded is still a 200: the
- * collector goes on taking and storing touchpoints, so a load balancer must keep sending them;
- * the listener's state says what to look at.
+ * What {@code GET /api/health} answers once the collector is ready: {@code ok} when every part that
+ * keeps up with the store's commits is up to date, {@code degraded} when one of them failed and is
+ * being rebuilt, or stays behind until a rebuild succeeds. Degraded is still a 200: the collector
+ * goes on taking and storing touchpoints, so a load balancer must keep sending them; the listener's
+ * state says what to look at.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HealthReport(String status, List<Listener> listeners) {
@@ -22,7 +22,8 @@ public record HealthReport(String status, List<Listener> listeners) {
    * @param lastFailureAt when, ISO-8601 UTC; absent when it never failed
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Listener(String name, String state, long failures, String lastFailure, String lastFailureAt) {}
+  public record Listener(
+      String name, String state, long failures, String lastFailure, String lastFailureAt) {}
 
   /** {@code ok} when every listener is, {@code degraded} otherwise. */
   public static HealthReport of(List<Listener> listeners) {

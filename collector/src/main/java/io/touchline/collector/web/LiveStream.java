@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /api/live}: the touchpoints arriving now as server-sent events. Each stream runs on
- * a thread of its own pool, so that open streams never take the API's threads.
+ * {@code GET /api/live}: the touchpoints arriving now as server-sent events. Each stream runs on a
+ * thread of its own pool, so that open streams never take the API's threads.
  */
 final class LiveStream {
 
@@ -35,17 +35,22 @@ final class LiveStream {
   }
 
   /**
-   * Starts a stream on the response and returns at once; the stream's thread ends the response
-   * when the client goes or the collector stops.
+   * Starts a stream on the response and returns at once; the stream's thread ends the response when
+   * the client goes or the collector stops.
    */
   void open(ApiRequest request, ApiResponse response) throws IOException {
     Map<String, String> query = request.parameters();
-    Predicate<Touchpoint> filter = exact(query, "channel", Touchpoint::channel)
-        .and(exact(query, "service", Touchpoint::service))
-        .and(exact(query, "touchpoint", Touchpoint::touchpoint));
+    Predicate<Touchpoint> filter =
+        exact(query, "channel", Touchpoint::channel)
+            .and(exact(query, "service", Touchpoint::service))
+            .and(exact(query, "touchpoint", Touchpoint::touchpoint));
     Optional<LiveFeed.Watcher> watcher = feed.watch(filter);
     if (watcher.isEmpty()) {
-      throw new ApiException(503, "at most " + LiveFeed.MAX_WATCHERS + " live streams can be open at once; close one and retry");
+      throw new ApiException(
+          503,
+          "at most "
+              + LiveFeed.MAX_WATCHERS
+              + " live streams can be open at once; close one and retry");
     }
     try {
       response.header("Content-Type", "text/event-stream; charset=utf-8");
@@ -61,7 +66,9 @@ final class LiveStream {
   }
 
   private static void stream(ApiResponse response, OutputStream body, LiveFeed.Watcher watcher) {
-    try (watcher; response; OutputStream out = body) {
+    try (watcher;
+        response;
+        OutputStream out = body) {
       out.write(": touchline live\n\n".getBytes(StandardCharsets.UTF_8));
       out.flush();
       while (!Thread.currentThread().isInterrupted()) {
@@ -74,8 +81,10 @@ final class LiveStream {
         if (next == null) {
           event.append(": keep-alive\n\n");
         } else {
-          event.append("event: touchpoint\ndata: ")
-              .append(JSON.writeValueAsString(ProfileQuery.touchpointView(next))).append("\n\n");
+          event
+              .append("event: touchpoint\ndata: ")
+              .append(JSON.writeValueAsString(ProfileQuery.touchpointView(next)))
+              .append("\n\n");
         }
         out.write(event.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -87,14 +96,19 @@ final class LiveStream {
     }
   }
 
-  private static Predicate<Touchpoint> exact(Map<String, String> query, String name,
+  private static Predicate<Touchpoint> exact(
+      Map<String, String> query,
+      String name,
       java.util.function.Function<Touchpoint, String> field) {
     String value = query.get(name);
     if (value == null || value.isBlank()) {
       return t -> true;
     }
-    Set<String> allowed = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-        .collect(Collectors.toSet());
+    Set<String> allowed =
+        Arrays.stream(value.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toSet());
     return t -> allowed.contains(field.apply(t));
   }
 }

@@ -49,7 +49,9 @@ final class PageParameters {
       limit = -1;
     }
     if (limit < 1 || limit > Page.MAX_LIMIT) {
-      throw new ApiException(400, "limit must be a whole number from 1 to " + Page.MAX_LIMIT + ", was '" + rawLimit + "'");
+      throw new ApiException(
+          400,
+          "limit must be a whole number from 1 to " + Page.MAX_LIMIT + ", was '" + rawLimit + "'");
     }
     return limit;
   }

@@ -5,18 +5,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The paths a route answers, and the parameters each gives it. Routes name a template
- * ({@link #of}); the UI's files, which take every path outside the API, say so themselves.
+ * The paths a route answers, and the parameters each gives it. Routes name a template ({@link
+ * #of}); the UI's files, which take every path outside the API, say so themselves.
  */
 @FunctionalInterface
 interface PathPattern {
 
-  /** The path's parameters when the path matches (an empty map when it has none); empty when it does not. */
+  /**
+   * The path's parameters when the path matches (an empty map when it has none); empty when it does
+   * not.
+   */
   Optional<Map<String, String>> match(String path);
 
   /**
-   * A template such as {@code /api/profiles/{id}/graph}: each segment is either literal or a
-   * {@code {name}} that stands for exactly one non-empty segment of the path.
+   * A template such as {@code /api/profiles/{id}/graph}: each segment is either literal or a {@code
+   * {name}} that stands for exactly one non-empty segment of the path.
    */
   static PathPattern of(String template) {
     if (!template.startsWith("/")) {

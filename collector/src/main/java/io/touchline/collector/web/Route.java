@@ -3,8 +3,8 @@ package io.touchline.collector.web;
 import java.io.IOException;
 
 /**
- * One row of the API's route table: a method and the paths it is asked on, what answers them,
- * and the label the request is counted under in {@code /metrics}.
+ * One row of the API's route table: a method and the paths it is asked on, what answers them, and
+ * the label the request is counted under in {@code /metrics}.
  */
 record Route(String method, PathPattern pattern, Handler handler, String label) {
 

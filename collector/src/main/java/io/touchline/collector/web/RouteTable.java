@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which route a request is for: the first route whose pattern matches the path and whose method
- * is the request's. A path that endpoints match only with other methods is known, and asked
- * wrongly (405, with the methods they take); a path no route matches is unknown (404). Routes
- * counted as {@link #UNMATCHED} (the UI's files) are no endpoints of the API: asked with another
- * method, their paths are as unknown as any other.
+ * Which route a request is for: the first route whose pattern matches the path and whose method is
+ * the request's. A path that endpoints match only with other methods is known, and asked wrongly
+ * (405, with the methods they take); a path no route matches is unknown (404). Routes counted as
+ * {@link #UNMATCHED} (the UI's files) are no endpoints of the API: asked with another method, their
+ * paths are as unknown as any other.
  */
 final class RouteTable {
 
@@ -29,7 +29,9 @@ final class RouteTable {
     }
   }
 
-  /** @param allowed the methods the path takes, in the table's order */
+  /**
+   * @param allowed the methods the path takes, in the table's order
+   */
   record NotAllowed(List<String> allowed, String label) implements Match {}
 
   record NotFound() implements Match {

@@ -23,13 +23,14 @@ final class UiAssets {
   private static final String ASSETS = "/assets/";
   private static final String PAGE = "/web/index.html";
 
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
-      "js", "text/javascript; charset=utf-8",
-      "css", "text/css; charset=utf-8",
-      "svg", "image/svg+xml",
-      "png", "image/png",
-      "ico", "image/x-icon");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "js", "text/javascript; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "svg", "image/svg+xml",
+          "png", "image/png",
+          "ico", "image/x-icon");
 
   private UiAssets() {}
 
@@ -53,7 +54,8 @@ final class UiAssets {
       }
       byte[] body = in.readAllBytes();
       String name = resource.get();
-      String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+      String type =
+          TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
       // The page is small and changes with the collector; assets are versioned by the jar.
       response.header("Cache-Control", name.equals(PAGE) ? "no-cache" : "max-age=3600");
       send(response, 200, type, body);
@@ -67,12 +69,15 @@ final class UiAssets {
     if (path.startsWith(ASSETS)) {
       String name = path.substring(ASSETS.length());
       // Only plain file names: no way out of the assets folder.
-      return name.matches("[A-Za-z0-9_-]+\\.[a-z]+") ? Optional.of("/web/" + name) : Optional.empty();
+      return name.matches("[A-Za-z0-9_-]+\\.[a-z]+")
+          ? Optional.of("/web/" + name)
+          : Optional.empty();
     }
     return Optional.of(PAGE);
   }
 
-  private static void send(ApiResponse response, int status, String type, byte[] body) throws IOException {
+  private static void send(ApiResponse response, int status, String type, byte[] body)
+      throws IOException {
     response.header("Content-Type", type);
     response.send(status, body);
   }

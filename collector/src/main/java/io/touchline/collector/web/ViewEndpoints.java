@@ -56,8 +56,10 @@ final class ViewEndpoints {
     ViewParameters q = new ViewParameters(request);
     String bucket = q.choice("bucket", "auto", "second", "minute", "hour", "day");
     try {
-      return overview.overview(q.filter(),
-          bucket.equals("auto") ? null : OverviewQuery.Bucket.valueOf(bucket.toUpperCase()), q.zone());
+      return overview.overview(
+          q.filter(),
+          bucket.equals("auto") ? null : OverviewQuery.Bucket.valueOf(bucket.toUpperCase()),
+          q.zone());
     } catch (IllegalArgumentException e) {
       throw new ApiException(400, e.getMessage()); // a bucket that would give too many points
     }
@@ -65,8 +67,14 @@ final class ViewEndpoints {
 
   FlowQuery.FlowView flows(ApiRequest request) {
     ViewParameters q = new ViewParameters(request);
-    return flows.flows(new FlowQuery.Request(q.filter(), q.choice("by", "channel", "touchpoint"),
-        q.optionalStep("start"), q.optionalStep("end"), q.number("depth", 5, 2, 10), q.number("minCount", 1, 1, Integer.MAX_VALUE)));
+    return flows.flows(
+        new FlowQuery.Request(
+            q.filter(),
+            q.choice("by", "channel", "touchpoint"),
+            q.optionalStep("start"),
+            q.optionalStep("end"),
+            q.number("depth", 5, 2, 10),
+            q.number("minCount", 1, 1, Integer.MAX_VALUE)));
   }
 
   FunnelQuery.FunnelView funnel(ApiRequest request) {
@@ -75,27 +83,39 @@ final class ViewEndpoints {
 
   PathQuery.PathView paths(ApiRequest request) {
     ViewParameters q = new ViewParameters(request);
-    return paths.paths(new PathQuery.Request(q.filter(), q.step("touchpoint"),
-        q.choice("direction", "after", "before").equals("after"), q.number("depth", 3, 1, 10), q.number("top", 10, 1, 100)));
+    return paths.paths(
+        new PathQuery.Request(
+            q.filter(),
+            q.step("touchpoint"),
+            q.choice("direction", "after", "before").equals("after"),
+            q.number("depth", 3, 1, 10),
+            q.number("top", 10, 1, 100)));
   }
 
   PainPointQuery.PainPointView painPoints(ApiRequest request) {
     ViewParameters q = new ViewParameters(request);
-    return painPoints.painPoints(q.filter(), q.duration("switchWithin", Duration.ofDays(1)), q.number("top", 20, 1, 1000));
+    return painPoints.painPoints(
+        q.filter(), q.duration("switchWithin", Duration.ofDays(1)), q.number("top", 20, 1, 1000));
   }
 
   AttributionQuery.AttributionView attribution(ApiRequest request) {
     ViewParameters q = new ViewParameters(request);
-    return attribution.attribution(q.filter(), q.step("goal"), q.duration("lookback", Duration.ofDays(30)));
+    return attribution.attribution(
+        q.filter(), q.step("goal"), q.duration("lookback", Duration.ofDays(30)));
   }
 
   private FunnelQuery.Request funnelRequest(ViewParameters q) {
     List<Step> steps = q.steps("step");
     if (steps.size() < 2 || steps.size() > MAX_STEPS) {
-      throw new ApiException(400, "a funnel takes 2 to " + MAX_STEPS + " step parameters (step=cart.add&step=order.placed@web), got "
-          + steps.size());
+      throw new ApiException(
+          400,
+          "a funnel takes 2 to "
+              + MAX_STEPS
+              + " step parameters (step=cart.add&step=order.placed@web), got "
+              + steps.size());
     }
-    FunnelQuery.Order order = FunnelQuery.Order.valueOf(q.choice("order", "sequential", "strict", "any").toUpperCase());
+    FunnelQuery.Order order =
+        FunnelQuery.Order.valueOf(q.choice("order", "sequential", "strict", "any").toUpperCase());
     FunnelQuery.Breakdown breakdown = null;
     String by = q.text("breakdown");
     if (by != null) {
@@ -104,12 +124,20 @@ final class ViewEndpoints {
       } else if (by.startsWith("attribute:")) {
         breakdown = new FunnelQuery.Breakdown(by, by.substring("attribute:".length()).trim());
       } else {
-        throw new ApiException(400, "breakdown must be firstChannel or attribute:<name> (e.g. attribute:customer.tier), not '"
-            + by + "'");
+        throw new ApiException(
+            400,
+            "breakdown must be firstChannel or attribute:<name> (e.g. attribute:customer.tier), not '"
+                + by
+                + "'");
       }
     }
-    return new FunnelQuery.Request(q.filter(), steps, q.duration("window", Duration.ofDays(7)), order,
-        q.steps("exclude"), breakdown);
+    return new FunnelQuery.Request(
+        q.filter(),
+        steps,
+        q.duration("window", Duration.ofDays(7)),
+        order,
+        q.steps("exclude"),
+        breakdown);
   }
 
   FunnelQuery.CustomersView funnelCustomers(ApiRequest apiRequest) {
@@ -117,14 +145,16 @@ final class ViewEndpoints {
     FunnelQuery.Request request = funnelRequest(q);
     int stepIndex = q.number("stepIndex", -1, 1, request.steps().size());
     if (stepIndex < 0) {
-      throw new ApiException(400, "stepIndex is required: the step's number, 1 to " + request.steps().size());
+      throw new ApiException(
+          400, "stepIndex is required: the step's number, 1 to " + request.steps().size());
     }
     String outcome = q.text("outcome");
     if (outcome == null || !(outcome.equals("converted") || outcome.equals("dropped"))) {
       throw new ApiException(400, "outcome must be converted or dropped, not '" + outcome + "'");
     }
     if (outcome.equals("dropped") && stepIndex == 1) {
-      throw new ApiException(400, "no one drops before step 1: outcome=dropped takes stepIndex 2 or more");
+      throw new ApiException(
+          400, "no one drops before step 1: outcome=dropped takes stepIndex 2 or more");
     }
     int offset = 0;
     String cursor = q.text("cursor");
@@ -135,7 +165,13 @@ final class ViewEndpoints {
         throw new ApiException(400, "cursor: " + e.getMessage());
       }
     }
-    return funnels.customers(request, stepIndex, outcome.equals("converted"), q.text("group"), offset,
-        q.number("limit", CUSTOMERS_PAGE, 1, 1000), profileIds);
+    return funnels.customers(
+        request,
+        stepIndex,
+        outcome.equals("converted"),
+        q.text("group"),
+        offset,
+        q.number("limit", CUSTOMERS_PAGE, 1, 1000),
+        profileIds);
   }
 }

@@ -26,8 +26,10 @@ final class ViewParameters {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
   private static final Duration MAX_DURATION = Duration.ofDays(3650);
+
   /** Times the columns hold: epoch nanoseconds in a long, 1677-09-21 to 2262-04-11. */
   private static final Instant EARLIEST = Instant.parse("1678-01-01T00:00:00Z");
+
   private static final Instant LATEST = Instant.parse("2262-01-01T00:00:00Z");
 
   private final Map<String, String> first;
@@ -58,7 +60,11 @@ final class ViewParameters {
     }
     int colon = text.indexOf(':');
     if (colon <= 0 || colon == text.length() - 1) {
-      throw new ApiException(400, "segment must be <attribute>:<value>[,<value>…], e.g. customer.tier:gold, not '" + text + "'");
+      throw new ApiException(
+          400,
+          "segment must be <attribute>:<value>[,<value>…], e.g. customer.tier:gold, not '"
+              + text
+              + "'");
     }
     String attribute = text.substring(0, colon).trim();
     Set<String> values = new LinkedHashSet<>();
@@ -70,13 +76,19 @@ final class ViewParameters {
     return new NamedFilter.Segment(attribute, List.copyOf(values));
   }
 
-  /** A list filter: the names given, comma-separated; null when absent (any), empty when only commas (none). */
+  /**
+   * A list filter: the names given, comma-separated; null when absent (any), empty when only commas
+   * (none).
+   */
   private List<String> names(String name) {
     String text = text(name);
     if (text == null) {
       return null;
     }
-    return Arrays.stream(text.split(",")).filter(item -> !item.isBlank()).map(String::trim).toList();
+    return Arrays.stream(text.split(","))
+        .filter(item -> !item.isBlank())
+        .map(String::trim)
+        .toList();
   }
 
   private java.util.Optional<Long> time(String name) {
@@ -86,11 +98,17 @@ final class ViewParameters {
     }
     Instant instant;
     try {
-      instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : OffsetDateTime.parse(text).toInstant();
+      instant =
+          text.length() == 10
+              ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+              : OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeException e) {
-      throw new ApiException(400, name + " must be an ISO-8601 instant (2026-11-24T10:00:00Z) or a date (2026-11-24), not '"
-          + text + "'");
+      throw new ApiException(
+          400,
+          name
+              + " must be an ISO-8601 instant (2026-11-24T10:00:00Z) or a date (2026-11-24), not '"
+              + text
+              + "'");
     }
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
       throw new ApiException(400, name + " must be between 1678 and 2261, not '" + text + "'");
@@ -106,7 +124,8 @@ final class ViewParameters {
     try {
       return ZoneId.of(text);
     } catch (DateTimeException e) {
-      throw new ApiException(400, "tz must be a time zone such as Europe/Berlin or UTC, not '" + text + "'");
+      throw new ApiException(
+          400, "tz must be a time zone such as Europe/Berlin or UTC, not '" + text + "'");
     }
   }
 
@@ -114,7 +133,9 @@ final class ViewParameters {
   Step step(String name) {
     String text = text(name);
     if (text == null) {
-      throw new ApiException(400, name + " is required: a touchpoint name, optionally @channel (e.g. order.placed@web)");
+      throw new ApiException(
+          400,
+          name + " is required: a touchpoint name, optionally @channel (e.g. order.placed@web)");
     }
     return parseStep(name, text);
   }
@@ -150,16 +171,20 @@ final class ViewParameters {
       return fallback;
     }
     Matcher matcher = DURATION.matcher(text);
-    if (!matcher.matches() || matcher.group(1).length() > 9 || Long.parseLong(matcher.group(1)) == 0) {
-      throw new ApiException(400, name + " must be a duration such as 90s, 30m, 12h or 7d, not '" + text + "'");
+    if (!matcher.matches()
+        || matcher.group(1).length() > 9
+        || Long.parseLong(matcher.group(1)) == 0) {
+      throw new ApiException(
+          400, name + " must be a duration such as 90s, 30m, 12h or 7d, not '" + text + "'");
     }
     long amount = Long.parseLong(matcher.group(1));
-    Duration duration = switch (matcher.group(2)) {
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofDays(amount);
-    };
+    Duration duration =
+        switch (matcher.group(2)) {
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
+        };
     if (duration.compareTo(MAX_DURATION) > 0) {
       throw new ApiException(400, name + " must be at most 3650d, not '" + text + "'");
     }
@@ -179,7 +204,8 @@ final class ViewParameters {
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw new ApiException(400, name + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
+    throw new ApiException(
+        400, name + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
   }
 
   /** One of the allowed words, or the first of them when absent. */
@@ -193,7 +219,8 @@ final class ViewParameters {
         return word;
       }
     }
-    throw new ApiException(400, name + " must be one of " + String.join(", ", allowed) + ", not '" + text + "'");
+    throw new ApiException(
+        400, name + " must be one of " + String.join(", ", allowed) + ", not '" + text + "'");
   }
 
   /** A parameter's text, trimmed; null when absent or empty. */

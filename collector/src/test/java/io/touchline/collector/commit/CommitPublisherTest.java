@@ -14,16 +14,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The publisher on its own: order, isolation of a failing listener, its rebuild, and its health. */
+/**
+ * The publisher on its own: order, isolation of a failing listener, its rebuild, and its health.
+ */
 class CommitPublisherTest {
 
   private final AtomicLong clock = new AtomicLong();
   private final CommitPublisher publisher = new CommitPublisher(clock::get);
 
   private static CommittedBatch batch(long sequence) {
-    Touchpoint touchpoint = new Touchpoint("00000000000000000000000000000001", "0000000000000001", sequence,
-        "cart.add", "web", "shop", "success", Map.of(), Map.of());
-    return new CommittedBatch(List.of(touchpoint), List.of(new TouchpointKeys(sequence, sequence, 1, new long[0], List.of())));
+    Touchpoint touchpoint =
+        new Touchpoint(
+            "00000000000000000000000000000001",
+            "0000000000000001",
+            sequence,
+            "cart.add",
+            "web",
+            "shop",
+            "success",
+            Map.of(),
+            Map.of());
+    return new CommittedBatch(
+        List.of(touchpoint),
+        List.of(new TouchpointKeys(sequence, sequence, 1, new long[0], List.of())));
   }
 
   /** Records what it is told, and throws while {@code failing} is set. */
@@ -47,24 +60,33 @@ class CommitPublisherTest {
   void listenersAreToldInTheOrderTheyWereRegistered() {
     List<String> order = new ArrayList<>();
     for (String name : List.of("views' columns", "profile index", "live feed")) {
-      publisher.register(name, new CommitListener() {
-        @Override
-        public void committed(CommittedBatch batch) {
-          order.add(name);
-        }
+      publisher.register(
+          name,
+          new CommitListener() {
+            @Override
+            public void committed(CommittedBatch batch) {
+              order.add(name);
+            }
 
-        @Override
-        public void erased(ErasedTouchpoints erased) {
-          order.add(name + " erased");
-        }
-      }, () -> {});
+            @Override
+            public void erased(ErasedTouchpoints erased) {
+              order.add(name + " erased");
+            }
+          },
+          () -> {});
     }
 
     publisher.committed(batch(1));
     publisher.erased(new ErasedTouchpoints(new long[] {1}, new long[0]));
 
-    assertThat(order).containsExactly("views' columns", "profile index", "live feed",
-        "views' columns erased", "profile index erased", "live feed erased");
+    assertThat(order)
+        .containsExactly(
+            "views' columns",
+            "profile index",
+            "live feed",
+            "views' columns erased",
+            "profile index erased",
+            "live feed erased");
   }
 
   @Test
@@ -72,10 +94,13 @@ class CommitPublisherTest {
     Recording broken = new Recording();
     Recording after = new Recording();
     AtomicInteger rebuilds = new AtomicInteger();
-    publisher.register("profile index", broken, () -> {
-      rebuilds.incrementAndGet();
-      broken.failing = false; // a rebuild from the store repairs it
-    });
+    publisher.register(
+        "profile index",
+        broken,
+        () -> {
+          rebuilds.incrementAndGet();
+          broken.failing = false; // a rebuild from the store repairs it
+        });
     publisher.register("live feed", after, () -> {});
 
     broken.failing = true;
@@ -98,13 +123,16 @@ class CommitPublisherTest {
     Recording broken = new Recording();
     AtomicInteger rebuilds = new AtomicInteger();
     boolean[] storeReadable = {false};
-    publisher.register("views' columns", broken, () -> {
-      rebuilds.incrementAndGet();
-      if (!storeReadable[0]) {
-        throw new IllegalStateException("store unreadable");
-      }
-      broken.failing = false;
-    });
+    publisher.register(
+        "views' columns",
+        broken,
+        () -> {
+          rebuilds.incrementAndGet();
+          if (!storeReadable[0]) {
+            throw new IllegalStateException("store unreadable");
+          }
+          broken.failing = false;
+        });
 
     broken.failing = true;
     publisher.committed(batch(1));

@@ -39,8 +39,17 @@ class ListenerFailureTest {
   }
 
   private static TranslatedBatch batch(int i, String email) {
-    Touchpoint touchpoint = new Touchpoint(String.format("%032x", i + 1), String.format("%016x", i + 1), T0 + i,
-        "login", "web", "web-shop", "success", Map.of("email", List.of(email)), Map.of());
+    Touchpoint touchpoint =
+        new Touchpoint(
+            String.format("%032x", i + 1),
+            String.format("%016x", i + 1),
+            T0 + i,
+            "login",
+            "web",
+            "web-shop",
+            "success",
+            Map.of("email", List.of(email)),
+            Map.of());
     return new TranslatedBatch(List.of(new TranslatedBatch.Read(touchpoint, 0)), 0, 0, 0, "");
   }
 
@@ -55,42 +64,48 @@ class ListenerFailureTest {
     ProfileIndex index = new ProfileIndex(KeyTypes.defaults(), ProfileIndexFeed.source(store));
     ProfileIndexFeed feed = new ProfileIndexFeed(index, store, Thread::new);
     boolean[] failNext = {false};
-    CommitListener flaky = new CommitListener() {
-      @Override
-      public void committed(CommittedBatch batch) {
-        if (failNext[0]) {
-          failNext[0] = false;
-          throw new IllegalStateException("index bug");
-        }
-        feed.committed(batch);
-      }
+    CommitListener flaky =
+        new CommitListener() {
+          @Override
+          public void committed(CommittedBatch batch) {
+            if (failNext[0]) {
+              failNext[0] = false;
+              throw new IllegalStateException("index bug");
+            }
+            feed.committed(batch);
+          }
 
-      @Override
-      public void erased(ErasedTouchpoints erased) {
-        feed.erased(erased);
-      }
-    };
+          @Override
+          public void erased(ErasedTouchpoints erased) {
+            feed.erased(erased);
+          }
+        };
     int[] liveSeen = {0};
     CommitPublisher listeners = new CommitPublisher();
     listeners.register("profile index", flaky, feed::rebuild);
-    listeners.register("live feed", new CommitListener() {
-      @Override
-      public void committed(CommittedBatch batch) {
-        liveSeen[0] += batch.size();
-      }
+    listeners.register(
+        "live feed",
+        new CommitListener() {
+          @Override
+          public void committed(CommittedBatch batch) {
+            liveSeen[0] += batch.size();
+          }
 
-      @Override
-      public void erased(ErasedTouchpoints erased) {}
-    }, () -> {});
+          @Override
+          public void erased(ErasedTouchpoints erased) {}
+        },
+        () -> {});
     store.publishTo(listeners);
     feed.rebuild();
 
     store.write(batch(0, "ann@example.com"));
     failNext[0] = true;
-    store.write(batch(1, "ann@example.com")); // the index throws on this one: the write still succeeds
+    store.write(
+        batch(1, "ann@example.com")); // the index throws on this one: the write still succeeds
     store.write(batch(2, "bob@example.com"));
 
-    assertThat(profileOf(index, "ann@example.com")).as("the failed commit's touchpoint, read back by the rebuild")
+    assertThat(profileOf(index, "ann@example.com"))
+        .as("the failed commit's touchpoint, read back by the rebuild")
         .hasSize(2);
     assertThat(profileOf(index, "bob@example.com")).hasSize(1);
     assertThat(liveSeen[0]).as("the live feed after it missed nothing").isEqualTo(3);

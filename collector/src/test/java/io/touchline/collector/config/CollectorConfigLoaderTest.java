@@ -61,7 +61,9 @@ class CollectorConfigLoaderTest {
     assertThat(config.storage().writeQueueSpans()).isEqualTo(5000);
     assertThat(config.auth().ingestToken()).isEqualTo("ingest-token-0123456789");
     assertThat(config.auth().apiToken()).isEqualTo("api-token-0123456789");
-    assertThat(config.keyTypes()).extracting(KeyTypeConfig::name).containsExactly("customer_id", "loyalty_card");
+    assertThat(config.keyTypes())
+        .extracting(KeyTypeConfig::name)
+        .containsExactly("customer_id", "loyalty_card");
     assertThat(config.keyTypes().get(0).limit()).isEqualTo(1);
     assertThat(config.keyTypes().get(1).limit()).isEqualTo(2);
     assertThat(config.keyTypes().get(1).normalize()).containsExactly("trim", "digits");
@@ -75,7 +77,8 @@ class CollectorConfigLoaderTest {
 
   @Test
   void readsTheAgentsHashSecretAndRefusesAShortOne() throws ConfigException {
-    assertThat(loader.parse("collector.yaml", "hashSecret: a-secret-of-twenty-chars\n").hashSecret())
+    assertThat(
+            loader.parse("collector.yaml", "hashSecret: a-secret-of-twenty-chars\n").hashSecret())
         .isEqualTo("a-secret-of-twenty-chars");
     assertThat(loader.parse("collector.yaml", "").hashSecret()).isNull();
     assertThatThrownBy(() -> loader.parse("collector.yaml", "hashSecret: short\n"))
@@ -85,7 +88,8 @@ class CollectorConfigLoaderTest {
 
   @Test
   void unknownFieldNamesFileLineAndField() {
-    assertThatThrownBy(() -> loader.parse("collector.yaml", "bindAddress: 127.0.0.1\napi:\n  prot: 8080\n"))
+    assertThatThrownBy(
+            () -> loader.parse("collector.yaml", "bindAddress: 127.0.0.1\napi:\n  prot: 8080\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessage("collector.yaml:3: api.prot: unknown field; expected one of [port]");
   }
@@ -93,7 +97,8 @@ class CollectorConfigLoaderTest {
   @Test
   void wrongTypeNamesFileLineAndField() {
     assertThatThrownBy(() -> loader.parse("collector.yaml", "otlp:\n  httpPort: lots\n"))
-        .hasMessageStartingWith("collector.yaml:2: otlp.httpPort: expected a whole number, found 'lots'");
+        .hasMessageStartingWith(
+            "collector.yaml:2: otlp.httpPort: expected a whole number, found 'lots'");
   }
 
   @Test
@@ -105,7 +110,8 @@ class CollectorConfigLoaderTest {
   @Test
   void badMemoryLimitIsExplained() {
     assertThatThrownBy(() -> loader.parse("collector.yaml", "storage:\n  memoryLimit: plenty\n"))
-        .hasMessageStartingWith("collector.yaml:2: storage.memoryLimit: must be a size such as 512MB or 2GB");
+        .hasMessageStartingWith(
+            "collector.yaml:2: storage.memoryLimit: must be a size such as 512MB or 2GB");
   }
 
   @Test
@@ -117,14 +123,16 @@ class CollectorConfigLoaderTest {
 
   @Test
   void aFractionIsNoPort() {
-    assertThatThrownBy(() -> loader.parse("collector.yaml", "bindAddress: 127.0.0.1\napi:\n  port: 1.5\n"))
+    assertThatThrownBy(
+            () -> loader.parse("collector.yaml", "bindAddress: 127.0.0.1\napi:\n  port: 1.5\n"))
         .hasMessage("collector.yaml:3: api.port: expected a whole number, found '1.5'");
   }
 
   @Test
   void aQuotedNumberIsNoPort() {
     assertThatThrownBy(() -> loader.parse("collector.yaml", "api:\n  port: \"8080\"\n"))
-        .hasMessage("collector.yaml:2: api.port: expected a whole number, found the quoted text \"8080\"");
+        .hasMessage(
+            "collector.yaml:2: api.port: expected a whole number, found the quoted text \"8080\"");
   }
 
   @Test
@@ -142,39 +150,56 @@ class CollectorConfigLoaderTest {
   @Test
   void bindingBeyondLoopbackNeedsBothTokens() {
     assertThatThrownBy(() -> loader.parse("collector.yaml", "# exposed\nbindAddress: 0.0.0.0\n"))
-        .hasMessageStartingWith("collector.yaml:2: auth: bindAddress 0.0.0.0 is reachable beyond this machine");
+        .hasMessageStartingWith(
+            "collector.yaml:2: auth: bindAddress 0.0.0.0 is reachable beyond this machine");
     assertThatThrownBy(
-            () -> loader.parse("collector.yaml", "bindAddress: 0.0.0.0\nauth:\n  apiToken: api-token-0123456789\n"))
+            () ->
+                loader.parse(
+                    "collector.yaml",
+                    "bindAddress: 0.0.0.0\nauth:\n  apiToken: api-token-0123456789\n"))
         .hasMessageContaining("auth.ingestToken and auth.apiToken are required");
   }
 
   @Test
   void aShortOrMissingTokenIsExplained() {
     assertThatThrownBy(() -> loader.parse("collector.yaml", "auth:\n  apiToken: secret\n"))
-        .hasMessage("collector.yaml:2: auth.apiToken: must be at least 16 characters, to be hard to guess");
-    assertThatThrownBy(() -> loader.parse("collector.yaml", "auth:\n  ingestToken: ${TOUCHLINE_NO_SUCH_VARIABLE}\n"))
-        .hasMessage("collector.yaml:2: auth.ingestToken: the environment variable TOUCHLINE_NO_SUCH_VARIABLE is not set");
+        .hasMessage(
+            "collector.yaml:2: auth.apiToken: must be at least 16 characters, to be hard to guess");
+    assertThatThrownBy(
+            () ->
+                loader.parse(
+                    "collector.yaml", "auth:\n  ingestToken: ${TOUCHLINE_NO_SUCH_VARIABLE}\n"))
+        .hasMessage(
+            "collector.yaml:2: auth.ingestToken: the environment variable TOUCHLINE_NO_SUCH_VARIABLE is not set");
   }
 
   @Test
   void aBadKeyTypeNamesItsEntryAndLine() {
     assertThatThrownBy(
-            () -> loader.parse(
-                "collector.yaml",
-                "keyTypes:\n  - name: customer_id\n    unique: true\n  - name: email\n    maxPerProfile: 0\n"))
+            () ->
+                loader.parse(
+                    "collector.yaml",
+                    "keyTypes:\n  - name: customer_id\n    unique: true\n  - name: email\n    maxPerProfile: 0\n"))
         .hasMessage("collector.yaml:5: keyTypes[1].maxPerProfile: email: must be 1 or more, was 0");
     assertThatThrownBy(() -> loader.parse("collector.yaml", "keyTypes:\n  - name: Email\n"))
         .hasMessageStartingWith("collector.yaml:2: keyTypes[0].name: must match [a-z][a-z0-9_]*");
-    assertThatThrownBy(() -> loader.parse("collector.yaml", "keyTypes:\n  - name: email\n  - name: email\n"))
+    assertThatThrownBy(
+            () -> loader.parse("collector.yaml", "keyTypes:\n  - name: email\n  - name: email\n"))
         .hasMessage("collector.yaml:1: keyTypes: email is declared twice");
-    assertThatThrownBy(() -> loader.parse("collector.yaml", "keyTypes:\n  - name: phone\n    normalize: [digits, upper]\n"))
-        .hasMessageStartingWith("collector.yaml:3: keyTypes[0].normalize: phone: unknown step 'upper'");
+    assertThatThrownBy(
+            () ->
+                loader.parse(
+                    "collector.yaml",
+                    "keyTypes:\n  - name: phone\n    normalize: [digits, upper]\n"))
+        .hasMessageStartingWith(
+            "collector.yaml:3: keyTypes[0].normalize: phone: unknown step 'upper'");
   }
 
   @Test
   void badDurationsAreExplained() {
     assertThatThrownBy(() -> loader.parse("collector.yaml", "storage:\n  retention: forever\n"))
-        .hasMessageStartingWith("collector.yaml:2: storage.retention: must be a duration such as 90s, 30m, 12h or 400d");
+        .hasMessageStartingWith(
+            "collector.yaml:2: storage.retention: must be a duration such as 90s, 30m, 12h or 400d");
     assertThatThrownBy(() -> loader.parse("collector.yaml", "journeys:\n  inactivityGap: 0m\n"))
         .hasMessage("collector.yaml:2: journeys.inactivityGap: must be longer than zero, was '0m'");
   }
@@ -188,7 +213,8 @@ class CollectorConfigLoaderTest {
   @Test
   void anUnreadableFileIsNamed(@TempDir Path dir) {
     assertThatThrownBy(() -> loader.load(dir.resolve("missing.yaml")))
-        .hasMessage(dir.resolve("missing.yaml") + ": cannot read the collector config: no such file");
+        .hasMessage(
+            dir.resolve("missing.yaml") + ": cannot read the collector config: no such file");
     assertThatThrownBy(() -> loader.load(dir))
         .hasMessage(dir + ": cannot read the collector config: it is a directory");
   }

@@ -1,6 +1,5 @@
 package io.touchline.collector.ingest;
 
-import io.touchline.collector.testing.IndexedStore;
 import static io.touchline.collector.testing.OtlpSpans.attribute;
 import static io.touchline.collector.testing.OtlpSpans.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +31,7 @@ import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.store.Database;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
+import io.touchline.collector.testing.IndexedStore;
 import io.touchline.collector.testing.OtlpSpans;
 import java.io.IOException;
 import java.net.BindException;
@@ -101,26 +101,42 @@ class OtlpGrpcServerTest {
 
   private static TraceIngest ingest(TouchpointSink sink) {
     return new TraceIngest(
-        new SpanTranslator(KeyTypes.defaults()), sink, new IngestCounters(), Duration.ofSeconds(30));
+        new SpanTranslator(KeyTypes.defaults()),
+        sink,
+        new IngestCounters(),
+        Duration.ofSeconds(30));
   }
 
   private OtlpGrpcServer start(TraceIngest ingest) throws IOException {
     // Threads named as the collector names them, so the test can find them.
-    java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-    server = OtlpGrpcServer.start(HOST, 0, ingest, MAX_BODY_BYTES, null,
-        runnable -> new Thread(runnable, "touchline-otlp-grpc-" + count.incrementAndGet()));
+    java.util.concurrent.atomic.AtomicInteger count =
+        new java.util.concurrent.atomic.AtomicInteger();
+    server =
+        OtlpGrpcServer.start(
+            HOST,
+            0,
+            ingest,
+            MAX_BODY_BYTES,
+            null,
+            runnable -> new Thread(runnable, "touchline-otlp-grpc-" + count.incrementAndGet()));
     return server;
   }
 
-  /** Sends what {@code record} records with the SDK's OTLP/gRPC exporter; true when that succeeded. */
+  /**
+   * Sends what {@code record} records with the SDK's OTLP/gRPC exporter; true when that succeeded.
+   */
   private boolean exportWithSdk(
       UnaryOperator<OtlpGrpcSpanExporterBuilder> options, Consumer<Tracer> record) {
     OtlpGrpcSpanExporter exporter =
-        options.apply(OtlpGrpcSpanExporter.builder().setEndpoint("http://" + HOST + ":" + server.port()))
+        options
+            .apply(
+                OtlpGrpcSpanExporter.builder().setEndpoint("http://" + HOST + ":" + server.port()))
             .build();
     tracerProvider =
         SdkTracerProvider.builder()
-            .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "storefront")))
+            .setResource(
+                Resource.create(
+                    Attributes.of(AttributeKey.stringKey("service.name"), "storefront")))
             .addSpanProcessor(SimpleSpanProcessor.create(exporter))
             .build();
     record.accept(tracerProvider.get("test"));
@@ -143,15 +159,19 @@ class OtlpGrpcServerTest {
   }
 
   private static void recordStandardUserSpans(Tracer tracer) {
-    tracer.spanBuilder("POST /login")
+    tracer
+        .spanBuilder("POST /login")
         .setAttribute("user.id", "C-7")
         .setAttribute("user.email", " Ann@Example.COM ")
         .setAttribute("session.id", "sess-1")
-        .startSpan().end();
-    tracer.spanBuilder("checkout")
+        .startSpan()
+        .end();
+    tracer
+        .spanBuilder("checkout")
         .setAttribute("touchline.touchpoint", "order.placed")
         .setAttribute("session.id", "sess-1")
-        .startSpan().end();
+        .startSpan()
+        .end();
   }
 
   @Test
@@ -161,7 +181,8 @@ class OtlpGrpcServerTest {
     assertThat(exportWithSdk(b -> b, OtlpGrpcServerTest::recordStandardUserSpans)).isTrue();
 
     List<Touchpoint> stored = storedWith(new CustomerKey("session", "sess-1"));
-    assertThat(stored).extracting(Touchpoint::touchpoint)
+    assertThat(stored)
+        .extracting(Touchpoint::touchpoint)
         .containsExactlyInAnyOrder("POST /login", "order.placed");
     Touchpoint login =
         stored.stream().filter(t -> t.touchpoint().equals("POST /login")).findFirst().orElseThrow();
@@ -179,7 +200,9 @@ class OtlpGrpcServerTest {
   void acceptsGzipFromTheOtelSdkExporter() throws Exception {
     start(ingest);
 
-    assertThat(exportWithSdk(b -> b.setCompression("gzip"), OtlpGrpcServerTest::recordStandardUserSpans))
+    assertThat(
+            exportWithSdk(
+                b -> b.setCompression("gzip"), OtlpGrpcServerTest::recordStandardUserSpans))
         .isTrue();
 
     assertThat(storedWith(new CustomerKey("email", "ann@example.com")))
@@ -189,12 +212,14 @@ class OtlpGrpcServerTest {
 
   @Test
   void fullQueueIsUnavailableWithRetryInfo() throws Exception {
-    start(ingest(batch -> { throw new SinkFullException("the write queue is full"); }));
+    start(
+        ingest(
+            batch -> {
+              throw new SinkFullException("the write queue is full");
+            }));
 
     StatusRuntimeException refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> rawStub().export(login("C-1")));
+        catchThrowableOfType(StatusRuntimeException.class, () -> rawStub().export(login("C-1")));
 
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
     assertThat(refused.getStatus().getDescription()).isEqualTo("the write queue is full");
@@ -213,14 +238,16 @@ class OtlpGrpcServerTest {
         request(
             List.of(attribute("service.name", "storefront")),
             spans.span("login", attribute("user.id", "C-1")).build(),
-            spans.span("broken", attribute("user.id", "C-1"))
+            spans
+                .span("broken", attribute("user.id", "C-1"))
                 .setTraceId(ByteString.copyFrom(new byte[16]))
                 .build());
 
     ExportTraceServiceResponse response = rawStub().export(request);
 
     assertThat(response.getPartialSuccess().getRejectedSpans()).isEqualTo(1);
-    assertThat(response.getPartialSuccess().getErrorMessage()).contains("trace_id must not be all zeros");
+    assertThat(response.getPartialSuccess().getErrorMessage())
+        .contains("trace_id must not be all zeros");
     assertThat(storedWith(new CustomerKey("customer_id", "C-1")))
         .extracting(Touchpoint::touchpoint)
         .containsExactly("login");
@@ -232,9 +259,7 @@ class OtlpGrpcServerTest {
     String big = "x".repeat((int) MAX_BODY_BYTES);
 
     StatusRuntimeException refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> rawStub().export(login(big)));
+        catchThrowableOfType(StatusRuntimeException.class, () -> rawStub().export(login(big)));
 
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
     awaitTrue(() -> ingest.counters().requestsRejected().equals(Map.of("too_large", 1L)));
@@ -250,12 +275,12 @@ class OtlpGrpcServerTest {
     StatusRuntimeException refused =
         catchThrowableOfType(
             StatusRuntimeException.class,
-            () -> rawStub().withCompression("gzip")
-                .export(login(big)));
+            () -> rawStub().withCompression("gzip").export(login(big)));
 
     // Refused, though grpc-java answers UNKNOWN rather than RESOURCE_EXHAUSTED here (grpc-java
     // #11246); an OTLP sender drops the batch on either.
-    assertThat(refused.getStatus().getCode()).isIn(Status.Code.RESOURCE_EXHAUSTED, Status.Code.UNKNOWN);
+    assertThat(refused.getStatus().getCode())
+        .isIn(Status.Code.RESOURCE_EXHAUSTED, Status.Code.UNKNOWN);
     awaitTrue(() -> ingest.counters().requestsRejected().equals(Map.of("too_large", 1L)));
     assertThat(ingest.counters().spansReceived()).isZero();
   }
@@ -287,10 +312,12 @@ class OtlpGrpcServerTest {
   void closeLetsAnExportInFlightFinishAndBeAnswered() throws Exception {
     CountDownLatch submitted = new CountDownLatch(1);
     CompletableFuture<Void> commit = new CompletableFuture<>();
-    start(ingest(batch -> {
-      submitted.countDown();
-      return commit;
-    }));
+    start(
+        ingest(
+            batch -> {
+              submitted.countDown();
+              return commit;
+            }));
     channel = NettyChannelBuilder.forAddress(HOST, server.port()).usePlaintext().build();
     ListenableFuture<ExportTraceServiceResponse> answer =
         TraceServiceGrpc.newFutureStub(channel)
@@ -315,7 +342,8 @@ class OtlpGrpcServerTest {
 
     BindException e =
         catchThrowableOfType(
-            BindException.class, () -> OtlpGrpcServer.start(HOST, server.port(), ingest, MAX_BODY_BYTES));
+            BindException.class,
+            () -> OtlpGrpcServer.start(HOST, server.port(), ingest, MAX_BODY_BYTES));
 
     assertThat(e.getMessage()).contains(HOST + ":" + server.port()).contains("otlp.grpcPort");
   }

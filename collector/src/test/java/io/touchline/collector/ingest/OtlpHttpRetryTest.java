@@ -30,7 +30,9 @@ class OtlpHttpRetryTest {
   }
 
   private String start(TouchpointSink sink) throws Exception {
-    TraceIngest ingest = new TraceIngest(new SpanTranslator(KeyTypes.defaults()), sink, counters, Duration.ofSeconds(5));
+    TraceIngest ingest =
+        new TraceIngest(
+            new SpanTranslator(KeyTypes.defaults()), sink, counters, Duration.ofSeconds(5));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
     server.createContext("/", new OtlpHttpHandler(ingest, 1 << 20));
     server.start();
@@ -39,21 +41,30 @@ class OtlpHttpRetryTest {
 
   private HttpResponse<byte[]> post(String url, String contentType, byte[] body) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static byte[] oneTouchpoint() {
     return OtlpSpans.request(
             List.of(OtlpSpans.attribute("service.name", "shop")),
-            new OtlpSpans().span("login", OtlpSpans.attribute("touchline.key.email", "ann@example.com")).build())
+            new OtlpSpans()
+                .span("login", OtlpSpans.attribute("touchline.key.email", "ann@example.com"))
+                .build())
         .toByteArray();
   }
 
   @Test
   void aFullQueueAnswers503WithRetryAfterInTheRequestsEncoding() throws Exception {
-    String url = start(batch -> { throw new SinkFullException("the write queue is full (10 spans waiting); retry later"); });
+    String url =
+        start(
+            batch -> {
+              throw new SinkFullException(
+                  "the write queue is full (10 spans waiting); retry later");
+            });
 
     HttpResponse<byte[]> protobuf = post(url, "application/x-protobuf", oneTouchpoint());
     assertThat(protobuf.statusCode()).isEqualTo(503);
@@ -62,12 +73,16 @@ class OtlpHttpRetryTest {
     assertThat(status.getCode()).isEqualTo(14); // UNAVAILABLE
     assertThat(status.getMessage()).contains("write queue is full");
 
-    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"5b8efff798038103d269b633813fc60c\","
-        + "\"spanId\":\"eee19b7ec3c1b174\",\"name\":\"login\",\"attributes\":[{\"key\":\"user.id\",\"value\":{\"stringValue\":\"C-1\"}}]}]}]}]}";
-    HttpResponse<byte[]> answer = post(url, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    String json =
+        "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"5b8efff798038103d269b633813fc60c\","
+            + "\"spanId\":\"eee19b7ec3c1b174\",\"name\":\"login\",\"attributes\":[{\"key\":\"user.id\",\"value\":{\"stringValue\":\"C-1\"}}]}]}]}]}";
+    HttpResponse<byte[]> answer =
+        post(url, "application/json", json.getBytes(StandardCharsets.UTF_8));
     assertThat(answer.statusCode()).isEqualTo(503);
     assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
-    assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("\"code\":14").contains("write queue is full");
+    assertThat(new String(answer.body(), StandardCharsets.UTF_8))
+        .contains("\"code\":14")
+        .contains("write queue is full");
 
     assertThat(counters.spansRejected()).containsEntry("queue_full", 2L);
     assertThat(counters.touchpointsStored()).isZero();
@@ -75,13 +90,15 @@ class OtlpHttpRetryTest {
 
   @Test
   void aFailedCommitAnswers503AndCountsTheReason() throws Exception {
-    String url = start(batch -> CompletableFuture.failedFuture(new java.sql.SQLException("disk full")));
+    String url =
+        start(batch -> CompletableFuture.failedFuture(new java.sql.SQLException("disk full")));
 
     HttpResponse<byte[]> answer = post(url, "application/x-protobuf", oneTouchpoint());
 
     assertThat(answer.statusCode()).isEqualTo(503);
     assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
-    assertThat(com.google.rpc.Status.parseFrom(answer.body()).getMessage()).isEqualTo("could not store the batch: disk full");
+    assertThat(com.google.rpc.Status.parseFrom(answer.body()).getMessage())
+        .isEqualTo("could not store the batch: disk full");
     assertThat(counters.spansRejected()).containsEntry("store_error", 1L);
   }
 }

@@ -20,7 +20,8 @@ class OtlpJsonTest {
   private static final String TRACE_ID = "5b8efff798038103d269b633813fc60c";
   private static final String SPAN_ID = "eee19b7ec3c1b174";
 
-  private static ExportTraceServiceRequest parse(String json) throws InvalidProtocolBufferException {
+  private static ExportTraceServiceRequest parse(String json)
+      throws InvalidProtocolBufferException {
     return OtlpJson.parseRequest(json.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -43,7 +44,11 @@ class OtlpJsonTest {
         onlySpan(
             parse(
                 withSpan(
-                    "\"traceId\":\"" + TRACE_ID + "\",\"spanId\":\"" + SPAN_ID + "\","
+                    "\"traceId\":\""
+                        + TRACE_ID
+                        + "\",\"spanId\":\""
+                        + SPAN_ID
+                        + "\","
                         + "\"parentSpanId\":\"0102030405060708\","
                         + "\"links\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","
                         + "\"spanId\":\"b7ad6b7169203331\"}]")));
@@ -57,7 +62,8 @@ class OtlpJsonTest {
 
   @Test
   void readsEnumsAsIntegers() throws Exception {
-    Span span = onlySpan(parse(withSpan("\"kind\":2,\"status\":{\"code\":2,\"message\":\"boom\"}")));
+    Span span =
+        onlySpan(parse(withSpan("\"kind\":2,\"status\":{\"code\":2,\"message\":\"boom\"}")));
 
     assertThat(span.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
     assertThat(span.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
@@ -94,8 +100,11 @@ class OtlpJsonTest {
     Span span =
         onlySpan(
             parse(
-                "{\"resource_spans\":[{\"scope_spans\":[{\"spans\":[{\"trace_id\":\"" + TRACE_ID
-                    + "\",\"span_id\":\"" + SPAN_ID + "\",\"start_time_unix_nano\":\"7\"}]}]}]}"));
+                "{\"resource_spans\":[{\"scope_spans\":[{\"spans\":[{\"trace_id\":\""
+                    + TRACE_ID
+                    + "\",\"span_id\":\""
+                    + SPAN_ID
+                    + "\",\"start_time_unix_nano\":\"7\"}]}]}]}"));
 
     assertThat(hex(span.getTraceId())).isEqualTo(TRACE_ID);
     assertThat(hex(span.getSpanId())).isEqualTo(SPAN_ID);
@@ -104,7 +113,8 @@ class OtlpJsonTest {
 
   @Test
   void refusesMalformedJsonWithAClearMessage() {
-    assertThatThrownBy(() -> parse("{\"resourceSpans\":[")).isInstanceOf(InvalidProtocolBufferException.class)
+    assertThatThrownBy(() -> parse("{\"resourceSpans\":["))
+        .isInstanceOf(InvalidProtocolBufferException.class)
         .hasMessageContaining("malformed JSON at line 1");
     assertThatThrownBy(() -> parse("{} {}")).hasMessageContaining("malformed JSON");
     assertThatThrownBy(() -> parse("")).hasMessageContaining("empty body");
@@ -125,12 +135,24 @@ class OtlpJsonTest {
     ExportTraceServiceRequest request =
         parse(
             "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
-                + "{\"traceId\":\"" + TRACE_ID + "\",\"spanId\":\"" + SPAN_ID + "\","
+                + "{\"traceId\":\""
+                + TRACE_ID
+                + "\",\"spanId\":\""
+                + SPAN_ID
+                + "\","
                 + "\"attributes\":[{\"key\":\"user.email\",\"value\":{\"stringValue\":\"a@b.io\"}}]},"
-                + "{\"traceId\":\"not-hex-at-all-not-hex-at-all-xx\",\"spanId\":\"" + SPAN_ID + "\"},"
-                + "{\"traceId\":\"" + TRACE_ID + "\",\"spanId\":\"eee19b7e\"},"
-                + "{\"traceId\":\"\",\"spanId\":\"" + SPAN_ID + "\"},"
-                + "{\"traceId\":12,\"spanId\":\"" + SPAN_ID + "\"}"
+                + "{\"traceId\":\"not-hex-at-all-not-hex-at-all-xx\",\"spanId\":\""
+                + SPAN_ID
+                + "\"},"
+                + "{\"traceId\":\""
+                + TRACE_ID
+                + "\",\"spanId\":\"eee19b7e\"},"
+                + "{\"traceId\":\"\",\"spanId\":\""
+                + SPAN_ID
+                + "\"},"
+                + "{\"traceId\":12,\"spanId\":\""
+                + SPAN_ID
+                + "\"}"
                 + "]}]}]}");
 
     TranslatedBatch batch = new SpanTranslator(KeyTypes.defaults()).translate(request);
@@ -143,14 +165,22 @@ class OtlpJsonTest {
   void printsAnswersAsCompactJson() {
     ExportTraceServiceResponse partial =
         ExportTraceServiceResponse.newBuilder()
-            .setPartialSuccess(ExportTracePartialSuccess.newBuilder().setRejectedSpans(2).setErrorMessage("bad ids"))
+            .setPartialSuccess(
+                ExportTracePartialSuccess.newBuilder()
+                    .setRejectedSpans(2)
+                    .setErrorMessage("bad ids"))
             .build();
-    com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(3).setMessage("no").build();
+    com.google.rpc.Status status =
+        com.google.rpc.Status.newBuilder().setCode(3).setMessage("no").build();
 
     assertThat(new String(OtlpJson.print(partial), StandardCharsets.UTF_8))
         .isEqualTo("{\"partialSuccess\":{\"rejectedSpans\":\"2\",\"errorMessage\":\"bad ids\"}}");
-    assertThat(new String(OtlpJson.print(status), StandardCharsets.UTF_8)).isEqualTo("{\"code\":3,\"message\":\"no\"}");
-    assertThat(new String(OtlpJson.print(ExportTraceServiceResponse.getDefaultInstance()), StandardCharsets.UTF_8))
+    assertThat(new String(OtlpJson.print(status), StandardCharsets.UTF_8))
+        .isEqualTo("{\"code\":3,\"message\":\"no\"}");
+    assertThat(
+            new String(
+                OtlpJson.print(ExportTraceServiceResponse.getDefaultInstance()),
+                StandardCharsets.UTF_8))
         .isEqualTo("{}");
   }
 }

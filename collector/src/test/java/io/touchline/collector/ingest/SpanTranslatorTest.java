@@ -44,7 +44,8 @@ class SpanTranslatorTest {
     Touchpoint touchpoint =
         only(
             WEB_SHOP,
-            spans.span(
+            spans
+                .span(
                     "cart.add",
                     attribute("touchline.touchpoint", "cart.add"),
                     attribute("touchline.key.session", " s-1 "),
@@ -60,7 +61,8 @@ class SpanTranslatorTest {
     assertThat(touchpoint.keys()).containsExactly(Map.entry("session", List.of("s-1")));
     assertThat(touchpoint.attributes())
         .containsOnly(
-            Map.entry("code.function.name", "com.acme.Cart.add"), Map.entry("touchline.config.version", "abc123"));
+            Map.entry("code.function.name", "com.acme.Cart.add"),
+            Map.entry("touchline.config.version", "abc123"));
     assertThat(touchpoint.traceId()).isEqualTo("00000000000000000000000000000001");
     assertThat(touchpoint.spanId()).isEqualTo("0000000000000001");
   }
@@ -68,8 +70,13 @@ class SpanTranslatorTest {
   @Test
   void writesIdsAsLowercaseHex() {
     Span span =
-        spans.span("x", attribute("touchline.touchpoint", "x"))
-            .setTraceId(ByteString.copyFrom(new byte[] {(byte) 0xAB, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, (byte) 0xFF}))
+        spans
+            .span("x", attribute("touchline.touchpoint", "x"))
+            .setTraceId(
+                ByteString.copyFrom(
+                    new byte[] {
+                      (byte) 0xAB, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, (byte) 0xFF
+                    }))
             .setSpanId(ByteString.copyFrom(new byte[] {(byte) 0xCD, 0, 0, 0, 0, 0, 0, 1}))
             .build();
     Touchpoint touchpoint = only(List.of(), span);
@@ -79,7 +86,10 @@ class SpanTranslatorTest {
 
   @Test
   void mapsStandardUserIdToCustomerId() {
-    Touchpoint touchpoint = only(List.of(attribute("service.name", "app")), spans.span("GET /orders", attribute("user.id", "C-1")).build());
+    Touchpoint touchpoint =
+        only(
+            List.of(attribute("service.name", "app")),
+            spans.span("GET /orders", attribute("user.id", "C-1")).build());
     assertThat(touchpoint.keys()).containsExactly(Map.entry("customer_id", List.of("C-1")));
     assertThat(touchpoint.attributes()).doesNotContainKey("user.id");
   }
@@ -89,9 +99,15 @@ class SpanTranslatorTest {
     Touchpoint touchpoint =
         only(
             List.of(attribute("service.name", "app")),
-            spans.span("POST /login", attribute("session.id", "s"), attribute("user.email", " A@B.io "), attribute("user.id", "C-1"))
+            spans
+                .span(
+                    "POST /login",
+                    attribute("session.id", "s"),
+                    attribute("user.email", " A@B.io "),
+                    attribute("user.id", "C-1"))
                 .build());
-    assertThat(touchpoint.touchpoint()).isEqualTo("POST /login"); // no touchline.touchpoint: the span name
+    assertThat(touchpoint.touchpoint())
+        .isEqualTo("POST /login"); // no touchline.touchpoint: the span name
     assertThat(touchpoint.keys().keySet()).containsExactly("customer_id", "email", "session");
     assertThat(touchpoint.keys().get("email")).containsExactly("a@b.io");
   }
@@ -99,16 +115,34 @@ class SpanTranslatorTest {
   @Test
   void channelComesFromSpanThenResourceThenServiceName() {
     List<KeyValue> serviceOnly = List.of(attribute("service.name", "mailer"));
-    assertThat(only(serviceOnly, spans.span("a", attribute("touchline.key.email", "a@b.io")).build()).channel())
+    assertThat(
+            only(serviceOnly, spans.span("a", attribute("touchline.key.email", "a@b.io")).build())
+                .channel())
         .isEqualTo("mailer");
-    assertThat(only(WEB_SHOP, spans.span("b", attribute("touchline.key.email", "a@b.io")).build()).channel())
+    assertThat(
+            only(WEB_SHOP, spans.span("b", attribute("touchline.key.email", "a@b.io")).build())
+                .channel())
         .isEqualTo("web");
     assertThat(
-            only(WEB_SHOP, spans.span("c", attribute("touchline.key.email", "a@b.io"), attribute("touchline.channel", "call-center")).build())
+            only(
+                    WEB_SHOP,
+                    spans
+                        .span(
+                            "c",
+                            attribute("touchline.key.email", "a@b.io"),
+                            attribute("touchline.channel", "call-center"))
+                        .build())
                 .channel())
         .isEqualTo("call-center");
     assertThat(
-            only(WEB_SHOP, spans.span("d", attribute("touchline.key.email", "a@b.io"), attribute("touchline.channel", " ")).build())
+            only(
+                    WEB_SHOP,
+                    spans
+                        .span(
+                            "d",
+                            attribute("touchline.key.email", "a@b.io"),
+                            attribute("touchline.channel", " "))
+                        .build())
                 .channel())
         .isEqualTo("web");
   }
@@ -116,11 +150,25 @@ class SpanTranslatorTest {
   @Test
   void outcomeComesFromAttributeThenErrorStatus() {
     Status error = Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR).build();
-    assertThat(only(List.of(), spans.span("pay", attribute("touchline.key.customer_id", "C-1")).setStatus(error).build()).outcome())
+    assertThat(
+            only(
+                    List.of(),
+                    spans
+                        .span("pay", attribute("touchline.key.customer_id", "C-1"))
+                        .setStatus(error)
+                        .build())
+                .outcome())
         .isEqualTo("error");
     assertThat(
-            only(List.of(), spans.span("pay", attribute("touchline.key.customer_id", "C-1"), attribute("touchline.outcome", "declined"))
-                    .setStatus(error).build())
+            only(
+                    List.of(),
+                    spans
+                        .span(
+                            "pay",
+                            attribute("touchline.key.customer_id", "C-1"),
+                            attribute("touchline.outcome", "declined"))
+                        .setStatus(error)
+                        .build())
                 .outcome())
         .isEqualTo("declined");
   }
@@ -130,7 +178,8 @@ class SpanTranslatorTest {
     Touchpoint touchpoint =
         only(
             List.of(),
-            spans.span(
+            spans
+                .span(
                     "order.placed",
                     attribute("touchline.touchpoint", "order.placed"),
                     typed("order.total", AnyValue.newBuilder().setDoubleValue(42.5)),
@@ -150,7 +199,12 @@ class SpanTranslatorTest {
     Touchpoint touchpoint =
         only(
             List.of(),
-            spans.span("visit", attribute("touchline.touchpoint", "visit"), attribute("touchline.key.loyalty_card", "L-1")).build());
+            spans
+                .span(
+                    "visit",
+                    attribute("touchline.touchpoint", "visit"),
+                    attribute("touchline.key.loyalty_card", "L-1"))
+                .build());
     assertThat(touchpoint.keys()).isEmpty();
     assertThat(touchpoint.attributes()).containsEntry("touchline.key.loyalty_card", "L-1");
   }
@@ -160,7 +214,8 @@ class SpanTranslatorTest {
     Touchpoint touchpoint =
         only(
             List.of(),
-            spans.span(
+            spans
+                .span(
                     "call",
                     attribute("touchline.key.email", "  Ann.Lee@Example.COM "),
                     attribute("touchline.key.phone", "+49 (170) 123-4567"),
@@ -176,14 +231,22 @@ class SpanTranslatorTest {
   @Test
   void takesHashedValuesAsTheyAre() {
     Touchpoint touchpoint =
-        only(List.of(), spans.span("login", attribute("touchline.key.email", "hmac-sha256:ABCdef")).build());
+        only(
+            List.of(),
+            spans.span("login", attribute("touchline.key.email", "hmac-sha256:ABCdef")).build());
     assertThat(touchpoint.keys().get("email")).containsExactly("hmac-sha256:ABCdef");
   }
 
   @Test
   void readsEveryValueOfAnArrayKey() {
     Touchpoint touchpoint =
-        only(List.of(), spans.span("email.changed", attribute("touchline.key.email", "old@x.io", "New@x.io", "old@x.io")).build());
+        only(
+            List.of(),
+            spans
+                .span(
+                    "email.changed",
+                    attribute("touchline.key.email", "old@x.io", "New@x.io", "old@x.io"))
+                .build());
     assertThat(touchpoint.keys().get("email")).containsExactly("old@x.io", "new@x.io");
   }
 
@@ -199,7 +262,8 @@ class SpanTranslatorTest {
     TranslatedBatch batch =
         translate(
             List.of(),
-            spans.span(
+            spans
+                .span(
                     "login",
                     KeyValue.newBuilder().setKey("touchline.key.email").setValue(emails).build(),
                     attribute("touchline.key.customer_id", "000000"),
@@ -209,21 +273,30 @@ class SpanTranslatorTest {
                     attribute("touchline.key.phone", "-1"))
                 .build());
     assertThat(batch.placeholdersDropped()).isEqualTo(6);
-    assertThat(batch.touchpoints().get(0).touchpoint().keys()).containsExactly(Map.entry("email", List.of("x@y.io")));
+    assertThat(batch.touchpoints().get(0).touchpoint().keys())
+        .containsExactly(Map.entry("email", List.of("x@y.io")));
   }
 
   @Test
   void checksPlaceholdersOnTheNormalisedValueToo() {
     // "(000) 000-0000" is no placeholder as typed, but its digits are all zeros.
     TranslatedBatch batch =
-        translate(List.of(), spans.span("call", attribute("touchline.touchpoint", "call"), attribute("touchline.key.phone", "(000) 000/0000")).build());
+        translate(
+            List.of(),
+            spans
+                .span(
+                    "call",
+                    attribute("touchline.touchpoint", "call"),
+                    attribute("touchline.key.phone", "(000) 000/0000"))
+                .build());
     assertThat(batch.placeholdersDropped()).isEqualTo(1);
     assertThat(batch.touchpoints().get(0).touchpoint().keys()).isEmpty();
   }
 
   @Test
   void aSpanWhoseOnlyKeysArePlaceholdersIsNoTouchpoint() {
-    TranslatedBatch batch = translate(List.of(), spans.span("GET /", attribute("user.id", "anonymous")).build());
+    TranslatedBatch batch =
+        translate(List.of(), spans.span("GET /", attribute("user.id", "anonymous")).build());
     assertThat(batch.touchpoints()).isEmpty();
     assertThat(batch.nonTouchpointSpans()).isEqualTo(1);
     assertThat(batch.placeholdersOnOtherSpans()).isEqualTo(1);
@@ -231,25 +304,49 @@ class SpanTranslatorTest {
 
   @Test
   void countsSpansWithoutNameOrKeyAndKeepsNone() {
-    TranslatedBatch batch = translate(List.of(), spans.span("GET /health", attribute("http.route", "/health")).build());
+    TranslatedBatch batch =
+        translate(List.of(), spans.span("GET /health", attribute("http.route", "/health")).build());
     assertThat(batch.touchpoints()).isEmpty();
     assertThat(batch.nonTouchpointSpans()).isEqualTo(1);
   }
 
   @Test
   void rejectsSpanWithInvalidTraceId() {
-    Span zeroTrace = spans.span("x", attribute("touchline.touchpoint", "x")).setTraceId(ByteString.copyFrom(new byte[16])).build();
-    Span shortTrace = spans.span("y", attribute("touchline.touchpoint", "y")).setTraceId(ByteString.copyFrom(new byte[] {1, 2})).build();
-    TranslatedBatch batch = translate(List.of(), zeroTrace, shortTrace, spans.span("z", attribute("touchline.touchpoint", "z")).build());
+    Span zeroTrace =
+        spans
+            .span("x", attribute("touchline.touchpoint", "x"))
+            .setTraceId(ByteString.copyFrom(new byte[16]))
+            .build();
+    Span shortTrace =
+        spans
+            .span("y", attribute("touchline.touchpoint", "y"))
+            .setTraceId(ByteString.copyFrom(new byte[] {1, 2}))
+            .build();
+    TranslatedBatch batch =
+        translate(
+            List.of(),
+            zeroTrace,
+            shortTrace,
+            spans.span("z", attribute("touchline.touchpoint", "z")).build());
     assertThat(batch.rejectedSpans()).isEqualTo(2);
     assertThat(batch.rejectionMessage()).startsWith("2 span(s) rejected");
-    assertThat(batch.touchpoints()).extracting(r -> r.touchpoint().touchpoint()).containsExactly("z");
+    assertThat(batch.touchpoints())
+        .extracting(r -> r.touchpoint().touchpoint())
+        .containsExactly("z");
   }
 
   @Test
   void rejectsSpanWithInvalidSpanId() {
-    Span zeroSpan = spans.span("x", attribute("touchline.touchpoint", "x")).setSpanId(ByteString.copyFrom(new byte[8])).build();
-    Span longSpan = spans.span("y", attribute("touchline.touchpoint", "y")).setSpanId(ByteString.copyFrom(new byte[9])).build();
+    Span zeroSpan =
+        spans
+            .span("x", attribute("touchline.touchpoint", "x"))
+            .setSpanId(ByteString.copyFrom(new byte[8]))
+            .build();
+    Span longSpan =
+        spans
+            .span("y", attribute("touchline.touchpoint", "y"))
+            .setSpanId(ByteString.copyFrom(new byte[9]))
+            .build();
     TranslatedBatch batch = translate(List.of(), zeroSpan, longSpan);
     assertThat(batch.rejectedSpans()).isEqualTo(2);
     assertThat(batch.rejectionMessage()).contains("span_id");

@@ -11,11 +11,13 @@ class AttributeColumnsTest {
   @Test
   void anAttributeIsReadOnceThenKeptUpToDate() {
     int[] loads = {0};
-    AttributeColumns attributes = new AttributeColumns((name, sink) -> {
-      loads[0]++;
-      sink.accept(1, "gold");
-      sink.accept(70_000, "silver"); // a second chunk
-    });
+    AttributeColumns attributes =
+        new AttributeColumns(
+            (name, sink) -> {
+              loads[0]++;
+              sink.accept(1, "gold");
+              sink.accept(70_000, "silver"); // a second chunk
+            });
     AttributeColumns.Column tier = attributes.column("customer.tier");
     attributes.add(70_001, Map.of("customer.tier", "gold", "other", 1L));
     assertThat(attributes.column("customer.tier")).isSameAs(tier);
@@ -30,11 +32,13 @@ class AttributeColumnsTest {
 
   @Test
   void anAttributeWithTooManyValuesIsRefusedAndNotKept() {
-    AttributeColumns attributes = new AttributeColumns((name, sink) -> {
-      for (int i = 1; i <= AttributeColumns.MAX_VALUES + 1; i++) {
-        sink.accept(i, "id-" + i);
-      }
-    });
+    AttributeColumns attributes =
+        new AttributeColumns(
+            (name, sink) -> {
+              for (int i = 1; i <= AttributeColumns.MAX_VALUES + 1; i++) {
+                sink.accept(i, "id-" + i);
+              }
+            });
     assertThatThrownBy(() -> attributes.column("demo.interaction"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("more than 1000 distinct values");
@@ -47,6 +51,7 @@ class AttributeColumnsTest {
     for (int i = 0; i < AttributeColumns.MAX_ATTRIBUTES; i++) {
       attributes.column("a" + i);
     }
-    assertThatThrownBy(() -> attributes.column("one.more")).hasMessageStartingWith("at most 16 attributes");
+    assertThatThrownBy(() -> attributes.column("one.more"))
+        .hasMessageStartingWith("at most 16 attributes");
   }
 }

@@ -1,8 +1,8 @@
 package io.touchline.collector.stitch;
 
-import io.touchline.collector.model.TouchpointKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.touchline.collector.model.TouchpointKeys;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,19 +15,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ProfileIndexTest {
 
-  private static final List<String> TYPES = List.of("customer_id", "email", "phone", "device", "session");
+  private static final List<String> TYPES =
+      List.of("customer_id", "email", "phone", "device", "session");
 
-  /** What the tests' "store" holds: the index reads touchpoints back from it when it re-decides a group. */
+  /**
+   * What the tests' "store" holds: the index reads touchpoints back from it when it re-decides a
+   * group.
+   */
   private final java.util.Map<Long, TouchpointKeys> stored = new java.util.HashMap<>();
 
   private ProfileIndex newIndex() {
-    return new ProfileIndex(KeyTypes.defaults(), sequences -> Arrays.stream(sequences).mapToObj(stored::get).toList());
+    return new ProfileIndex(
+        KeyTypes.defaults(), sequences -> Arrays.stream(sequences).mapToObj(stored::get).toList());
   }
 
-  /** Keys are numbered: the type is the number modulo 5 (0: customer_id, 1: email, …, 4: session). */
+  /**
+   * Keys are numbered: the type is the number modulo 5 (0: customer_id, 1: email, …, 4: session).
+   */
   private TouchpointKeys entry(long sequence, long time, long... keys) {
     List<String> types = Arrays.stream(keys).mapToObj(k -> TYPES.get((int) (k % 5))).toList();
-    TouchpointKeys entry = new TouchpointKeys(sequence, time, sequence * 0x9E3779B97F4A7C15L, keys, types);
+    TouchpointKeys entry =
+        new TouchpointKeys(sequence, time, sequence * 0x9E3779B97F4A7C15L, keys, types);
     stored.put(sequence, entry);
     return entry;
   }
@@ -41,8 +49,12 @@ class ProfileIndexTest {
     // Two keys of one type: the tie goes by fingerprint, so the touchpoint joins customer 10's
     // profile, and 20 — all of whose links were refused — belongs to no profile.
     assertThat(index.lookup().touchpointsOf(10)).containsExactlyInAnyOrder(1, 2);
-    assertThat(index.lookup().conflictsOf(10)).extracting(ProfileIndex.Conflict::rule).containsExactly("unique customer_id");
-    assertThat(index.lookup().conflictsOf(10)).extracting(ProfileIndex.Conflict::refusedKey).containsExactly(20L);
+    assertThat(index.lookup().conflictsOf(10))
+        .extracting(ProfileIndex.Conflict::rule)
+        .containsExactly("unique customer_id");
+    assertThat(index.lookup().conflictsOf(10))
+        .extracting(ProfileIndex.Conflict::refusedKey)
+        .containsExactly(20L);
     assertThat(index.lookup().touchpointsOf(20)).isEmpty();
   }
 
@@ -66,10 +78,12 @@ class ProfileIndexTest {
   void aSessionOnTwoCustomersLoginsIsSharedWhicheverArrivesFirst() {
     for (boolean lateFirst : new boolean[] {false, true}) {
       ProfileIndex index = newIndex();
-      List<TouchpointKeys> entries = new ArrayList<>(List.of(
-          entry(1, 10, 14),          // anonymous view on the kiosk session
-          entry(2, 20, 14, 10, 11),  // ann logs in: session, customer 10, e-mail 11
-          entry(3, 30, 14, 20, 21))); // bob logs in on the same session
+      List<TouchpointKeys> entries =
+          new ArrayList<>(
+              List.of(
+                  entry(1, 10, 14), // anonymous view on the kiosk session
+                  entry(2, 20, 14, 10, 11), // ann logs in: session, customer 10, e-mail 11
+                  entry(3, 30, 14, 20, 21))); // bob logs in on the same session
       if (lateFirst) {
         Collections.reverse(entries);
       }
@@ -122,7 +136,9 @@ class ProfileIndexTest {
         incremental.commit();
         i += batch;
       }
-      assertThat(describe(incremental, keyCount)).as("round %d of seed %d", round, seed).isEqualTo(expected);
+      assertThat(describe(incremental, keyCount))
+          .as("round %d of seed %d", round, seed)
+          .isEqualTo(expected);
     }
   }
 
@@ -151,13 +167,15 @@ class ProfileIndexTest {
     List<TouchpointKeys> left = new ArrayList<>();
     List<Long> expectedCarrying = new ArrayList<>();
     for (TouchpointKeys entry : first) {
-      if (Arrays.stream(entry.keyFingerprints()).anyMatch(k -> Arrays.stream(erasedKeys).anyMatch(e -> e == k))) {
+      if (Arrays.stream(entry.keyFingerprints())
+          .anyMatch(k -> Arrays.stream(erasedKeys).anyMatch(e -> e == k))) {
         expectedCarrying.add(entry.sequence());
       } else {
         left.add(entry);
       }
     }
-    assertThat(carrying).as("touchpoints carrying %s", Arrays.toString(erasedKeys))
+    assertThat(carrying)
+        .as("touchpoints carrying %s", Arrays.toString(erasedKeys))
         .containsExactly(expectedCarrying.stream().mapToLong(Long::longValue).toArray());
     for (long sequence : carrying) {
       stored.remove(sequence);
@@ -167,7 +185,9 @@ class ProfileIndexTest {
     ProfileIndex rebuilt = newIndex();
     left.forEach(rebuilt::add);
     rebuilt.commit();
-    assertThat(describe(index, keyCount)).as("after the erasure, seed %d", seed).isEqualTo(describe(rebuilt, keyCount));
+    assertThat(describe(index, keyCount))
+        .as("after the erasure, seed %d", seed)
+        .isEqualTo(describe(rebuilt, keyCount));
     for (long key : erasedKeys) {
       assertThat(index.lookup().touchpointsOf(key)).isEmpty();
     }
@@ -176,7 +196,9 @@ class ProfileIndexTest {
     index.commit();
     later.forEach(rebuilt::add);
     rebuilt.commit();
-    assertThat(describe(index, keyCount)).as("new touchpoints after the erasure, seed %d", seed).isEqualTo(describe(rebuilt, keyCount));
+    assertThat(describe(index, keyCount))
+        .as("new touchpoints after the erasure, seed %d", seed)
+        .isEqualTo(describe(rebuilt, keyCount));
   }
 
   private static String describe(ProfileIndex index, int keyCount) {
@@ -187,8 +209,12 @@ class ProfileIndexTest {
       Arrays.sort(touchpoints);
       long[] ambiguous = lookup.ambiguousTouchpointsOf(key);
       Arrays.sort(ambiguous);
-      byKey.put(key, Arrays.toString(touchpoints) + (lookup.isShared(key) ? " shared " + Arrays.toString(ambiguous) : "")
-          + " conflicts " + lookup.conflictsOf(key).size());
+      byKey.put(
+          key,
+          Arrays.toString(touchpoints)
+              + (lookup.isShared(key) ? " shared " + Arrays.toString(ambiguous) : "")
+              + " conflicts "
+              + lookup.conflictsOf(key).size());
     }
     return lookup.census() + " " + byKey;
   }

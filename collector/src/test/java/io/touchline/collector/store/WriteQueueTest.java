@@ -49,8 +49,16 @@ class WriteQueueTest {
     for (int i = 0; i < touchpoints; i++) {
       String span = String.format("%016x", nextSpan++);
       Touchpoint touchpoint =
-          new Touchpoint("0af7651916cd43dd8448eb211c80319c", span, 1_700_000_000_000_000_000L, "visit", "web", "shop",
-              "success", Map.of("session", List.of("s-" + span)), Map.of());
+          new Touchpoint(
+              "0af7651916cd43dd8448eb211c80319c",
+              span,
+              1_700_000_000_000_000_000L,
+              "visit",
+              "web",
+              "shop",
+              "success",
+              Map.of("session", List.of("s-" + span)),
+              Map.of());
       reads.add(new TranslatedBatch.Read(touchpoint, 0));
     }
     return new TranslatedBatch(reads, 0, 0, 0, "");
@@ -126,6 +134,8 @@ class WriteQueueTest {
       batch.get(); // committed, not failed
     }
     assertThat(stored()).isEqualTo(30);
-    assertThatThrownBy(() -> queue.submit(batch(1))).isInstanceOf(SinkFullException.class).hasMessageContaining("shutting down");
+    assertThatThrownBy(() -> queue.submit(batch(1)))
+        .isInstanceOf(SinkFullException.class)
+        .hasMessageContaining("shutting down");
   }
 }

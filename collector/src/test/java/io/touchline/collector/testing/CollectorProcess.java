@@ -33,7 +33,8 @@ public final class CollectorProcess implements AutoCloseable {
         new Thread(
             () -> {
               try (BufferedReader in =
-                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                   lines.add(line);
@@ -48,16 +49,27 @@ public final class CollectorProcess implements AutoCloseable {
   }
 
   /** Starts the jar in {@code workingDir}; its stderr goes to {@code stderr}. */
-  public static CollectorProcess launch(Path workingDir, Path stderr, String... args) throws IOException {
+  public static CollectorProcess launch(Path workingDir, Path stderr, String... args)
+      throws IOException {
     List<String> command =
-        new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
     command.addAll(List.of(args));
     Process process =
-        new ProcessBuilder(command).directory(workingDir.toFile()).redirectError(stderr.toFile()).start();
+        new ProcessBuilder(command)
+            .directory(workingDir.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     return new CollectorProcess(process);
   }
 
-  /** Waits for the ready line (the first line of stdout); fails if the process ends or a minute passes. */
+  /**
+   * Waits for the ready line (the first line of stdout); fails if the process ends or a minute
+   * passes.
+   */
   public Matcher awaitReady() throws InterruptedException {
     String line = lines.poll(60, TimeUnit.SECONDS);
     assertThat(line).as("first line of stdout").isNotNull();

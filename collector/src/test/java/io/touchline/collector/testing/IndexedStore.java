@@ -47,7 +47,9 @@ public final class IndexedStore {
     return listeners;
   }
 
-  /** The touchpoints of the profile holding {@code key}, in canonical order; empty when none does. */
+  /**
+   * The touchpoints of the profile holding {@code key}, in canonical order; empty when none does.
+   */
   public List<Touchpoint> profileTouchpoints(CustomerKey key) throws SQLException {
     long[] sequences = index.lookup().touchpointsOf(KeyHashes.fingerprint(key));
     try (StoreReader reader = store.reader()) {

@@ -19,7 +19,10 @@ public final class OtlpSpans {
   private int nextId = 1;
 
   public static KeyValue attribute(String key, String value) {
-    return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
+    return KeyValue.newBuilder()
+        .setKey(key)
+        .setValue(AnyValue.newBuilder().setStringValue(value))
+        .build();
   }
 
   public static KeyValue attribute(String key, String... values) {
@@ -27,7 +30,10 @@ public final class OtlpSpans {
     for (String value : values) {
       array.addValues(AnyValue.newBuilder().setStringValue(value));
     }
-    return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setArrayValue(array)).build();
+    return KeyValue.newBuilder()
+        .setKey(key)
+        .setValue(AnyValue.newBuilder().setArrayValue(array))
+        .build();
   }
 
   /** A span with fresh, valid ids, starting at {@link #START_NANOS}. */

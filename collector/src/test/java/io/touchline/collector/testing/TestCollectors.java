@@ -13,7 +13,9 @@ public final class TestCollectors {
     return start(data, null);
   }
 
-  /** @param maxBodyBytes the OTLP body limit, or null for the default */
+  /**
+   * @param maxBodyBytes the OTLP body limit, or null for the default
+   */
   public static Collector start(Path data, Long maxBodyBytes) throws Exception {
     return Collector.start(
         new CollectorConfig(

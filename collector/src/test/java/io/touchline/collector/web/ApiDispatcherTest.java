@@ -12,10 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The answers the route table gives without a route's handler, on a response kept in memory: no server. */
+/**
+ * The answers the route table gives without a route's handler, on a response kept in memory: no
+ * server.
+ */
 class ApiDispatcherTest {
 
-  private final CollectorMetrics metrics = new CollectorMetrics(new IngestCounters(), () -> 0, () -> 0);
+  private final CollectorMetrics metrics =
+      new CollectorMetrics(new IngestCounters(), () -> 0, () -> 0);
   private final ApiDispatcher dispatcher = new ApiDispatcher(RouteTableTest.API, metrics);
 
   @Test
@@ -23,9 +27,11 @@ class ApiDispatcherTest {
     RecordedResponse response = dispatch("POST", "/api/nothing", "a=1");
     assertThat(response.status).isEqualTo(404);
     assertThat(response.headers).containsEntry("Content-Type", "application/json; charset=utf-8");
-    assertThat(response.text()).isEqualTo("{\"error\":\"no such endpoint: /api/nothing (see docs/api.md)\"}");
+    assertThat(response.text())
+        .isEqualTo("{\"error\":\"no such endpoint: /api/nothing (see docs/api.md)\"}");
     assertThat(response.closed).isTrue();
-    assertThat(scrape()).contains("touchline_api_request_seconds_count{route=\"other\",status=\"404\"} 1");
+    assertThat(scrape())
+        .contains("touchline_api_request_seconds_count{route=\"other\",status=\"404\"} 1");
   }
 
   @Test
@@ -33,8 +39,10 @@ class ApiDispatcherTest {
     RecordedResponse response = dispatch("PUT", "/api/profiles", null);
     assertThat(response.status).isEqualTo(405);
     assertThat(response.headers).containsEntry("Allow", "GET, DELETE");
-    assertThat(response.text()).isEqualTo("{\"error\":\"PUT is not allowed on /api/profiles; use GET or DELETE\"}");
-    assertThat(scrape()).contains("touchline_api_request_seconds_count{route=\"/api/profiles\",status=\"405\"} 1");
+    assertThat(response.text())
+        .isEqualTo("{\"error\":\"PUT is not allowed on /api/profiles; use GET or DELETE\"}");
+    assertThat(scrape())
+        .contains("touchline_api_request_seconds_count{route=\"/api/profiles\",status=\"405\"} 1");
   }
 
   @Test
@@ -61,10 +69,12 @@ class ApiDispatcherTest {
     RecordedResponse escape = dispatch("GET", "/assets/../pom.xml", null);
     assertThat(escape.status).isEqualTo(404);
     assertThat(escape.text()).isEqualTo("no such asset: /assets/../pom.xml");
-    assertThat(scrape()).contains("touchline_api_request_seconds_count{route=\"other\",status=\"200\"} 1");
+    assertThat(scrape())
+        .contains("touchline_api_request_seconds_count{route=\"other\",status=\"200\"} 1");
   }
 
-  private RecordedResponse dispatch(String method, String path, String rawQuery) throws IOException {
+  private RecordedResponse dispatch(String method, String path, String rawQuery)
+      throws IOException {
     RecordedResponse response = new RecordedResponse();
     dispatcher.dispatch(method, path, rawQuery, response);
     return response;

@@ -13,22 +13,36 @@ class HealthReportTest {
 
   @Test
   void oneListenerBehindMakesTheCollectorDegradedAndSaysWhich() throws Exception {
-    HealthReport report = HealthReport.of(List.of(
-        new HealthReport.Listener("views' columns", "ok", 0, null, null),
-        new HealthReport.Listener("profile index", "failed", 2, "java.lang.IllegalStateException: store unreadable",
-            "2026-12-07T18:40:00Z")));
+    HealthReport report =
+        HealthReport.of(
+            List.of(
+                new HealthReport.Listener("views' columns", "ok", 0, null, null),
+                new HealthReport.Listener(
+                    "profile index",
+                    "failed",
+                    2,
+                    "java.lang.IllegalStateException: store unreadable",
+                    "2026-12-07T18:40:00Z")));
 
     assertThat(report.status()).isEqualTo("degraded");
-    assertThat(JSON.writeValueAsString(report)).isEqualTo("{\"status\":\"degraded\",\"listeners\":["
-        + "{\"name\":\"views' columns\",\"state\":\"ok\",\"failures\":0},"
-        + "{\"name\":\"profile index\",\"state\":\"failed\",\"failures\":2,"
-        + "\"lastFailure\":\"java.lang.IllegalStateException: store unreadable\","
-        + "\"lastFailureAt\":\"2026-12-07T18:40:00Z\"}]}");
+    assertThat(JSON.writeValueAsString(report))
+        .isEqualTo(
+            "{\"status\":\"degraded\",\"listeners\":["
+                + "{\"name\":\"views' columns\",\"state\":\"ok\",\"failures\":0},"
+                + "{\"name\":\"profile index\",\"state\":\"failed\",\"failures\":2,"
+                + "\"lastFailure\":\"java.lang.IllegalStateException: store unreadable\","
+                + "\"lastFailureAt\":\"2026-12-07T18:40:00Z\"}]}");
   }
 
   @Test
   void everyListenerUpToDateIsOk() {
-    assertThat(HealthReport.of(List.of(new HealthReport.Listener("live feed", "ok", 1, "x", "2026-12-07T18:40:00Z")))
-        .status()).as("a listener that failed once and was rebuilt").isEqualTo("ok");
+    assertThat(
+            HealthReport.of(
+                    List.of(
+                        new HealthReport.Listener(
+                            "live feed", "ok", 1, "x", "2026-12-07T18:40:00Z")))
+                .status())
+        .as("a listener that failed once and was rebuilt")
+        .isEqualTo("ok");
   }
 }

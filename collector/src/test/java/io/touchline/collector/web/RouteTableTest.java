@@ -10,14 +10,38 @@ import org.junit.jupiter.api.Test;
 class RouteTableTest {
 
   /** The API's own table. Matching runs no handler, so nothing behind the handlers is needed. */
-  static final RouteTable API = new ApiRoutes(null, null, null, () -> false, null, null,
-      new ViewEndpoints(null, null, null), new LiveStream(null, null)).table();
+  static final RouteTable API =
+      new ApiRoutes(
+              null,
+              null,
+              null,
+              () -> false,
+              null,
+              null,
+              new ViewEndpoints(null, null, null),
+              new LiveStream(null, null))
+          .table();
 
   @Test
   void everyEndpointIsCountedUnderItsPathAsBefore() {
-    for (String path : List.of("/api/health", "/api/stats", "/api/profiles", "/api/touchpoints", "/api/erasures",
-        "/api/catalog", "/api/segments", "/api/overview", "/api/flows", "/api/funnels", "/api/funnels/customers",
-        "/api/paths", "/api/pain-points", "/api/attribution", "/api/live", "/metrics")) {
+    for (String path :
+        List.of(
+            "/api/health",
+            "/api/stats",
+            "/api/profiles",
+            "/api/touchpoints",
+            "/api/erasures",
+            "/api/catalog",
+            "/api/segments",
+            "/api/overview",
+            "/api/flows",
+            "/api/funnels",
+            "/api/funnels/customers",
+            "/api/paths",
+            "/api/pain-points",
+            "/api/attribution",
+            "/api/live",
+            "/metrics")) {
       assertThat(API.match("GET", path)).as(path).isInstanceOf(RouteTable.Found.class);
       assertThat(API.match("GET", path).label()).isEqualTo(path);
     }
@@ -41,10 +65,14 @@ class RouteTableTest {
 
   @Test
   void aKnownPathAskedWithAnotherMethodIsNotAllowedWithTheMethodsItTakes() {
-    assertThat(API.match("PUT", "/api/profiles")).isEqualTo(new RouteTable.NotAllowed(List.of("GET", "DELETE"), "/api/profiles"));
-    assertThat(API.match("POST", "/api/health")).isEqualTo(new RouteTable.NotAllowed(List.of("GET"), "/api/health"));
-    assertThat(API.match("HEAD", "/metrics")).isEqualTo(new RouteTable.NotAllowed(List.of("GET"), "/metrics"));
-    assertThat(API.match("POST", "/api/live")).isEqualTo(new RouteTable.NotAllowed(List.of("GET"), "/api/live"));
+    assertThat(API.match("PUT", "/api/profiles"))
+        .isEqualTo(new RouteTable.NotAllowed(List.of("GET", "DELETE"), "/api/profiles"));
+    assertThat(API.match("POST", "/api/health"))
+        .isEqualTo(new RouteTable.NotAllowed(List.of("GET"), "/api/health"));
+    assertThat(API.match("HEAD", "/metrics"))
+        .isEqualTo(new RouteTable.NotAllowed(List.of("GET"), "/metrics"));
+    assertThat(API.match("POST", "/api/live"))
+        .isEqualTo(new RouteTable.NotAllowed(List.of("GET"), "/api/live"));
     assertThat(API.match("DELETE", "/api/profiles/p_1"))
         .isEqualTo(new RouteTable.NotAllowed(List.of("GET"), "/api/profiles/{id}"));
   }
@@ -57,10 +85,21 @@ class RouteTableTest {
 
   @Test
   void anUnknownPathIsNotFoundWhateverTheMethodAndCountedAsOther() {
-    for (String path : List.of("/api", "/api/", "/api/nothing", "/api/health/", "/api/profiles/", "/api/profiles//graph",
-        "/api/profiles/a/b", "/api/profiles/a/b/graph", "/api/funnels/customers/1")) {
+    for (String path :
+        List.of(
+            "/api",
+            "/api/",
+            "/api/nothing",
+            "/api/health/",
+            "/api/profiles/",
+            "/api/profiles//graph",
+            "/api/profiles/a/b",
+            "/api/profiles/a/b/graph",
+            "/api/funnels/customers/1")) {
       for (String method : List.of("GET", "POST", "DELETE")) {
-        assertThat(API.match(method, path)).as(method + " " + path).isEqualTo(new RouteTable.NotFound());
+        assertThat(API.match(method, path))
+            .as(method + " " + path)
+            .isEqualTo(new RouteTable.NotFound());
       }
       assertThat(API.match("GET", path).label()).isEqualTo("other");
     }
@@ -68,7 +107,8 @@ class RouteTableTest {
 
   @Test
   void theUiTakesEveryOtherPathAndIsCountedAsOther() {
-    for (String path : List.of("/", "/funnels", "/customer/p_1", "/assets/echarts.min.js", "/assets/../pom.xml")) {
+    for (String path :
+        List.of("/", "/funnels", "/customer/p_1", "/assets/echarts.min.js", "/assets/../pom.xml")) {
       RouteTable.Match match = API.match("GET", path);
       assertThat(match).as(path).isInstanceOf(RouteTable.Found.class);
       assertThat(((RouteTable.Found) match).route().pattern()).isSameAs(UiAssets.PATHS);
@@ -79,23 +119,32 @@ class RouteTableTest {
   @Test
   void theFirstRouteThatMatchesAnswers() {
     Route.Answer first = request -> "first";
-    RouteTable table = new RouteTable(List.of(
-        Route.get("/things/{name}", first),
-        Route.delete("/things/{name}", request -> "deleted"),
-        Route.get("/things/{name}", request -> "never")));
-    assertThat(((RouteTable.Found) table.match("GET", "/things/a")).route().handler()).isSameAs(first);
-    assertThat(table.match("PATCH", "/things/a")).isEqualTo(new RouteTable.NotAllowed(List.of("GET", "DELETE"), "/things/{name}"));
+    RouteTable table =
+        new RouteTable(
+            List.of(
+                Route.get("/things/{name}", first),
+                Route.delete("/things/{name}", request -> "deleted"),
+                Route.get("/things/{name}", request -> "never")));
+    assertThat(((RouteTable.Found) table.match("GET", "/things/a")).route().handler())
+        .isSameAs(first);
+    assertThat(table.match("PATCH", "/things/a"))
+        .isEqualTo(new RouteTable.NotAllowed(List.of("GET", "DELETE"), "/things/{name}"));
   }
 
   @Test
   void aRouteCountedAsOtherIsNoEndpoint() {
-    RouteTable table = new RouteTable(List.of(
-        Route.get("/things", request -> "things"),
-        Route.get(path -> path.startsWith("/files/") ? Optional.of(Map.of()) : Optional.empty(), (request, response) -> {},
-            RouteTable.UNMATCHED)));
+    RouteTable table =
+        new RouteTable(
+            List.of(
+                Route.get("/things", request -> "things"),
+                Route.get(
+                    path -> path.startsWith("/files/") ? Optional.of(Map.of()) : Optional.empty(),
+                    (request, response) -> {},
+                    RouteTable.UNMATCHED)));
     assertThat(table.match("GET", "/files/a").label()).isEqualTo("other");
     assertThat(table.match("POST", "/files/a")).isEqualTo(new RouteTable.NotFound());
-    assertThat(table.match("POST", "/things")).isEqualTo(new RouteTable.NotAllowed(List.of("GET"), "/things"));
+    assertThat(table.match("POST", "/things"))
+        .isEqualTo(new RouteTable.NotAllowed(List.of("GET"), "/things"));
   }
 
   @Test

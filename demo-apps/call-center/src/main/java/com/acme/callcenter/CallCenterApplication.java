@@ -28,12 +28,14 @@ public final class CallCenterApplication implements AutoCloseable {
   }
 
   /** Serves {@code directory}, timing calls on the system clock. */
-  public static CallCenterApplication start(String bindAddress, int port, Directory directory) throws IOException {
+  public static CallCenterApplication start(String bindAddress, int port, Directory directory)
+      throws IOException {
     return start(bindAddress, port, directory, Clock.systemUTC());
   }
 
   /** Serves {@code directory}, timing calls on {@code clock}. */
-  public static CallCenterApplication start(String bindAddress, int port, Directory directory, Clock clock) throws IOException {
+  public static CallCenterApplication start(
+      String bindAddress, int port, Directory directory, Clock clock) throws IOException {
     RequestContext requests = new RequestContext();
     CallService calls = new CallService(directory, clock, requests);
     CallCenterController controller =
@@ -51,8 +53,10 @@ public final class CallCenterApplication implements AutoCloseable {
    * Serves what the command line asks for: {@code call-center-directory.csv} from {@code --data},
    * else the built-in directory.
    */
-  public static CallCenterApplication start(AppServer.Options options, Clock clock) throws IOException {
-    Directory directory = options.data() == null ? Directory.builtIn() : Directory.fromDirectory(options.data());
+  public static CallCenterApplication start(AppServer.Options options, Clock clock)
+      throws IOException {
+    Directory directory =
+        options.data() == null ? Directory.builtIn() : Directory.fromDirectory(options.data());
     return start(options.bind(), options.port(), directory, clock);
   }
 
@@ -70,7 +74,8 @@ public final class CallCenterApplication implements AutoCloseable {
     try {
       options = AppServer.Options.parse(args, DEFAULT_PORT, Set.of());
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "\nusage: call-center [--port N] [--bind ADDRESS] [--data DIR]");
+      System.err.println(
+          e.getMessage() + "\nusage: call-center [--port N] [--bind ADDRESS] [--data DIR]");
       System.exit(2);
       return;
     }

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real call center on a free port, driven over HTTP as the switch and the agent desk would.
- * One app serves the whole class (a server's stop waits out its grace second); every test starts
- * its own calls, so none depends on another.
+ * The real call center on a free port, driven over HTTP as the switch and the agent desk would. One
+ * app serves the whole class (a server's stop waits out its grace second); every test starts its
+ * own calls, so none depends on another.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallCenterApplicationTest {
@@ -66,7 +66,11 @@ class CallCenterApplicationTest {
     assertThat(call.get("from").asText()).isEqualTo("+44 20 7946 0102");
     assertThat(call.get("ended").asBoolean()).isFalse();
 
-    assertThat(ok("POST", "/calls/" + callId + "/ivr", "{\"option\":\"billing\"}", 200).get("ivrOption").asText()).isEqualTo("billing");
+    assertThat(
+            ok("POST", "/calls/" + callId + "/ivr", "{\"option\":\"billing\"}", 200)
+                .get("ivrOption")
+                .asText())
+        .isEqualTo("billing");
 
     // The desk types the number without spaces: the directory compares digits.
     JsonNode found = ok("GET", "/directory?phone=" + encoded("+442079460102"), null, 200);
@@ -75,13 +79,27 @@ class CallCenterApplicationTest {
     assertThat(found.get(0).get("name").asText()).isEqualTo("Bruno Keller");
     assertThat(found.get(0).get("tier").asText()).isEqualTo("silver");
 
-    JsonNode identified = ok("POST", "/calls/" + callId + "/customer", "{\"phone\":\"020 7946 0102\",\"customerNumber\":\"C-1002\"}", 200);
+    JsonNode identified =
+        ok(
+            "POST",
+            "/calls/" + callId + "/customer",
+            "{\"phone\":\"020 7946 0102\",\"customerNumber\":\"C-1002\"}",
+            200);
     assertThat(identified.get("customerNumber").asText()).isEqualTo("C-1002");
     assertThat(identified.get("tier").asText()).isEqualTo("silver");
-    assertThat(identified.get("identifiedPhone").asText()).as("what the agent typed, as typed").isEqualTo("020 7946 0102");
+    assertThat(identified.get("identifiedPhone").asText())
+        .as("what the agent typed, as typed")
+        .isEqualTo("020 7946 0102");
     assertThat(identified.get("from").asText()).isEqualTo("+44 20 7946 0102");
 
-    JsonNode ticket = ok("POST", "/tickets", "{\"callId\":\"" + callId + "\",\"customerNumber\":\"C-1002\",\"subject\":\"card declined\"}", 201);
+    JsonNode ticket =
+        ok(
+            "POST",
+            "/tickets",
+            "{\"callId\":\""
+                + callId
+                + "\",\"customerNumber\":\"C-1002\",\"subject\":\"card declined\"}",
+            201);
     String ticketId = ticket.get("ticketId").asText();
     assertThat(ticketId).startsWith("T-");
     assertThat(ticket.get("callId").asText()).isEqualTo(callId);
@@ -94,15 +112,23 @@ class CallCenterApplicationTest {
     assertThat(resolved.get("resolved").asBoolean()).isTrue();
     assertThat(resolved.get("customerNumber").asText()).isEqualTo("C-1002");
 
-    JsonNode callback = ok("POST", "/callbacks", "{\"customerNumber\":\"C-1002\",\"phone\":\"+44 20 7946 0102\",\"inMinutes\":30}", 201);
+    JsonNode callback =
+        ok(
+            "POST",
+            "/callbacks",
+            "{\"customerNumber\":\"C-1002\",\"phone\":\"+44 20 7946 0102\",\"inMinutes\":30}",
+            201);
     assertThat(callback.get("callbackId").asText()).startsWith("CB-");
     assertThat(callback.get("phone").asText()).isEqualTo("+44 20 7946 0102");
-    assertThat(Instant.parse(callback.get("due").asText())).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
+    assertThat(Instant.parse(callback.get("due").asText()))
+        .isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
 
     clock.advance(Duration.ofSeconds(125));
     JsonNode ended = ok("POST", "/calls/" + callId + "/end", null, 200);
     assertThat(ended.get("ended").asBoolean()).isTrue();
-    assertThat(ended.get("durationSeconds").asLong()).as("seconds on the app's clock").isEqualTo(125);
+    assertThat(ended.get("durationSeconds").asLong())
+        .as("seconds on the app's clock")
+        .isEqualTo(125);
 
     clock.advance(Duration.ofSeconds(60));
     assertThat(ok("POST", "/calls/" + callId + "/end", null, 200).get("durationSeconds").asLong())
@@ -115,19 +141,29 @@ class CallCenterApplicationTest {
     assertThat(ok("GET", "/directory?phone=" + encoded("+44 20 7946 0105"), null, 200))
         .extracting(e -> e.get("customerNumber").asText())
         .containsExactlyInAnyOrder("C-1005", "C-1006");
-    assertThat(ok("GET", "/directory?phone=" + encoded("+44 (20) 7946-0105"), null, 200)).hasSize(2);
+    assertThat(ok("GET", "/directory?phone=" + encoded("+44 (20) 7946-0105"), null, 200))
+        .hasSize(2);
     assertThat(ok("GET", "/directory?phone=" + encoded("+44 20 7946 0199"), null, 200)).isEmpty();
-    assertThat(ok("GET", "/directory?phone=" + encoded(CallCenterApplication.OWN_NUMBER), null, 200))
+    assertThat(
+            ok("GET", "/directory?phone=" + encoded(CallCenterApplication.OWN_NUMBER), null, 200))
         .as("the call center's own number is on no directory line")
         .isEmpty();
   }
 
   @Test
   void anAgentWhoTypesTheCallCentersOwnNumberIsNotStopped() throws Exception {
-    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0105\"}", 201).get("callId").asText();
-    JsonNode identified = ok("POST", "/calls/" + callId + "/customer",
-        "{\"phone\":\"" + CallCenterApplication.OWN_NUMBER + "\",\"customerNumber\":\"C-1006\"}", 200);
-    assertThat(identified.get("identifiedPhone").asText()).isEqualTo(CallCenterApplication.OWN_NUMBER);
+    String callId =
+        ok("POST", "/calls", "{\"from\":\"+44 20 7946 0105\"}", 201).get("callId").asText();
+    JsonNode identified =
+        ok(
+            "POST",
+            "/calls/" + callId + "/customer",
+            "{\"phone\":\""
+                + CallCenterApplication.OWN_NUMBER
+                + "\",\"customerNumber\":\"C-1006\"}",
+            200);
+    assertThat(identified.get("identifiedPhone").asText())
+        .isEqualTo(CallCenterApplication.OWN_NUMBER);
     assertThat(identified.get("from").asText()).isEqualTo("+44 20 7946 0105");
     assertThat(identified.get("customerNumber").asText()).isEqualTo("C-1006");
     assertThat(identified.get("tier").asText()).isEqualTo("basic");
@@ -135,48 +171,129 @@ class CallCenterApplicationTest {
 
   @Test
   void aMissingOrEmptyFieldIsA400NamingIt() throws Exception {
-    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
+    String callId =
+        ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
     assertError("POST", "/calls", "{}", 400, "from is required");
     assertError("POST", "/calls", "{\"from\":\"  \"}", 400, "from is required");
     assertError("POST", "/calls", null, 400, "from is required");
     assertError("POST", "/calls/" + callId + "/ivr", "{}", 400, "option is required");
-    assertError("POST", "/calls/" + callId + "/customer", "{\"customerNumber\":\"C-1001\"}", 400, "phone is required");
-    assertError("POST", "/calls/" + callId + "/customer", "{\"phone\":\"+44 20 7946 0101\"}", 400, "customerNumber is required");
-    assertError("POST", "/tickets", "{\"customerNumber\":\"C-1001\",\"subject\":\"late\"}", 400, "callId is required");
-    assertError("POST", "/tickets", "{\"callId\":\"" + callId + "\",\"subject\":\"late\"}", 400, "customerNumber is required");
-    assertError("POST", "/tickets", "{\"callId\":\"" + callId + "\",\"customerNumber\":\"C-1001\"}", 400, "subject is required");
-    assertError("POST", "/callbacks", "{\"phone\":\"+44 20 7946 0101\",\"inMinutes\":5}", 400, "customerNumber is required");
-    assertError("POST", "/callbacks", "{\"customerNumber\":\"C-1001\",\"inMinutes\":5}", 400, "phone is required");
-    assertError("POST", "/callbacks", "{\"customerNumber\":\"C-1001\",\"phone\":\"+44 20 7946 0101\"}", 400, "inMinutes must be a whole number");
+    assertError(
+        "POST",
+        "/calls/" + callId + "/customer",
+        "{\"customerNumber\":\"C-1001\"}",
+        400,
+        "phone is required");
+    assertError(
+        "POST",
+        "/calls/" + callId + "/customer",
+        "{\"phone\":\"+44 20 7946 0101\"}",
+        400,
+        "customerNumber is required");
+    assertError(
+        "POST",
+        "/tickets",
+        "{\"customerNumber\":\"C-1001\",\"subject\":\"late\"}",
+        400,
+        "callId is required");
+    assertError(
+        "POST",
+        "/tickets",
+        "{\"callId\":\"" + callId + "\",\"subject\":\"late\"}",
+        400,
+        "customerNumber is required");
+    assertError(
+        "POST",
+        "/tickets",
+        "{\"callId\":\"" + callId + "\",\"customerNumber\":\"C-1001\"}",
+        400,
+        "subject is required");
+    assertError(
+        "POST",
+        "/callbacks",
+        "{\"phone\":\"+44 20 7946 0101\",\"inMinutes\":5}",
+        400,
+        "customerNumber is required");
+    assertError(
+        "POST",
+        "/callbacks",
+        "{\"customerNumber\":\"C-1001\",\"inMinutes\":5}",
+        400,
+        "phone is required");
+    assertError(
+        "POST",
+        "/callbacks",
+        "{\"customerNumber\":\"C-1001\",\"phone\":\"+44 20 7946 0101\"}",
+        400,
+        "inMinutes must be a whole number");
     assertError("GET", "/directory", null, 400, "query parameter phone is required");
     assertError("GET", "/directory?phone=", null, 400, "query parameter phone is required");
   }
 
   @Test
   void aMalformedRequestIsA400SayingWhatIsWrong() throws Exception {
-    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
-    assertThat(ok("POST", "/calls", "not json", 400).get("error").asText()).startsWith("the body is not JSON");
+    String callId =
+        ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
+    assertThat(ok("POST", "/calls", "not json", 400).get("error").asText())
+        .startsWith("the body is not JSON");
     assertError("POST", "/calls", "[\"+44 20 7946 0101\"]", 400, "the body must be a JSON object");
-    assertError("POST", "/calls/" + callId + "/ivr", "{\"option\":\"sales\"}", 400,
+    assertError(
+        "POST",
+        "/calls/" + callId + "/ivr",
+        "{\"option\":\"sales\"}",
+        400,
         "option must be one of orders, billing, agent, was 'sales'");
-    assertError("POST", "/callbacks", "{\"customerNumber\":\"C-1001\",\"phone\":\"1\",\"inMinutes\":\"soon\"}", 400,
+    assertError(
+        "POST",
+        "/callbacks",
+        "{\"customerNumber\":\"C-1001\",\"phone\":\"1\",\"inMinutes\":\"soon\"}",
+        400,
         "inMinutes must be a whole number");
-    assertError("POST", "/callbacks", "{\"customerNumber\":\"C-1001\",\"phone\":\"1\",\"inMinutes\":-5}", 400,
+    assertError(
+        "POST",
+        "/callbacks",
+        "{\"customerNumber\":\"C-1001\",\"phone\":\"1\",\"inMinutes\":-5}",
+        400,
         "inMinutes must be from 0 to a week (10080), was -5");
   }
 
   @Test
   void anUnknownCallTicketOrCustomerIsA404() throws Exception {
     assertError("POST", "/calls/CALL-1/ivr", "{\"option\":\"agent\"}", 404, "no call CALL-1");
-    assertError("POST", "/calls/CALL-1/customer", "{\"phone\":\"+44 20 7946 0101\",\"customerNumber\":\"C-1001\"}", 404, "no call CALL-1");
+    assertError(
+        "POST",
+        "/calls/CALL-1/customer",
+        "{\"phone\":\"+44 20 7946 0101\",\"customerNumber\":\"C-1001\"}",
+        404,
+        "no call CALL-1");
     assertError("POST", "/calls/CALL-1/end", null, 404, "no call CALL-1");
-    assertError("POST", "/tickets", "{\"callId\":\"CALL-1\",\"customerNumber\":\"C-1001\",\"subject\":\"late\"}", 404, "no call CALL-1");
+    assertError(
+        "POST",
+        "/tickets",
+        "{\"callId\":\"CALL-1\",\"customerNumber\":\"C-1001\",\"subject\":\"late\"}",
+        404,
+        "no call CALL-1");
     assertError("POST", "/tickets/T-1/resolve", null, 404, "no ticket T-1");
 
-    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
-    assertError("POST", "/calls/" + callId + "/customer", "{\"phone\":\"+44 20 7946 0101\",\"customerNumber\":\"C-9\"}", 404, "no customer C-9");
-    assertError("POST", "/tickets", "{\"callId\":\"" + callId + "\",\"customerNumber\":\"C-9\",\"subject\":\"late\"}", 404, "no customer C-9");
-    assertError("POST", "/callbacks", "{\"customerNumber\":\"C-9\",\"phone\":\"+44 20 7946 0101\",\"inMinutes\":5}", 404, "no customer C-9");
+    String callId =
+        ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
+    assertError(
+        "POST",
+        "/calls/" + callId + "/customer",
+        "{\"phone\":\"+44 20 7946 0101\",\"customerNumber\":\"C-9\"}",
+        404,
+        "no customer C-9");
+    assertError(
+        "POST",
+        "/tickets",
+        "{\"callId\":\"" + callId + "\",\"customerNumber\":\"C-9\",\"subject\":\"late\"}",
+        404,
+        "no customer C-9");
+    assertError(
+        "POST",
+        "/callbacks",
+        "{\"customerNumber\":\"C-9\",\"phone\":\"+44 20 7946 0101\",\"inMinutes\":5}",
+        404,
+        "no customer C-9");
     assertError("GET", "/queue", null, 404, "no such page /queue");
   }
 
@@ -190,14 +307,21 @@ class CallCenterApplicationTest {
 
   @Test
   void readsItsDirectoryFromDataDir(@TempDir Path data) throws Exception {
-    Files.writeString(data.resolve("call-center-directory.csv"), String.join("\n",
-        "phone,customerNumber,name,tier",
-        "+44 20 7946 4242,C-100007,Ada Lovelace,gold",
-        "+44 20 7946 4343,C-100008,Kurt Godel,basic",
-        "+44 20 7946 4343,C-100009,Adele Godel,silver",
-        ""));
+    Files.writeString(
+        data.resolve("call-center-directory.csv"),
+        String.join(
+            "\n",
+            "phone,customerNumber,name,tier",
+            "+44 20 7946 4242,C-100007,Ada Lovelace,gold",
+            "+44 20 7946 4343,C-100008,Kurt Godel,basic",
+            "+44 20 7946 4343,C-100009,Adele Godel,silver",
+            ""));
     CallCenterApplication builtIn = app;
-    app = CallCenterApplication.start(AppServer.Options.parse(new String[] {"--port", "0", "--data", data.toString()}, 8082, Set.of()), clock);
+    app =
+        CallCenterApplication.start(
+            AppServer.Options.parse(
+                new String[] {"--port", "0", "--data", data.toString()}, 8082, Set.of()),
+            clock);
     try {
       knowsOnlyTheDataDirsCustomers();
     } finally {
@@ -215,35 +339,54 @@ class CallCenterApplicationTest {
         .extracting(e -> e.get("customerNumber").asText())
         .containsExactlyInAnyOrder("C-100008", "C-100009");
 
-    String callId = ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
-    assertError("POST", "/calls/" + callId + "/customer", "{\"phone\":\"+44 20 7946 0101\",\"customerNumber\":\"C-1001\"}", 404,
+    String callId =
+        ok("POST", "/calls", "{\"from\":\"+44 20 7946 0101\"}", 201).get("callId").asText();
+    assertError(
+        "POST",
+        "/calls/" + callId + "/customer",
+        "{\"phone\":\"+44 20 7946 0101\",\"customerNumber\":\"C-1001\"}",
+        404,
         "no customer C-1001");
   }
 
   @Test
   void aDataDirWithoutTheDirectoryIsRefusedNamingTheFile(@TempDir Path data) {
-    AppServer.Options options = AppServer.Options.parse(new String[] {"--port", "0", "--data", data.toString()}, 8082, Set.of());
+    AppServer.Options options =
+        AppServer.Options.parse(
+            new String[] {"--port", "0", "--data", data.toString()}, 8082, Set.of());
     assertThatThrownBy(() -> CallCenterApplication.start(options, clock))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("call-center-directory.csv");
   }
 
   private HttpResponse<String> send(String method, String path, String json) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-        .header("X-Request-Id", "i-test").header("Content-Type", "application/json");
-    request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .header("X-Request-Id", "i-test")
+            .header("Content-Type", "application/json");
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode ok(String method, String path, String json, int status) throws Exception {
     HttpResponse<String> response = send(method, path, json);
-    assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.statusCode())
+        .as(method + " " + path + ": " + response.body())
+        .isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     return JSON.readTree(response.body());
   }
 
-  private void assertError(String method, String path, String json, int status, String message) throws Exception {
-    assertThat(ok(method, path, json, status).get("error").asText()).as(method + " " + path + " " + json).isEqualTo(message);
+  private void assertError(String method, String path, String json, int status, String message)
+      throws Exception {
+    assertThat(ok(method, path, json, status).get("error").asText())
+        .as(method + " " + path + " " + json)
+        .isEqualTo(message);
   }
 
   private static String encoded(String phone) {

@@ -41,7 +41,8 @@ class TouchpointServicesTest {
     for (Object service : new Object[] {calls, lookups, tickets, callbacks}) {
       Field field = service.getClass().getDeclaredField("requests");
       assertThat(field.getType()).as(service.getClass().getName()).isEqualTo(RequestContext.class);
-      assertThat(Modifier.isPrivate(field.getModifiers()) && Modifier.isFinal(field.getModifiers())).isTrue();
+      assertThat(Modifier.isPrivate(field.getModifiers()) && Modifier.isFinal(field.getModifiers()))
+          .isTrue();
       field.setAccessible(true);
       assertThat(field.get(service)).isSameAs(requests);
     }
@@ -57,20 +58,26 @@ class TouchpointServicesTest {
 
   @Test
   void theLookupComparesDigitsAndListsAHouseholdsBothCustomers() {
-    assertThat(lookups.lookup("+442079460105")).extracting(DirectoryEntry::customerNumber).containsExactlyInAnyOrder("C-1005", "C-1006");
-    assertThat(lookups.lookup("+44 20 7946 0101")).extracting(DirectoryEntry::tier).containsExactly("gold");
+    assertThat(lookups.lookup("+442079460105"))
+        .extracting(DirectoryEntry::customerNumber)
+        .containsExactlyInAnyOrder("C-1005", "C-1006");
+    assertThat(lookups.lookup("+44 20 7946 0101"))
+        .extracting(DirectoryEntry::tier)
+        .containsExactly("gold");
     assertThat(lookups.lookup(CallCenterApplication.OWN_NUMBER)).isEmpty();
   }
 
   @Test
   void identifyingTheCallerKeepsTheTypedPhoneAndGivesTheCustomersTier() {
     Call call = calls.receive("+44 20 7946 0105");
-    Call identified = calls.identifyCaller(call.getId(), CallCenterApplication.OWN_NUMBER, "C-1005");
+    Call identified =
+        calls.identifyCaller(call.getId(), CallCenterApplication.OWN_NUMBER, "C-1005");
     assertThat(identified.getIdentifiedPhone()).isEqualTo(CallCenterApplication.OWN_NUMBER);
     assertThat(identified.getCallerPhone()).isEqualTo("+44 20 7946 0105");
     assertThat(identified.getCustomerNumber()).isEqualTo("C-1005");
     assertThat(identified.getTier()).isEqualTo("silver");
-    assertThatThrownBy(() -> calls.identifyCaller(call.getId(), "1", "C-9")).isInstanceOf(NoSuchElementException.class);
+    assertThatThrownBy(() -> calls.identifyCaller(call.getId(), "1", "C-9"))
+        .isInstanceOf(NoSuchElementException.class);
   }
 
   @Test

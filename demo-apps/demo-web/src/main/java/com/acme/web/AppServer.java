@@ -22,7 +22,8 @@ public final class AppServer implements AutoCloseable {
     this.threads = threads;
   }
 
-  public static AppServer start(String bindAddress, int port, HttpHandler handler) throws IOException {
+  public static AppServer start(String bindAddress, int port, HttpHandler handler)
+      throws IOException {
     // Without it the JDK server's small answers wait ~40 ms for a delayed ACK (Nagle's algorithm).
     // Read once, when the server class is first used: set before the first server is made.
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -47,7 +48,9 @@ public final class AppServer implements AutoCloseable {
   /** {@code --port N --bind ADDRESS --data DIR} and an app's own options, each with a value. */
   public record Options(int port, String bind, Path data, Map<String, String> extra) {
 
-    /** @throws IllegalArgumentException naming an unknown option or one without a value */
+    /**
+     * @throws IllegalArgumentException naming an unknown option or one without a value
+     */
     public static Options parse(String[] args, int defaultPort, Set<String> extraNames) {
       int port = defaultPort;
       String bind = "127.0.0.1";

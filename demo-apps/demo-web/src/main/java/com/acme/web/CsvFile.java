@@ -33,7 +33,8 @@ public final class CsvFile {
   }
 
   private static List<String[]> read(InputStream in, String name) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       List<String[]> rows = new ArrayList<>();
       String header = reader.readLine();
       int columns = header == null ? 0 : header.split(",").length;
@@ -43,7 +44,8 @@ public final class CsvFile {
         if (!text.isBlank()) {
           String[] row = text.split(",", -1);
           if (row.length != columns) {
-            throw new IllegalArgumentException(name + ":" + line + ": expected " + columns + " columns, found " + row.length);
+            throw new IllegalArgumentException(
+                name + ":" + line + ": expected " + columns + " columns, found " + row.length);
           }
           rows.add(row);
         }

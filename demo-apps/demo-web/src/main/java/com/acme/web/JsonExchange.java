@@ -81,7 +81,8 @@ public final class JsonExchange {
     if (raw != null) {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
-        if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+        if (eq > 0
+            && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
           String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
           if (!value.isBlank()) {
             return value;

@@ -48,12 +48,19 @@ public abstract class JsonHandler implements HttpHandler {
       }
     } finally {
       requests.leave();
-      System.out.printf("%s %s %d %dms request=%s%n", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getResponseCode(), (System.nanoTime() - start) / 1_000_000, requestId == null ? "-" : requestId);
+      System.out.printf(
+          "%s %s %d %dms request=%s%n",
+          exchange.getRequestMethod(),
+          exchange.getRequestURI().getPath(),
+          exchange.getResponseCode(),
+          (System.nanoTime() - start) / 1_000_000,
+          requestId == null ? "-" : requestId);
     }
   }
 
-  /** @throws MethodNotAllowed unless the request uses {@code allowed} */
+  /**
+   * @throws MethodNotAllowed unless the request uses {@code allowed}
+   */
   protected static void expect(JsonExchange request, String allowed) {
     if (!request.method().equals(allowed)) {
       throw new MethodNotAllowed(allowed);

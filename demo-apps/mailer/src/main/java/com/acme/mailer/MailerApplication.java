@@ -26,13 +26,17 @@ public final class MailerApplication implements AutoCloseable {
   /** Signs tracking tokens; a real mailer would read it from its vault. */
   private static final String TOKEN_KEY = "acme-mailer-tracking";
 
-  public static MailerApplication start(String bindAddress, int port, RecipientRepository recipients, String shopUrl)
+  public static MailerApplication start(
+      String bindAddress, int port, RecipientRepository recipients, String shopUrl)
       throws IOException {
     RequestContext requests = new RequestContext();
-    CampaignService campaigns = new CampaignService(recipients, new TrackingTokens(TOKEN_KEY), requests);
+    CampaignService campaigns =
+        new CampaignService(recipients, new TrackingTokens(TOKEN_KEY), requests);
     MailerController controller =
         new MailerController(
-            new MailerController.Services(campaigns, new TrackingService(campaigns, requests)), requests, shopUrl.replaceAll("/+$", ""));
+            new MailerController.Services(campaigns, new TrackingService(campaigns, requests)),
+            requests,
+            shopUrl.replaceAll("/+$", ""));
     return new MailerApplication(AppServer.start(bindAddress, port, controller));
   }
 
@@ -50,14 +54,18 @@ public final class MailerApplication implements AutoCloseable {
     try {
       options = AppServer.Options.parse(args, 8084, Set.of("--shop"));
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "\nusage: mailer [--port N] [--bind ADDRESS] [--data DIR] [--shop URL]");
+      System.err.println(
+          e.getMessage() + "\nusage: mailer [--port N] [--bind ADDRESS] [--data DIR] [--shop URL]");
       System.exit(2);
       return;
     }
     String bind = options.bind();
     Path data = options.data();
-    RecipientRepository recipients = data == null ? RecipientRepository.builtIn() : RecipientRepository.fromDirectory(data);
-    MailerApplication app = start(bind, options.port(), recipients, options.extra().getOrDefault("--shop", DEFAULT_SHOP));
+    RecipientRepository recipients =
+        data == null ? RecipientRepository.builtIn() : RecipientRepository.fromDirectory(data);
+    MailerApplication app =
+        start(
+            bind, options.port(), recipients, options.extra().getOrDefault("--shop", DEFAULT_SHOP));
     Runtime.getRuntime().addShutdownHook(new Thread(app::close));
     System.out.println("mailer listening on http://" + bind + ":" + app.port());
   }

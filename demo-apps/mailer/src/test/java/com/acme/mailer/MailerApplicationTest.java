@@ -21,19 +21,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real mailer on a free port: marketing automation sends, then the recipient's mail client and browser. */
+/**
+ * The real mailer on a free port: marketing automation sends, then the recipient's mail client and
+ * browser.
+ */
 class MailerApplicationTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The transparent 1×1 GIF every mail client has seen a million times. */
-  private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
+  private static final byte[] PIXEL =
+      Base64.getDecoder().decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
 
   private final HttpClient http = HttpClient.newHttpClient(); // follows no redirects
   private MailerApplication app;
 
   @BeforeEach
   void start() throws Exception {
-    app = MailerApplication.start("127.0.0.1", 0, RecipientRepository.builtIn(), "http://shop.example:8081");
+    app =
+        MailerApplication.start(
+            "127.0.0.1", 0, RecipientRepository.builtIn(), "http://shop.example:8081");
   }
 
   @AfterEach
@@ -43,15 +50,24 @@ class MailerApplicationTest {
 
   private HttpResponse<byte[]> send(String method, String url, String json) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : "http://127.0.0.1:" + app.port() + url))
+        HttpRequest.newBuilder(
+                URI.create(url.startsWith("http") ? url : "http://127.0.0.1:" + app.port() + url))
             .header("X-Request-Id", "i-test")
-            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build(),
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private JsonNode json(HttpResponse<byte[]> response, int status) throws Exception {
-    assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.statusCode())
+        .as(new String(response.body(), StandardCharsets.UTF_8))
+        .isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     return JSON.readTree(response.body());
   }
 
@@ -70,7 +86,10 @@ class MailerApplicationTest {
 
   @Test
   void aSentMailIsOpenedAndClickedThroughToTheShop() throws Exception {
-    JsonNode sent = sendMail("cart-reminder", "{\"customerNumber\":\"C-1002\",\"email\":\"bruno.keller@example.com\"}");
+    JsonNode sent =
+        sendMail(
+            "cart-reminder",
+            "{\"customerNumber\":\"C-1002\",\"email\":\"bruno.keller@example.com\"}");
     assertThat(sent.get("messageId").asText()).startsWith("MSG-");
     assertThat(sent.get("email").asText()).isEqualTo("bruno.keller@example.com");
     String base = "http://127.0.0.1:" + app.port();
@@ -94,25 +113,45 @@ class MailerApplicationTest {
   @Test
   void theMailerTrustsTheAddressTheCallerGives() throws Exception {
     // Marketing automation knows the new address; the mailing list still has the old one.
-    JsonNode sent = sendMail("spring-sale", "{\"customerNumber\":\"C-1001\",\"email\":\" alice@new.example \"}");
+    JsonNode sent =
+        sendMail(
+            "spring-sale", "{\"customerNumber\":\"C-1001\",\"email\":\" alice@new.example \"}");
     assertThat(sent.get("email").asText()).isEqualTo("alice@new.example");
     // Nor does the mailer check the customer number against its list when it is given an address.
-    assertThat(sendMail("spring-sale", "{\"customerNumber\":\"C-777\",\"email\":\"someone@example.com\"}").get("email").asText())
+    assertThat(
+            sendMail(
+                    "spring-sale",
+                    "{\"customerNumber\":\"C-777\",\"email\":\"someone@example.com\"}")
+                .get("email")
+                .asText())
         .isEqualTo("someone@example.com");
   }
 
   @Test
   void withoutAnAddressTheMailGoesToTheOneOnTheMailingList() throws Exception {
-    assertThat(sendMail("newsletter", "{\"customerNumber\":\"C-1002\"}").get("email").asText()).isEqualTo("bruno.keller@example.com");
-    assertThat(error(send("POST", "/campaigns/newsletter/send", "{\"customerNumber\":\"C-9\"}"), 404)).isEqualTo("no recipient C-9");
+    assertThat(sendMail("newsletter", "{\"customerNumber\":\"C-1002\"}").get("email").asText())
+        .isEqualTo("bruno.keller@example.com");
+    assertThat(
+            error(send("POST", "/campaigns/newsletter/send", "{\"customerNumber\":\"C-9\"}"), 404))
+        .isEqualTo("no recipient C-9");
   }
 
   @Test
   void trackingTokensAreOpaqueAndDifferPerMail() throws Exception {
-    JsonNode first = sendMail("spring-sale", "{\"customerNumber\":\"C-1001\",\"email\":\"alice.martin@example.com\"}");
-    JsonNode second = sendMail("spring-sale", "{\"customerNumber\":\"C-1001\",\"email\":\"alice.martin@example.com\"}");
+    JsonNode first =
+        sendMail(
+            "spring-sale",
+            "{\"customerNumber\":\"C-1001\",\"email\":\"alice.martin@example.com\"}");
+    JsonNode second =
+        sendMail(
+            "spring-sale",
+            "{\"customerNumber\":\"C-1001\",\"email\":\"alice.martin@example.com\"}");
     String token = token(first.get("openUrl").asText());
-    assertThat(token).matches("[A-Za-z0-9_-]{16,}").doesNotContainIgnoringCase("alice").doesNotContain("1001").doesNotContain("MSG");
+    assertThat(token)
+        .matches("[A-Za-z0-9_-]{16,}")
+        .doesNotContainIgnoringCase("alice")
+        .doesNotContain("1001")
+        .doesNotContain("MSG");
     assertThat(token(first.get("clickUrl").asText())).isEqualTo(token);
     assertThat(token(second.get("openUrl").asText())).isNotEqualTo(token);
     assertThat(second.get("messageId").asText()).isNotEqualTo(first.get("messageId").asText());
@@ -123,8 +162,13 @@ class MailerApplicationTest {
     String body = "{\"customerNumber\":\"C-1003\"}";
     try (Socket socket = new Socket("127.0.0.1", app.port())) {
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /campaigns/welcome/send HTTP/1.1\r\nHost: mail.acme.example:8084\r\nContent-Type: application/json\r\n"
-          + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /campaigns/welcome/send HTTP/1.1\r\nHost: mail.acme.example:8084\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + body.length()
+                  + "\r\nConnection: close\r\n\r\n"
+                  + body)
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -145,14 +189,28 @@ class MailerApplicationTest {
 
   @Test
   void missingOrMalformedFieldsAreBadRequests() throws Exception {
-    assertThat(error(send("POST", "/campaigns/welcome/send", "{}"), 400)).isEqualTo("customerNumber is required");
-    assertThat(error(send("POST", "/campaigns/welcome/send", "{\"email\":\"a@example.com\"}"), 400)).isEqualTo("customerNumber is required");
-    assertThat(error(send("POST", "/campaigns/welcome/send", "{\"customerNumber\":\"C-1001\",\"email\":\"not-an-address\"}"), 400))
+    assertThat(error(send("POST", "/campaigns/welcome/send", "{}"), 400))
+        .isEqualTo("customerNumber is required");
+    assertThat(error(send("POST", "/campaigns/welcome/send", "{\"email\":\"a@example.com\"}"), 400))
+        .isEqualTo("customerNumber is required");
+    assertThat(
+            error(
+                send(
+                    "POST",
+                    "/campaigns/welcome/send",
+                    "{\"customerNumber\":\"C-1001\",\"email\":\"not-an-address\"}"),
+                400))
         .contains("email must be an e-mail address");
-    assertThat(error(send("POST", "/campaigns/Big%20Sale/send", "{\"customerNumber\":\"C-1001\"}"), 400)).contains("campaign must be");
-    assertThat(error(send("POST", "/campaigns/Big%20Sale/send", "{\"customerNumber\":\"C-9\"}"), 400))
-        .as("a malformed campaign before an unknown recipient").contains("campaign must be");
-    assertThat(error(send("POST", "/campaigns/welcome/send", "customerNumber=C-1001"), 400)).contains("not JSON");
+    assertThat(
+            error(
+                send("POST", "/campaigns/Big%20Sale/send", "{\"customerNumber\":\"C-1001\"}"), 400))
+        .contains("campaign must be");
+    assertThat(
+            error(send("POST", "/campaigns/Big%20Sale/send", "{\"customerNumber\":\"C-9\"}"), 400))
+        .as("a malformed campaign before an unknown recipient")
+        .contains("campaign must be");
+    assertThat(error(send("POST", "/campaigns/welcome/send", "customerNumber=C-1001"), 400))
+        .contains("not JSON");
   }
 
   @Test
@@ -168,9 +226,16 @@ class MailerApplicationTest {
 
   @Test
   void readsItsMailingListFromTheDataDirectory(@TempDir Path data) throws Exception {
-    Files.writeString(data.resolve("mailer-recipients.csv"), "customerNumber,email,name\nC-100042,ada.lovelace.42@example.com,Ada Lovelace\n");
+    Files.writeString(
+        data.resolve("mailer-recipients.csv"),
+        "customerNumber,email,name\nC-100042,ada.lovelace.42@example.com,Ada Lovelace\n");
     app.close();
-    app = MailerApplication.start("127.0.0.1", 0, RecipientRepository.fromDirectory(data), MailerApplication.DEFAULT_SHOP);
+    app =
+        MailerApplication.start(
+            "127.0.0.1",
+            0,
+            RecipientRepository.fromDirectory(data),
+            MailerApplication.DEFAULT_SHOP);
     JsonNode sent = sendMail("welcome", "{\"customerNumber\":\"C-100042\"}");
     assertThat(sent.get("email").asText()).isEqualTo("ada.lovelace.42@example.com");
     // The built-in list is not read when a data directory is given.

@@ -15,14 +15,14 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service methods config/agent-mailer.yaml names as touchpoints: an open or a click arrives
- * as a token alone, and the method returns the message, which is where the agent finds the
- * recipient.
+ * The service methods config/agent-mailer.yaml names as touchpoints: an open or a click arrives as
+ * a token alone, and the method returns the message, which is where the agent finds the recipient.
  */
 class TouchpointServicesTest {
 
   private final RequestContext requests = new RequestContext();
-  private final CampaignService campaigns = new CampaignService(RecipientRepository.builtIn(), new TrackingTokens("test-key"), requests);
+  private final CampaignService campaigns =
+      new CampaignService(RecipientRepository.builtIn(), new TrackingTokens("test-key"), requests);
   private final TrackingService tracking = new TrackingService(campaigns, requests);
 
   @Test
@@ -30,7 +30,8 @@ class TouchpointServicesTest {
     for (Object service : new Object[] {campaigns, tracking}) {
       Field field = service.getClass().getDeclaredField("requests");
       assertThat(field.getType()).as(service.getClass().getName()).isEqualTo(RequestContext.class);
-      assertThat(Modifier.isPrivate(field.getModifiers()) && Modifier.isFinal(field.getModifiers())).isTrue();
+      assertThat(Modifier.isPrivate(field.getModifiers()) && Modifier.isFinal(field.getModifiers()))
+          .isTrue();
       field.setAccessible(true);
       assertThat(field.get(service)).isSameAs(requests);
     }
@@ -48,7 +49,8 @@ class TouchpointServicesTest {
   @Test
   void anOpenAndAClickReturnTheMessageOfTheirToken() {
     Message sent = campaigns.send("newsletter", "C-1004", "d.nowak@old.example");
-    for (Message tracked : new Message[] {tracking.recordOpen(sent.token()), tracking.recordClick(sent.token())}) {
+    for (Message tracked :
+        new Message[] {tracking.recordOpen(sent.token()), tracking.recordClick(sent.token())}) {
       assertThat(tracked.email()).isEqualTo("d.nowak@old.example");
       assertThat(tracked.customerNumber()).isEqualTo("C-1004");
       assertThat(tracked.campaign()).isEqualTo("newsletter");
@@ -58,7 +60,9 @@ class TouchpointServicesTest {
 
   @Test
   void anUnknownTokenIsNoMessage() {
-    assertThatThrownBy(() -> tracking.recordOpen("forged")).isInstanceOf(NoSuchElementException.class);
-    assertThatThrownBy(() -> tracking.recordClick("forged")).isInstanceOf(NoSuchElementException.class);
+    assertThatThrownBy(() -> tracking.recordOpen("forged"))
+        .isInstanceOf(NoSuchElementException.class);
+    assertThatThrownBy(() -> tracking.recordClick("forged"))
+        .isInstanceOf(NoSuchElementException.class);
   }
 }

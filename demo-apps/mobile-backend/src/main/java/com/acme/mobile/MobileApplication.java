@@ -20,12 +20,15 @@ public final class MobileApplication implements AutoCloseable {
     this.server = server;
   }
 
-  public static MobileApplication start(String bindAddress, int port, AccountRepository accounts) throws IOException {
+  public static MobileApplication start(String bindAddress, int port, AccountRepository accounts)
+      throws IOException {
     RequestContext requests = new RequestContext();
     DeviceService devices = new DeviceService(accounts, requests);
     MobileController controller =
         new MobileController(
-            new MobileController.Services(devices, new PushService(devices, requests), new ReorderService(devices, requests)), requests);
+            new MobileController.Services(
+                devices, new PushService(devices, requests), new ReorderService(devices, requests)),
+            requests);
     return new MobileApplication(AppServer.start(bindAddress, port, controller));
   }
 
@@ -43,13 +46,18 @@ public final class MobileApplication implements AutoCloseable {
     try {
       options = AppServer.Options.parse(args, 8083, Set.of());
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "\nusage: mobile-backend [--port N] [--bind ADDRESS] [--data DIR]");
+      System.err.println(
+          e.getMessage() + "\nusage: mobile-backend [--port N] [--bind ADDRESS] [--data DIR]");
       System.exit(2);
       return;
     }
     String bind = options.bind();
     Path data = options.data();
-    MobileApplication app = start(bind, options.port(), data == null ? AccountRepository.builtIn() : AccountRepository.fromDirectory(data));
+    MobileApplication app =
+        start(
+            bind,
+            options.port(),
+            data == null ? AccountRepository.builtIn() : AccountRepository.fromDirectory(data));
     Runtime.getRuntime().addShutdownHook(new Thread(app::close));
     System.out.println("mobile-backend listening on http://" + bind + ":" + app.port());
   }

@@ -32,7 +32,8 @@ class TouchpointServicesTest {
     for (Object service : new Object[] {devices, push, orders}) {
       Field field = service.getClass().getDeclaredField("requests");
       assertThat(field.getType()).as(service.getClass().getName()).isEqualTo(RequestContext.class);
-      assertThat(Modifier.isPrivate(field.getModifiers()) && Modifier.isFinal(field.getModifiers())).isTrue();
+      assertThat(Modifier.isPrivate(field.getModifiers()) && Modifier.isFinal(field.getModifiers()))
+          .isTrue();
       field.setAccessible(true);
       assertThat(field.get(service)).isSameAs(requests);
     }
@@ -65,7 +66,8 @@ class TouchpointServicesTest {
   @Test
   void aReorderNamesTheNewOrderThePreviousOneAndTheCustomer() {
     devices.register("dev-1", "ios");
-    assertThatThrownBy(() -> orders.reorder("dev-1", "O-50001")).isInstanceOf(NotSignedInException.class);
+    assertThatThrownBy(() -> orders.reorder("dev-1", "O-50001"))
+        .isInstanceOf(NotSignedInException.class);
     devices.signIn("dev-1", "C-1001");
     Reorder order = orders.reorder("dev-1", "O-50001");
     assertThat(order.orderId()).startsWith("M-");

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code --name value} options of one command; a bad one is an IllegalArgumentException naming it. */
+/**
+ * {@code --name value} options of one command; a bad one is an IllegalArgumentException naming it.
+ */
 final class Options {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -38,7 +40,8 @@ final class Options {
   int integer(String name, int fallback) {
     long value = number(name, fallback);
     if (value < 1 || value > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(name + " must be a positive whole number, was " + values.get(name));
+      throw new IllegalArgumentException(
+          name + " must be a positive whole number, was " + values.get(name));
     }
     return (int) value;
   }
@@ -72,7 +75,8 @@ final class Options {
     }
     Matcher m = DURATION.matcher(raw.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException(name + " must be a duration such as 500ms, 20s, 2m or 1h, was '" + raw + "'");
+      throw new IllegalArgumentException(
+          name + " must be a duration such as 500ms, 20s, 2m or 1h, was '" + raw + "'");
     }
     long amount = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
@@ -94,7 +98,8 @@ final class Options {
       return app.defaultUrl();
     }
     if (!raw.matches("https?://[^/\\s]+/?")) {
-      throw new IllegalArgumentException(name + " must be a base URL such as " + app.defaultUrl() + ", was '" + raw + "'");
+      throw new IllegalArgumentException(
+          name + " must be a base URL such as " + app.defaultUrl() + ", was '" + raw + "'");
     }
     return raw.replaceAll("/+$", "");
   }

@@ -26,7 +26,8 @@ import java.util.Map;
  */
 public final class Simulator {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: simulator population [--customers N=500] [--seed S=1] --out DIR
              simulator run --data DIR [--seed S=1] [--customers N] [--rate R=50] [--duration D=2m] [--visit-gap G=20s]
                            [--shop URL] [--call-center URL] [--mobile URL] [--mailer URL] [--truth FILE] [--summary FILE]
@@ -42,8 +43,23 @@ public final class Simulator {
     try {
       switch (args[0]) {
         case "population" -> population(Options.parse(rest, "--customers", "--seed", "--out"));
-        case "run" -> System.exit(run(Options.parse(rest, "--data", "--seed", "--customers", "--rate", "--duration", "--visit-gap",
-            "--shop", "--call-center", "--mobile", "--mailer", "--truth", "--summary")));
+        case "run" ->
+            System.exit(
+                run(
+                    Options.parse(
+                        rest,
+                        "--data",
+                        "--seed",
+                        "--customers",
+                        "--rate",
+                        "--duration",
+                        "--visit-gap",
+                        "--shop",
+                        "--call-center",
+                        "--mobile",
+                        "--mailer",
+                        "--truth",
+                        "--summary")));
         case "accuracy" -> AccuracyCommand.main(rest);
         default -> fail("unknown command " + args[0] + "\n" + USAGE);
       }
@@ -63,17 +79,20 @@ public final class Simulator {
     if (out == null) {
       throw new IllegalArgumentException("--out DIR is required");
     }
-    List<Person> people = Population.generate(options.integer("--customers", 500), options.number("--seed", 1));
+    List<Person> people =
+        Population.generate(options.integer("--customers", 500), options.number("--seed", 1));
     Population.write(people, out);
     long households = people.stream().filter(Person::inHousehold).count();
-    System.out.printf("%,d customers (%,d in two-person households, %,d with the mobile app) written to %s%n",
+    System.out.printf(
+        "%,d customers (%,d in two-person households, %,d with the mobile app) written to %s%n",
         people.size(), households, people.stream().filter(Person::hasDevice).count(), out);
   }
 
   private static int run(Options options) throws IOException, InterruptedException {
     Path data = options.path("--data", null);
     if (data == null) {
-      throw new IllegalArgumentException("--data DIR is required (write it with `simulator population`)");
+      throw new IllegalArgumentException(
+          "--data DIR is required (write it with `simulator population`)");
     }
     long seed = options.number("--seed", 1);
     List<Person> people = Population.read(data);
@@ -84,15 +103,22 @@ public final class Simulator {
     urls.put(App.CALL_CENTER, options.url("--call-center", App.CALL_CENTER));
     urls.put(App.MOBILE, options.url("--mobile", App.MOBILE));
     urls.put(App.MAILER, options.url("--mailer", App.MAILER));
-    List<Visit> visits = Journeys.plan(people, seed, options.duration("--duration", Duration.ofMinutes(2)).toMillis(),
-        options.duration("--visit-gap", Duration.ofSeconds(20)).toMillis());
-    Runner runner = new Runner(urls, seed, options.decimal("--rate", 50), System.err, System.console() != null);
+    List<Visit> visits =
+        Journeys.plan(
+            people,
+            seed,
+            options.duration("--duration", Duration.ofMinutes(2)).toMillis(),
+            options.duration("--visit-gap", Duration.ofSeconds(20)).toMillis());
+    Runner runner =
+        new Runner(urls, seed, options.decimal("--rate", 50), System.err, System.console() != null);
     runner.awaitApps(Duration.ofSeconds(30));
     Path truth = options.path("--truth", data.resolve("truth.jsonl"));
     Summary summary = runner.run(visits, truth);
     System.out.print(summary);
     Path summaryFile = options.path("--summary", data.resolve("summary.json"));
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(summaryFile.toFile(), summary);
     System.out.println("ground truth: " + truth + "; summary: " + summaryFile);
     return summary.errors == 0 ? 0 : 1;
   }

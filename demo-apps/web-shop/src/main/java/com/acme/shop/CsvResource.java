@@ -24,17 +24,21 @@ public final class CsvResource {
     return read(in);
   }
 
-  /** @throws UncheckedIOException naming the file when it cannot be read */
+  /**
+   * @throws UncheckedIOException naming the file when it cannot be read
+   */
   public static List<String[]> rows(Path file) {
     try {
       return read(Files.newInputStream(file));
     } catch (IOException | UncheckedIOException e) {
-      throw new UncheckedIOException(new IOException("cannot read " + file + ": " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException("cannot read " + file + ": " + e.getMessage(), e));
     }
   }
 
   private static List<String[]> read(InputStream in) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       List<String[]> rows = new ArrayList<>();
       reader.readLine(); // header
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -1,8 +1,8 @@
 package com.acme.shop;
 
 /**
- * The request being served on this thread: its id ({@code X-Request-Id}, set by whoever called
- * the shop), for the access log. Services hold this one object and ask it, as they would a
+ * The request being served on this thread: its id ({@code X-Request-Id}, set by whoever called the
+ * shop), for the access log. Services hold this one object and ask it, as they would a
  * request-scoped bean.
  */
 public final class RequestContext {

@@ -40,7 +40,8 @@ public final class ShopApplication implements AutoCloseable {
     return start(bindAddress, port, new CustomerRepository());
   }
 
-  public static ShopApplication start(String bindAddress, int port, CustomerRepository customers) throws IOException {
+  public static ShopApplication start(String bindAddress, int port, CustomerRepository customers)
+      throws IOException {
     RequestContext requests = new RequestContext();
     SessionRepository sessions = new SessionRepository();
     ProductRepository products = new ProductRepository();
@@ -50,7 +51,12 @@ public final class ShopApplication implements AutoCloseable {
             new CatalogService(products, sessions, requests),
             new AuthService(customers, sessions, requests),
             new CartService(sessions, products, requests),
-            new CheckoutService(sessions, orders, new CardLimitGateway(CARD_LIMIT, requests), Clock.systemUTC(), requests),
+            new CheckoutService(
+                sessions,
+                orders,
+                new CardLimitGateway(CARD_LIMIT, requests),
+                Clock.systemUTC(),
+                requests),
             new OrderHistoryService(orders, requests),
             new AccountService(customers, requests));
     ShopController controller = new ShopController(sessions, products, services, requests);
@@ -90,7 +96,11 @@ public final class ShopApplication implements AutoCloseable {
         }
       }
     }
-    ShopApplication shop = start(bind, port, data == null ? new CustomerRepository() : CustomerRepository.fromDirectory(data));
+    ShopApplication shop =
+        start(
+            bind,
+            port,
+            data == null ? new CustomerRepository() : CustomerRepository.fromDirectory(data));
     Runtime.getRuntime().addShutdownHook(new Thread(shop::close));
     System.out.println("web-shop listening on http://" + bind + ":" + shop.port());
   }

@@ -2,9 +2,9 @@ package com.acme.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.shop.customer.CustomerRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.acme.shop.customer.CustomerRepository;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +54,8 @@ class ShopApplicationTest {
   void browseLoginAddToCartCheckOutAndSeeTheOrder() throws Exception {
     HttpResponse<String> products = get("/products");
     assertThat(products.statusCode()).isEqualTo(200);
-    assertThat(products.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("SHOPSESSION="));
+    assertThat(products.headers().firstValue("Set-Cookie"))
+        .hasValueSatisfying(c -> assertThat(c).startsWith("SHOPSESSION="));
     assertThat(JSON.readTree(products.body())).hasSizeGreaterThanOrEqualTo(10);
 
     HttpResponse<String> login = post("/login", "email=+Alice.Martin%40example.com");
@@ -91,7 +92,8 @@ class ShopApplicationTest {
     HttpResponse<String> declined = post("/checkout", "");
     assertThat(declined.statusCode()).isEqualTo(402);
     assertThat(declined.body()).contains("declined").contains("516.00");
-    assertThat(JSON.readTree(get("/cart").body()).get("total").decimalValue()).isEqualByComparingTo("516.00");
+    assertThat(JSON.readTree(get("/cart").body()).get("total").decimalValue())
+        .isEqualByComparingTo("516.00");
     assertThat(JSON.readTree(get("/orders").body())).isEmpty();
   }
 
@@ -106,16 +108,27 @@ class ShopApplicationTest {
 
   @Test
   void anEmailChangeMovesTheLoginToTheNewAddress() throws Exception {
-    assertThat(post("/account/email", "email=new@example.com").statusCode()).as("not logged in").isEqualTo(401);
+    assertThat(post("/account/email", "email=new@example.com").statusCode())
+        .as("not logged in")
+        .isEqualTo(401);
     post("/login", "email=alice.martin@example.com");
-    assertThat(post("/account/email", "email=bruno.keller@example.com").statusCode()).as("taken").isEqualTo(409);
+    assertThat(post("/account/email", "email=bruno.keller@example.com").statusCode())
+        .as("taken")
+        .isEqualTo(409);
     assertThat(post("/account/email", "email=not-an-address").statusCode()).isEqualTo(400);
     HttpResponse<String> changed = post("/account/email", "email=alice.m@example.org");
     assertThat(changed.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(changed.body()).get("email").asText()).isEqualTo("alice.m@example.org");
+    assertThat(JSON.readTree(changed.body()).get("email").asText())
+        .isEqualTo("alice.m@example.org");
 
-    assertThat(post("/login", "email=alice.martin@example.com").statusCode()).as("old address").isEqualTo(401);
-    assertThat(JSON.readTree(post("/login", "email=Alice.M@example.org").body()).get("customerNumber").asText()).isEqualTo("C-1001");
+    assertThat(post("/login", "email=alice.martin@example.com").statusCode())
+        .as("old address")
+        .isEqualTo(401);
+    assertThat(
+            JSON.readTree(post("/login", "email=Alice.M@example.org").body())
+                .get("customerNumber")
+                .asText())
+        .isEqualTo("C-1001");
   }
 
   @Test
@@ -129,12 +142,16 @@ class ShopApplicationTest {
     post("/login", "email=bruno.keller@example.com");
     HttpResponse<String> orders = get("/orders");
     assertThat(orders.statusCode()).isEqualTo(200);
-    assertThat(orders.headers().firstValue("Set-Cookie")).as("the same session all along: " + cookie).isEmpty();
+    assertThat(orders.headers().firstValue("Set-Cookie"))
+        .as("the same session all along: " + cookie)
+        .isEmpty();
   }
 
   @Test
   void readsItsCustomersFromTheDataDirectory(@TempDir Path data) throws Exception {
-    Files.writeString(data.resolve("shop-customers.csv"), "customerNumber,email,name,tier\nC-100001,ada.lovelace.1@example.com,Ada Lovelace,silver\n");
+    Files.writeString(
+        data.resolve("shop-customers.csv"),
+        "customerNumber,email,name,tier\nC-100001,ada.lovelace.1@example.com,Ada Lovelace,silver\n");
     shop.close();
     shop = ShopApplication.start("127.0.0.1", 0, CustomerRepository.fromDirectory(data));
     JsonNode login = JSON.readTree(post("/login", "email=ada.lovelace.1@example.com").body());

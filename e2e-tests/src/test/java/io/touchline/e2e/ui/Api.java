@@ -23,35 +23,49 @@ final class Api {
   }
 
   private final String base;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   Api(String base) {
     this.base = base;
   }
 
   Answer get(String pathAndQuery) throws IOException, InterruptedException {
-    HttpResponse<String> response = client.send(
-        HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30)).GET().build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Answer(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        response.body());
   }
 
   /** GETs JSON that must answer 200. */
   JsonNode json(String pathAndQuery) throws IOException, InterruptedException {
     Answer answer = get(pathAndQuery);
     if (answer.status() != 200) {
-      throw new AssertionError("GET " + pathAndQuery + " answered " + answer.status() + ": " + answer.body());
+      throw new AssertionError(
+          "GET " + pathAndQuery + " answered " + answer.status() + ": " + answer.body());
     }
     return answer.json();
   }
 
   /** Posts OTLP/JSON to the collector's OTLP/HTTP endpoint; the status. */
   static int postOtlp(String otlpBase, String json) throws IOException, InterruptedException {
-    String url = otlpBase.endsWith("/v1/traces") ? otlpBase : otlpBase.replaceAll("/$", "") + "/v1/traces";
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String url =
+        otlpBase.endsWith("/v1/traces") ? otlpBase : otlpBase.replaceAll("/$", "") + "/v1/traces";
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     return response.statusCode();
   }
 }

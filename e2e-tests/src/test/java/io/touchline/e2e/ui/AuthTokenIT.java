@@ -16,8 +16,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The web UI against a collector with {@code auth.apiToken} set and no data yet: the UI asks for
- * the token once, keeps it for the tab, sends it with every request (the live stream included),
- * and tells what to do to get data.
+ * the token once, keeps it for the tab, sends it with every request (the live stream included), and
+ * tells what to do to get data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthTokenIT {
@@ -61,7 +61,9 @@ class AuthTokenIT {
     WebElement dialog = browser.find("#token-dialog[open]");
     dialog.findElement(By.cssSelector("input")).sendKeys(TOKEN, Keys.ENTER);
     browser.awaitSettled("overview");
-    assertThat(browser.find("#view .state-empty").getText()).contains("No touchpoints yet").contains("bin/demo");
+    assertThat(browser.find("#view .state-empty").getText())
+        .contains("No touchpoints yet")
+        .contains("bin/demo");
     assertThat(browser.js("return sessionStorage.getItem('touchline.apiToken')")).isEqualTo(TOKEN);
     browser.screenshot("token-empty-overview");
 
@@ -69,7 +71,9 @@ class AuthTokenIT {
     browser.find("#nav a[data-view=flows]").click();
     browser.awaitSettled("flows");
     browser.find("#nav a[data-view=live]").click();
-    browser.await("the live stream is open", d -> !d.findElements(By.cssSelector(".view-root[data-live=on]")).isEmpty());
+    browser.await(
+        "the live stream is open",
+        d -> !d.findElements(By.cssSelector(".view-root[data-live=on]")).isEmpty());
     assertThat(browser.findAll("#token-dialog[open]")).isEmpty();
     assertThat(browser.consoleErrors()).isEmpty();
   }

@@ -55,8 +55,12 @@ final class Browser implements AutoCloseable {
    */
   static void assumeInstalled() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String message = "the browser tests need Debian's Chromium and its driver (" + CHROMIUM + ", " + CHROMEDRIVER
-        + "): apt-get install -y chromium chromium-driver";
+    String message =
+        "the browser tests need Debian's Chromium and its driver ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + "): apt-get install -y chromium chromium-driver";
     if (!present && "true".equals(System.getenv("CI"))) {
       fail(message);
     }
@@ -67,16 +71,26 @@ final class Browser implements AutoCloseable {
     Path profile = Files.createTempDirectory("touchline-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--window-size=1440,1000");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--window-size=1440,1000");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(TIMEOUT);
     return new Browser(driver, profile, base);
@@ -100,29 +114,37 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T await(String what, ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, TIMEOUT).withMessage(what).ignoring(StaleElementReferenceException.class)
+    return new WebDriverWait(driver, TIMEOUT)
+        .withMessage(what)
+        .ignoring(StaleElementReferenceException.class)
         .until(condition);
   }
 
   /**
-   * Waits until the view has settled: no request out, no loading state, and every chart on the
-   * page drawn (charts set data-rendered when ECharts reports them finished).
+   * Waits until the view has settled: no request out, no loading state, and every chart on the page
+   * drawn (charts set data-rendered when ECharts reports them finished).
    */
   void awaitSettled(String view) {
-    await("the " + view + " view settles", d -> Boolean.TRUE.equals(js(
-        "const root = document.querySelector('#view .view-root');"
-            + "if (!root || root.dataset.view !== arguments[0]) return false;"
-            + "if ((document.body.dataset.pending || '0') !== '0') return false;"
-            + "if (document.querySelector('#view .state-loading')) return false;"
-            + "return [...document.querySelectorAll('#view [data-chart]')].every(c => c.dataset.rendered === 'true');",
-        view)));
+    await(
+        "the " + view + " view settles",
+        d ->
+            Boolean.TRUE.equals(
+                js(
+                    "const root = document.querySelector('#view .view-root');"
+                        + "if (!root || root.dataset.view !== arguments[0]) return false;"
+                        + "if ((document.body.dataset.pending || '0') !== '0') return false;"
+                        + "if (document.querySelector('#view .state-loading')) return false;"
+                        + "return [...document.querySelectorAll('#view [data-chart]')].every(c => c.dataset.rendered === 'true');",
+                    view)));
   }
 
   WebElement find(String css) {
-    return await("an element " + css, d -> {
-      List<WebElement> found = d.findElements(By.cssSelector(css));
-      return found.isEmpty() ? null : found.get(0);
-    });
+    return await(
+        "an element " + css,
+        d -> {
+          List<WebElement> found = d.findElements(By.cssSelector(css));
+          return found.isEmpty() ? null : found.get(0);
+        });
   }
 
   List<WebElement> findAll(String css) {
@@ -141,23 +163,35 @@ final class Browser implements AutoCloseable {
   Path screenshot(String name) throws IOException {
     Path dir = Paths.get(System.getProperty("e2e.screenshots", "target/screenshots"));
     Files.createDirectories(dir);
-    long height = ((Number) js("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
+    long height =
+        ((Number) js("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
     Dimension original = driver.manage().window().getSize();
     int target = (int) Math.max(1000, Math.min(2400, height));
     if (target != original.getHeight()) {
       driver.manage().window().setSize(new Dimension(1440, target));
-      await("the page fits the window", d -> Boolean.TRUE.equals(js("return window.innerHeight >= Math.min(arguments[0], document.documentElement.scrollHeight) - 2", target - 200)));
+      await(
+          "the page fits the window",
+          d ->
+              Boolean.TRUE.equals(
+                  js(
+                      "return window.innerHeight >= Math.min(arguments[0], document.documentElement.scrollHeight) - 2",
+                      target - 200)));
       js("window.scrollTo(0, 0)");
     }
     Path file = dir.resolve(name + ".png");
-    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        driver.getScreenshotAs(OutputType.FILE).toPath(),
+        file,
+        StandardCopyOption.REPLACE_EXISTING);
     if (target != original.getHeight()) {
       driver.manage().window().setSize(original);
     }
     return file;
   }
 
-  /** The page's console errors so far, except failed requests the UI answers itself (a 404, a 409). */
+  /**
+   * The page's console errors so far, except failed requests the UI answers itself (a 404, a 409).
+   */
   List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())

@@ -34,9 +34,9 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The web UI in a real browser over the demo dataset: the collector jar, the four demo channel
- * apps with the agent and the simulator, as DemoIT runs them (60 customers, seed 1). Every view
- * is opened and must draw what the API answers; a funnel is built with the builder, a drop-off bar
+ * The web UI in a real browser over the demo dataset: the collector jar, the four demo channel apps
+ * with the agent and the simulator, as DemoIT runs them (60 customers, seed 1). Every view is
+ * opened and must draw what the API answers; a funnel is built with the builder, a drop-off bar
  * clicked through to a customer's timeline; a deep link opened in a fresh window gives the same
  * state; the live view receives a touchpoint sent while it is open. A screenshot of each view goes
  * to target/screenshots/.
@@ -94,24 +94,43 @@ class WebUiIT {
     browser.open("/");
     browser.awaitSettled("overview");
     assertThat(browser.driver().getCurrentUrl()).endsWith("/overview");
-    double firstRender = ((Number) browser.await("the overview chart's first render is recorded",
-        d -> browser.js("return window.__touchlineFirstRender"))).doubleValue();
-    String figure = String.format(Locale.ROOT, "UI first render (navigation start to the overview chart drawn): %.0f ms", firstRender);
+    double firstRender =
+        ((Number)
+                browser.await(
+                    "the overview chart's first render is recorded",
+                    d -> browser.js("return window.__touchlineFirstRender")))
+            .doubleValue();
+    String figure =
+        String.format(
+            Locale.ROOT,
+            "UI first render (navigation start to the overview chart drawn): %.0f ms",
+            firstRender);
     System.out.println(figure);
     Path screenshots = Paths.get(System.getProperty("e2e.screenshots", "target/screenshots"));
     Files.createDirectories(screenshots);
     Files.writeString(screenshots.resolve("first-render.txt"), figure + "\n");
 
     JsonNode stats = api.json("/api/stats");
-    JsonNode overview = api.json("/api/overview?tz=" + URLEncoder.encode(zone(), StandardCharsets.UTF_8));
-    assertThat(kpi("touchpoints")).isEqualTo(stats.get("touchpoints").asText()).isEqualTo(overview.get("touchpoints").asText());
+    JsonNode overview =
+        api.json("/api/overview?tz=" + URLEncoder.encode(zone(), StandardCharsets.UTF_8));
+    assertThat(kpi("touchpoints"))
+        .isEqualTo(stats.get("touchpoints").asText())
+        .isEqualTo(overview.get("touchpoints").asText());
     assertThat(kpi("profiles")).isEqualTo(overview.get("profiles").asText());
-    assertThat(kpi("ambiguous")).isEqualTo(overview.get("ambiguous").asText()).isEqualTo(stats.get("ambiguous").asText());
-    assertThat(kpi("unattributed")).isEqualTo(overview.get("unattributed").asText()).isEqualTo(stats.get("unattributed").asText());
-    assertThat(Double.parseDouble(kpi("identifiedShare"))).isEqualTo(overview.get("identifiedShare").asDouble());
-    assertThat(browser.rows(".channels-table")).isEqualTo(overview.get("channels").size()).isEqualTo(4);
+    assertThat(kpi("ambiguous"))
+        .isEqualTo(overview.get("ambiguous").asText())
+        .isEqualTo(stats.get("ambiguous").asText());
+    assertThat(kpi("unattributed"))
+        .isEqualTo(overview.get("unattributed").asText())
+        .isEqualTo(stats.get("unattributed").asText());
+    assertThat(Double.parseDouble(kpi("identifiedShare")))
+        .isEqualTo(overview.get("identifiedShare").asDouble());
+    assertThat(browser.rows(".channels-table"))
+        .isEqualTo(overview.get("channels").size())
+        .isEqualTo(4);
     assertThat(browser.rows(".top-table")).isEqualTo(overview.get("topTouchpoints").size());
-    assertThat(browser.find("[data-chart=overview]").getAttribute("data-rendered")).isEqualTo("true");
+    assertThat(browser.find("[data-chart=overview]").getAttribute("data-rendered"))
+        .isEqualTo("true");
     browser.screenshot("overview");
   }
 
@@ -122,9 +141,12 @@ class WebUiIT {
     browser.awaitSettled("overview");
     // Channel: the web only.
     pickInMultiSelect("channel", "web");
-    browser.await("the channel filter is in the address", d -> d.getCurrentUrl().contains("channel=web"));
+    browser.await(
+        "the channel filter is in the address", d -> d.getCurrentUrl().contains("channel=web"));
     browser.awaitSettled("overview");
-    JsonNode web = api.json("/api/overview?channel=web&tz=" + URLEncoder.encode(zone(), StandardCharsets.UTF_8));
+    JsonNode web =
+        api.json(
+            "/api/overview?channel=web&tz=" + URLEncoder.encode(zone(), StandardCharsets.UTF_8));
     assertThat(kpi("touchpoints")).isEqualTo(web.get("touchpoints").asText());
     assertThat(browser.rows(".channels-table")).isEqualTo(1);
 
@@ -133,10 +155,15 @@ class WebUiIT {
     JsonNode values = api.json("/api/segments?attribute=customer.tier");
     String value = values.get("values").get(0).get("value").asText();
     pickInMultiSelect("segment", value);
-    browser.await("the segment is in the address", d -> d.getCurrentUrl().contains("segment=customer.tier"));
+    browser.await(
+        "the segment is in the address", d -> d.getCurrentUrl().contains("segment=customer.tier"));
     browser.awaitSettled("overview");
-    JsonNode segment = api.json("/api/overview?channel=web&segment=" + URLEncoder.encode("customer.tier:" + value, StandardCharsets.UTF_8)
-        + "&tz=" + URLEncoder.encode(zone(), StandardCharsets.UTF_8));
+    JsonNode segment =
+        api.json(
+            "/api/overview?channel=web&segment="
+                + URLEncoder.encode("customer.tier:" + value, StandardCharsets.UTF_8)
+                + "&tz="
+                + URLEncoder.encode(zone(), StandardCharsets.UTF_8));
     assertThat(kpi("touchpoints")).isEqualTo(segment.get("touchpoints").asText());
     assertThat(kpi("profiles")).isEqualTo(segment.get("profiles").asText());
     assertThat(segment.get("touchpoints").asLong()).isLessThan(web.get("touchpoints").asLong());
@@ -153,8 +180,11 @@ class WebUiIT {
     browser.awaitSettled("flows");
     JsonNode byChannel = api.json("/api/flows?by=channel");
     WebElement sankey = browser.find("[data-chart=sankey]");
-    assertThat(sankey.getAttribute("data-links")).isEqualTo(String.valueOf(byChannel.get("sankey").get("links").size()));
-    assertThat(browser.rows(".transitions-table")).isEqualTo(byChannel.get("transitions").size()).isPositive();
+    assertThat(sankey.getAttribute("data-links"))
+        .isEqualTo(String.valueOf(byChannel.get("sankey").get("links").size()));
+    assertThat(browser.rows(".transitions-table"))
+        .isEqualTo(byChannel.get("transitions").size())
+        .isPositive();
     assertThat(browser.findAll("[data-chart=follows]")).hasSize(1);
 
     browser.find("[data-param=by] button:last-child").click();
@@ -163,7 +193,8 @@ class WebUiIT {
     JsonNode byTouchpoint = api.json("/api/flows?by=touchpoint");
     assertThat(browser.find("[data-chart=sankey]").getAttribute("data-links"))
         .isEqualTo(String.valueOf(byTouchpoint.get("sankey").get("links").size()));
-    assertThat(browser.rows(".transitions-table")).isEqualTo(byTouchpoint.get("transitions").size());
+    assertThat(browser.rows(".transitions-table"))
+        .isEqualTo(byTouchpoint.get("transitions").size());
     browser.screenshot("flows");
   }
 
@@ -172,18 +203,26 @@ class WebUiIT {
   void aFunnelBuiltInTheBuilderLeadsFromADropOffBarToACustomersTimeline() throws Exception {
     browser.find("#nav a[data-view=funnels]").click();
     browser.awaitSettled("funnels");
-    // Two empty steps to start with; pick a touchpoint in each, then add a third, pinned to the web.
+    // Two empty steps to start with; pick a touchpoint in each, then add a third, pinned to the
+    // web.
     pickStep(0, FUNNEL[0]);
     pickStep(1, FUNNEL[1]);
-    browser.await("the two-step funnel is in the address", d -> d.getCurrentUrl().contains("step=" + FUNNEL[1]));
+    browser.await(
+        "the two-step funnel is in the address",
+        d -> d.getCurrentUrl().contains("step=" + FUNNEL[1]));
     browser.awaitSettled("funnels");
     browser.find("#funnel-builder [data-action=add-step]").click();
     browser.await("a third step row", d -> stepRows().size() == 3);
     pickStep(2, FUNNEL[2]);
-    browser.await("the three-step funnel is in the address", d -> d.getCurrentUrl().contains("step=" + FUNNEL[2]));
+    browser.await(
+        "the three-step funnel is in the address",
+        d -> d.getCurrentUrl().contains("step=" + FUNNEL[2]));
     browser.awaitSettled("funnels");
-    new Select(stepRows().get(2).findElement(By.cssSelector("select.step-channel"))).selectByValue("web");
-    browser.await("the third step is pinned to the web", d -> d.getCurrentUrl().contains("step=order.placed%40web"));
+    new Select(stepRows().get(2).findElement(By.cssSelector("select.step-channel")))
+        .selectByValue("web");
+    browser.await(
+        "the third step is pinned to the web",
+        d -> d.getCurrentUrl().contains("step=order.placed%40web"));
     browser.awaitSettled("funnels");
 
     String query = "step=" + FUNNEL[0] + "&step=" + FUNNEL[1] + "&step=order.placed%40web";
@@ -193,13 +232,15 @@ class WebUiIT {
     for (int i = 0; i < 3; i++) {
       JsonNode step = funnel.get("steps").get(i);
       assertThat(rows.get(i).findElements(By.cssSelector("td")).get(1).getText().replace(",", ""))
-          .as("customers at step " + (i + 1)).isEqualTo(step.get("customers").asText());
+          .as("customers at step " + (i + 1))
+          .isEqualTo(step.get("customers").asText());
     }
 
     // The step with the most drop-offs: click its red bar.
     int dropped = 1;
     for (int i = 2; i < 3; i++) {
-      if (funnel.get("steps").get(i).get("droppedOff").asLong() > funnel.get("steps").get(dropped).get("droppedOff").asLong()) {
+      if (funnel.get("steps").get(i).get("droppedOff").asLong()
+          > funnel.get("steps").get(dropped).get("droppedOff").asLong()) {
         dropped = i;
       }
     }
@@ -207,14 +248,24 @@ class WebUiIT {
     assertThat(droppedOff).as("someone drops off in the demo's funnel").isPositive();
     clickBar("[data-chart=funnel]", 1, dropped);
     int stepIndex = dropped + 1;
-    browser.await("the drop-off's customers are in the address", d -> d.getCurrentUrl().contains("stepIndex=" + stepIndex)
-        && d.getCurrentUrl().contains("outcome=dropped"));
+    browser.await(
+        "the drop-off's customers are in the address",
+        d ->
+            d.getCurrentUrl().contains("stepIndex=" + stepIndex)
+                && d.getCurrentUrl().contains("outcome=dropped"));
     browser.awaitSettled("funnels");
     browser.find(".customers-table");
-    JsonNode customers = api.json("/api/funnels/customers?" + query + "&stepIndex=" + stepIndex + "&outcome=dropped&limit=50");
+    JsonNode customers =
+        api.json(
+            "/api/funnels/customers?"
+                + query
+                + "&stepIndex="
+                + stepIndex
+                + "&outcome=dropped&limit=50");
     assertThat(customers.get("total").asLong()).isEqualTo(droppedOff);
     assertThat(browser.rows(".customers-table")).isEqualTo(customers.get("customers").size());
-    assertThat(browser.find(".customers-total").getText()).startsWith(String.valueOf(droppedOff) + " customers");
+    assertThat(browser.find(".customers-total").getText())
+        .startsWith(String.valueOf(droppedOff) + " customers");
     browser.screenshot("funnels");
     String deepLink = browser.driver().getCurrentUrl();
 
@@ -226,13 +277,20 @@ class WebUiIT {
     browser.find(".customers-table");
     List<String> picked = new ArrayList<>();
     for (WebElement row : stepRows()) {
-      String name = new Select(row.findElement(By.cssSelector("select.step-touchpoint"))).getFirstSelectedOption().getAttribute("value");
-      String channel = new Select(row.findElement(By.cssSelector("select.step-channel"))).getFirstSelectedOption().getAttribute("value");
+      String name =
+          new Select(row.findElement(By.cssSelector("select.step-touchpoint")))
+              .getFirstSelectedOption()
+              .getAttribute("value");
+      String channel =
+          new Select(row.findElement(By.cssSelector("select.step-channel")))
+              .getFirstSelectedOption()
+              .getAttribute("value");
       picked.add(channel.isEmpty() ? name : name + "@" + channel);
     }
     assertThat(picked).containsExactly(FUNNEL[0], FUNNEL[1], "order.placed@web");
     assertThat(browser.rows(".customers-table")).isEqualTo(customers.get("customers").size());
-    assertThat(browser.find(".customers-total").getText()).startsWith(String.valueOf(droppedOff) + " customers");
+    assertThat(browser.find(".customers-total").getText())
+        .startsWith(String.valueOf(droppedOff) + " customers");
     browser.driver().close();
     browser.driver().switchTo().window(first);
 
@@ -250,31 +308,45 @@ class WebUiIT {
     }
     String chosen = profileId;
     browser.find(".customers-table a.customer-link");
-    browser.findAll(".customers-table a.customer-link").stream().filter(a -> a.getText().equals(chosen)).findFirst()
-        .orElseThrow(() -> new AssertionError(chosen + " is not in the list")).click();
-    browser.await("the customer view", d -> d.getCurrentUrl().contains("/customer?") && d.getCurrentUrl().contains(chosen));
+    browser.findAll(".customers-table a.customer-link").stream()
+        .filter(a -> a.getText().equals(chosen))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(chosen + " is not in the list"))
+        .click();
+    browser.await(
+        "the customer view",
+        d -> d.getCurrentUrl().contains("/customer?") && d.getCurrentUrl().contains(chosen));
     browser.awaitSettled("customer");
     JsonNode profile = api.json("/api/profiles/" + profileId);
     WebElement timeline = browser.find("[data-chart=timeline]");
-    assertThat(timeline.getAttribute("data-points")).isEqualTo(profile.get("touchpointCount").asText());
-    assertThat(timeline.getAttribute("data-lanes")).isEqualTo(String.valueOf(profile.get("channels").size()));
-    assertThat(browser.rows(".touchpoints-table")).isEqualTo(profile.get("touchpointCount").asInt());
+    assertThat(timeline.getAttribute("data-points"))
+        .isEqualTo(profile.get("touchpointCount").asText());
+    assertThat(timeline.getAttribute("data-lanes"))
+        .isEqualTo(String.valueOf(profile.get("channels").size()));
+    assertThat(browser.rows(".touchpoints-table"))
+        .isEqualTo(profile.get("touchpointCount").asInt());
     assertThat(browser.rows(".keys-table")).isEqualTo(profile.get("keys").size());
     JsonNode graph = api.json("/api/profiles/" + profileId + "/graph");
-    assertThat(browser.findAll("[data-chart=identity]")).as("the identity graph is drawn when there are keys to link")
+    assertThat(browser.findAll("[data-chart=identity]"))
+        .as("the identity graph is drawn when there are keys to link")
         .hasSize(graph.get("keys").size() > 1 ? 1 : 0);
     assertThat(browser.rows(".links-table")).isEqualTo(graph.get("links").size());
     browser.screenshot("funnel-customer");
 
     // Back to the funnel with its customers, forward to the customer again.
     browser.driver().navigate().back();
-    browser.await("back on the funnel", d -> d.getCurrentUrl().contains("/funnels?") && d.getCurrentUrl().contains("outcome=dropped"));
+    browser.await(
+        "back on the funnel",
+        d ->
+            d.getCurrentUrl().contains("/funnels?")
+                && d.getCurrentUrl().contains("outcome=dropped"));
     browser.awaitSettled("funnels");
     assertThat(browser.rows(".customers-table")).isEqualTo(customers.get("customers").size());
     browser.driver().navigate().forward();
     browser.await("forward on the customer", d -> d.getCurrentUrl().contains("/customer?"));
     browser.awaitSettled("customer");
-    assertThat(browser.find("[data-chart=timeline]").getAttribute("data-points")).isEqualTo(profile.get("touchpointCount").asText());
+    assertThat(browser.find("[data-chart=timeline]").getAttribute("data-points"))
+        .isEqualTo(profile.get("touchpointCount").asText());
   }
 
   @Test
@@ -284,9 +356,14 @@ class WebUiIT {
     browser.open("/funnels?" + query);
     browser.awaitSettled("funnels");
     new Select(browser.find("select[data-param=breakdown]")).selectByValue("firstChannel");
-    browser.await("the breakdown is in the address", d -> d.getCurrentUrl().contains("breakdown=firstChannel"));
+    browser.await(
+        "the breakdown is in the address",
+        d -> d.getCurrentUrl().contains("breakdown=firstChannel"));
     browser.awaitSettled("funnels");
-    JsonNode groups = api.json("/api/funnels?" + query + "&breakdown=firstChannel").get("breakdown").get("groups");
+    JsonNode groups =
+        api.json("/api/funnels?" + query + "&breakdown=firstChannel")
+            .get("breakdown")
+            .get("groups");
     assertThat(browser.rows(".breakdown-table")).isEqualTo(groups.size());
     // The first group that loses someone before the second step: click its drop-off.
     JsonNode group = null;
@@ -298,14 +375,28 @@ class WebUiIT {
     }
     assertThat(group).as("a group with drop-offs in the demo").isNotNull();
     String value = group.get("value").asText();
-    browser.find(".breakdown-table a.group-link[data-group='" + value + "'][data-step-index='2'][data-outcome=dropped]").click();
-    browser.await("the group's customers are in the address", d -> d.getCurrentUrl().contains("group=" + value));
+    browser
+        .find(
+            ".breakdown-table a.group-link[data-group='"
+                + value
+                + "'][data-step-index='2'][data-outcome=dropped]")
+        .click();
+    browser.await(
+        "the group's customers are in the address",
+        d -> d.getCurrentUrl().contains("group=" + value));
     browser.awaitSettled("funnels");
     browser.find(".customers-table");
-    JsonNode customers = api.json("/api/funnels/customers?" + query
-        + "&breakdown=firstChannel&group=" + value + "&stepIndex=2&outcome=dropped&limit=50");
-    assertThat(customers.get("total").asLong()).isEqualTo(group.get("steps").get(1).get("droppedOff").asLong());
-    assertThat(browser.find(".customers-total").getText()).startsWith(customers.get("total").asText() + " customers");
+    JsonNode customers =
+        api.json(
+            "/api/funnels/customers?"
+                + query
+                + "&breakdown=firstChannel&group="
+                + value
+                + "&stepIndex=2&outcome=dropped&limit=50");
+    assertThat(customers.get("total").asLong())
+        .isEqualTo(group.get("steps").get(1).get("droppedOff").asLong());
+    assertThat(browser.find(".customers-total").getText())
+        .startsWith(customers.get("total").asText() + " customers");
     assertThat(browser.rows(".customers-table")).isEqualTo(customers.get("customers").size());
     assertThat(browser.find("#customers-panel").getText()).contains(value + " only");
     browser.screenshot("funnel-breakdown");
@@ -329,32 +420,53 @@ class WebUiIT {
       }
       if (shared == null && t.get("ambiguous").asBoolean()) {
         var key = t.get("keys").properties().iterator().next();
-        shared = key.getKey() + ":" + (key.getValue().isArray() ? key.getValue().get(0).asText() : key.getValue().asText());
+        shared =
+            key.getKey()
+                + ":"
+                + (key.getValue().isArray()
+                    ? key.getValue().get(0).asText()
+                    : key.getValue().asText());
       }
     }
-    String email = emails.keySet().stream()
-        .max(Comparator.comparingInt((String id) -> channels.get(id).size()).thenComparing(id -> id))
-        .map(emails::get).orElse(null);
+    String email =
+        emails.keySet().stream()
+            .max(
+                Comparator.comparingInt((String id) -> channels.get(id).size())
+                    .thenComparing(id -> id))
+            .map(emails::get)
+            .orElse(null);
     assertThat(email).as("a touchpoint with an e-mail").isNotNull();
     browser.find("#nav a[data-view=customer]").click();
     browser.awaitSettled("customer");
     search(email);
-    String expectedId = api.json("/api/profiles?key=" + URLEncoder.encode(email, StandardCharsets.UTF_8)).get("id").asText();
-    browser.await("the profile of " + email, d -> expectedId.equals(browser.find(".pid").getText()));
+    String expectedId =
+        api.json("/api/profiles?key=" + URLEncoder.encode(email, StandardCharsets.UTF_8))
+            .get("id")
+            .asText();
+    browser.await(
+        "the profile of " + email, d -> expectedId.equals(browser.find(".pid").getText()));
     browser.awaitSettled("customer");
     JsonNode found = api.json("/api/profiles/" + expectedId);
-    assertThat(browser.find("[data-chart=timeline]").getAttribute("data-lanes")).isEqualTo(String.valueOf(found.get("channels").size()));
-    assertThat(browser.find("[data-chart=timeline]").getAttribute("data-points")).isEqualTo(found.get("touchpointCount").asText());
+    assertThat(browser.find("[data-chart=timeline]").getAttribute("data-lanes"))
+        .isEqualTo(String.valueOf(found.get("channels").size()));
+    assertThat(browser.find("[data-chart=timeline]").getAttribute("data-points"))
+        .isEqualTo(found.get("touchpointCount").asText());
     browser.screenshot("customer");
 
-    assertThat(shared).as("the demo has a shared key (a household phone, a kiosk browser)").isNotNull();
-    Api.Answer conflict = api.get("/api/profiles?key=" + URLEncoder.encode(shared, StandardCharsets.UTF_8));
+    assertThat(shared)
+        .as("the demo has a shared key (a household phone, a kiosk browser)")
+        .isNotNull();
+    Api.Answer conflict =
+        api.get("/api/profiles?key=" + URLEncoder.encode(shared, StandardCharsets.UTF_8));
     assertThat(conflict.status()).isEqualTo(409);
     search(shared);
     browser.awaitSettled("customer");
     browser.find(".shared-profiles");
-    assertThat(browser.rows(".shared-profiles")).isEqualTo(conflict.json().get("profiles").size()).isGreaterThan(1);
-    assertThat(browser.findAll(".shared-profiles a")).hasSize(conflict.json().get("profiles").size());
+    assertThat(browser.rows(".shared-profiles"))
+        .isEqualTo(conflict.json().get("profiles").size())
+        .isGreaterThan(1);
+    assertThat(browser.findAll(".shared-profiles a"))
+        .hasSize(conflict.json().get("profiles").size());
   }
 
   @Test
@@ -362,8 +474,10 @@ class WebUiIT {
   void pathsListTheApisMostFrequentPaths() throws Exception {
     browser.find("#nav a[data-view=paths]").click();
     browser.awaitSettled("paths");
-    new Select(browser.find("select.step-touchpoint[data-param=touchpoint]")).selectByValue("cart.add");
-    browser.await("the touchpoint is in the address", d -> d.getCurrentUrl().contains("touchpoint=cart.add"));
+    new Select(browser.find("select.step-touchpoint[data-param=touchpoint]"))
+        .selectByValue("cart.add");
+    browser.await(
+        "the touchpoint is in the address", d -> d.getCurrentUrl().contains("touchpoint=cart.add"));
     browser.awaitSettled("paths");
     JsonNode paths = api.json("/api/paths?touchpoint=cart.add");
     assertThat(browser.rows(".paths-table")).isEqualTo(paths.get("paths").size()).isPositive();
@@ -387,11 +501,15 @@ class WebUiIT {
   void channelPerformanceCreditsTheApisChannelsForAGoal() throws Exception {
     browser.find("#nav a[data-view=channels]").click();
     browser.awaitSettled("channels");
-    new Select(browser.find("select.step-touchpoint[data-param=goal]")).selectByValue("order.placed");
-    browser.await("the goal is in the address", d -> d.getCurrentUrl().contains("goal=order.placed"));
+    new Select(browser.find("select.step-touchpoint[data-param=goal]"))
+        .selectByValue("order.placed");
+    browser.await(
+        "the goal is in the address", d -> d.getCurrentUrl().contains("goal=order.placed"));
     browser.awaitSettled("channels");
     JsonNode attribution = api.json("/api/attribution?goal=order.placed");
-    assertThat(browser.rows(".attribution-table")).isEqualTo(attribution.get("channels").size()).isPositive();
+    assertThat(browser.rows(".attribution-table"))
+        .isEqualTo(attribution.get("channels").size())
+        .isPositive();
     assertThat(browser.find("[data-kpi=conversions] .kpi-value").getText().replace(",", ""))
         .isEqualTo(attribution.get("conversions").asText());
     browser.screenshot("channels");
@@ -417,18 +535,31 @@ class WebUiIT {
   @Order(11)
   void theLiveViewReceivesATouchpointSentWhileItIsOpen() throws Exception {
     browser.find("#nav a[data-view=live]").click();
-    browser.await("the live stream is open", d -> !d.findElements(By.cssSelector(".view-root[data-live=on]")).isEmpty());
+    browser.await(
+        "the live stream is open",
+        d -> !d.findElements(By.cssSelector(".view-root[data-live=on]")).isEmpty());
     String touchpoint = "ui.live.ping";
     long now = System.currentTimeMillis() * 1_000_000L;
     String trace = UUID.randomUUID().toString().replace("-", "");
     String span = trace.substring(0, 16);
-    String body = "{\"resourceSpans\":[{\"resource\":{\"attributes\":["
-        + "{\"key\":\"service.name\",\"value\":{\"stringValue\":\"web-shop\"}},"
-        + "{\"key\":\"touchline.channel\",\"value\":{\"stringValue\":\"web\"}}]},"
-        + "\"scopeSpans\":[{\"spans\":[{\"traceId\":\"" + trace + "\",\"spanId\":\"" + span + "\",\"name\":\"ping\",\"kind\":1,"
-        + "\"startTimeUnixNano\":\"" + now + "\",\"endTimeUnixNano\":\"" + (now + 1_000_000) + "\",\"attributes\":["
-        + "{\"key\":\"touchline.touchpoint\",\"value\":{\"stringValue\":\"" + touchpoint + "\"}},"
-        + "{\"key\":\"touchline.key.email\",\"value\":{\"stringValue\":\"live.viewer@example.com\"}}]}]}]}]}";
+    String body =
+        "{\"resourceSpans\":[{\"resource\":{\"attributes\":["
+            + "{\"key\":\"service.name\",\"value\":{\"stringValue\":\"web-shop\"}},"
+            + "{\"key\":\"touchline.channel\",\"value\":{\"stringValue\":\"web\"}}]},"
+            + "\"scopeSpans\":[{\"spans\":[{\"traceId\":\""
+            + trace
+            + "\",\"spanId\":\""
+            + span
+            + "\",\"name\":\"ping\",\"kind\":1,"
+            + "\"startTimeUnixNano\":\""
+            + now
+            + "\",\"endTimeUnixNano\":\""
+            + (now + 1_000_000)
+            + "\",\"attributes\":["
+            + "{\"key\":\"touchline.touchpoint\",\"value\":{\"stringValue\":\""
+            + touchpoint
+            + "\"}},"
+            + "{\"key\":\"touchline.key.email\",\"value\":{\"stringValue\":\"live.viewer@example.com\"}}]}]}]}]}";
     assertThat(Api.postOtlp(demo.otlp(), body)).isEqualTo(200);
     WebElement row = browser.find(".live-table tbody tr[data-touchpoint='" + touchpoint + "']");
     assertThat(row.getText()).contains("web").contains("email:live.viewer@example.com");
@@ -452,16 +583,24 @@ class WebUiIT {
   /** Opens a filter's list of checkboxes, ticks one value and applies it. */
   private void pickInMultiSelect(String param, String value) {
     browser.find(".multi button[data-param=" + param + "]").click();
-    WebElement pop = browser.find(".multi button[data-param=" + param + "] + .multi-pop:not([hidden])");
+    WebElement pop =
+        browser.find(".multi button[data-param=" + param + "] + .multi-pop:not([hidden])");
     pop.findElement(By.cssSelector("input[value='" + value + "']")).click();
     pop.findElement(By.cssSelector(".multi-foot .btn-primary")).click();
   }
 
   private void pickStep(int index, String touchpoint) {
     browser.await("step row " + (index + 1), d -> stepRows().size() > index);
-    new Select(stepRows().get(index).findElement(By.cssSelector("select.step-touchpoint"))).selectByValue(touchpoint);
-    browser.await("step " + (index + 1) + " holds " + touchpoint, d -> touchpoint.equals(
-        stepRows().get(index).findElement(By.cssSelector("select.step-touchpoint")).getAttribute("value")));
+    new Select(stepRows().get(index).findElement(By.cssSelector("select.step-touchpoint")))
+        .selectByValue(touchpoint);
+    browser.await(
+        "step " + (index + 1) + " holds " + touchpoint,
+        d ->
+            touchpoint.equals(
+                stepRows()
+                    .get(index)
+                    .findElement(By.cssSelector("select.step-touchpoint"))
+                    .getAttribute("value")));
   }
 
   private void search(String key) {
@@ -476,11 +615,15 @@ class WebUiIT {
   private void clickBar(String chartCss, int series, int index) {
     WebElement chart = browser.find(chartCss);
     browser.js("arguments[0].scrollIntoView({block: 'center'})", chart);
-    List<Number> box = (List<Number>) browser.js(
-        "const el = arguments[0]; const c = echarts.getInstanceByDom(el);"
-            + "const l = c.getModel().getSeriesByIndex(arguments[1]).getData().getItemLayout(arguments[2]);"
-            + "return [l.x + l.width / 2, l.y + l.height / 2, el.clientWidth, el.clientHeight];",
-        chart, series, index);
+    List<Number> box =
+        (List<Number>)
+            browser.js(
+                "const el = arguments[0]; const c = echarts.getInstanceByDom(el);"
+                    + "const l = c.getModel().getSeriesByIndex(arguments[1]).getData().getItemLayout(arguments[2]);"
+                    + "return [l.x + l.width / 2, l.y + l.height / 2, el.clientWidth, el.clientHeight];",
+                chart,
+                series,
+                index);
     int x = (int) Math.round(box.get(0).doubleValue() - box.get(2).doubleValue() / 2);
     int y = (int) Math.round(box.get(1).doubleValue() - box.get(3).doubleValue() / 2);
     new Actions(browser.driver()).moveToElement(chart, x, y).click().perform();

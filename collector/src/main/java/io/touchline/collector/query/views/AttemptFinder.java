@@ -1,7 +1,7 @@
 package io.touchline.collector.query.views;
 
-import io.touchline.collector.journey.Step;
 import io.touchline.collector.journey.JourneySnapshot;
+import io.touchline.collector.journey.Step;
 
 /**
  * Finds a customer's best attempt at a funnel in their touchpoints: for each time they did the
@@ -20,10 +20,15 @@ final class AttemptFinder {
   private final boolean[] done;
   private int reached;
   private int bestReached;
+
   /** Why the last attempt ended: true when it ran out of touchpoints, not window or exclusion. */
   private boolean ranOut;
 
-  AttemptFinder(JourneySnapshot snapshot, Step.Matcher[] steps, Step.Matcher[] exclusions, long window,
+  AttemptFinder(
+      JourneySnapshot snapshot,
+      Step.Matcher[] steps,
+      Step.Matcher[] exclusions,
+      long window,
       FunnelQuery.Order order) {
     this.snapshot = snapshot;
     this.steps = steps;
@@ -35,7 +40,10 @@ final class AttemptFinder {
     this.done = new boolean[steps.length];
   }
 
-  /** The times of the best attempt's steps, or null when the customer never started; see {@link #reached()}. */
+  /**
+   * The times of the best attempt's steps, or null when the customer never started; see {@link
+   * #reached()}.
+   */
   long[] best(int[] rows, int count) {
     bestReached = 0;
     for (int i = 0; i < count; i++) {

@@ -4,18 +4,23 @@ import io.touchline.collector.journey.JourneySnapshot;
 
 /**
  * A journey read as its steps: its touchpoints' labels (channel or name) in time order, with
- * repeats in a row folded into one step ({@code web, web, call-center, web} is three steps).
- * The buffers are sized for the largest profile once and reused for every journey.
+ * repeats in a row folded into one step ({@code web, web, call-center, web} is three steps). The
+ * buffers are sized for the largest profile once and reused for every journey.
  */
 final class FoldedSteps {
 
   private final StepLabels by;
   private final JourneySnapshot snapshot;
-  /** Per step: its label, its first and last touchpoint (positions), where it starts in the rows. */
+
+  /**
+   * Per step: its label, its first and last touchpoint (positions), where it starts in the rows.
+   */
   final int[] labels;
+
   final int[] firstRows;
   final int[] lastRows;
   private final int[] firstIndex;
+
   /** How many steps the last {@link #fold} found. */
   int count;
 

@@ -4,8 +4,8 @@ import io.touchline.collector.journey.JourneySnapshot;
 import io.touchline.collector.journey.ViewFilter;
 
 /**
- * Walks the profiles a filter admits, each as its filtered touchpoints in time order, and cuts
- * them into journeys where a pause is longer than the inactivity gap.
+ * Walks the profiles a filter admits, each as its filtered touchpoints in time order, and cuts them
+ * into journeys where a pause is longer than the inactivity gap.
  */
 final class JourneyWalk {
 
@@ -34,16 +34,20 @@ final class JourneyWalk {
     }
   }
 
-  static void journeys(JourneySnapshot snapshot, ViewFilter filter, long gapNanos, JourneyVisitor visitor) {
-    profiles(snapshot, filter, (profile, rows, count) -> {
-      int from = 0;
-      for (int i = 1; i <= count; i++) {
-        if (i == count || snapshot.nanos(rows[i]) - snapshot.nanos(rows[i - 1]) > gapNanos) {
-          visitor.visit(profile, rows, from, i);
-          from = i;
-        }
-      }
-    });
+  static void journeys(
+      JourneySnapshot snapshot, ViewFilter filter, long gapNanos, JourneyVisitor visitor) {
+    profiles(
+        snapshot,
+        filter,
+        (profile, rows, count) -> {
+          int from = 0;
+          for (int i = 1; i <= count; i++) {
+            if (i == count || snapshot.nanos(rows[i]) - snapshot.nanos(rows[i - 1]) > gapNanos) {
+              visitor.visit(profile, rows, from, i);
+              from = i;
+            }
+          }
+        });
   }
 
   /** Share as a fraction, 0 when there is nothing to share. */

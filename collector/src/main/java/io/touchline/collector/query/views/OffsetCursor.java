@@ -4,18 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A cursor into a view's list: the position of the next item. Views are recomputed per request,
- * so a list that changed between two pages may repeat or skip an item at the seam.
+ * A cursor into a view's list: the position of the next item. Views are recomputed per request, so
+ * a list that changed between two pages may repeat or skip an item at the seam.
  */
 public final class OffsetCursor {
 
   private OffsetCursor() {}
 
   public static String of(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("at:" + offset).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("at:" + offset).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** @throws IllegalArgumentException when the text did not come from {@link #of} */
+  /**
+   * @throws IllegalArgumentException when the text did not come from {@link #of}
+   */
   public static int offsetOf(String cursor) {
     try {
       String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);

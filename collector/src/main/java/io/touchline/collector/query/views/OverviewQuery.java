@@ -1,11 +1,11 @@
 package io.touchline.collector.query.views;
 
-import io.touchline.collector.query.Tabular;
 import io.touchline.collector.journey.JourneySnapshot;
 import io.touchline.collector.journey.Journeys;
 import io.touchline.collector.journey.TouchpointColumns;
 import io.touchline.collector.journey.ViewFilter;
 import io.touchline.collector.query.ProfileQuery;
+import io.touchline.collector.query.Tabular;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,11 +22,15 @@ public final class OverviewQuery {
 
   public static final int TOP_TOUCHPOINTS = 20;
   private static final int MAX_POINTS = 200;
+
   /** The most points a series may have when the bucket is chosen by the caller. */
   public static final int MAX_BUCKETS = 5_000;
 
   public enum Bucket {
-    SECOND(1_000_000_000L), MINUTE(60_000_000_000L), HOUR(3_600_000_000_000L), DAY(86_400_000_000_000L);
+    SECOND(1_000_000_000L),
+    MINUTE(60_000_000_000L),
+    HOUR(3_600_000_000_000L),
+    DAY(86_400_000_000_000L);
 
     final long nanos;
 
@@ -45,15 +49,26 @@ public final class OverviewQuery {
     }
   }
 
-  public record ChannelRow(String channel, long touchpoints, long profiles, long errors, double errorRate) {}
+  public record ChannelRow(
+      String channel, long touchpoints, long profiles, long errors, double errorRate) {}
 
   public record SeriesRow(String time, String channel, long touchpoints) {}
 
-  public record TouchpointRow(String touchpoint, String channel, long touchpoints, long errors, double errorRate) {}
+  public record TouchpointRow(
+      String touchpoint, String channel, long touchpoints, long errors, double errorRate) {}
 
   public record OverviewView(
-      long touchpoints, long profiles, double identifiedShare, long unattributed, long ambiguous, String from, String to,
-      String bucket, List<ChannelRow> channels, List<SeriesRow> series, List<TouchpointRow> topTouchpoints)
+      long touchpoints,
+      long profiles,
+      double identifiedShare,
+      long unattributed,
+      long ambiguous,
+      String from,
+      String to,
+      String bucket,
+      List<ChannelRow> channels,
+      List<SeriesRow> series,
+      List<TouchpointRow> topTouchpoints)
       implements Tabular {
     @Override
     public Map<String, Table> tables() {
@@ -71,7 +86,9 @@ public final class OverviewQuery {
     this.journeys = journeys;
   }
 
-  /** @param bucket null to choose one for the range */
+  /**
+   * @param bucket null to choose one for the range
+   */
   public OverviewView overview(NamedFilter named, Bucket bucket, ZoneId zone) {
     ViewFilter filter = named.resolve(journeys);
     JourneySnapshot snapshot = journeys.snapshot();
@@ -87,75 +104,119 @@ public final class OverviewQuery {
     }
     long[] profiled = {0, 0, 0}; // touchpoints in a profile, of them identified, profiles
     long[] channelProfiles = new long[columns.channelNames().size()];
-    JourneyWalk.profiles(snapshot, filter, (profile, rows, count) -> {
-      profiled[0] += count;
-      profiled[1] += snapshot.identified(profile) ? count : 0;
-      profiled[2]++;
-      boolean[] seen = new boolean[channelProfiles.length];
-      for (int i = 0; i < count; i++) {
-        if (!filter.admitsUnprofiled()) {
-          counts.add(snapshot.sequence(rows[i]));
-        }
-        int channel = snapshot.channel(rows[i]);
-        if (!seen[channel]) {
-          seen[channel] = true;
-          channelProfiles[channel]++;
-        }
-      }
-    });
+    JourneyWalk.profiles(
+        snapshot,
+        filter,
+        (profile, rows, count) -> {
+          profiled[0] += count;
+          profiled[1] += snapshot.identified(profile) ? count : 0;
+          profiled[2]++;
+          boolean[] seen = new boolean[channelProfiles.length];
+          for (int i = 0; i < count; i++) {
+            if (!filter.admitsUnprofiled()) {
+              counts.add(snapshot.sequence(rows[i]));
+            }
+            int channel = snapshot.channel(rows[i]);
+            if (!seen[channel]) {
+              seen[channel] = true;
+              channelProfiles[channel]++;
+            }
+          }
+        });
     long first = filter.fromNanos() != Long.MIN_VALUE ? filter.fromNanos() : counts.first;
     long last = filter.toNanos() != Long.MAX_VALUE ? filter.toNanos() : counts.last;
     // The series' end is exclusive: past the last touchpoint when no `to` was given.
     long end = filter.toNanos() != Long.MAX_VALUE ? filter.toNanos() : counts.last + 1;
     Bucket chosen = bucket != null ? bucket : Bucket.forRange(counts.total == 0 ? 0 : end - first);
-    List<SeriesRow> series = counts.total == 0 ? List.of()
-        : series(snapshot, filter, counts, first, end, chosen, zone, bucket == null);
+    List<SeriesRow> series =
+        counts.total == 0
+            ? List.of()
+            : series(snapshot, filter, counts, first, end, chosen, zone, bucket == null);
 
     List<ChannelRow> channels = new ArrayList<>();
     for (int c = 0; c < counts.byChannel.length; c++) {
       if (counts.byChannel[c] > 0) {
-        channels.add(new ChannelRow(columns.channelName(c), counts.byChannel[c], channelProfiles[c], counts.errorsByChannel[c],
-            JourneyWalk.ratio(counts.errorsByChannel[c], counts.byChannel[c])));
+        channels.add(
+            new ChannelRow(
+                columns.channelName(c),
+                counts.byChannel[c],
+                channelProfiles[c],
+                counts.errorsByChannel[c],
+                JourneyWalk.ratio(counts.errorsByChannel[c], counts.byChannel[c])));
       }
     }
-    channels.sort(Comparator.comparingLong(ChannelRow::touchpoints).reversed().thenComparing(ChannelRow::channel));
+    channels.sort(
+        Comparator.comparingLong(ChannelRow::touchpoints)
+            .reversed()
+            .thenComparing(ChannelRow::channel));
     List<TouchpointRow> top = new ArrayList<>();
     int channelCount = counts.byChannel.length;
     for (int key = 0; key < counts.byTouchpoint.length; key++) {
       if (counts.byTouchpoint[key] > 0) {
-        top.add(new TouchpointRow(columns.touchpointName(key / channelCount), columns.channelName(key % channelCount),
-            counts.byTouchpoint[key], counts.errorsByTouchpoint[key],
-            JourneyWalk.ratio(counts.errorsByTouchpoint[key], counts.byTouchpoint[key])));
+        top.add(
+            new TouchpointRow(
+                columns.touchpointName(key / channelCount),
+                columns.channelName(key % channelCount),
+                counts.byTouchpoint[key],
+                counts.errorsByTouchpoint[key],
+                JourneyWalk.ratio(counts.errorsByTouchpoint[key], counts.byTouchpoint[key])));
       }
     }
-    top.sort(Comparator.comparingLong(TouchpointRow::touchpoints).reversed()
-        .thenComparing(TouchpointRow::touchpoint).thenComparing(TouchpointRow::channel));
+    top.sort(
+        Comparator.comparingLong(TouchpointRow::touchpoints)
+            .reversed()
+            .thenComparing(TouchpointRow::touchpoint)
+            .thenComparing(TouchpointRow::channel));
     long inNoProfile = counts.total - profiled[0];
     long unattributed = filter.admitsUnprofiled() ? counts.total - counts.keyed : 0;
-    return new OverviewView(counts.total, profiled[2], JourneyWalk.ratio(profiled[1], counts.total), unattributed,
-        inNoProfile - unattributed, counts.total == 0 ? null : ProfileQuery.time(first),
-        counts.total == 0 ? null : ProfileQuery.time(last), chosen.name().toLowerCase(), channels, series,
+    return new OverviewView(
+        counts.total,
+        profiled[2],
+        JourneyWalk.ratio(profiled[1], counts.total),
+        unattributed,
+        inNoProfile - unattributed,
+        counts.total == 0 ? null : ProfileQuery.time(first),
+        counts.total == 0 ? null : ProfileQuery.time(last),
+        chosen.name().toLowerCase(),
+        channels,
+        series,
         List.copyOf(top.subList(0, Math.min(TOP_TOUCHPOINTS, top.size()))));
   }
 
-  /** Touchpoints per channel and bucket, every bucket of the range (zeros included) for each channel seen. */
   /**
-   * Touchpoints per channel and bucket, every bucket of the range (zeros included) for each
-   * channel seen. Buckets start at whole seconds, minutes, hours or days of the viewer's zone —
-   * a day from local midnight to midnight, 23 or 25 hours long when the clocks change.
+   * Touchpoints per channel and bucket, every bucket of the range (zeros included) for each channel
+   * seen.
+   */
+  /**
+   * Touchpoints per channel and bucket, every bucket of the range (zeros included) for each channel
+   * seen. Buckets start at whole seconds, minutes, hours or days of the viewer's zone — a day from
+   * local midnight to midnight, 23 or 25 hours long when the clocks change.
    *
    * @param end exclusive
    * @param chosenHere when the bucket was not asked for: a range too long for it shows its latest
    *     {@link #MAX_BUCKETS} buckets instead of being refused
    */
-  private List<SeriesRow> series(JourneySnapshot snapshot, ViewFilter filter, Counts counts, long first, long end,
-      Bucket bucket, ZoneId zone, boolean chosenHere) {
+  private List<SeriesRow> series(
+      JourneySnapshot snapshot,
+      ViewFilter filter,
+      Counts counts,
+      long first,
+      long end,
+      Bucket bucket,
+      ZoneId zone,
+      boolean chosenHere) {
     TouchpointColumns columns = snapshot.columns();
     long estimate = (end - first) / bucket.nanos + 2;
     if (estimate > MAX_BUCKETS) {
       if (!chosenHere) {
-        throw new IllegalArgumentException("bucket=" + bucket.name().toLowerCase() + " gives " + estimate
-            + " points over this range; at most " + MAX_BUCKETS + ": choose a larger bucket or a shorter range");
+        throw new IllegalArgumentException(
+            "bucket="
+                + bucket.name().toLowerCase()
+                + " gives "
+                + estimate
+                + " points over this range; at most "
+                + MAX_BUCKETS
+                + ": choose a larger bucket or a shorter range");
       }
       first = end - (MAX_BUCKETS - 2) * bucket.nanos;
     }
@@ -164,35 +225,43 @@ public final class OverviewQuery {
     int channelCount = columns.channelNames().size();
     long[][] perChannel = new long[channelCount][buckets];
     long from = starts[0];
-    counts.forEachCounted(filter, snapshot, row -> {
-      long nanos = columns.nanos(row);
-      if (nanos >= from && nanos < end) {
-        int found = java.util.Arrays.binarySearch(starts, nanos);
-        perChannel[columns.channel(row)][found >= 0 ? found : -found - 2]++;
-      }
-    });
+    counts.forEachCounted(
+        filter,
+        snapshot,
+        row -> {
+          long nanos = columns.nanos(row);
+          if (nanos >= from && nanos < end) {
+            int found = java.util.Arrays.binarySearch(starts, nanos);
+            perChannel[columns.channel(row)][found >= 0 ? found : -found - 2]++;
+          }
+        });
     List<SeriesRow> series = new ArrayList<>();
     for (int c = 0; c < channelCount; c++) {
       if (c >= counts.byChannel.length || counts.byChannel[c] == 0) {
         continue;
       }
       for (int b = 0; b < buckets; b++) {
-        series.add(new SeriesRow(ProfileQuery.time(starts[b]), columns.channelName(c), perChannel[c][b]));
+        series.add(
+            new SeriesRow(ProfileQuery.time(starts[b]), columns.channelName(c), perChannel[c][b]));
       }
     }
     return series;
   }
 
-  /** The starts of the buckets that cover [first, end), in epoch nanoseconds, aligned in the zone. */
+  /**
+   * The starts of the buckets that cover [first, end), in epoch nanoseconds, aligned in the zone.
+   */
   private static long[] bucketStarts(long first, long end, Bucket bucket, ZoneId zone) {
-    java.time.temporal.ChronoUnit unit = switch (bucket) {
-      case SECOND -> java.time.temporal.ChronoUnit.SECONDS;
-      case MINUTE -> java.time.temporal.ChronoUnit.MINUTES;
-      case HOUR -> java.time.temporal.ChronoUnit.HOURS;
-      case DAY -> java.time.temporal.ChronoUnit.DAYS;
-    };
+    java.time.temporal.ChronoUnit unit =
+        switch (bucket) {
+          case SECOND -> java.time.temporal.ChronoUnit.SECONDS;
+          case MINUTE -> java.time.temporal.ChronoUnit.MINUTES;
+          case HOUR -> java.time.temporal.ChronoUnit.HOURS;
+          case DAY -> java.time.temporal.ChronoUnit.DAYS;
+        };
     java.time.ZonedDateTime at = Instant.ofEpochSecond(0, first).atZone(zone).truncatedTo(unit);
-    it.unimi.dsi.fastutil.longs.LongArrayList starts = new it.unimi.dsi.fastutil.longs.LongArrayList();
+    it.unimi.dsi.fastutil.longs.LongArrayList starts =
+        new it.unimi.dsi.fastutil.longs.LongArrayList();
     while (true) {
       Instant instant = at.toInstant();
       long nanos = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
@@ -201,7 +270,10 @@ public final class OverviewQuery {
       }
       starts.add(nanos);
       // A day is a calendar day in the zone; shorter buckets are fixed lengths of time.
-      at = bucket == Bucket.DAY ? at.plusDays(1) : at.plus(bucket.nanos, java.time.temporal.ChronoUnit.NANOS);
+      at =
+          bucket == Bucket.DAY
+              ? at.plusDays(1)
+              : at.plus(bucket.nanos, java.time.temporal.ChronoUnit.NANOS);
     }
     return starts.toLongArray();
   }
@@ -211,8 +283,10 @@ public final class OverviewQuery {
     final TouchpointColumns columns;
     final long[] byChannel;
     final long[] errorsByChannel;
+
     /** By touchpoint and channel: {@code touchpoint * channels + channel}. */
     final long[] byTouchpoint;
+
     final long[] errorsByTouchpoint;
     long total;
     long keyed;
@@ -243,7 +317,8 @@ public final class OverviewQuery {
     }
 
     /** Visits again the rows that {@link #add} counted. */
-    void forEachCounted(ViewFilter filter, JourneySnapshot snapshot, java.util.function.IntConsumer visitor) {
+    void forEachCounted(
+        ViewFilter filter, JourneySnapshot snapshot, java.util.function.IntConsumer visitor) {
       if (filter.admitsUnprofiled()) {
         for (long row = 1; row <= snapshot.published(); row++) {
           if (filter.passes(columns, (int) row)) {
@@ -251,11 +326,14 @@ public final class OverviewQuery {
           }
         }
       } else {
-        JourneyWalk.profiles(snapshot, filter, (profile, rows, count) -> {
-          for (int i = 0; i < count; i++) {
-            visitor.accept(snapshot.sequence(rows[i]));
-          }
-        });
+        JourneyWalk.profiles(
+            snapshot,
+            filter,
+            (profile, rows, count) -> {
+              for (int i = 0; i < count; i++) {
+                visitor.accept(snapshot.sequence(rows[i]));
+              }
+            });
       }
     }
   }

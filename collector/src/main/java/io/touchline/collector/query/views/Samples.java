@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * Durations whose median a view reports. Every one is kept up to {@link #KEPT}; beyond that a
- * uniform sample of that size (reservoir sampling, fixed seed: the same data give the same
- * answer), so the median stays exact for the sizes people check by hand and cheap at ten million.
+ * uniform sample of that size (reservoir sampling, fixed seed: the same data give the same answer),
+ * so the median stays exact for the sizes people check by hand and cheap at ten million.
  */
 final class Samples {
 

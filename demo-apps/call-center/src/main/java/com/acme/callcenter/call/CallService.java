@@ -10,7 +10,10 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Inbound calls: the switch answers, the IVR routes, an agent identifies the caller, the caller hangs up. */
+/**
+ * Inbound calls: the switch answers, the IVR routes, an agent identifies the caller, the caller
+ * hangs up.
+ */
 public class CallService {
 
   /** The IVR menu, in the order the caller hears it. */
@@ -37,7 +40,8 @@ public class CallService {
 
   public Call selectOption(String callId, String option) {
     if (!IVR_OPTIONS.contains(option)) {
-      throw new IllegalArgumentException("option must be one of " + String.join(", ", IVR_OPTIONS) + ", was '" + option + "'");
+      throw new IllegalArgumentException(
+          "option must be one of " + String.join(", ", IVR_OPTIONS) + ", was '" + option + "'");
     }
     Call call = require(callId);
     call.setIvrOption(option);
@@ -45,8 +49,8 @@ public class CallService {
   }
 
   /**
-   * The agent ties the call to a customer, entering the phone number as they heard or read it:
-   * the desk keeps what was typed, right or wrong, as real desks do.
+   * The agent ties the call to a customer, entering the phone number as they heard or read it: the
+   * desk keeps what was typed, right or wrong, as real desks do.
    */
   public Call identifyCaller(String callId, String typedPhone, String customerNumber) {
     Call call = require(callId);
@@ -62,7 +66,9 @@ public class CallService {
     return call;
   }
 
-  /** @throws NoSuchElementException for an unknown call id */
+  /**
+   * @throws NoSuchElementException for an unknown call id
+   */
   public Call require(String callId) {
     Call call = calls.get(callId);
     if (call == null) {

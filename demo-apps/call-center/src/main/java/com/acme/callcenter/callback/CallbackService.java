@@ -32,11 +32,16 @@ public class CallbackService {
    */
   public Callback schedule(String customerNumber, String phone, int inMinutes) {
     if (inMinutes < 0 || inMinutes > 7 * 24 * 60) {
-      throw new IllegalArgumentException("inMinutes must be from 0 to a week (10080), was " + inMinutes);
+      throw new IllegalArgumentException(
+          "inMinutes must be from 0 to a week (10080), was " + inMinutes);
     }
     directory.require(customerNumber);
     Callback callback =
-        new Callback("CB-" + sequence.incrementAndGet(), customerNumber, phone, clock.instant().plus(Duration.ofMinutes(inMinutes)));
+        new Callback(
+            "CB-" + sequence.incrementAndGet(),
+            customerNumber,
+            phone,
+            clock.instant().plus(Duration.ofMinutes(inMinutes)));
     queue.add(callback);
     return callback;
   }

@@ -36,10 +36,14 @@ public class Directory {
   }
 
   private static Directory fromRows(List<String[]> rows) {
-    return new Directory(rows.stream().map(r -> new DirectoryEntry(r[0], r[1], r[2], r[3])).toList());
+    return new Directory(
+        rows.stream().map(r -> new DirectoryEntry(r[0], r[1], r[2], r[3])).toList());
   }
 
-  /** Every customer on this number, compared by digits only: {@code +44 20 7946 0105} is {@code +442079460105}. */
+  /**
+   * Every customer on this number, compared by digits only: {@code +44 20 7946 0105} is {@code
+   * +442079460105}.
+   */
   public List<DirectoryEntry> findByPhone(String phone) {
     return List.copyOf(byPhoneDigits.getOrDefault(digits(phone), List.of()));
   }
@@ -48,9 +52,12 @@ public class Directory {
     return Optional.ofNullable(byCustomerNumber.get(customerNumber));
   }
 
-  /** @throws NoSuchElementException when no line of the directory has this customer number */
+  /**
+   * @throws NoSuchElementException when no line of the directory has this customer number
+   */
   public DirectoryEntry require(String customerNumber) {
-    return findByCustomerNumber(customerNumber).orElseThrow(() -> new NoSuchElementException("no customer " + customerNumber));
+    return findByCustomerNumber(customerNumber)
+        .orElseThrow(() -> new NoSuchElementException("no customer " + customerNumber));
   }
 
   static String digits(String phone) {

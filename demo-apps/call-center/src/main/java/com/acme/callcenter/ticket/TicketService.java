@@ -1,9 +1,9 @@
 package com.acme.callcenter.ticket;
 
-import com.acme.web.RequestContext;
 import com.acme.callcenter.call.CallService;
 import com.acme.callcenter.directory.Directory;
 import com.acme.callcenter.directory.DirectoryEntry;
+import com.acme.web.RequestContext;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,12 +32,20 @@ public class TicketService {
   public Ticket open(String callId, String customerNumber, String subject) {
     calls.require(callId);
     DirectoryEntry customer = directory.require(customerNumber);
-    Ticket ticket = new Ticket("T-" + sequence.incrementAndGet(), callId, customer.customerNumber(), customer.tier(), subject);
+    Ticket ticket =
+        new Ticket(
+            "T-" + sequence.incrementAndGet(),
+            callId,
+            customer.customerNumber(),
+            customer.tier(),
+            subject);
     tickets.put(ticket.getId(), ticket);
     return ticket;
   }
 
-  /** @throws NoSuchElementException for an unknown ticket id */
+  /**
+   * @throws NoSuchElementException for an unknown ticket id
+   */
   public Ticket resolve(String ticketId) {
     Ticket ticket = tickets.get(ticketId);
     if (ticket == null) {

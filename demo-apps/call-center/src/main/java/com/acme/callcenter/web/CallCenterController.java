@@ -17,14 +17,21 @@ import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The call center's HTTP endpoints (the switch, the IVR and the agent desk); each delegates to a service. */
+/**
+ * The call center's HTTP endpoints (the switch, the IVR and the agent desk); each delegates to a
+ * service.
+ */
 public class CallCenterController extends JsonHandler {
 
   private static final Pattern CALL_ACTION = Pattern.compile("/calls/([^/]+)/(ivr|customer|end)");
   private static final Pattern TICKET_RESOLVE = Pattern.compile("/tickets/([^/]+)/resolve");
 
   /** The call center's services, as the controller calls them. */
-  public record Services(CallService calls, DirectoryService directory, TicketService tickets, CallbackService callbacks) {}
+  public record Services(
+      CallService calls,
+      DirectoryService directory,
+      TicketService tickets,
+      CallbackService callbacks) {}
 
   private final Services services;
 
@@ -47,24 +54,45 @@ public class CallCenterController extends JsonHandler {
     } else if (callAction.matches()) {
       expect(request, "POST");
       String callId = callAction.group(1);
-      Call call = switch (callAction.group(2)) {
-        case "ivr" -> services.calls().selectOption(callId, request.field("option"));
-        case "customer" -> services.calls().identifyCaller(callId, request.field("phone"), request.field("customerNumber"));
-        default -> services.calls().end(callId);
-      };
+      Call call =
+          switch (callAction.group(2)) {
+            case "ivr" -> services.calls().selectOption(callId, request.field("option"));
+            case "customer" ->
+                services
+                    .calls()
+                    .identifyCaller(
+                        callId, request.field("phone"), request.field("customerNumber"));
+            default -> services.calls().end(callId);
+          };
       request.json(200, CallView.of(call));
     } else if (path.equals("/directory")) {
       expect(request, "GET");
-      request.json(200, services.directory().lookup(request.query("phone")).stream().map(EntryView::of).toList());
+      request.json(
+          200,
+          services.directory().lookup(request.query("phone")).stream().map(EntryView::of).toList());
     } else if (path.equals("/tickets")) {
       expect(request, "POST");
-      request.json(201, TicketView.of(services.tickets().open(request.field("callId"), request.field("customerNumber"), request.field("subject"))));
+      request.json(
+          201,
+          TicketView.of(
+              services
+                  .tickets()
+                  .open(
+                      request.field("callId"),
+                      request.field("customerNumber"),
+                      request.field("subject"))));
     } else if (ticketResolve.matches()) {
       expect(request, "POST");
       request.json(200, TicketView.of(services.tickets().resolve(ticketResolve.group(1))));
     } else if (path.equals("/callbacks")) {
       expect(request, "POST");
-      Callback callback = services.callbacks().schedule(request.field("customerNumber"), request.field("phone"), request.intField("inMinutes"));
+      Callback callback =
+          services
+              .callbacks()
+              .schedule(
+                  request.field("customerNumber"),
+                  request.field("phone"),
+                  request.intField("inMinutes"));
       request.json(201, CallbackView.of(callback));
     } else {
       throw new NoSuchElementException("no such page " + path);
@@ -72,11 +100,25 @@ public class CallCenterController extends JsonHandler {
   }
 
   /** A call as the desk shows it. */
-  record CallView(String callId, String from, String ivrOption, String identifiedPhone, String customerNumber, String tier,
-      boolean ended, long durationSeconds) {
+  record CallView(
+      String callId,
+      String from,
+      String ivrOption,
+      String identifiedPhone,
+      String customerNumber,
+      String tier,
+      boolean ended,
+      long durationSeconds) {
     static CallView of(Call call) {
-      return new CallView(call.getId(), call.getCallerPhone(), call.getIvrOption(), call.getIdentifiedPhone(),
-          call.getCustomerNumber(), call.getTier(), call.isEnded(), call.getDurationSeconds());
+      return new CallView(
+          call.getId(),
+          call.getCallerPhone(),
+          call.getIvrOption(),
+          call.getIdentifiedPhone(),
+          call.getCustomerNumber(),
+          call.getTier(),
+          call.isEnded(),
+          call.getDurationSeconds());
     }
   }
 
@@ -87,16 +129,28 @@ public class CallCenterController extends JsonHandler {
     }
   }
 
-  record TicketView(String ticketId, String callId, String customerNumber, String tier, String subject, boolean resolved) {
+  record TicketView(
+      String ticketId,
+      String callId,
+      String customerNumber,
+      String tier,
+      String subject,
+      boolean resolved) {
     static TicketView of(Ticket ticket) {
-      return new TicketView(ticket.getId(), ticket.getCallId(), ticket.getCustomerNumber(), ticket.getTier(), ticket.getSubject(),
+      return new TicketView(
+          ticket.getId(),
+          ticket.getCallId(),
+          ticket.getCustomerNumber(),
+          ticket.getTier(),
+          ticket.getSubject(),
           ticket.isResolved());
     }
   }
 
   record CallbackView(String callbackId, String customerNumber, String phone, String due) {
     static CallbackView of(Callback callback) {
-      return new CallbackView(callback.id(), callback.customerNumber(), callback.phone(), callback.due().toString());
+      return new CallbackView(
+          callback.id(), callback.customerNumber(), callback.phone(), callback.due().toString());
     }
   }
 }

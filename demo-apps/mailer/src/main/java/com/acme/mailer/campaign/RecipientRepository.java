@@ -13,7 +13,8 @@ public class RecipientRepository {
   private final Map<String, String> emailByCustomerNumber;
 
   private RecipientRepository(List<String[]> rows) {
-    this.emailByCustomerNumber = rows.stream().collect(Collectors.toUnmodifiableMap(r -> r[0], r -> r[1], (a, b) -> a));
+    this.emailByCustomerNumber =
+        rows.stream().collect(Collectors.toUnmodifiableMap(r -> r[0], r -> r[1], (a, b) -> a));
   }
 
   public static RecipientRepository builtIn() {

@@ -1,8 +1,8 @@
 package com.acme.mailer.tracking;
 
-import com.acme.web.RequestContext;
 import com.acme.mailer.campaign.CampaignService;
 import com.acme.mailer.campaign.Message;
+import com.acme.web.RequestContext;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +32,8 @@ public class TrackingService {
   }
 
   private Message require(String token) {
-    return campaigns.byToken(token).orElseThrow(() -> new NoSuchElementException("unknown tracking token"));
+    return campaigns
+        .byToken(token)
+        .orElseThrow(() -> new NoSuchElementException("unknown tracking token"));
   }
 }

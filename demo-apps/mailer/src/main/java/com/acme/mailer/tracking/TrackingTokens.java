@@ -7,8 +7,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Opaque tracking tokens: an HMAC of the message id under the mailer's key, so a token says
- * nothing about its recipient and cannot be guessed from another.
+ * Opaque tracking tokens: an HMAC of the message id under the mailer's key, so a token says nothing
+ * about its recipient and cannot be guessed from another.
  */
 public class TrackingTokens {
 

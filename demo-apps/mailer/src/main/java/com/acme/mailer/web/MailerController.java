@@ -21,8 +21,10 @@ public class MailerController extends JsonHandler {
   private static final Pattern SEND = Pattern.compile("/campaigns/([^/]+)/send");
   private static final Pattern OPEN = Pattern.compile("/t/o/([^/]+)");
   private static final Pattern CLICK = Pattern.compile("/t/c/([^/]+)");
+
   /** The classic transparent 1×1 GIF (43 bytes). */
-  static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
+  static final byte[] PIXEL =
+      Base64.getDecoder().decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
 
   /** The mailer's services, as the controller calls them. */
   public record Services(CampaignService campaigns, TrackingService tracking) {}
@@ -47,13 +49,22 @@ public class MailerController extends JsonHandler {
       request.json(200, Map.of("status", "ok"));
     } else if (send.matches()) {
       expect(request, "POST");
-      Message message = services.campaigns().send(send.group(1), request.field("customerNumber"), request.optionalField("email"));
+      Message message =
+          services
+              .campaigns()
+              .send(send.group(1), request.field("customerNumber"), request.optionalField("email"));
       String base = request.baseUrl();
-      request.json(201, Map.of(
-          "messageId", message.messageId(),
-          "email", message.email(),
-          "openUrl", base + "/t/o/" + message.token(),
-          "clickUrl", base + "/t/c/" + message.token()));
+      request.json(
+          201,
+          Map.of(
+              "messageId",
+              message.messageId(),
+              "email",
+              message.email(),
+              "openUrl",
+              base + "/t/o/" + message.token(),
+              "clickUrl",
+              base + "/t/c/" + message.token()));
     } else if (open.matches()) {
       expect(request, "GET");
       services.tracking().recordOpen(open.group(1));
@@ -61,7 +72,10 @@ public class MailerController extends JsonHandler {
     } else if (click.matches()) {
       expect(request, "GET");
       Message message = services.tracking().recordClick(click.group(1));
-      request.redirect(shopUrl + "/?utm_source=email&utm_campaign=" + URLEncoder.encode(message.campaign(), StandardCharsets.UTF_8));
+      request.redirect(
+          shopUrl
+              + "/?utm_source=email&utm_campaign="
+              + URLEncoder.encode(message.campaign(), StandardCharsets.UTF_8));
     } else {
       throw new NoSuchElementException("no such page " + path);
     }

@@ -10,7 +10,8 @@ class TrackingTokensTest {
 
   @Test
   void theSameMessageAlwaysGetsTheSameToken() {
-    assertThat(new TrackingTokens("mailer-key").tokenFor("MSG-900001")).isEqualTo(tokens.tokenFor("MSG-900001"));
+    assertThat(new TrackingTokens("mailer-key").tokenFor("MSG-900001"))
+        .isEqualTo(tokens.tokenFor("MSG-900001"));
   }
 
   @Test
@@ -22,6 +23,7 @@ class TrackingTokensTest {
 
   @Test
   void anotherKeyGivesOtherTokens() {
-    assertThat(new TrackingTokens("another-key").tokenFor("MSG-900001")).isNotEqualTo(tokens.tokenFor("MSG-900001"));
+    assertThat(new TrackingTokens("another-key").tokenFor("MSG-900001"))
+        .isNotEqualTo(tokens.tokenFor("MSG-900001"));
   }
 }

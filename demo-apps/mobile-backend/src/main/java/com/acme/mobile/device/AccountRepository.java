@@ -13,7 +13,8 @@ public class AccountRepository {
   private final Map<String, String> nameByCustomerNumber;
 
   private AccountRepository(List<String[]> rows) {
-    this.nameByCustomerNumber = rows.stream().collect(Collectors.toUnmodifiableMap(r -> r[0], r -> r[1], (a, b) -> a));
+    this.nameByCustomerNumber =
+        rows.stream().collect(Collectors.toUnmodifiableMap(r -> r[0], r -> r[1], (a, b) -> a));
   }
 
   public static AccountRepository builtIn() {

@@ -23,7 +23,8 @@ public class DeviceService {
   /** Registering an id again (a reinstall) keeps the device and updates its platform. */
   public Device register(String deviceId, String platform) {
     if (!PLATFORMS.contains(platform)) {
-      throw new IllegalArgumentException("platform must be one of " + PLATFORMS + ", was '" + platform + "'");
+      throw new IllegalArgumentException(
+          "platform must be one of " + PLATFORMS + ", was '" + platform + "'");
     }
     Device device = devices.computeIfAbsent(deviceId, id -> new Device(id, platform));
     device.setPlatform(platform);
@@ -31,7 +32,9 @@ public class DeviceService {
   }
 
   public Device signIn(String deviceId, String customerNumber) {
-    accounts.nameOf(customerNumber).orElseThrow(() -> new NoSuchElementException("no account " + customerNumber));
+    accounts
+        .nameOf(customerNumber)
+        .orElseThrow(() -> new NoSuchElementException("no account " + customerNumber));
     Device device = require(deviceId);
     device.signIn(customerNumber);
     return device;

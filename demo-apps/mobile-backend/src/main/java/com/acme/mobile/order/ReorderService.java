@@ -1,8 +1,8 @@
 package com.acme.mobile.order;
 
-import com.acme.web.RequestContext;
 import com.acme.mobile.device.Device;
 import com.acme.mobile.device.DeviceService;
+import com.acme.web.RequestContext;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** "Order again": repeats a previous order for the customer signed in on the device. */
@@ -23,6 +23,7 @@ public class ReorderService {
     if (customerNumber == null) {
       throw new NotSignedInException(deviceId);
     }
-    return new Reorder("M-" + sequence.incrementAndGet(), previousOrderId, deviceId, customerNumber);
+    return new Reorder(
+        "M-" + sequence.incrementAndGet(), previousOrderId, deviceId, customerNumber);
   }
 }

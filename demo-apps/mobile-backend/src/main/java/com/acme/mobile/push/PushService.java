@@ -1,8 +1,8 @@
 package com.acme.mobile.push;
 
-import com.acme.web.RequestContext;
 import com.acme.mobile.device.Device;
 import com.acme.mobile.device.DeviceService;
+import com.acme.web.RequestContext;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -47,18 +47,36 @@ public class MobileController extends JsonHandler {
       request.json(200, Map.of("status", "ok"));
     } else if (path.equals("/devices")) {
       expect(request, "POST");
-      request.json(200, deviceView(services.devices().register(request.field("deviceId"), request.field("platform"))));
+      request.json(
+          200,
+          deviceView(
+              services.devices().register(request.field("deviceId"), request.field("platform"))));
     } else if (path.equals("/signin")) {
       expect(request, "POST");
-      request.json(200, deviceView(services.devices().signIn(request.field("deviceId"), request.field("customerNumber"))));
+      request.json(
+          200,
+          deviceView(
+              services
+                  .devices()
+                  .signIn(request.field("deviceId"), request.field("customerNumber"))));
     } else if (pushOpened.matches()) {
       expect(request, "POST");
       PushOpen open = services.push().opened(pushOpened.group(1), request.field("deviceId"));
-      request.json(200, Map.of("notificationId", open.notificationId(), "deviceId", open.deviceId()));
+      request.json(
+          200, Map.of("notificationId", open.notificationId(), "deviceId", open.deviceId()));
     } else if (path.equals("/orders/reorder")) {
       expect(request, "POST");
-      Reorder order = services.orders().reorder(request.field("deviceId"), request.field("orderId"));
-      request.json(201, Map.of("orderId", order.orderId(), "previousOrderId", order.previousOrderId(), "customerNumber", order.customerNumber()));
+      Reorder order =
+          services.orders().reorder(request.field("deviceId"), request.field("orderId"));
+      request.json(
+          201,
+          Map.of(
+              "orderId",
+              order.orderId(),
+              "previousOrderId",
+              order.previousOrderId(),
+              "customerNumber",
+              order.customerNumber()));
     } else {
       throw new NoSuchElementException("no such page " + path);
     }

@@ -20,15 +20,16 @@ import java.util.TreeMap;
  * {@code simulator accuracy --truth FILE [--api URL] [--out FILE]}: reads every touchpoint the
  * collector stored ({@code GET /api/touchpoints}), joins each to the simulator's ground truth by
  * its {@code demo.interaction} attribute, and reports how well the profiles match the real
- * customers (docs/identity.md, "Accuracy"). The API token, if the collector needs one, comes
- * from {@code TOUCHLINE_API_TOKEN}.
+ * customers (docs/identity.md, "Accuracy"). The API token, if the collector needs one, comes from
+ * {@code TOUCHLINE_API_TOKEN}.
  */
 public final class AccuracyCommand {
 
   /** The attribute the demo's agent configs fill with the request id the simulator sent. */
   static final String INTERACTION_ATTRIBUTE = "demo.interaction";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private AccuracyCommand() {}
 
@@ -59,7 +60,11 @@ public final class AccuracyCommand {
       usage("--truth FILE is required");
     }
     try {
-      Report report = measure(URI.create(api.replaceAll("/+$", "")), System.getenv("TOUCHLINE_API_TOKEN"), TruthFile.read(truth));
+      Report report =
+          measure(
+              URI.create(api.replaceAll("/+$", "")),
+              System.getenv("TOUCHLINE_API_TOKEN"),
+              TruthFile.read(truth));
       System.out.print(describe(report));
       if (out != null) {
         JSON.writeValue(out.toFile(), report);
@@ -80,26 +85,35 @@ public final class AccuracyCommand {
   }
 
   /** Pages through every stored touchpoint and scores the profiles against the truth. */
-  static Report measure(URI api, String token, TruthFile truth) throws IOException, InterruptedException {
+  static Report measure(URI api, String token, TruthFile truth)
+      throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     PairwiseAccuracy accuracy = new PairwiseAccuracy();
     Map<String, Long> stored = new TreeMap<>();
     long withoutTruth = 0;
     String cursor = null;
     do {
-      String page = api + "/api/touchpoints?limit=1000"
-          + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(page)).timeout(Duration.ofSeconds(60));
+      String page =
+          api
+              + "/api/touchpoints?limit=1000"
+              + (cursor == null
+                  ? ""
+                  : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(page)).timeout(Duration.ofSeconds(60));
       if (token != null && !token.isBlank()) {
         request.header("Authorization", "Bearer " + token.trim());
       }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("GET " + page + " answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            "GET " + page + " answered " + response.statusCode() + ": " + response.body());
       }
       JsonNode body = JSON.readTree(response.body());
       for (JsonNode touchpoint : body.path("touchpoints")) {
-        TruthFile.Interaction interaction = truth.find(touchpoint.path("attributes").path(INTERACTION_ATTRIBUTE).asText(""));
+        TruthFile.Interaction interaction =
+            truth.find(touchpoint.path("attributes").path(INTERACTION_ATTRIBUTE).asText(""));
         if (interaction == null) {
           withoutTruth++;
           continue;
@@ -115,25 +129,55 @@ public final class AccuracyCommand {
       }
       cursor = body.path("nextCursor").isTextual() ? body.get("nextCursor").asText() : null;
     } while (cursor != null);
-    return new Report(accuracy.result(), truth.interactions(), truth.expectedPerChannel(), stored, withoutTruth);
+    return new Report(
+        accuracy.result(), truth.interactions(), truth.expectedPerChannel(), stored, withoutTruth);
   }
 
   static String describe(Report report) {
     PairwiseAccuracy.Result r = report.accuracy();
     StringBuilder text = new StringBuilder();
-    text.append(String.format("stitching accuracy over %,d touchpoints of %,d interactions:%n", r.touchpoints(), report.interactions()));
-    text.append(String.format("  precision %.4f  (%,d of %,d pairs in one profile are one customer)%n", r.precision(), r.correctPairs(), r.predictedPairs()));
-    text.append(String.format("  recall    %.4f  (%,d of %,d pairs of one customer are in one profile)%n", r.recall(), r.correctPairs(), r.truthPairs()));
-    text.append(String.format("  coverage  %.4f  (%,d attributed, %,d unattributed, %,d ambiguous)%n", r.coverage(), r.attributed(), r.unattributed(), r.ambiguous()));
-    text.append(String.format("  %,d profiles for %,d customers: %,d profiles mix customers, %,d customers are split%n",
-        r.profiles(), r.customers(), r.mixedProfiles(), r.splitCustomers()));
+    text.append(
+        String.format(
+            "stitching accuracy over %,d touchpoints of %,d interactions:%n",
+            r.touchpoints(), report.interactions()));
+    text.append(
+        String.format(
+            "  precision %.4f  (%,d of %,d pairs in one profile are one customer)%n",
+            r.precision(), r.correctPairs(), r.predictedPairs()));
+    text.append(
+        String.format(
+            "  recall    %.4f  (%,d of %,d pairs of one customer are in one profile)%n",
+            r.recall(), r.correctPairs(), r.truthPairs()));
+    text.append(
+        String.format(
+            "  coverage  %.4f  (%,d attributed, %,d unattributed, %,d ambiguous)%n",
+            r.coverage(), r.attributed(), r.unattributed(), r.ambiguous()));
+    text.append(
+        String.format(
+            "  %,d profiles for %,d customers: %,d profiles mix customers, %,d customers are split%n",
+            r.profiles(), r.customers(), r.mixedProfiles(), r.splitCustomers()));
     Map<String, String> channels = new LinkedHashMap<>();
-    report.expectedPerChannel().forEach((channel, expected) ->
-        channels.put(channel, String.format("%,d of %,d", report.storedPerChannel().getOrDefault(channel, 0L), expected)));
-    report.storedPerChannel().forEach((channel, stored) -> channels.putIfAbsent(channel, String.format("%,d of 0", stored)));
-    text.append("  touchpoints stored / expected per channel: ").append(channels).append(System.lineSeparator());
+    report
+        .expectedPerChannel()
+        .forEach(
+            (channel, expected) ->
+                channels.put(
+                    channel,
+                    String.format(
+                        "%,d of %,d",
+                        report.storedPerChannel().getOrDefault(channel, 0L), expected)));
+    report
+        .storedPerChannel()
+        .forEach(
+            (channel, stored) -> channels.putIfAbsent(channel, String.format("%,d of 0", stored)));
+    text.append("  touchpoints stored / expected per channel: ")
+        .append(channels)
+        .append(System.lineSeparator());
     if (report.storedWithoutTruth() > 0) {
-      text.append(String.format("  %,d stored touchpoints have no interaction in the truth file%n", report.storedWithoutTruth()));
+      text.append(
+          String.format(
+              "  %,d stored touchpoints have no interaction in the truth file%n",
+              report.storedWithoutTruth()));
     }
     return text.toString();
   }

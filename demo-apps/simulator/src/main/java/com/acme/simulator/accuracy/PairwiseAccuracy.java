@@ -4,16 +4,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How well a partition of touchpoints into profiles matches the truth of who did each one,
- * counted over pairs of touchpoints (docs/identity.md, "Accuracy"). Two touchpoints are a
- * predicted pair when they share a profile and a true pair when the same real customer did
- * both; precision is the share of predicted pairs that are true, recall the share of true pairs
- * that were predicted. Only attributed touchpoints take part; the others are counted apart.
+ * How well a partition of touchpoints into profiles matches the truth of who did each one, counted
+ * over pairs of touchpoints (docs/identity.md, "Accuracy"). Two touchpoints are a predicted pair
+ * when they share a profile and a true pair when the same real customer did both; precision is the
+ * share of predicted pairs that are true, recall the share of true pairs that were predicted. Only
+ * attributed touchpoints take part; the others are counted apart.
  */
 public final class PairwiseAccuracy {
 
   /** Touchpoints per (profile, customer) cell. */
   private final Map<String, Map<String, Long>> cells = new HashMap<>();
+
   private final Map<String, Long> perProfile = new HashMap<>();
   private final Map<String, Long> perCustomer = new HashMap<>();
   private long attributed;
@@ -47,9 +48,14 @@ public final class PairwiseAccuracy {
     }
     long predicted = perProfile.values().stream().mapToLong(PairwiseAccuracy::pairs).sum();
     long actual = perCustomer.values().stream().mapToLong(PairwiseAccuracy::pairs).sum();
-    long mixedProfiles = cells.values().stream().filter(byCustomer -> byCustomer.size() > 1).count();
+    long mixedProfiles =
+        cells.values().stream().filter(byCustomer -> byCustomer.size() > 1).count();
     Map<String, Long> profilesPerCustomer = new HashMap<>();
-    cells.values().forEach(byCustomer -> byCustomer.keySet().forEach(c -> profilesPerCustomer.merge(c, 1L, Long::sum)));
+    cells
+        .values()
+        .forEach(
+            byCustomer ->
+                byCustomer.keySet().forEach(c -> profilesPerCustomer.merge(c, 1L, Long::sum)));
     long splitCustomers = profilesPerCustomer.values().stream().filter(n -> n > 1).count();
     long all = attributed + unattributed + ambiguous;
     return new Result(

@@ -25,7 +25,9 @@ final class TruthFile {
     this.expectedPerChannel = expectedPerChannel;
   }
 
-  /** @throws IllegalArgumentException naming the file and line of a line that is not an interaction */
+  /**
+   * @throws IllegalArgumentException naming the file and line of a line that is not an interaction
+   */
   static TruthFile read(Path file) throws IOException {
     ObjectMapper json = new ObjectMapper();
     Map<String, Interaction> byId = new HashMap<>();
@@ -41,7 +43,8 @@ final class TruthFile {
         try {
           node = json.readTree(line);
         } catch (IOException e) {
-          throw new IllegalArgumentException(file + ":" + number + ": not JSON: " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              file + ":" + number + ": not JSON: " + e.getMessage(), e);
         }
         String id = text(node, "interaction", file, number);
         String customer = text(node, "customer", file, number);
@@ -57,7 +60,8 @@ final class TruthFile {
   private static String text(JsonNode node, String field, Path file, int line) {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-      throw new IllegalArgumentException(file + ":" + line + ": field '" + field + "' is missing or not a string");
+      throw new IllegalArgumentException(
+          file + ":" + line + ": field '" + field + "' is missing or not a string");
     }
     return value.asText();
   }

@@ -11,7 +11,8 @@ import java.util.function.Function;
  * @param actor the real person making the request
  * @param target a path on {@code app}, or an absolute URL (a link from an earlier answer)
  * @param body a JSON or form body, or null for none
- * @param form whether the body is a form ({@code application/x-www-form-urlencoded}) rather than JSON
+ * @param form whether the body is a form ({@code application/x-www-form-urlencoded}) rather than
+ *     JSON
  * @param expectedStatus the status the scenario expects; any other is an error
  * @param touchpoints the touchpoints the request should produce (docs/demo.md)
  * @param remember what to keep from the answer for later steps
@@ -33,6 +34,8 @@ public record Action(
   /** The request line as the truth file shows it, without ids that differ per run. */
   public String requestLine(Memory memory) {
     String path = target.apply(memory);
-    return method + " " + (path.startsWith("http") ? path.replaceFirst("^https?://[^/]+", "") : path);
+    return method
+        + " "
+        + (path.startsWith("http") ? path.replaceFirst("^https?://[^/]+", "") : path);
   }
 }

@@ -12,8 +12,8 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * The simulated customer base, generated from a seed, and the extracts each channel app holds
- * of it (docs/demo.md, "Customer data"): the same people, each system knowing its own part.
+ * The simulated customer base, generated from a seed, and the extracts each channel app holds of it
+ * (docs/demo.md, "Customer data"): the same people, each system knowing its own part.
  */
 public final class Population {
 
@@ -24,12 +24,15 @@ public final class Population {
   private static final String HEADER = "customerNumber,name,email,phone,tier,household,device";
 
   private static final String[] FIRST = {
-    "Ada", "Bruno", "Chloe", "David", "Emma", "Farah", "Gustav", "Hana", "Ivan", "Julia", "Kofi", "Lena",
-    "Marco", "Nora", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tara", "Umar", "Vera", "Wei", "Yusuf", "Zoe"
+    "Ada", "Bruno", "Chloe", "David", "Emma", "Farah", "Gustav", "Hana", "Ivan", "Julia", "Kofi",
+    "Lena", "Marco", "Nora", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tara", "Umar", "Vera",
+    "Wei", "Yusuf", "Zoe"
   };
   private static final String[] LAST = {
-    "Martin", "Keller", "Dubois", "Nowak", "Rossi", "Haddad", "Lind", "Sato", "Petrov", "Silva", "Mensah",
-    "Fischer", "Conti", "Berg", "Khan", "Patel", "Moreau", "Garcia", "Larsen", "Okafor", "Novak", "Chen"
+    "Martin", "Keller", "Dubois", "Nowak", "Rossi", "Haddad", "Lind", "Sato", "Petrov", "Silva",
+        "Mensah",
+    "Fischer", "Conti", "Berg", "Khan", "Patel", "Moreau", "Garcia", "Larsen", "Okafor", "Novak",
+        "Chen"
   };
 
   private Population() {}
@@ -50,8 +53,10 @@ public final class Population {
       String email = (first + "." + last + "." + (i + 1) + "@example.com").toLowerCase(Locale.ROOT);
       double tierDraw = random.nextDouble();
       String tier = tierDraw < 0.15 ? "gold" : tierDraw < 0.45 ? "silver" : "basic";
-      String device = random.nextDouble() < 0.5 ? String.format("dev-%016x", random.nextLong()) : "";
-      people.add(new Person("C-" + (100_001 + i), first + " " + last, email, phone(i), tier, "", device));
+      String device =
+          random.nextDouble() < 0.5 ? String.format("dev-%016x", random.nextLong()) : "";
+      people.add(
+          new Person("C-" + (100_001 + i), first + " " + last, email, phone(i), tier, "", device));
     }
     // Households: two neighbours in the list share the first one's phone (~10 % of customers).
     for (int i = 0; i + 1 < customers; i++) {
@@ -59,8 +64,26 @@ public final class Population {
         String household = "H-" + (i + 1);
         Person a = people.get(i);
         Person b = people.get(i + 1);
-        people.set(i, new Person(a.customerNumber(), a.name(), a.email(), a.phone(), a.tier(), household, a.device()));
-        people.set(i + 1, new Person(b.customerNumber(), b.name(), b.email(), a.phone(), b.tier(), household, b.device()));
+        people.set(
+            i,
+            new Person(
+                a.customerNumber(),
+                a.name(),
+                a.email(),
+                a.phone(),
+                a.tier(),
+                household,
+                a.device()));
+        people.set(
+            i + 1,
+            new Person(
+                b.customerNumber(),
+                b.name(),
+                b.email(),
+                a.phone(),
+                b.tier(),
+                household,
+                b.device()));
         i++;
       }
     }
@@ -72,25 +95,52 @@ public final class Population {
     // A multiplier coprime with the modulus walks every number once, in a scattered order.
     int n = (int) ((index * 7_919L + 1_234_567L) % 9_999_999L) + 1;
     String phone = String.format("+44 20 7%03d %04d", n / 10_000, n % 10_000);
-    return phone.equals(CALL_CENTER_NUMBER) ? String.format("+44 20 7%03d %04d", 999, 9_999) : phone;
+    return phone.equals(CALL_CENTER_NUMBER)
+        ? String.format("+44 20 7%03d %04d", 999, 9_999)
+        : phone;
   }
 
   /** Writes {@value #FILE} and the four apps' extracts into {@code directory}. */
   public static void write(List<Person> people, Path directory) {
     try {
       Files.createDirectories(directory);
-      csv(directory.resolve(FILE), HEADER, people, p ->
-          String.join(",", p.customerNumber(), p.name(), p.email(), p.phone(), p.tier(), p.household(), p.device()));
-      csv(directory.resolve("shop-customers.csv"), "customerNumber,email,name,tier", people, p ->
-          String.join(",", p.customerNumber(), p.email(), p.name(), p.tier()));
-      csv(directory.resolve("call-center-directory.csv"), "phone,customerNumber,name,tier", people, p ->
-          String.join(",", p.phone(), p.customerNumber(), p.name(), p.tier()));
-      csv(directory.resolve("mobile-accounts.csv"), "customerNumber,name", people, p ->
-          String.join(",", p.customerNumber(), p.name()));
-      csv(directory.resolve("mailer-recipients.csv"), "customerNumber,email,name", people, p ->
-          String.join(",", p.customerNumber(), p.email(), p.name()));
+      csv(
+          directory.resolve(FILE),
+          HEADER,
+          people,
+          p ->
+              String.join(
+                  ",",
+                  p.customerNumber(),
+                  p.name(),
+                  p.email(),
+                  p.phone(),
+                  p.tier(),
+                  p.household(),
+                  p.device()));
+      csv(
+          directory.resolve("shop-customers.csv"),
+          "customerNumber,email,name,tier",
+          people,
+          p -> String.join(",", p.customerNumber(), p.email(), p.name(), p.tier()));
+      csv(
+          directory.resolve("call-center-directory.csv"),
+          "phone,customerNumber,name,tier",
+          people,
+          p -> String.join(",", p.phone(), p.customerNumber(), p.name(), p.tier()));
+      csv(
+          directory.resolve("mobile-accounts.csv"),
+          "customerNumber,name",
+          people,
+          p -> String.join(",", p.customerNumber(), p.name()));
+      csv(
+          directory.resolve("mailer-recipients.csv"),
+          "customerNumber,email,name",
+          people,
+          p -> String.join(",", p.customerNumber(), p.email(), p.name()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the population to " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the population to " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -109,17 +159,21 @@ public final class Population {
         }
         String[] f = lines.get(i).split(",", -1);
         if (f.length != 7) {
-          throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected 7 columns, found " + f.length);
+          throw new IllegalArgumentException(
+              file + ":" + (i + 1) + ": expected 7 columns, found " + f.length);
         }
         people.add(new Person(f[0], f[1], f[2], f[3], f[4], f[5], f[6]));
       }
       return people;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + " (write it with `simulator population`): " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + file + " (write it with `simulator population`): " + e.getMessage(), e);
     }
   }
 
-  private static void csv(Path file, String header, List<Person> people, Function<Person, String> line) throws IOException {
+  private static void csv(
+      Path file, String header, List<Person> people, Function<Person, String> line)
+      throws IOException {
     List<String> lines = new ArrayList<>(people.size() + 1);
     lines.add(header);
     people.forEach(p -> lines.add(line.apply(p)));

@@ -22,8 +22,9 @@ final class Progress {
   void update(long done, long errors) {
     if (terminal) {
       int filled = (int) (WIDTH * done / planned);
-      out.printf("\r[%s%s] %,d/%,d interactions, %,d errors, %.0f/s ", "#".repeat(filled), ".".repeat(WIDTH - filled),
-          done, planned, errors, rate(done));
+      out.printf(
+          "\r[%s%s] %,d/%,d interactions, %,d errors, %.0f/s ",
+          "#".repeat(filled), ".".repeat(WIDTH - filled), done, planned, errors, rate(done));
       if (done == planned) {
         out.println();
       }
@@ -31,7 +32,9 @@ final class Progress {
       int tenth = (int) (10 * done / planned);
       if (tenth > lastTenth) {
         lastTenth = tenth;
-        out.printf("%3d%%: %,d/%,d interactions, %,d errors, %.0f/s%n", tenth * 10, done, planned, errors, rate(done));
+        out.printf(
+            "%3d%%: %,d/%,d interactions, %,d errors, %.0f/s%n",
+            tenth * 10, done, planned, errors, rate(done));
       }
     }
   }

@@ -33,15 +33,22 @@ public final class Runner {
 
   /** One client for every browser: each request carries its browser's cookies (see Memory). */
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
   private final Map<App, String> urls;
   private final long seed;
   private final long minimumGapNanos;
   private final PrintStream progressOut;
   private final boolean terminal;
 
-  /** @param rate at most this many requests per second, over all customers */
-  public Runner(Map<App, String> urls, long seed, double rate, PrintStream progressOut, boolean terminal) {
+  /**
+   * @param rate at most this many requests per second, over all customers
+   */
+  public Runner(
+      Map<App, String> urls, long seed, double rate, PrintStream progressOut, boolean terminal) {
     this.urls = Map.copyOf(urls);
     this.seed = seed;
     this.minimumGapNanos = (long) (1e9 / rate);
@@ -53,7 +60,8 @@ public final class Runner {
   private record Due(long dueMillis, long order, Visit visit, int index) {}
 
   public Summary run(List<Visit> visits, Path truthFile) throws IOException, InterruptedException {
-    PriorityQueue<Due> queue = new PriorityQueue<>(Comparator.comparingLong(Due::dueMillis).thenComparingLong(Due::order));
+    PriorityQueue<Due> queue =
+        new PriorityQueue<>(Comparator.comparingLong(Due::dueMillis).thenComparingLong(Due::order));
     long order = 0;
     long planned = 0;
     Set<String> customers = new HashSet<>();
@@ -108,18 +116,27 @@ public final class Runner {
     try {
       request = action.requestLine(visit.memory());
       String target = action.target().apply(visit.memory());
-      http = HttpRequest.newBuilder(URI.create(target.startsWith("http") ? target : urls.get(action.app()) + target))
-          .timeout(REQUEST_TIMEOUT)
-          .header("X-Request-Id", id);
+      http =
+          HttpRequest.newBuilder(
+                  URI.create(target.startsWith("http") ? target : urls.get(action.app()) + target))
+              .timeout(REQUEST_TIMEOUT)
+              .header("X-Request-Id", id);
       String body = action.body() == null ? null : action.body().apply(visit.memory());
       if (body == null) {
         http.method(action.method(), HttpRequest.BodyPublishers.noBody());
       } else {
-        http.header("Content-Type", action.form() ? "application/x-www-form-urlencoded" : "application/json")
+        http.header(
+                "Content-Type",
+                action.form() ? "application/x-www-form-urlencoded" : "application/json")
             .method(action.method(), HttpRequest.BodyPublishers.ofString(body));
       }
     } catch (RuntimeException e) {
-      summary.error(visit.customer().customerNumber() + " " + visit.scenario().label() + ": " + e.getMessage());
+      summary.error(
+          visit.customer().customerNumber()
+              + " "
+              + visit.scenario().label()
+              + ": "
+              + e.getMessage());
       return false;
     }
     int status;
@@ -129,22 +146,40 @@ public final class Runner {
       HttpResponse<String> response = this.http.send(built, HttpResponse.BodyHandlers.ofString());
       visit.memory().cookies().put(built.uri(), response.headers().map());
       status = response.statusCode();
-      answer = new Action.Answer(status, response.body(), response.headers().firstValue("Location").orElse(null));
+      answer =
+          new Action.Answer(
+              status, response.body(), response.headers().firstValue("Location").orElse(null));
     } catch (IOException e) {
       status = 0;
       answer = null;
       summary.error(request + " to " + action.app().service() + " failed: " + e.getMessage());
     }
     boolean expected = status == action.expectedStatus();
-    Interaction interaction = new Interaction(id, action.actor().customerNumber(), visit.scenario().label(), action.app().service(),
-        action.app().channel(), request, status, expected ? action.touchpoints() : List.of());
+    Interaction interaction =
+        new Interaction(
+            id,
+            action.actor().customerNumber(),
+            visit.scenario().label(),
+            action.app().service(),
+            action.app().channel(),
+            request,
+            status,
+            expected ? action.touchpoints() : List.of());
     truth.write(JSON.writeValueAsString(interaction));
     truth.newLine();
     summary.record(interaction, expected);
     if (!expected) {
       if (answer != null) {
-        summary.error(request + " to " + action.app().service() + " answered " + status + " (expected " + action.expectedStatus()
-            + "): " + answer.body());
+        summary.error(
+            request
+                + " to "
+                + action.app().service()
+                + " answered "
+                + status
+                + " (expected "
+                + action.expectedStatus()
+                + "): "
+                + answer.body());
       }
       return false;
     }
@@ -158,7 +193,8 @@ public final class Runner {
   }
 
   /** Adds the cookies the browser holds for the request's address, as a browser would. */
-  private static HttpRequest.Builder withCookies(HttpRequest.Builder request, java.net.CookieManager cookies) throws IOException {
+  private static HttpRequest.Builder withCookies(
+      HttpRequest.Builder request, java.net.CookieManager cookies) throws IOException {
     URI uri = request.copy().build().uri();
     for (Map.Entry<String, List<String>> header : cookies.get(uri, Map.of()).entrySet()) {
       for (String value : header.getValue()) {
@@ -176,16 +212,27 @@ public final class Runner {
       String health = urls.get(app) + "/health";
       while (true) {
         try {
-          if (http.send(HttpRequest.newBuilder(URI.create(health)).timeout(Duration.ofSeconds(2)).build(),
-              HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          if (http.send(
+                      HttpRequest.newBuilder(URI.create(health))
+                          .timeout(Duration.ofSeconds(2))
+                          .build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode()
+              == 200) {
             break;
           }
         } catch (IOException e) {
           // not up yet
         }
         if (System.nanoTime() > deadline) {
-          throw new IOException("the " + app.service() + " at " + urls.get(app) + " did not answer GET /health within "
-              + timeout.toSeconds() + " s; is it running?");
+          throw new IOException(
+              "the "
+                  + app.service()
+                  + " at "
+                  + urls.get(app)
+                  + " did not answer GET /health within "
+                  + timeout.toSeconds()
+                  + " s; is it running?");
         }
         Thread.sleep(100);
       }

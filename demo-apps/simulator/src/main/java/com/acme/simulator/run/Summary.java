@@ -12,8 +12,10 @@ public final class Summary {
 
   public int customers;
   public long interactions;
+
   /** Touchpoints the interactions should have produced, over all channels. */
   public long touchpointsExpected;
+
   public final Map<String, Long> touchpointsPerChannel = new TreeMap<>();
   public final Map<String, Long> touchpointsPerName = new TreeMap<>();
   public final Map<String, Long> touchpointsPerScenario = new TreeMap<>();
@@ -45,10 +47,17 @@ public final class Summary {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder();
-    text.append(String.format("%,d customers, %,d interactions, %,d touchpoints expected%n", customers, interactions, touchpointsExpected));
+    text.append(
+        String.format(
+            "%,d customers, %,d interactions, %,d touchpoints expected%n",
+            customers, interactions, touchpointsExpected));
     text.append("  per channel: ").append(touchpointsPerChannel).append(System.lineSeparator());
-    text.append("  customers per scenario: ").append(customersPerScenario).append(System.lineSeparator());
-    text.append("  touchpoints per scenario: ").append(touchpointsPerScenario).append(System.lineSeparator());
+    text.append("  customers per scenario: ")
+        .append(customersPerScenario)
+        .append(System.lineSeparator());
+    text.append("  touchpoints per scenario: ")
+        .append(touchpointsPerScenario)
+        .append(System.lineSeparator());
     text.append(String.format("  errors: %,d%n", errors));
     firstErrors.forEach(e -> text.append("    ").append(e).append(System.lineSeparator()));
     return text.toString();

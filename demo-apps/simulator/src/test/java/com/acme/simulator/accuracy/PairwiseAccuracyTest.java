@@ -56,7 +56,9 @@ class PairwiseAccuracyTest {
   @Test
   void aTruthLineWithoutItsCustomerNamesFileAndLine(@TempDir Path dir) throws Exception {
     Path truth = dir.resolve("truth.jsonl");
-    Files.writeString(truth, """
+    Files.writeString(
+        truth,
+        """
         {"interaction":"i-1-1","customer":"C-100001","channel":"web","touchpoints":["login"]}
         {"interaction":"i-1-2","channel":"web","touchpoints":[]}
         """);
@@ -67,7 +69,9 @@ class PairwiseAccuracyTest {
   @Test
   void theTruthSaysWhichTouchpointsEachChannelShouldHave(@TempDir Path dir) throws Exception {
     Path truth = dir.resolve("truth.jsonl");
-    Files.writeString(truth, """
+    Files.writeString(
+        truth,
+        """
         {"interaction":"i-1-1","customer":"C-100001","channel":"web","touchpoints":["order.placed","payment.declined"]}
         {"interaction":"i-1-2","customer":"C-100001","channel":"call-center","touchpoints":["call.received"]}
         {"interaction":"i-1-3","customer":"C-100002","channel":"web","touchpoints":[]}

@@ -45,20 +45,38 @@ class DemoAppsRunTest {
     assertThat(describe(Journeys.plan(people, 2, 60_000, 20_000))).isNotEqualTo(describe(first));
     assertThat(first).extracting(Visit::scenario).contains(Scenario.values());
 
-    Map<String, List<Visit>> byCustomer = first.stream().collect(Collectors.groupingBy(v -> v.customer().customerNumber()));
-    assertThat(byCustomer.values()).allSatisfy(visits -> {
-      assertThat(visits.get(0).dueMillis()).isBetween(0L, 60_000L);
-      for (int i = 1; i < visits.size(); i++) {
-        assertThat(visits.get(i).dueMillis() - visits.get(i - 1).dueMillis()).isBetween(20_000L, 30_000L);
-      }
-    });
+    Map<String, List<Visit>> byCustomer =
+        first.stream().collect(Collectors.groupingBy(v -> v.customer().customerNumber()));
+    assertThat(byCustomer.values())
+        .allSatisfy(
+            visits -> {
+              assertThat(visits.get(0).dueMillis()).isBetween(0L, 60_000L);
+              for (int i = 1; i < visits.size(); i++) {
+                assertThat(visits.get(i).dueMillis() - visits.get(i - 1).dueMillis())
+                    .isBetween(20_000L, 30_000L);
+              }
+            });
   }
 
   private static List<String> describe(List<Visit> visits) {
     List<String> lines = new ArrayList<>();
     for (Visit visit : visits) {
-      visit.actions().forEach(a -> lines.add(visit.dueMillis() + " " + visit.scenario() + " " + a.actor().customerNumber()
-          + " " + a.app() + " " + a.method() + " " + a.touchpoints()));
+      visit
+          .actions()
+          .forEach(
+              a ->
+                  lines.add(
+                      visit.dueMillis()
+                          + " "
+                          + visit.scenario()
+                          + " "
+                          + a.actor().customerNumber()
+                          + " "
+                          + a.app()
+                          + " "
+                          + a.method()
+                          + " "
+                          + a.touchpoints()));
     }
     return lines;
   }
@@ -67,16 +85,24 @@ class DemoAppsRunTest {
   void playsEveryScenarioAgainstTheRealAppsAndWritesTheTruth(@TempDir Path data) throws Exception {
     List<Person> people = Population.generate(60, 1);
     Population.write(people, data);
-    try (ShopApplication shop = ShopApplication.start("127.0.0.1", 0, CustomerRepository.fromDirectory(data));
-        CallCenterApplication callCenter = CallCenterApplication.start("127.0.0.1", 0, Directory.fromDirectory(data));
-        MobileApplication mobile = MobileApplication.start("127.0.0.1", 0, AccountRepository.fromDirectory(data));
+    try (ShopApplication shop =
+            ShopApplication.start("127.0.0.1", 0, CustomerRepository.fromDirectory(data));
+        CallCenterApplication callCenter =
+            CallCenterApplication.start("127.0.0.1", 0, Directory.fromDirectory(data));
+        MobileApplication mobile =
+            MobileApplication.start("127.0.0.1", 0, AccountRepository.fromDirectory(data));
         MailerApplication mailer =
-            MailerApplication.start("127.0.0.1", 0, RecipientRepository.fromDirectory(data), "http://127.0.0.1:" + shop.port())) {
-      Map<App, String> urls = Map.of(
-          App.SHOP, "http://127.0.0.1:" + shop.port(),
-          App.CALL_CENTER, "http://127.0.0.1:" + callCenter.port(),
-          App.MOBILE, "http://127.0.0.1:" + mobile.port(),
-          App.MAILER, "http://127.0.0.1:" + mailer.port());
+            MailerApplication.start(
+                "127.0.0.1",
+                0,
+                RecipientRepository.fromDirectory(data),
+                "http://127.0.0.1:" + shop.port())) {
+      Map<App, String> urls =
+          Map.of(
+              App.SHOP, "http://127.0.0.1:" + shop.port(),
+              App.CALL_CENTER, "http://127.0.0.1:" + callCenter.port(),
+              App.MOBILE, "http://127.0.0.1:" + mobile.port(),
+              App.MAILER, "http://127.0.0.1:" + mailer.port());
       ByteArrayOutputStream progress = new ByteArrayOutputStream();
       Runner runner = new Runner(urls, 1, 2_000, new PrintStream(progress, true), false);
       runner.awaitApps(Duration.ofSeconds(10));
@@ -88,10 +114,12 @@ class DemoAppsRunTest {
       assertThat(summary.errors).as(String.join("\n", summary.firstErrors)).isZero();
       assertThat(summary.customers).isEqualTo(60);
       assertThat(summary.customersPerScenario.keySet())
-          .containsExactlyInAnyOrderElementsOf(Arrays.stream(Scenario.values()).map(Scenario::label).toList());
+          .containsExactlyInAnyOrderElementsOf(
+              Arrays.stream(Scenario.values()).map(Scenario::label).toList());
       List<String> lines = Files.readAllLines(truth);
       assertThat(lines).hasSize((int) summary.interactions);
-      assertThat(summary.interactions).isEqualTo(visits.stream().mapToLong(v -> v.actions().size()).sum());
+      assertThat(summary.interactions)
+          .isEqualTo(visits.stream().mapToLong(v -> v.actions().size()).sum());
       long touchpoints = 0;
       for (int i = 0; i < lines.size(); i++) {
         JsonNode line = JSON.readTree(lines.get(i));
@@ -100,9 +128,17 @@ class DemoAppsRunTest {
         touchpoints += line.get("touchpoints").size();
       }
       assertThat(summary.touchpointsExpected).isEqualTo(touchpoints);
-      assertThat(summary.touchpointsPerChannel).containsOnlyKeys("web", "call-center", "mobile", "email");
-      assertThat(summary.touchpointsPerName).containsKeys("payment.declined", "email.clicked", "caller.identified",
-          "order.reordered", "email.changed", "orders.viewed", "product.view");
+      assertThat(summary.touchpointsPerChannel)
+          .containsOnlyKeys("web", "call-center", "mobile", "email");
+      assertThat(summary.touchpointsPerName)
+          .containsKeys(
+              "payment.declined",
+              "email.clicked",
+              "caller.identified",
+              "order.reordered",
+              "email.changed",
+              "orders.viewed",
+              "product.view");
       assertThat(progress.toString()).contains("100%");
     }
   }

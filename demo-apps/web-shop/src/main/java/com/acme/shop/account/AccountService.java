@@ -15,9 +15,14 @@ public class AccountService {
     this.requests = requests;
   }
 
-  /** @throws EmailTakenException when another customer logs in with that address */
+  /**
+   * @throws EmailTakenException when another customer logs in with that address
+   */
   public EmailChange changeEmail(String customerNumber, String newEmail) {
-    Customer customer = customers.findByNumber(customerNumber).orElseThrow(() -> new IllegalStateException("no customer " + customerNumber));
+    Customer customer =
+        customers
+            .findByNumber(customerNumber)
+            .orElseThrow(() -> new IllegalStateException("no customer " + customerNumber));
     String oldEmail = customer.getEmail();
     customers.changeEmail(customer, newEmail.trim());
     return new EmailChange(customerNumber, oldEmail, customer.getEmail());

@@ -12,7 +12,8 @@ public class AuthService {
   private final SessionRepository sessions;
   private final RequestContext requests;
 
-  public AuthService(CustomerRepository customers, SessionRepository sessions, RequestContext requests) {
+  public AuthService(
+      CustomerRepository customers, SessionRepository sessions, RequestContext requests) {
     this.customers = customers;
     this.sessions = sessions;
     this.requests = requests;

@@ -14,7 +14,8 @@ public class CartService {
   private final ProductRepository products;
   private final RequestContext requests;
 
-  public CartService(SessionRepository sessions, ProductRepository products, RequestContext requests) {
+  public CartService(
+      SessionRepository sessions, ProductRepository products, RequestContext requests) {
     this.sessions = sessions;
     this.products = products;
     this.requests = requests;
@@ -25,7 +26,9 @@ public class CartService {
       throw new IllegalArgumentException("quantity must be between 1 and " + MAX_QUANTITY);
     }
     Product product =
-        products.findBySku(sku).orElseThrow(() -> new NoSuchElementException("unknown product " + sku));
+        products
+            .findBySku(sku)
+            .orElseThrow(() -> new NoSuchElementException("unknown product " + sku));
     Cart cart = sessions.require(sessionId).getCart();
     cart.add(product, quantity);
     return cart;

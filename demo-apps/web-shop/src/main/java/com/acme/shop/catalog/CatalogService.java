@@ -11,14 +11,18 @@ public class CatalogService {
   private final SessionRepository sessions;
   private final RequestContext requests;
 
-  public CatalogService(ProductRepository products, SessionRepository sessions, RequestContext requests) {
+  public CatalogService(
+      ProductRepository products, SessionRepository sessions, RequestContext requests) {
     this.products = products;
     this.sessions = sessions;
     this.requests = requests;
   }
 
   public Product viewProduct(String sessionId, String sku) {
-    Product product = products.findBySku(sku).orElseThrow(() -> new NoSuchElementException("unknown product " + sku));
+    Product product =
+        products
+            .findBySku(sku)
+            .orElseThrow(() -> new NoSuchElementException("unknown product " + sku));
     sessions.require(sessionId).countView();
     return product;
   }

@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Turns a logged-in session's cart into an order once the payment went through. A declined
- * payment ({@link com.acme.shop.payment.PaymentDeclinedException}) places nothing and keeps the cart.
+ * Turns a logged-in session's cart into an order once the payment went through. A declined payment
+ * ({@link com.acme.shop.payment.PaymentDeclinedException}) places nothing and keeps the cart.
  */
 public class CheckoutService {
 
@@ -25,7 +25,11 @@ public class CheckoutService {
   private final RequestContext requests;
 
   public CheckoutService(
-      SessionRepository sessions, OrderRepository orders, PaymentGateway payments, Clock clock, RequestContext requests) {
+      SessionRepository sessions,
+      OrderRepository orders,
+      PaymentGateway payments,
+      Clock clock,
+      RequestContext requests) {
     this.requests = requests;
     this.sessions = sessions;
     this.orders = orders;
@@ -43,10 +47,15 @@ public class CheckoutService {
       if (cart.isEmpty()) {
         throw new CheckoutException(CheckoutException.Reason.EMPTY_CART, "cart is empty");
       }
-      List<OrderLine> lines =
-          cart.getLines().stream().map(CheckoutService::toOrderLine).toList();
+      List<OrderLine> lines = cart.getLines().stream().map(CheckoutService::toOrderLine).toList();
       payments.charge(session.getCustomerNumber(), cart.getTotal());
-      Order order = new Order(orders.nextId(), session.getCustomerNumber(), lines, cart.getTotal(), clock.instant());
+      Order order =
+          new Order(
+              orders.nextId(),
+              session.getCustomerNumber(),
+              lines,
+              cart.getTotal(),
+              clock.instant());
       orders.save(order);
       cart.clear();
       return order;
@@ -54,6 +63,7 @@ public class CheckoutService {
   }
 
   private static OrderLine toOrderLine(CartLine line) {
-    return new OrderLine(line.product().sku(), line.product().name(), line.quantity(), line.product().price());
+    return new OrderLine(
+        line.product().sku(), line.product().name(), line.quantity(), line.product().price());
   }
 }

@@ -13,7 +13,8 @@ public class Order {
   private final BigDecimal total;
   private final Instant placedAt;
 
-  public Order(String id, String customerNumber, List<OrderLine> lines, BigDecimal total, Instant placedAt) {
+  public Order(
+      String id, String customerNumber, List<OrderLine> lines, BigDecimal total, Instant placedAt) {
     this.id = id;
     this.customerNumber = customerNumber;
     this.lines = List.copyOf(lines);

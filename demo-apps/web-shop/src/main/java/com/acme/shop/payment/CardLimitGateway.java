@@ -25,6 +25,7 @@ public class CardLimitGateway implements PaymentGateway {
     if (amount.compareTo(limit) > 0) {
       throw new PaymentDeclinedException("over the card limit of " + limit, amount);
     }
-    return new PaymentReceipt("PAY-" + (100000 + sequence.incrementAndGet()), customerNumber, amount);
+    return new PaymentReceipt(
+        "PAY-" + (100000 + sequence.incrementAndGet()), customerNumber, amount);
   }
 }

@@ -12,10 +12,10 @@ import com.acme.shop.catalog.CatalogService;
 import com.acme.shop.catalog.ProductRepository;
 import com.acme.shop.checkout.CheckoutException;
 import com.acme.shop.checkout.CheckoutService;
-import com.acme.shop.payment.PaymentDeclinedException;
 import com.acme.shop.customer.Customer;
 import com.acme.shop.order.Order;
 import com.acme.shop.order.OrderHistoryService;
+import com.acme.shop.payment.PaymentDeclinedException;
 import com.acme.shop.session.SessionRepository;
 import com.acme.shop.session.ShopSession;
 import com.sun.net.httpserver.HttpExchange;
@@ -43,7 +43,11 @@ public class ShopController implements HttpHandler {
   private final Services services;
   private final RequestContext requests;
 
-  public ShopController(SessionRepository sessions, ProductRepository products, Services services, RequestContext requests) {
+  public ShopController(
+      SessionRepository sessions,
+      ProductRepository products,
+      Services services,
+      RequestContext requests) {
     this.sessions = sessions;
     this.products = products;
     this.services = services;
@@ -71,12 +75,19 @@ public class ShopController implements HttpHandler {
       }
     } finally {
       requests.leave();
-      System.out.printf("%s %s %d %dms request=%s%n", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getResponseCode(), (System.nanoTime() - start) / 1_000_000, requestId == null ? "-" : requestId);
+      System.out.printf(
+          "%s %s %d %dms request=%s%n",
+          exchange.getRequestMethod(),
+          exchange.getRequestURI().getPath(),
+          exchange.getResponseCode(),
+          (System.nanoTime() - start) / 1_000_000,
+          requestId == null ? "-" : requestId);
     }
   }
 
-  /** Every visitor gets a session cookie on the first request: anonymous browsing is tracked too. */
+  /**
+   * Every visitor gets a session cookie on the first request: anonymous browsing is tracked too.
+   */
   private ShopSession session(WebRequest request) {
     return request
         .sessionCookie()
@@ -104,13 +115,18 @@ public class ShopController implements HttpHandler {
       request.json(200, products.findAll());
     } else if (path.startsWith("/products/")) {
       expect(method, "GET");
-      request.json(200, services.catalog().viewProduct(session.getId(), path.substring("/products/".length())));
+      request.json(
+          200,
+          services.catalog().viewProduct(session.getId(), path.substring("/products/".length())));
     } else if (path.equals("/login")) {
       expect(method, "POST");
       login(request, session);
     } else if (path.equals("/cart/items")) {
       expect(method, "POST");
-      String sku = request.parameter("sku").orElseThrow(() -> new IllegalArgumentException("sku is required"));
+      String sku =
+          request
+              .parameter("sku")
+              .orElseThrow(() -> new IllegalArgumentException("sku is required"));
       int quantity = quantity(request);
       request.json(200, cartView(services.carts().addItem(session.getId(), sku, quantity)));
     } else if (path.equals("/cart")) {
@@ -125,7 +141,11 @@ public class ShopController implements HttpHandler {
         request.error(401, "log in to see your orders");
         return;
       }
-      request.json(200, services.history().ordersOf(session.getCustomerNumber()).stream().map(ShopController::orderView).toList());
+      request.json(
+          200,
+          services.history().ordersOf(session.getCustomerNumber()).stream()
+              .map(ShopController::orderView)
+              .toList());
     } else if (path.equals("/account/email")) {
       expect(method, "POST");
       changeEmail(request, session);
@@ -139,7 +159,10 @@ public class ShopController implements HttpHandler {
   }
 
   private void login(WebRequest request, ShopSession session) throws IOException {
-    String email = request.parameter("email").orElseThrow(() -> new IllegalArgumentException("email is required"));
+    String email =
+        request
+            .parameter("email")
+            .orElseThrow(() -> new IllegalArgumentException("email is required"));
     try {
       Customer customer = services.auth().login(email, session.getId());
       request.json(
@@ -155,7 +178,10 @@ public class ShopController implements HttpHandler {
   }
 
   private void changeEmail(WebRequest request, ShopSession session) throws IOException {
-    String email = request.parameter("email").orElseThrow(() -> new IllegalArgumentException("email is required"));
+    String email =
+        request
+            .parameter("email")
+            .orElseThrow(() -> new IllegalArgumentException("email is required"));
     if (!email.contains("@")) {
       throw new IllegalArgumentException("email must be an e-mail address, was '" + email + "'");
     }
@@ -165,7 +191,8 @@ public class ShopController implements HttpHandler {
     }
     try {
       EmailChange change = services.accounts().changeEmail(session.getCustomerNumber(), email);
-      request.json(200, Map.of("customerNumber", change.getCustomerNumber(), "email", change.getNewEmail()));
+      request.json(
+          200, Map.of("customerNumber", change.getCustomerNumber(), "email", change.getNewEmail()));
     } catch (EmailTakenException e) {
       request.error(409, e.getMessage());
     }
@@ -175,7 +202,8 @@ public class ShopController implements HttpHandler {
     try {
       request.json(201, orderView(services.checkout().placeOrder(session.getId())));
     } catch (CheckoutException e) {
-      request.error(e.getReason() == CheckoutException.Reason.NOT_LOGGED_IN ? 401 : 409, e.getMessage());
+      request.error(
+          e.getReason() == CheckoutException.Reason.NOT_LOGGED_IN ? 401 : 409, e.getMessage());
     } catch (PaymentDeclinedException e) {
       request.error(402, e.getMessage());
     }

@@ -52,7 +52,9 @@ final class WebRequest {
 
   void setSessionCookie(String sessionId) {
     HttpCookie cookie = new HttpCookie(SESSION_COOKIE, sessionId);
-    exchange.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE + "=" + cookie.getValue() + "; Path=/; HttpOnly");
+    exchange
+        .getResponseHeaders()
+        .add("Set-Cookie", SESSION_COOKIE + "=" + cookie.getValue() + "; Path=/; HttpOnly");
   }
 
   /** Query and form parameters together; a form field wins over a query parameter. */
@@ -89,8 +91,10 @@ final class WebRequest {
     }
     for (String pair : encoded.split("&")) {
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       into.put(name, value);
     }
   }
