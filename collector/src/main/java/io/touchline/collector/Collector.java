@@ -56,6 +56,7 @@ public final class Collector implements AutoCloseable {
   private static final int API_THREADS = 8;
   private static final int MAX_GROUP_SPANS = 10_000;
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
+  private static final String PROFILE_INDEX = "profile index";
 
   private final CollectorConfig config;
   private final Database database;
@@ -84,8 +85,7 @@ public final class Collector implements AutoCloseable {
   private final AtomicBoolean ready = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Collector(CollectorConfig config, Database database)
-      throws IOException, SQLException, InterruptedException {
+  private Collector(CollectorConfig config, Database database) throws IOException, SQLException {
     this.config = config;
     this.database = database;
     KeyTypes keyTypes = KeyTypes.from(config.keyTypes());
@@ -97,8 +97,8 @@ public final class Collector implements AutoCloseable {
     LiveFeed liveFeed = new LiveFeed();
     // The order matters: the views' columns first, so that whatever a profile shows has its
     // columns.
-    listeners.register("views' columns", viewColumns, viewColumns::rebuild);
-    listeners.register("profile index", indexFeed, indexFeed::rebuild);
+    listeners.register("views' columns", viewColumns, viewColumns::rebuild, viewColumns.progress());
+    listeners.register(PROFILE_INDEX, indexFeed, indexFeed::rebuild);
     listeners.register("live feed", LiveFeedListener.of(liveFeed), () -> {});
     store.publishTo(listeners);
     // The index first, the columns after it: on two cores the two reads slowed each other down
@@ -133,7 +133,8 @@ public final class Collector implements AutoCloseable {
         new ApiHandler(
             profiles,
             new TouchpointListQuery(store, index.lookup(), profiles),
-            new ProfileEraser(profiles, store, index.lookup()),
+            new ProfileEraser(
+                profiles, store, index.lookup(), () -> listeners.upToDate(PROFILE_INDEX)),
             ready::get,
             this::health,
             metrics,
@@ -212,10 +213,6 @@ public final class Collector implements AutoCloseable {
     Collector collector;
     try {
       collector = new Collector(config, database);
-    } catch (InterruptedException e) {
-      database.close();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading the store back", e);
     } catch (IOException | SQLException | RuntimeException e) {
       database.close(); // nothing was written yet; let the next start have the file
       throw e;

@@ -62,12 +62,14 @@ class CollectorJarIT {
     writeConfig(workingDir.resolve("config").resolve("collector.yaml")); // found without --config
     CollectorProcess first = launch(workingDir);
     Matcher ready = first.awaitReady();
+    // The views' columns may still be reading the (empty) store back: "loading", which is no
+    // degradation; the profile index is built before the ready line.
     assertThat(get(ready.group(2) + "/api/health").body())
-        .isEqualTo(
-            "{\"status\":\"ok\",\"listeners\":["
-                + "{\"name\":\"views' columns\",\"state\":\"ok\",\"failures\":0},"
-                + "{\"name\":\"profile index\",\"state\":\"ok\",\"failures\":0},"
-                + "{\"name\":\"live feed\",\"state\":\"ok\",\"failures\":0}]}");
+        .matches(
+            "\\{\"status\":\"ok\",\"listeners\":\\["
+                + "\\{\"name\":\"views' columns\",\"state\":\"(ok|loading)\",\"failures\":0},"
+                + "\\{\"name\":\"profile index\",\"state\":\"ok\",\"failures\":0},"
+                + "\\{\"name\":\"live feed\",\"state\":\"ok\",\"failures\":0}]}");
 
     OtlpSpans spans = new OtlpSpans();
     byte[] body =

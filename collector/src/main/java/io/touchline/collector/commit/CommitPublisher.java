@@ -18,8 +18,11 @@ import java.util.function.LongSupplier;
  * writer, and is never silently behind: it is marked failed (in {@code /api/health} and {@code
  * /metrics}), said once in the log by name, and rebuilt from the store at once, on the writer's
  * thread, so that no commit slips between the rebuild and the next batch. A rebuild that fails too
- * leaves it failed and skipped; it is tried again at a later commit, no sooner than {@link
- * #RETRY_AFTER} after the last attempt.
+ * — or a background load that fails after it — leaves it failed and skipped; it is tried again at a
+ * later commit, no sooner than {@link #RETRY_AFTER} after the last attempt.
+ *
+ * <p>Every method that tells or rebuilds runs under the store's lock (the writer's commit, an
+ * erasure, retention's {@code whileWritesWait}); {@link #health} may be read from any thread.
  */
 public final class CommitPublisher implements CommitListener {
 
@@ -28,6 +31,30 @@ public final class CommitPublisher implements CommitListener {
   /** Builds a listener's state anew from the store; runs while no batch is written. */
   public interface Rebuild {
     void run() throws Exception;
+  }
+
+  /**
+   * For a listener whose rebuild goes on in the background after {@link Rebuild#run} returns (the
+   * views' columns): whether it is still reading the store, and why it failed if it did.
+   */
+  public interface Progress {
+    boolean loading();
+
+    /** Why the last background load failed; null when it did not. */
+    String failure();
+
+    Progress NONE =
+        new Progress() {
+          @Override
+          public boolean loading() {
+            return false;
+          }
+
+          @Override
+          public String failure() {
+            return null;
+          }
+        };
   }
 
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -45,7 +72,12 @@ public final class CommitPublisher implements CommitListener {
    * Adds a listener after those registered before it; {@code name} is what health and logs call it.
    */
   public void register(String name, CommitListener listener, Rebuild rebuild) {
-    subscriptions.add(new Subscription(name, listener, rebuild));
+    register(name, listener, rebuild, Progress.NONE);
+  }
+
+  /** The same, for a listener whose rebuild finishes in the background. */
+  public void register(String name, CommitListener listener, Rebuild rebuild, Progress progress) {
+    subscriptions.add(new Subscription(name, listener, rebuild, progress));
   }
 
   @Override
@@ -62,9 +94,28 @@ public final class CommitPublisher implements CommitListener {
 
   /**
    * Rebuilds every listener from the store, in order (after the store deleted what retention took).
+   * Call it while no batch is written.
    */
   public void rebuildAll() {
     subscriptions.forEach(this::rebuild);
+  }
+
+  /**
+   * Whether the listener named {@code name} holds everything stored, rebuilding it first when it
+   * failed. Call it while no batch is written (an erasure plans from the profile index, and must
+   * not plan from one that is behind).
+   */
+  public boolean upToDate(String name) {
+    for (Subscription subscription : subscriptions) {
+      if (subscription.name.equals(name)) {
+        noticeBackgroundFailure(subscription);
+        if (subscription.state == ListenerHealth.State.FAILED && retryDue(subscription)) {
+          rebuild(subscription);
+        }
+        return subscription.state == ListenerHealth.State.OK && !subscription.progress.loading();
+      }
+    }
+    throw new IllegalArgumentException("no listener named " + name);
   }
 
   /** Each listener's state, in order. */
@@ -73,18 +124,18 @@ public final class CommitPublisher implements CommitListener {
   }
 
   private void deliver(Subscription subscription, Consumer<CommitListener> telling) {
+    noticeBackgroundFailure(subscription);
     if (subscription.state == ListenerHealth.State.FAILED) {
       // Behind: what it missed is in the store, and a rebuild reads it all.
-      if (nanoTime.getAsLong() - subscription.lastAttemptNanos < RETRY_AFTER.toNanos()) {
-        return;
+      if (retryDue(subscription)) {
+        rebuild(subscription);
       }
-      rebuild(subscription);
       return;
     }
     try {
       telling.accept(subscription.listener);
     } catch (Throwable e) { // whatever it was, it is this listener's failure alone
-      subscription.failed(e);
+      subscription.failed(e.toString());
       CollectorLog.errorOnce(
           topic(subscription),
           "the "
@@ -96,6 +147,27 @@ public final class CommitPublisher implements CommitListener {
     }
   }
 
+  private boolean retryDue(Subscription subscription) {
+    return nanoTime.getAsLong() - subscription.lastAttemptNanos >= RETRY_AFTER.toNanos();
+  }
+
+  /** A background load that failed leaves its listener behind: failed, and rebuilt later. */
+  private void noticeBackgroundFailure(Subscription subscription) {
+    String failure = subscription.progress.failure();
+    if (subscription.state == ListenerHealth.State.OK && failure != null) {
+      subscription.failed(failure);
+      subscription.state = ListenerHealth.State.FAILED;
+      subscription.lastAttemptNanos = nanoTime.getAsLong(); // the load was the attempt
+      CollectorLog.errorOnce(
+          rebuildTopic(subscription),
+          "the "
+              + subscription.name
+              + " could not be read back from the store ("
+              + failure
+              + "); it stays behind until a later commit rebuilds it");
+    }
+  }
+
   private void rebuild(Subscription subscription) {
     subscription.state = ListenerHealth.State.REBUILDING;
     subscription.lastAttemptNanos = nanoTime.getAsLong();
@@ -104,17 +176,18 @@ public final class CommitPublisher implements CommitListener {
       subscription.state = ListenerHealth.State.OK;
       CollectorLog.recovered(
           topic(subscription), "the " + subscription.name + " was rebuilt from the store");
+      CollectorLog.recovered(
+          rebuildTopic(subscription), "the " + subscription.name + " is current again");
     } catch (Throwable e) {
-      subscription.failed(e);
+      subscription.failed(e.toString());
       subscription.state = ListenerHealth.State.FAILED;
       CollectorLog.errorOnce(
-          topic(subscription),
+          rebuildTopic(subscription),
           "the "
               + subscription.name
               + " could not be rebuilt from the store ("
               + e
-              + "); it stays behind until"
-              + " a later commit rebuilds it");
+              + "); it stays behind until a later commit rebuilds it");
     }
   }
 
@@ -122,31 +195,47 @@ public final class CommitPublisher implements CommitListener {
     return "listener " + subscription.name;
   }
 
-  /** One listener and what is known of its health; written on the writer's thread only. */
+  private static String rebuildTopic(Subscription subscription) {
+    return "rebuilding listener " + subscription.name;
+  }
+
+  /**
+   * One listener and what is known of its health: written under the store's lock, read by any
+   * thread.
+   */
   private static final class Subscription {
     final String name;
     final CommitListener listener;
     final Rebuild rebuild;
+    final Progress progress;
     volatile ListenerHealth.State state = ListenerHealth.State.OK;
     volatile long failures;
     volatile String lastFailure;
     volatile Instant lastFailureAt;
     long lastAttemptNanos;
 
-    Subscription(String name, CommitListener listener, Rebuild rebuild) {
+    Subscription(String name, CommitListener listener, Rebuild rebuild, Progress progress) {
       this.name = name;
       this.listener = listener;
       this.rebuild = rebuild;
+      this.progress = progress;
     }
 
-    void failed(Throwable e) {
+    void failed(String what) {
       failures++;
-      lastFailure = String.valueOf(e);
+      lastFailure = what;
       lastFailureAt = Instant.now();
     }
 
     ListenerHealth health() {
-      return new ListenerHealth(name, state, failures, lastFailure, lastFailureAt);
+      ListenerHealth.State shown = state;
+      if (shown == ListenerHealth.State.OK && progress.failure() != null) {
+        shown = ListenerHealth.State.FAILED; // seen by the next commit, shown at once
+      } else if (shown == ListenerHealth.State.OK && progress.loading()) {
+        shown = ListenerHealth.State.LOADING;
+      }
+      String failure = lastFailure == null ? progress.failure() : lastFailure;
+      return new ListenerHealth(name, shown, failures, failure, lastFailureAt);
     }
   }
 }

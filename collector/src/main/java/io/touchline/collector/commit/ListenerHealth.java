@@ -13,11 +13,13 @@ public record ListenerHealth(
     String name, State state, long failures, String lastFailure, Instant lastFailureAt) {
 
   /**
-   * OK: up to date. REBUILDING: being read anew from the store. FAILED: behind until a rebuild
-   * succeeds.
+   * OK: up to date. LOADING: reading the store back in the background (after a start or a rebuild;
+   * what it serves answers 503 meanwhile), not a failure. REBUILDING: being built anew after a
+   * failure. FAILED: behind until a rebuild succeeds.
    */
   public enum State {
     OK,
+    LOADING,
     REBUILDING,
     FAILED
   }

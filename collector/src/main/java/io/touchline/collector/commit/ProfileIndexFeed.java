@@ -67,7 +67,7 @@ public final class ProfileIndexFeed implements CommitListener {
    * another applies the identity rules to the batch before, so the two halves of the work overlap
    * (each about half of it; measured at 2M touchpoints). Call it while no batch is written.
    */
-  public void rebuild() throws SQLException, InterruptedException {
+  public void rebuild() throws SQLException {
     index.clear();
     BlockingQueue<List<TouchpointKeys>> batches = new ArrayBlockingQueue<>(2);
     AtomicReference<Throwable> applyFailure = new AtomicReference<>();
@@ -97,12 +97,26 @@ public final class ProfileIndexFeed implements CommitListener {
       store.replay(batch -> putUninterruptibly(batches, batch));
     } finally {
       putUninterruptibly(batches, END);
-      applying.join();
+      joinUninterruptibly(applying); // never return while it still writes to the index
     }
     Throwable failure = applyFailure.get();
     if (failure != null) {
       throw new IllegalStateException(
           "the identity rules failed while rebuilding the profile index: " + failure, failure);
+    }
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = Thread.interrupted();
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

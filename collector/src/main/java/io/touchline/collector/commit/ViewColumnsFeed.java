@@ -50,6 +50,21 @@ public final class ViewColumnsFeed implements CommitListener {
     return attributes;
   }
 
+  /** Whether the columns are being read back, and why that failed if it did: for health. */
+  public CommitPublisher.Progress progress() {
+    return new CommitPublisher.Progress() {
+      @Override
+      public boolean loading() {
+        return columns.loading();
+      }
+
+      @Override
+      public String failure() {
+        return columns.failure();
+      }
+    };
+  }
+
   @Override
   public void committed(CommittedBatch batch) {
     for (int i = 0; i < batch.size(); i++) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Erases a customer (a data subject's right to erasure) by any of their keys: the profile holding
@@ -34,16 +35,44 @@ public final class ProfileEraser {
   private final ProfileQuery profiles;
   private final TouchpointStore store;
   private final ProfileLookup index;
+  private final BooleanSupplier indexCurrent;
 
-  public ProfileEraser(ProfileQuery profiles, TouchpointStore store, ProfileLookup index) {
+  /**
+   * @param indexCurrent whether the profile index holds every stored touchpoint (it may rebuild it
+   *     first); asked while no batch is written
+   */
+  public ProfileEraser(
+      ProfileQuery profiles,
+      TouchpointStore store,
+      ProfileLookup index,
+      BooleanSupplier indexCurrent) {
     this.profiles = profiles;
     this.store = store;
     this.index = index;
+    this.indexCurrent = indexCurrent;
   }
 
   /** What erasing the profile holding {@code key} would remove; empty when no profile holds it. */
   public Optional<ErasureView> dryRun(CustomerKey key) {
+    try {
+      store.whileWritesWait(
+          () -> {
+            requireCurrentIndex();
+            return null;
+          });
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
     return plan(key).map(plan -> plan.view(null));
+  }
+
+  /** An erasure planned from an index that is behind could leave some of the touchpoints stored. */
+  private void requireCurrentIndex() {
+    if (!indexCurrent.getAsBoolean()) {
+      throw new ErasureUnavailableException(
+          "the profile index is behind the store (see /api/health), so an erasure could miss"
+              + " touchpoints; nothing was erased, try again later");
+    }
   }
 
   /** Erases the profile holding {@code key}; empty when no profile holds it. */
@@ -51,6 +80,7 @@ public final class ProfileEraser {
     try {
       return store.whileWritesWait(
           () -> {
+            requireCurrentIndex();
             Optional<Plan> plan = plan(key);
             if (plan.isEmpty()) {
               return Optional.empty();

@@ -21,6 +21,11 @@ public final class JourneySnapshot {
   private final long version;
   private final long published;
   private final long removals;
+
+  /** The columns' round it was taken in, and whether they were all read back then. */
+  private final int round;
+
+  private final boolean complete;
   private final int[] start;
   private final int[] sequences;
   private final long[] nanos;
@@ -37,6 +42,8 @@ public final class JourneySnapshot {
       long version,
       long published,
       long removals,
+      int round,
+      boolean complete,
       int[] start,
       int[] sequences,
       BitSet identified,
@@ -46,6 +53,8 @@ public final class JourneySnapshot {
     this.version = version;
     this.published = published;
     this.removals = removals;
+    this.round = round;
+    this.complete = complete;
     this.start = start;
     this.sequences = sequences;
     this.identified = identified;
@@ -77,6 +86,8 @@ public final class JourneySnapshot {
     long version = index.version();
     long published = columns.published();
     long removals = columns.removals();
+    int round = columns.round();
+    boolean complete = !columns.loading();
     IntArrayList starts = new IntArrayList();
     IntArrayList all = new IntArrayList();
     BitSet identified = new BitSet();
@@ -105,7 +116,17 @@ public final class JourneySnapshot {
       sortByTime(columns, sequences, start[p], start[p + 1]);
     }
     return new JourneySnapshot(
-        columns, version, published, removals, start, sequences, identified, largest[0], began);
+        columns,
+        version,
+        published,
+        removals,
+        round,
+        complete,
+        start,
+        sequences,
+        identified,
+        largest[0],
+        began);
   }
 
   /** Most profiles' touchpoints come in time order already: only the others are sorted. */
@@ -125,8 +146,15 @@ public final class JourneySnapshot {
     return ta < tb || (ta == tb && a < b);
   }
 
+  /**
+   * Whether it shows what is stored now: taken after every touchpoint was read back, in the
+   * columns' current round, with no placement or commit since.
+   */
   boolean isCurrent(ProfileIndex index, TouchpointColumns columns) {
-    return version == index.version() && published == columns.published();
+    return complete
+        && round == columns.round()
+        && version == index.version()
+        && published == columns.published();
   }
 
   /** Whether touchpoints were erased since this snapshot was taken: it must not answer then. */

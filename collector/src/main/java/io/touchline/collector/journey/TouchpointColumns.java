@@ -173,6 +173,16 @@ public final class TouchpointColumns {
     return failure;
   }
 
+  /** Whether the stored touchpoints are still being read back (neither done nor failed). */
+  public boolean loading() {
+    return !loaded && failure == null;
+  }
+
+  /** Counts the times the columns were cleared: a snapshot of another round is not current. */
+  public int round() {
+    return round;
+  }
+
   /** How many stored touchpoints the last round read back, and in how long: for the log. */
   public synchronized String loadReport() {
     return String.format(

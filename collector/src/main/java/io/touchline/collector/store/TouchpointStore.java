@@ -75,7 +75,9 @@ public final class TouchpointStore implements AutoCloseable {
         false; // until the whole store was read: a failed replay is tried again before a write
     try (StoreReader reader = reader()) {
       long last = reader.maxSequence();
-      nextSequence = last + 1;
+      // Never lower: numbers freed by an erasure or retention are not handed out again, so a
+      // client paging in store order never misses what came after its last page.
+      nextSequence = Math.max(nextSequence, last + 1);
       seen.clear(reader.touchpointCount());
       List<TouchpointKeys>[] batch = new List[] {new ArrayList<>(REPLAY_BATCH)};
       reader
@@ -301,11 +303,12 @@ public final class TouchpointStore implements AutoCloseable {
       writer.setAutoCommit(true);
     }
     keyHashes.forEach(tombstones::add);
+    // Committed: the listeners forget the touchpoints before anything else can fail.
+    long[] erasedKeys = keyHashes.stream().mapToLong(KeyHashes::fingerprint).toArray();
+    tell(() -> listener.erased(new ErasedTouchpoints(erasure.touchpoints(), erasedKeys)));
     try (var statement = writer.createStatement()) {
       statement.execute("CHECKPOINT");
     }
-    long[] erasedKeys = keyHashes.stream().mapToLong(KeyHashes::fingerprint).toArray();
-    tell(() -> listener.erased(new ErasedTouchpoints(erasure.touchpoints(), erasedKeys)));
     return now;
   }
 

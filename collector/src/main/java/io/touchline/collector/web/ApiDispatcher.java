@@ -1,5 +1,6 @@
 package io.touchline.collector.web;
 
+import io.touchline.collector.erase.ErasureUnavailableException;
 import io.touchline.collector.journey.ViewsLoadingException;
 import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.query.BadQueryException;
@@ -90,6 +91,9 @@ final class ApiDispatcher {
           400,
           error(e.getMessage())); // a name the views cannot use, e.g. an attribute with too many
       // values
+    } else if (failure instanceof ErasureUnavailableException e) {
+      response.header("Retry-After", "60");
+      AnswerWriter.json(response, 503, error(e.getMessage()));
     } else if (failure instanceof ViewsLoadingException e) {
       response.header("Retry-After", "5");
       AnswerWriter.json(response, 503, error(e.getMessage()));

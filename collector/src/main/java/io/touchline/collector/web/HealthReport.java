@@ -16,7 +16,7 @@ public record HealthReport(String status, List<Listener> listeners) {
   /**
    * One listener of the store's commits.
    *
-   * @param state {@code ok}, {@code rebuilding} or {@code failed}
+   * @param state {@code ok}, {@code loading}, {@code rebuilding} or {@code failed}
    * @param failures commits and rebuilds it failed on since the start
    * @param lastFailure what it threw last; absent when it never failed
    * @param lastFailureAt when, ISO-8601 UTC; absent when it never failed
@@ -25,9 +25,15 @@ public record HealthReport(String status, List<Listener> listeners) {
   public record Listener(
       String name, String state, long failures, String lastFailure, String lastFailureAt) {}
 
-  /** {@code ok} when every listener is, {@code degraded} otherwise. */
+  /**
+   * {@code ok} when every listener is up to date or still reading the store back after a start
+   * ({@code loading}: expected, and its views say so with a 503), {@code degraded} otherwise.
+   */
   public static HealthReport of(List<Listener> listeners) {
-    boolean allOk = listeners.stream().allMatch(listener -> listener.state().equals("ok"));
+    boolean allOk =
+        listeners.stream()
+            .allMatch(
+                listener -> listener.state().equals("ok") || listener.state().equals("loading"));
     return new HealthReport(allOk ? "ok" : "degraded", List.copyOf(listeners));
   }
 }

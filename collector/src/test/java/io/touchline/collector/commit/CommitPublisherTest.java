@@ -153,4 +153,88 @@ class CommitPublisherTest {
     publisher.committed(batch(4));
     assertThat(broken.seen).containsExactly(4L);
   }
+
+  /** A background load: loading until told otherwise, then done or failed. */
+  private static final class Load implements CommitPublisher.Progress {
+    boolean loading;
+    String failure;
+
+    @Override
+    public boolean loading() {
+      return loading;
+    }
+
+    @Override
+    public String failure() {
+      return failure;
+    }
+  }
+
+  @Test
+  void aListenerStillLoadingIsShownAsLoadingAndIsNotUpToDate() {
+    Load load = new Load();
+    publisher.register("views' columns", new Recording(), () -> {}, load);
+
+    load.loading = true;
+    assertThat(publisher.health().get(0).state()).isEqualTo(ListenerHealth.State.LOADING);
+    assertThat(publisher.upToDate("views' columns")).isFalse();
+
+    load.loading = false;
+    assertThat(publisher.health().get(0).state()).isEqualTo(ListenerHealth.State.OK);
+    assertThat(publisher.upToDate("views' columns")).isTrue();
+  }
+
+  @Test
+  void aBackgroundLoadThatFailsLeavesTheListenerFailedUntilARetryLoadsItAgain() {
+    Recording views = new Recording();
+    Load load = new Load();
+    AtomicInteger rebuilds = new AtomicInteger();
+    publisher.register(
+        "views' columns",
+        views,
+        () -> {
+          rebuilds.incrementAndGet();
+          load.failure = null; // the next load works
+        },
+        load);
+
+    load.failure = "DuckDB out of memory";
+    assertThat(publisher.health().get(0).state())
+        .as("shown at once")
+        .isEqualTo(ListenerHealth.State.FAILED);
+    assertThat(publisher.health().get(0).lastFailure()).isEqualTo("DuckDB out of memory");
+
+    publisher.committed(batch(1));
+    assertThat(views.seen).as("behind, so skipped").isEmpty();
+    assertThat(rebuilds).as("not before the retry delay").hasValue(0);
+
+    clock.addAndGet(CommitPublisher.RETRY_AFTER.toNanos());
+    publisher.committed(batch(2));
+    assertThat(rebuilds).hasValue(1);
+    assertThat(publisher.health().get(0).state()).isEqualTo(ListenerHealth.State.OK);
+    assertThat(publisher.health().get(0).failures()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedListenerIsNotUpToDateUntilItsRebuildWorks() {
+    Recording index = new Recording();
+    boolean[] readable = {false};
+    publisher.register(
+        "profile index",
+        index,
+        () -> {
+          if (!readable[0]) {
+            throw new IllegalStateException("store unreadable");
+          }
+          index.failing = false;
+        });
+    index.failing = true;
+    publisher.committed(batch(1));
+
+    assertThat(publisher.upToDate("profile index")).isFalse();
+    readable[0] = true;
+    assertThat(publisher.upToDate("profile index")).as("not before the retry delay").isFalse();
+    clock.addAndGet(CommitPublisher.RETRY_AFTER.toNanos());
+    assertThat(publisher.upToDate("profile index")).as("rebuilt when asked").isTrue();
+  }
 }
