@@ -78,6 +78,9 @@ public final class AgentCommand {
     } catch (IOException e) {
       err.println("cannot read the class path: " + e.getMessage());
       return USAGE;
+    } catch (RuntimeException e) { // whatever a class file holds, the answer is a line, not a trace
+      err.println("cannot read the class path: " + e);
+      return INVALID;
     }
   }
 }

@@ -3,26 +3,19 @@ package io.touchline.agent.cli;
 import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.TouchpointDefinition;
 import io.touchline.agent.instrument.TouchpointMatch;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
 /**
  * What each touchpoint matches on a class path, read from the class files without loading them: the
  * classes and methods (every overload), the paths that cannot fit a method, and touchpoints that
- * match nothing or suspiciously much.
+ * match nothing or suspiciously much. The class path may hold folders, jars, Spring Boot executable
+ * jars and WARs ({@link ClassPath}).
  */
 final class MatchReport {
 
@@ -39,22 +32,15 @@ final class MatchReport {
 
   /** Prints the report; false when a path cannot fit a matched method. */
   boolean print(PrintStream out) throws IOException {
-    List<ClassFileLocator> locators = new ArrayList<>();
-    TreeSet<String> classNames = new TreeSet<>();
-    for (String entry : classpath) {
-      File file = new File(entry);
-      if (file.isDirectory()) {
-        locators.add(new ClassFileLocator.ForFolder(file));
-        collectFromFolder(file.toPath(), classNames);
-      } else if (file.isFile()) {
-        locators.add(ClassFileLocator.ForJarFile.of(file));
-        collectFromJar(file, classNames);
-      } else {
-        throw new IOException(entry + " is neither a jar nor a folder");
-      }
+    ClassPath classPath = ClassPath.of(this.classpath);
+    try {
+      return print(out, classPath.classNames(), TypePool.Default.of(classPath.locator()));
+    } finally {
+      classPath.close();
     }
-    locators.add(ClassFileLocator.ForClassLoader.ofSystemLoader()); // the JDK's own types
-    TypePool pool = TypePool.Default.of(new ClassFileLocator.Compound(locators));
+  }
+
+  private boolean print(PrintStream out, TreeSet<String> classNames, TypePool pool) {
     boolean allPathsFit = true;
     for (TouchpointDefinition touchpoint : config.touchpoints()) {
       TouchpointMatch match = new TouchpointMatch(touchpoint);
@@ -70,7 +56,20 @@ final class MatchReport {
         } catch (RuntimeException e) {
           continue; // a class whose hierarchy is not on this class path
         }
-        for (TouchpointMatch.MethodVerdict verdict : match.methods(type)) {
+        List<TouchpointMatch.MethodVerdict> verdicts;
+        try {
+          verdicts = match.methods(type);
+        } catch (RuntimeException e) {
+          // A method whose parameter or return types are not on this class path.
+          lines.add(
+              "  "
+                  + className
+                  + "  SKIPPED: its methods cannot be read ("
+                  + e.getMessage()
+                  + "); add the jars it uses to --classpath");
+          continue;
+        }
+        for (TouchpointMatch.MethodVerdict verdict : verdicts) {
           methods++;
           if (verdict.problem() == null) {
             lines.add("  " + verdict.signature());
@@ -97,33 +96,5 @@ final class MatchReport {
       }
     }
     return allPathsFit;
-  }
-
-  private static void collectFromJar(File jar, TreeSet<String> names) throws IOException {
-    try (JarFile file = new JarFile(jar)) {
-      for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
-        addClassName(entries.nextElement().getName(), names);
-      }
-    }
-  }
-
-  private static void collectFromFolder(Path folder, TreeSet<String> names) throws IOException {
-    try (Stream<Path> files = Files.walk(folder)) {
-      files
-          .filter(Files::isRegularFile)
-          .forEach(
-              p ->
-                  addClassName(
-                      folder.relativize(p).toString().replace(File.separatorChar, '/'), names));
-    }
-  }
-
-  private static void addClassName(String entry, TreeSet<String> names) {
-    if (entry.endsWith(".class")
-        && !entry.startsWith("META-INF/")
-        && !entry.endsWith("module-info.class")
-        && !entry.endsWith("package-info.class")) {
-      names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
-    }
   }
 }
