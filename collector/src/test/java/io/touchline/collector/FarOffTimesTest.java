@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The views over touchpoints stored with event times centuries away from the others (a start time
  * of 2^63 ns read as 1677, a year 1700, the last day nanoseconds reach): they answer at once, with
- * bounded work.
+ * bounded work, and measure time between such touchpoints without overflowing.
  */
 class FarOffTimesTest {
 
@@ -151,5 +151,46 @@ class FarOffTimesTest {
     JsonNode day = ok("/api/overview?from=2026-11-24&to=2026-11-25");
     assertThat(seriesSum(day)).isEqualTo(NORMAL_TOUCHPOINTS);
     assertThat(ok("/api/touchpoints?limit=1000").get("touchpoints")).hasSize(24);
+  }
+
+  @Test
+  void theJourneyViewsMeasureTimeAcrossCenturiesWithoutOverflow() throws Exception {
+    List<Touchpoint> touchpoints = new ArrayList<>();
+    // C-1 failed on the web in 1677, then called and ordered in 2026: one journey each time.
+    touchpoints.add(touchpoint(spans++, "C-1", TWO_TO_THE_63, "payment", "web", "error"));
+    touchpoints.add(touchpoint(spans++, "C-1", NORMAL, "call.started", "call-center", "success"));
+    touchpoints.add(touchpoint(spans++, "C-1", NORMAL + 1, "order.placed", "web", "success"));
+    // C-2 put something in the cart on the last day nanoseconds reach, and in 1700 before that.
+    touchpoints.add(touchpoint(spans++, "C-2", YEAR_1700, "cart.add", "call-center", "success"));
+    touchpoints.add(touchpoint(spans++, "C-2", Long.MAX_VALUE, "order.placed", "web", "success"));
+    startWith(touchpoints);
+
+    JsonNode flows = ok("/api/flows?by=touchpoint");
+    assertThat(flows.get("journeys").asLong()).isEqualTo(4);
+    assertThat(flows.get("transitions")).hasSize(1);
+    assertThat(flows.get("transitions").get(0).get("from").asText()).isEqualTo("call.started");
+    assertThat(flows.get("transitions").get(0).get("medianSeconds").asDouble()).isLessThan(1.0);
+
+    JsonNode funnel = ok("/api/funnels?step=cart.add&step=order.placed&window=3650d");
+    assertThat(funnel.get("steps").get(0).get("customers").asLong()).isEqualTo(1);
+    assertThat(funnel.get("steps").get(1).get("customers").asLong()).isEqualTo(0);
+    JsonNode anyOrder = ok("/api/funnels?step=payment&step=order.placed&order=any");
+    assertThat(anyOrder.get("steps").get(1).get("customers").asLong()).isEqualTo(0);
+
+    JsonNode paths = ok("/api/paths?touchpoint=payment");
+    assertThat(paths.get("paths").get(0).get("steps")).isEmpty();
+
+    JsonNode painPoints = ok("/api/pain-points?switchWithin=3650d");
+    assertThat(painPoints.get("switches")).isEmpty();
+    assertThat(painPoints.get("errors")).hasSize(1);
+
+    JsonNode attribution = ok("/api/attribution?goal=order.placed&lookback=3650d");
+    assertThat(attribution.get("conversions").asLong()).isEqualTo(2);
+    assertThat(attribution.get("withoutPriorTouch").asLong()).isEqualTo(1);
+    assertThat(attribution.get("channels")).hasSize(1);
+    assertThat(attribution.get("channels").get(0).get("channel").asText()).isEqualTo("call-center");
+
+    JsonNode catalog = ok("/api/catalog");
+    assertThat(catalog.get("touchpoints")).hasSize(4);
   }
 }
