@@ -47,6 +47,12 @@ class CollectorOperationsTest {
   }
 
   private HttpResponse<byte[]> export(String token, KeyValue... attributes) throws Exception {
+    return exportAs(token == null ? null : "Bearer " + token, attributes);
+  }
+
+  /** Sends one span with {@code authorization} as the Authorization header (null for none). */
+  private HttpResponse<byte[]> exportAs(String authorization, KeyValue... attributes)
+      throws Exception {
     byte[] body =
         OtlpSpans.request(
                 List.of(OtlpSpans.attribute("service.name", "shop")),
@@ -56,16 +62,21 @@ class CollectorOperationsTest {
         HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
             .header("Content-Type", "application/x-protobuf")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
+    return getAs(path, token == null ? null : "Bearer " + token);
+  }
+
+  /** {@code GET path} with {@code authorization} as the Authorization header (null for none). */
+  private HttpResponse<String> getAs(String path, String authorization) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(collector.apiUrl() + path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -133,6 +144,31 @@ class CollectorOperationsTest {
   }
 
   @Test
+  void theBearerSchemeIsCaseInsensitive() throws Exception {
+    start("auth:\n  ingestToken: " + INGEST_TOKEN + "\n  apiToken: " + API_TOKEN + "\n");
+    KeyValue email = OtlpSpans.attribute("touchline.key.email", "ann@example.com");
+    for (String scheme : List.of("bearer", "BEARER", "bEaReR")) {
+      assertThat(exportAs(scheme + " " + INGEST_TOKEN, email).statusCode())
+          .as("OTLP/HTTP with " + scheme)
+          .isEqualTo(200);
+      assertThat(exportOverGrpcAs(scheme + " " + INGEST_TOKEN).isSuccess())
+          .as("OTLP/gRPC with " + scheme)
+          .isTrue();
+      assertThat(getAs("/api/stats", scheme + " " + API_TOKEN).statusCode())
+          .as("API with " + scheme)
+          .isEqualTo(200);
+      assertThat(exportAs(scheme + " wrong-token", email).statusCode()).isEqualTo(401);
+      assertThat(exportOverGrpcAs(scheme + " wrong-token").isSuccess()).isFalse();
+      assertThat(getAs("/api/stats", scheme + " wrong-token").statusCode()).isEqualTo(401);
+    }
+    assertThat(getAs("/api/stats", "Basic " + API_TOKEN).statusCode()).isEqualTo(401);
+    assertThat(getAs("/api/stats", API_TOKEN).statusCode()).isEqualTo(401);
+    assertThat(getAs("/api/stats", "bearer" + API_TOKEN).statusCode()).isEqualTo(401);
+    assertThat(get("/metrics", API_TOKEN).body())
+        .contains("touchline_otlp_requests_rejected_total{reason=\"unauthenticated\"} 6.0");
+  }
+
+  @Test
   void theIngestTokenGuardsGrpcToo() throws Exception {
     start("auth:\n  ingestToken: " + INGEST_TOKEN + "\n  apiToken: " + API_TOKEN + "\n");
     assertThat(exportOverGrpc(null).isSuccess()).isFalse();
@@ -146,12 +182,17 @@ class CollectorOperationsTest {
   }
 
   private io.opentelemetry.sdk.common.CompletableResultCode exportOverGrpc(String token) {
+    return exportOverGrpcAs(token == null ? null : "Bearer " + token);
+  }
+
+  /** One span over OTLP/gRPC with {@code authorization} metadata (null for none). */
+  private io.opentelemetry.sdk.common.CompletableResultCode exportOverGrpcAs(String authorization) {
     var builder =
         io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter.builder()
             .setEndpoint("http://" + collector.otlpGrpcAddress())
             .setRetryPolicy(null); // an UNAUTHENTICATED answer is final; no retries to wait for
-    if (token != null) {
-      builder.addHeader("Authorization", "Bearer " + token);
+    if (authorization != null) {
+      builder.addHeader("Authorization", authorization);
     }
     var exporter = builder.build();
     // A processor that exports nothing: the one export below is the only request sent.

@@ -9,9 +9,11 @@ import io.touchline.collector.testing.OtlpSpans;
 import io.touchline.collector.testing.TestCollectors;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -82,5 +84,41 @@ class OverviewSeriesTest {
     assertThat(overview.get("series").size()).isLessThanOrEqualTo(5_000);
     assertThat(CollectorHttp.get(collector, "/api/overview?bucket=hour", 400).get("error").asText())
         .contains("choose a larger bucket or a shorter range");
+  }
+
+  @Test
+  @Timeout(60)
+  void theEarliestFromTheDocsAllowIsAnsweredWithBoundedPoints() throws Exception {
+    collector = TestCollectors.start(data);
+    CollectorHttp.export(collector, "shop", at("2026-11-24T09:00:00Z"), at("2026-11-24T10:00:00Z"));
+    JsonNode overview = CollectorHttp.get(collector, "/api/overview?from=1678-01-01", 200);
+    assertThat(overview.get("from").asText()).isEqualTo("1678-01-01T00:00:00.000000000Z");
+    assertThat(overview.get("bucket").asText()).isEqualTo("day");
+    assertThat(overview.get("series").size()).isBetween(1, 5_000);
+    assertThat(sum(overview)).isEqualTo(2);
+    JsonNode everything =
+        CollectorHttp.get(collector, "/api/overview?from=1678-01-01&to=2262-01-01", 200);
+    assertThat(everything.get("touchpoints").asLong()).isEqualTo(2);
+    assertThat(everything.get("to").asText()).isEqualTo("2262-01-01T00:00:00.000000000Z");
+    // The latest 5,000 days of the range asked for: years after the touchpoints.
+    assertThat(everything.get("series").size()).isBetween(1, 5_000);
+    assertThat(sum(everything)).isZero();
+  }
+
+  @Test
+  @Timeout(60)
+  void anAskedBucketTooFineForTheRangeIsRefusedWhateverTheRange() throws Exception {
+    collector = TestCollectors.start(data);
+    CollectorHttp.export(collector, "shop", at("2026-11-24T09:00:00Z"), at("2026-11-24T10:00:00Z"));
+    for (String range :
+        List.of("from=1678-01-01", "from=1678-01-01&to=2262-01-01", "to=2262-01-01")) {
+      for (String bucket : List.of("second", "minute", "hour", "day")) {
+        assertThat(
+                CollectorHttp.get(collector, "/api/overview?" + range + "&bucket=" + bucket, 400)
+                    .get("error")
+                    .asText())
+            .contains("choose a larger bucket or a shorter range");
+      }
+    }
   }
 }

@@ -215,4 +215,53 @@ class TouchpointListTest {
     assertThat(get("/api/touchpoints?format=xml", 400).get("error").asText())
         .contains("format must be json or csv");
   }
+
+  @Test
+  void csvCellsThatASpreadsheetWouldRunAsFormulasAreText() throws Exception {
+    collector = TestCollectors.start(data);
+    OtlpSpans spans = new OtlpSpans();
+    // Names are trimmed as they are read, so tab and carriage return are CsvTablesTest's.
+    List<String> dangerous = List.of("=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)");
+    List<Span> sent = new ArrayList<>();
+    for (String name : dangerous) {
+      sent.add(
+          spans
+              .span(
+                  "span",
+                  OtlpSpans.attribute("touchline.touchpoint", name),
+                  OtlpSpans.attribute("touchline.channel", "=web"),
+                  OtlpSpans.attribute("touchline.key.customer_id", "C-1"))
+              .build());
+    }
+    export("web-shop", sent.toArray(Span[]::new));
+
+    com.fasterxml.jackson.dataformat.csv.CsvMapper csv =
+        new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+    for (String path :
+        List.of(
+            "/api/touchpoints?format=csv",
+            "/api/profiles?key=customer_id:C-1&format=csv",
+            "/api/catalog?format=csv",
+            "/api/overview?format=csv&table=topTouchpoints")) {
+      List<java.util.Map<String, String>> rows;
+      try (com.fasterxml.jackson.databind.MappingIterator<java.util.Map<String, String>> it =
+          csv.readerFor(java.util.Map.class)
+              .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+              .readValues(CollectorHttp.getRaw(collector, path).body())) {
+        rows = it.readAll();
+      }
+      assertThat(rows).as(path).hasSize(dangerous.size());
+      assertThat(rows.stream().map(row -> row.get("touchpoint")))
+          .as(path)
+          .containsExactlyInAnyOrderElementsOf(dangerous.stream().map(name -> "'" + name).toList());
+      assertThat(rows)
+          .as(path)
+          .allSatisfy(row -> assertThat(row.get("channel")).isEqualTo("'=web"));
+      if (path.startsWith("/api/catalog") || path.startsWith("/api/overview")) {
+        assertThat(rows)
+            .as("counts stay numbers")
+            .allSatisfy(row -> assertThat(row.get("touchpoints")).isEqualTo("1"));
+      }
+    }
+  }
 }

@@ -7,12 +7,15 @@ import java.util.BitSet;
  * left out) and a segment (profiles whose latest value of an attribute is not one of the values are
  * left out).
  *
+ * @param fromNanos the earliest time that passes
+ * @param lastNanos the latest time that passes: inclusive, so that without a bound ({@link
+ *     Long#MAX_VALUE}) a touchpoint stored at the very last nanosecond a long holds passes too
  * @param channels null for any
  * @param services null for any
  * @param segment null for every profile
  */
 public record ViewFilter(
-    long fromNanos, long toNanos, BitSet channels, BitSet services, Segment segment) {
+    long fromNanos, long lastNanos, BitSet channels, BitSet services, Segment segment) {
 
   public static final ViewFilter NONE =
       new ViewFilter(Long.MIN_VALUE, Long.MAX_VALUE, null, null, null);
@@ -27,7 +30,7 @@ public record ViewFilter(
     }
     long nanos = columns.nanos(sequence);
     return nanos >= fromNanos
-        && nanos < toNanos
+        && nanos <= lastNanos
         && (channels == null || channels.get(columns.channel(sequence)))
         && (services == null || services.get(columns.service(sequence)));
   }
@@ -36,7 +39,7 @@ public record ViewFilter(
   public boolean passes(JourneySnapshot snapshot, int position) {
     long nanos = snapshot.nanos(position);
     return nanos >= fromNanos
-        && nanos < toNanos
+        && nanos <= lastNanos
         && (channels == null || channels.get(snapshot.channel(position)))
         && (services == null || services.get(snapshot.service(position)));
   }

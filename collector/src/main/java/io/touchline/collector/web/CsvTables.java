@@ -142,13 +142,39 @@ final class CsvTables {
     return Optional.empty();
   }
 
+  /** Every CSV the API writes goes through here, so that no text cell escapes {@link #text}. */
   private static byte[] write(List<Object[]> rows, String... columns)
       throws JsonProcessingException {
     CsvSchema.Builder schema = CsvSchema.builder();
     for (String column : columns) {
       schema.addColumn(column);
     }
+    for (Object[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        if (row[i] instanceof String text) {
+          row[i] = text(text);
+        }
+      }
+    }
     return CSV.writer(schema.build().withHeader()).writeValueAsBytes(rows);
+  }
+
+  /**
+   * A text cell as a spreadsheet will take it for text. Touchpoint names, channels and attribute
+   * values come from the channel applications, so anyone who can send a span can choose them; a
+   * cell starting with {@code = + - @}, a tab or a carriage return would be run as a formula by a
+   * spreadsheet opening the export (CSV injection). Such a cell gets a single quote in front, as
+   * OWASP advises, which the spreadsheet shows as text. Numbers the exporter writes as numbers are
+   * not text and stay as they are: a negative count is still a number.
+   */
+  private static String text(String cell) {
+    if (cell.isEmpty()) {
+      return cell;
+    }
+    return switch (cell.charAt(0)) {
+      case '=', '+', '-', '@', '\t', '\r' -> "'" + cell;
+      default -> cell;
+    };
   }
 
   /** {@code GET /api/erasures}: the audit trail. */

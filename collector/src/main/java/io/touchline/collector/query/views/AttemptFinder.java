@@ -87,7 +87,7 @@ final class AttemptFinder {
     for (int k = first; k < count && reached < steps.length; k++) {
       int row = rows[k];
       long nanos = snapshot.nanos(row);
-      if (nanos - start > window) {
+      if (Elapsed.exceeds(start, nanos, window)) {
         ranOut = false;
         break;
       }

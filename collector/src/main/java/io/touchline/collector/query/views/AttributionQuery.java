@@ -67,7 +67,7 @@ public final class AttributionQuery {
             int latest = -1;
             java.util.Arrays.fill(touched, false);
             for (int j = previousGoal + 1; j < i; j++) {
-              if (at - snapshot.nanos(rows[j]) > window) {
+              if (Elapsed.exceeds(snapshot.nanos(rows[j]), at, window)) {
                 continue;
               }
               if (earliest < 0) {

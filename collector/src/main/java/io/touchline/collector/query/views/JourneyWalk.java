@@ -42,7 +42,9 @@ final class JourneyWalk {
         (profile, rows, count) -> {
           int from = 0;
           for (int i = 1; i <= count; i++) {
-            if (i == count || snapshot.nanos(rows[i]) - snapshot.nanos(rows[i - 1]) > gapNanos) {
+            if (i == count
+                || Elapsed.exceeds(
+                    snapshot.nanos(rows[i - 1]), snapshot.nanos(rows[i]), gapNanos)) {
               visitor.visit(profile, rows, from, i);
               from = i;
             }

@@ -14,6 +14,8 @@ import java.util.function.ToIntFunction;
  * and a segment. The views resolve the names to the codes and columns their walks read ({@link
  * #resolve}), so that a caller needs to know nothing of how touchpoints are kept.
  *
+ * @param fromNanos inclusive; {@link Long#MIN_VALUE} for no bound
+ * @param toNanos exclusive; {@link Long#MAX_VALUE} for no bound
  * @param channels null for any; a name no touchpoint has matches nothing
  * @param services null for any; the same
  * @param segment null for every profile
@@ -36,7 +38,7 @@ public record NamedFilter(
     TouchpointColumns columns = journeys.columns();
     return new ViewFilter(
         fromNanos,
-        toNanos,
+        toNanos == Long.MAX_VALUE ? Long.MAX_VALUE : toNanos - 1,
         codes(channels, columns::channelCode),
         codes(services, columns::serviceCode),
         segment == null ? null : segment(journeys));

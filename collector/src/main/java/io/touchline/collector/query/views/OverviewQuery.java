@@ -6,7 +6,6 @@ import io.touchline.collector.journey.TouchpointColumns;
 import io.touchline.collector.journey.ViewFilter;
 import io.touchline.collector.query.ProfileQuery;
 import io.touchline.collector.query.Tabular;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -124,14 +123,17 @@ public final class OverviewQuery {
           }
         });
     long first = filter.fromNanos() != Long.MIN_VALUE ? filter.fromNanos() : counts.first;
-    long last = filter.toNanos() != Long.MAX_VALUE ? filter.toNanos() : counts.last;
-    // The series' end is exclusive: past the last touchpoint when no `to` was given.
-    long end = filter.toNanos() != Long.MAX_VALUE ? filter.toNanos() : counts.last + 1;
-    Bucket chosen = bucket != null ? bucket : Bucket.forRange(counts.total == 0 ? 0 : end - first);
+    // The series' end is inclusive, so that a touchpoint at the latest nanosecond a long holds
+    // has a bucket too: the range asked for, or up to the last touchpoint.
+    long last = filter.lastNanos() != Long.MAX_VALUE ? filter.lastNanos() : counts.last;
+    Bucket chosen =
+        bucket != null
+            ? bucket
+            : Bucket.forRange(counts.total == 0 ? 0 : SeriesBuckets.length(first, last));
     List<SeriesRow> series =
         counts.total == 0
             ? List.of()
-            : series(snapshot, filter, counts, first, end, chosen, zone, bucket == null);
+            : series(snapshot, filter, counts, first, last, chosen, zone, bucket == null);
 
     List<ChannelRow> channels = new ArrayList<>();
     for (int c = 0; c < counts.byChannel.length; c++) {
@@ -176,7 +178,9 @@ public final class OverviewQuery {
         unattributed,
         inNoProfile - unattributed,
         counts.total == 0 ? null : ProfileQuery.time(first),
-        counts.total == 0 ? null : ProfileQuery.time(last),
+        counts.total == 0
+            ? null
+            : ProfileQuery.time(named.toNanos() != Long.MAX_VALUE ? named.toNanos() : last),
         chosen.name().toLowerCase(),
         channels,
         series,
@@ -185,42 +189,21 @@ public final class OverviewQuery {
 
   /**
    * Touchpoints per channel and bucket, every bucket of the range (zeros included) for each channel
-   * seen.
-   */
-  /**
-   * Touchpoints per channel and bucket, every bucket of the range (zeros included) for each channel
-   * seen. Buckets start at whole seconds, minutes, hours or days of the viewer's zone — a day from
-   * local midnight to midnight, 23 or 25 hours long when the clocks change.
+   * seen; the buckets as {@link SeriesBuckets#starts} gives them.
    *
-   * @param end exclusive
-   * @param chosenHere when the bucket was not asked for: a range too long for it shows its latest
-   *     {@link #MAX_BUCKETS} buckets instead of being refused
+   * @param last inclusive
    */
   private List<SeriesRow> series(
       JourneySnapshot snapshot,
       ViewFilter filter,
       Counts counts,
       long first,
-      long end,
+      long last,
       Bucket bucket,
       ZoneId zone,
       boolean chosenHere) {
     TouchpointColumns columns = snapshot.columns();
-    long estimate = (end - first) / bucket.nanos + 2;
-    if (estimate > MAX_BUCKETS) {
-      if (!chosenHere) {
-        throw new IllegalArgumentException(
-            "bucket="
-                + bucket.name().toLowerCase()
-                + " gives "
-                + estimate
-                + " points over this range; at most "
-                + MAX_BUCKETS
-                + ": choose a larger bucket or a shorter range");
-      }
-      first = end - (MAX_BUCKETS - 2) * bucket.nanos;
-    }
-    long[] starts = bucketStarts(first, end, bucket, zone);
+    long[] starts = SeriesBuckets.starts(first, last, bucket, zone, chosenHere);
     int buckets = starts.length;
     int channelCount = columns.channelNames().size();
     long[][] perChannel = new long[channelCount][buckets];
@@ -230,7 +213,7 @@ public final class OverviewQuery {
         snapshot,
         row -> {
           long nanos = columns.nanos(row);
-          if (nanos >= from && nanos < end) {
+          if (nanos >= from && nanos <= last) {
             int found = java.util.Arrays.binarySearch(starts, nanos);
             perChannel[columns.channel(row)][found >= 0 ? found : -found - 2]++;
           }
@@ -246,36 +229,6 @@ public final class OverviewQuery {
       }
     }
     return series;
-  }
-
-  /**
-   * The starts of the buckets that cover [first, end), in epoch nanoseconds, aligned in the zone.
-   */
-  private static long[] bucketStarts(long first, long end, Bucket bucket, ZoneId zone) {
-    java.time.temporal.ChronoUnit unit =
-        switch (bucket) {
-          case SECOND -> java.time.temporal.ChronoUnit.SECONDS;
-          case MINUTE -> java.time.temporal.ChronoUnit.MINUTES;
-          case HOUR -> java.time.temporal.ChronoUnit.HOURS;
-          case DAY -> java.time.temporal.ChronoUnit.DAYS;
-        };
-    java.time.ZonedDateTime at = Instant.ofEpochSecond(0, first).atZone(zone).truncatedTo(unit);
-    it.unimi.dsi.fastutil.longs.LongArrayList starts =
-        new it.unimi.dsi.fastutil.longs.LongArrayList();
-    while (true) {
-      Instant instant = at.toInstant();
-      long nanos = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-      if (nanos >= end) {
-        break;
-      }
-      starts.add(nanos);
-      // A day is a calendar day in the zone; shorter buckets are fixed lengths of time.
-      at =
-          bucket == Bucket.DAY
-              ? at.plusDays(1)
-              : at.plus(bucket.nanos, java.time.temporal.ChronoUnit.NANOS);
-    }
-    return starts.toLongArray();
   }
 
   /** Counts of the touchpoints that pass. */

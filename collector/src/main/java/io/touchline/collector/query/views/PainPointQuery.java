@@ -176,7 +176,9 @@ public final class PainPointQuery {
             }
             int channel = snapshot.channel(rows[i]);
             long failedAt = snapshot.nanos(rows[i]);
-            for (int j = i + 1; j < count && snapshot.nanos(rows[j]) - failedAt <= within; j++) {
+            for (int j = i + 1;
+                j < count && !Elapsed.exceeds(failedAt, snapshot.nanos(rows[j]), within);
+                j++) {
               if (snapshot.channel(rows[j]) != channel) {
                 Switch s =
                     switches.computeIfAbsent(
