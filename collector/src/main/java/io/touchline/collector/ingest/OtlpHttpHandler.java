@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.touchline.collector.log.InternalFailures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
@@ -38,7 +39,15 @@ public final class OtlpHttpHandler implements HttpHandler {
       String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
       // Decided first, so that even a 404 or 415 answers a JSON sender in JSON.
       Encoding encoding = Encoding.of(contentType);
-      answer(exchange, contentType, encoding);
+      try {
+        answer(exchange, contentType, encoding);
+      } catch (IOException e) {
+        throw e; // the connection failed: the server closes it, and nothing is left to answer
+      } catch (Throwable e) {
+        // Errors too: one escaping to the JDK server leaves the sender without an answer (it
+        // retries the batch, forever) and kills the server's thread.
+        failInternally(exchange, encoding, e);
+      }
     }
   }
 
@@ -131,6 +140,22 @@ public final class OtlpHttpHandler implements HttpHandler {
     send(exchange, encoding, status, status(status, message));
   }
 
+  /**
+   * Answers 500 for a failure that is the collector's fault, with a request id that finds it in the
+   * log; when the answer was already under way, has the server cut the connection instead.
+   */
+  private void failInternally(HttpExchange exchange, Encoding encoding, Throwable failure)
+      throws IOException {
+    String id =
+        InternalFailures.report(
+            "OTLP/HTTP " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), failure);
+    if (exchange.getResponseCode() != -1) {
+      throw new IOException("the answer failed midway (request " + id + ")", failure);
+    }
+    counters.recordRequestRejected("internal_error");
+    send(exchange, encoding, 500, status(500, "internal error (request " + id + ")"));
+  }
+
   private static com.google.rpc.Status status(int httpStatus, String message) {
     return com.google.rpc.Status.newBuilder()
         .setCode(grpcCode(httpStatus))
@@ -169,6 +194,7 @@ public final class OtlpHttpHandler implements HttpHandler {
       case 400, 413, 415 -> 3; // INVALID_ARGUMENT
       case 401 -> 16; // UNAUTHENTICATED
       case 404, 405 -> 12; // UNIMPLEMENTED: no such method here
+      case 500 -> 13; // INTERNAL
       case 503 -> 14; // UNAVAILABLE
       default -> 2; // UNKNOWN
     };
