@@ -16,13 +16,15 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.touchline.collector.log.CollectorLog;
+import io.touchline.collector.log.InternalFailures;
 import java.util.Objects;
 
 /**
  * The OTLP/gRPC {@code TraceService}: answers as the OTLP specification says, like the HTTP
  * transport. OK only once the batch is committed (with a partial success for spans that could not
  * be used); {@code INVALID_ARGUMENT} for a message that is not an export request; {@code
- * UNAVAILABLE} with a {@code RetryInfo} when the sender should retry.
+ * UNAVAILABLE} with a {@code RetryInfo} when the sender should retry; {@code INTERNAL} with a
+ * request id when the collector fails. Nothing it is given makes it throw into gRPC.
  */
 public final class OtlpGrpcService implements BindableService {
 
@@ -63,16 +65,13 @@ public final class OtlpGrpcService implements BindableService {
       // Nothing was acknowledged: the sender keeps the batch and retries after the pause.
       responseObserver.onError(unavailable(e));
       return;
-    } catch (RuntimeException e) {
-      // A bug, not the sender's fault. Without this, gRPC would answer UNKNOWN with no message;
-      // the details stay in our log, never in the answer.
+    } catch (Throwable e) {
+      // A bug or an Error, not the sender's fault. Thrown into gRPC it would end the call as
+      // UNKNOWN with a SEVERE line of gRPC's own; the details stay in our log, under the id.
       ingest.counters().recordRequestRejected("internal_error");
-      CollectorLog.error("OTLP/gRPC export failed: " + e);
-      e.printStackTrace();
+      String id = InternalFailures.report("OTLP/gRPC Export", e);
       responseObserver.onError(
-          Status.INTERNAL
-              .withDescription("the collector failed to process the request; see its log")
-              .asRuntimeException());
+          Status.INTERNAL.withDescription("internal error (request " + id + ")").asException());
       return;
     }
     responseObserver.onNext(response);

@@ -343,6 +343,31 @@ class OtlpGrpcServerTest {
     assertThat(severe).extracting(LogRecord::getMessage).isEmpty();
   }
 
+  @Test
+  void anErrorWhileExportingIsInternalWithARequestIdAndTheNextCallIsServed() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    TraceIngest failingOnce =
+        ingest(
+            batch -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new AssertionError("injected");
+              }
+              return queue.submit(batch);
+            });
+    start(failingOnce);
+
+    StatusRuntimeException failed =
+        catchThrowableOfType(StatusRuntimeException.class, () -> rawStub().export(login("C-1")));
+
+    assertThat(failed.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(failed.getStatus().getDescription())
+        .matches("internal error \\(request [0-9a-f]{12}\\)");
+    assertThat(failingOnce.counters().requestsRejected()).isEqualTo(Map.of("internal_error", 1L));
+    assertThat(rawStub().export(login("C-2")).hasPartialSuccess()).isFalse();
+    assertThat(storedWith(new CustomerKey("customer_id", "C-2"))).hasSize(1);
+  }
+
   /** Export as any sender could call it, with a body of its own making. */
   private static final MethodDescriptor<byte[], byte[]> RAW_EXPORT =
       MethodDescriptor.<byte[], byte[]>newBuilder()
