@@ -14,12 +14,15 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.touchline.collector.testing.TestCollectors;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -226,6 +229,69 @@ class OtlpHttpAnswersTest {
         .contains("not an OTLP ExportTraceServiceRequest");
     assertThat(post("application/x-protobuf", "gzip", new byte[] {1, 2, 3}).statusCode())
         .isEqualTo(400);
+  }
+
+  @Test
+  void answers400ForATruncatedGzipBodyInTheRequestsEncodingAndCountsIt() throws Exception {
+    byte[] zipped = gzip(request(validTraceId()));
+    // Cut inside the deflate data: the stream ends before its last block and its trailer.
+    byte[] truncated = Arrays.copyOf(zipped, zipped.length - 12);
+
+    HttpResponse<byte[]> response = post("application/x-protobuf", "gzip", truncated);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-protobuf");
+    Status status = Status.parseFrom(response.body());
+    assertThat(status.getCode()).isEqualTo(3);
+    assertThat(status.getMessage()).startsWith("body is not valid gzip: ");
+
+    byte[] json = gzip(jsonRequest(JSON_TRACE_ID));
+    HttpResponse<byte[]> jsonResponse =
+        post("application/json", "gzip", Arrays.copyOf(json, json.length - 12));
+    assertThat(jsonResponse.statusCode()).isEqualTo(400);
+    assertThat(jsonResponse.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(jsonStatus(jsonResponse).getMessage()).startsWith("body is not valid gzip: ");
+
+    assertThat(metrics())
+        .contains("touchline_otlp_requests_rejected_total{reason=\"malformed\"} 2.0");
+    // The connection and the server are fine: the next batch is stored.
+    assertThat(post("application/x-protobuf", "gzip", zipped).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void answers400WhenTheBodyEndsBeforeItsContentLength() throws Exception {
+    URI url = URI.create(collector.otlpHttpUrl());
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /v1/traces HTTP/1.1\r\nHost: collector\r\n"
+                  + "Content-Type: application/x-protobuf\r\nContent-Length: 100\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(new byte[10]);
+      out.flush();
+      socket.shutdownOutput(); // the sender is done, 90 bytes short
+
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400 ");
+      assertThat(answer).contains("the body ended after 10 of the 100 bytes");
+    }
+    assertThat(metrics())
+        .contains("touchline_otlp_requests_rejected_total{reason=\"malformed\"} 1.0");
+  }
+
+  private static byte[] gzip(byte[] body) throws Exception {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+      gzip.write(body);
+    }
+    return zipped.toByteArray();
+  }
+
+  private String metrics() throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(collector.apiUrl() + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   @Test

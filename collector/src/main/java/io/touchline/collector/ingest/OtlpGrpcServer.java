@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * OTLP/gRPC on its own port: a Netty gRPC server for {@link OtlpGrpcService}. gRPC itself
- * decompresses gzip requests and refuses messages over the size limit before they are parsed
- * ({@code RESOURCE_EXHAUSTED}; {@code UNKNOWN} when only decompressing makes them too large,
- * grpc-java #11246).
+ * decompresses gzip requests and refuses messages over the size limit ({@code RESOURCE_EXHAUSTED}):
+ * before they are parsed when their declared size is too large, while they are parsed when only
+ * decompressing makes them so ({@link ExportRequestMarshaller} then answers it).
  */
 public final class OtlpGrpcServer implements AutoCloseable {
 
@@ -156,12 +156,10 @@ public final class OtlpGrpcServer implements AutoCloseable {
       return new ServerStreamTracer() {
         @Override
         public void streamClosed(Status status) {
-          // The service itself never answers RESOURCE_EXHAUSTED. A message that grows too large
-          // only while it is decompressed ends as UNKNOWN, caused by it (grpc-java #11246).
-          if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED
-              || (status.getCause() != null
-                  && Status.fromThrowable(status.getCause()).getCode()
-                      == Status.Code.RESOURCE_EXHAUSTED)) {
+          // Whether gRPC refused the message or the service passed gRPC's refusal on (a message
+          // that grows too large only while it is decompressed), the call ends as
+          // RESOURCE_EXHAUSTED; the service answers it for nothing else.
+          if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
             counters.recordRequestRejected("too_large");
           }
         }

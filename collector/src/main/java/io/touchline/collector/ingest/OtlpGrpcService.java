@@ -4,22 +4,31 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
 import com.google.rpc.Code;
 import com.google.rpc.RetryInfo;
+import io.grpc.BindableService;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.touchline.collector.log.CollectorLog;
+import io.touchline.collector.log.InternalFailures;
 import java.util.Objects;
 
 /**
  * The OTLP/gRPC {@code TraceService}: answers as the OTLP specification says, like the HTTP
  * transport. OK only once the batch is committed (with a partial success for spans that could not
- * be used); {@code UNAVAILABLE} with a {@code RetryInfo} when the sender should retry.
+ * be used); {@code INVALID_ARGUMENT} for a message that is not an export request; {@code
+ * UNAVAILABLE} with a {@code RetryInfo} when the sender should retry; {@code INTERNAL} with a
+ * request id when the collector fails. Nothing it is given makes it throw into gRPC.
  */
-public final class OtlpGrpcService extends TraceServiceGrpc.TraceServiceImplBase {
+public final class OtlpGrpcService implements BindableService {
+
+  private static final String MALFORMED_TOPIC = "otlp-grpc-malformed";
 
   private final TraceIngest ingest;
 
@@ -27,31 +36,62 @@ public final class OtlpGrpcService extends TraceServiceGrpc.TraceServiceImplBase
     this.ingest = ingest;
   }
 
+  /**
+   * {@code TraceService/Export} as the generated service declares it, but read with {@link
+   * ExportRequestMarshaller}, so that a message that does not parse reaches {@link #export}.
+   */
   @Override
-  public void export(
-      ExportTraceServiceRequest request,
-      StreamObserver<ExportTraceServiceResponse> responseObserver) {
+  public ServerServiceDefinition bindService() {
+    MethodDescriptor<ExportTraceServiceRequest, ExportTraceServiceResponse> generated =
+        TraceServiceGrpc.getExportMethod();
+    MethodDescriptor<ReceivedExport, ExportTraceServiceResponse> export =
+        generated.toBuilder(new ExportRequestMarshaller(), generated.getResponseMarshaller())
+            .build();
+    return ServerServiceDefinition.builder(TraceServiceGrpc.SERVICE_NAME)
+        .addMethod(export, ServerCalls.asyncUnaryCall(this::export))
+        .build();
+  }
+
+  void export(
+      ReceivedExport received, StreamObserver<ExportTraceServiceResponse> responseObserver) {
+    if (received.refusal() != null) {
+      refuse(received.refusal(), responseObserver);
+      return;
+    }
     ExportTraceServiceResponse response;
     try {
-      response = ingest.export(request);
+      response = ingest.export(received.request());
     } catch (IngestUnavailableException e) {
       // Nothing was acknowledged: the sender keeps the batch and retries after the pause.
       responseObserver.onError(unavailable(e));
       return;
-    } catch (RuntimeException e) {
-      // A bug, not the sender's fault. Without this, gRPC would answer UNKNOWN with no message;
-      // the details stay in our log, never in the answer.
+    } catch (Throwable e) {
+      // A bug or an Error, not the sender's fault. Thrown into gRPC it would end the call as
+      // UNKNOWN with a SEVERE line of gRPC's own; the details stay in our log, under the id.
       ingest.counters().recordRequestRejected("internal_error");
-      CollectorLog.error("OTLP/gRPC export failed: " + e);
-      e.printStackTrace();
+      String id = InternalFailures.report("OTLP/gRPC Export", e);
       responseObserver.onError(
-          Status.INTERNAL
-              .withDescription("the collector failed to process the request; see its log")
-              .asRuntimeException());
+          Status.INTERNAL.withDescription("internal error (request " + id + ")").asException());
       return;
     }
     responseObserver.onNext(response);
     responseObserver.onCompleted();
+  }
+
+  private void refuse(Status refusal, StreamObserver<ExportTraceServiceResponse> responseObserver) {
+    // RESOURCE_EXHAUSTED is counted where gRPC refuses a message declared too large
+    // (OtlpGrpcServer), whoever answers it.
+    if (refusal.getCode() == Status.Code.INVALID_ARGUMENT) {
+      ingest.counters().recordRequestRejected("malformed");
+      // Once: a broken sender sends one with every batch; the metric counts them.
+      CollectorLog.errorOnce(
+          MALFORMED_TOPIC,
+          "OTLP/gRPC: refused a malformed export request ("
+              + refusal.getDescription()
+              + "); further ones are counted in"
+              + " touchline_otlp_requests_rejected_total{reason=\"malformed\"}, not logged");
+    }
+    responseObserver.onError(refusal.asException());
   }
 
   /** OTLP/gRPC has no Retry-After header: the delay travels as a RetryInfo status detail. */

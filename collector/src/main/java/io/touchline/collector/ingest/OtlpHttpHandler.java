@@ -6,13 +6,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
-import java.io.ByteArrayOutputStream;
+import io.touchline.collector.log.InternalFailures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * {@code POST /v1/traces} with OTLP/HTTP protobuf or JSON bodies (optionally gzip). Answers as the
@@ -42,83 +39,83 @@ public final class OtlpHttpHandler implements HttpHandler {
       String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
       // Decided first, so that even a 404 or 415 answers a JSON sender in JSON.
       Encoding encoding = Encoding.of(contentType);
-      String path = exchange.getRequestURI().getPath();
-      if (!TRACES_PATH.equals(path)) {
-        fail(
-            exchange,
-            encoding,
-            404,
-            "no such endpoint: " + path + "; OTLP/HTTP traces go to POST " + TRACES_PATH);
-        return;
-      }
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().add("Allow", "POST");
-        fail(exchange, encoding, 405, "only POST is allowed on /v1/traces");
-        return;
-      }
-      if (!PROTOBUF.equals(contentType) && !JSON.equals(contentType)) {
-        fail(
-            exchange,
-            encoding,
-            415,
-            "Content-Type must be " + PROTOBUF + " or " + JSON + ", was " + contentType);
-        return;
-      }
-      if (declaredLength(exchange) > maxBodyBytes) {
-        // Refused before reading: a sender of a huge body learns at once, and no memory is spent.
-        fail(exchange, encoding, 413, "request body exceeds " + maxBodyBytes + " bytes");
-        return;
-      }
-      byte[] body;
       try {
-        body = readBody(exchange);
-      } catch (BodyTooLargeException e) {
-        fail(exchange, encoding, 413, "request body exceeds " + maxBodyBytes + " bytes");
-        return;
-      } catch (ZipException e) {
-        fail(exchange, encoding, 400, "body is not valid gzip: " + e.getMessage());
-        return;
+        answer(exchange, contentType, encoding);
+      } catch (IOException e) {
+        throw e; // the connection failed: the server closes it, and nothing is left to answer
+      } catch (Throwable e) {
+        // Errors too: one escaping to the JDK server leaves the sender without an answer (it
+        // retries the batch, forever) and kills the server's thread.
+        failInternally(exchange, encoding, e);
       }
-      ExportTraceServiceRequest request;
-      try {
-        request = encoding.parse(body);
-      } catch (InvalidProtocolBufferException e) {
-        fail(
-            exchange,
-            encoding,
-            400,
-            "body is not an OTLP ExportTraceServiceRequest: " + e.getMessage());
-        return;
-      }
-      ExportTraceServiceResponse response;
-      try {
-        response = ingest.export(request);
-      } catch (IngestUnavailableException e) {
-        // Nothing was acknowledged: the sender keeps the batch and retries after the pause.
-        exchange.getResponseHeaders().add("Retry-After", Integer.toString(e.retryAfterSeconds()));
-        send(exchange, encoding, 503, status(503, e.getMessage()));
-        return;
-      }
-      send(exchange, encoding, 200, response);
     }
   }
 
-  private byte[] readBody(HttpExchange exchange) throws IOException {
-    boolean gzip =
-        "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-    try (InputStream raw = exchange.getRequestBody();
-        InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[16 * 1024];
-      int read;
-      while ((read = in.read(buffer)) != -1) {
-        if (out.size() + read > maxBodyBytes) {
-          throw new BodyTooLargeException();
-        }
-        out.write(buffer, 0, read);
-      }
-      return out.toByteArray();
+  private void answer(HttpExchange exchange, String contentType, Encoding encoding)
+      throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    if (!TRACES_PATH.equals(path)) {
+      fail(
+          exchange,
+          encoding,
+          404,
+          "no such endpoint: " + path + "; OTLP/HTTP traces go to POST " + TRACES_PATH);
+      return;
     }
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      exchange.getResponseHeaders().add("Allow", "POST");
+      fail(exchange, encoding, 405, "only POST is allowed on /v1/traces");
+      return;
+    }
+    if (!PROTOBUF.equals(contentType) && !JSON.equals(contentType)) {
+      fail(
+          exchange,
+          encoding,
+          415,
+          "Content-Type must be " + PROTOBUF + " or " + JSON + ", was " + contentType);
+      return;
+    }
+    if (declaredLength(exchange) > maxBodyBytes) {
+      // Refused before reading: a sender of a huge body learns at once, and no memory is spent.
+      fail(exchange, encoding, 413, "request body exceeds " + maxBodyBytes + " bytes");
+      return;
+    }
+    byte[] body;
+    try {
+      body =
+          OtlpHttpBody.read(
+              exchange.getRequestBody(),
+              declaredLength(exchange),
+              "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding")),
+              maxBodyBytes);
+    } catch (OtlpHttpBody.TooLargeException e) {
+      fail(exchange, encoding, 413, "request body exceeds " + maxBodyBytes + " bytes");
+      return;
+    } catch (OtlpHttpBody.MalformedException e) {
+      fail(exchange, encoding, 400, e.getMessage());
+      return;
+    }
+    ExportTraceServiceRequest request;
+    try {
+      request = encoding.parse(body);
+    } catch (InvalidProtocolBufferException e) {
+      fail(
+          exchange,
+          encoding,
+          400,
+          "body is not an OTLP ExportTraceServiceRequest: " + e.getMessage());
+      return;
+    }
+    ExportTraceServiceResponse response;
+    try {
+      response = ingest.export(request);
+    } catch (IngestUnavailableException e) {
+      // Nothing was acknowledged: the sender keeps the batch and retries after the pause.
+      exchange.getResponseHeaders().add("Retry-After", Integer.toString(e.retryAfterSeconds()));
+      send(exchange, encoding, 503, status(503, e.getMessage()));
+      return;
+    }
+    send(exchange, encoding, 200, response);
   }
 
   /** The Content-Length the sender declared, or -1. */
@@ -141,6 +138,22 @@ public final class OtlpHttpHandler implements HttpHandler {
       throws IOException {
     counters.recordRequestRejected(reason(status));
     send(exchange, encoding, status, status(status, message));
+  }
+
+  /**
+   * Answers 500 for a failure that is the collector's fault, with a request id that finds it in the
+   * log; when the answer was already under way, has the server cut the connection instead.
+   */
+  private void failInternally(HttpExchange exchange, Encoding encoding, Throwable failure)
+      throws IOException {
+    String id =
+        InternalFailures.report(
+            "OTLP/HTTP " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), failure);
+    if (exchange.getResponseCode() != -1) {
+      throw new IOException("the answer failed midway (request " + id + ")", failure);
+    }
+    counters.recordRequestRejected("internal_error");
+    send(exchange, encoding, 500, status(500, "internal error (request " + id + ")"));
   }
 
   private static com.google.rpc.Status status(int httpStatus, String message) {
@@ -181,6 +194,7 @@ public final class OtlpHttpHandler implements HttpHandler {
       case 400, 413, 415 -> 3; // INVALID_ARGUMENT
       case 401 -> 16; // UNAUTHENTICATED
       case 404, 405 -> 12; // UNIMPLEMENTED: no such method here
+      case 500 -> 13; // INTERNAL
       case 503 -> 14; // UNAVAILABLE
       default -> 2; // UNKNOWN
     };
@@ -235,9 +249,5 @@ public final class OtlpHttpHandler implements HttpHandler {
     abstract ExportTraceServiceRequest parse(byte[] body) throws InvalidProtocolBufferException;
 
     abstract byte[] encode(Message message);
-  }
-
-  private static final class BodyTooLargeException extends IOException {
-    private static final long serialVersionUID = 1L;
   }
 }

@@ -29,6 +29,18 @@ public final class CollectorLog {
   }
 
   /**
+   * Like {@link #error}, followed by the failure's stack trace: for what should never happen, so
+   * that whoever reads the log can find where it did.
+   */
+  public static void error(String message, Throwable failure) {
+    // Held for both, so that another thread's line cannot land inside the trace.
+    synchronized (System.err) {
+      print(System.err, PREFIX + message);
+      failure.printStackTrace(System.err);
+    }
+  }
+
+  /**
    * Like {@link #error}, but only the first time for {@code topic} until {@link #recovered} is
    * called for it: a failure that repeats with every commit must not flood the log.
    */

@@ -2,6 +2,7 @@ package io.touchline.collector.web;
 
 import io.touchline.collector.erase.ErasureUnavailableException;
 import io.touchline.collector.journey.ViewsLoadingException;
+import io.touchline.collector.log.InternalFailures;
 import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.query.BadQueryException;
 import io.touchline.collector.query.SharedKeyException;
@@ -35,11 +36,17 @@ final class ApiDispatcher {
     boolean takenOver = false;
     try {
       takenOver = run(match, method, path, rawQuery, response);
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      // Errors too: one escaping to the JDK server leaves the client without an answer and
+      // kills the server's thread, while whatever failed (a deep recursion, one huge answer) is
+      // usually this request's alone and the next one is served well.
       if (response.status() != 0) {
-        throw e; // the answer was under way: there is no status left to say what went wrong
+        // The answer was under way: no status is left to say what went wrong. Failing the
+        // exchange has the server cut the connection, so the client sees an incomplete answer.
+        String id = InternalFailures.report(what(method, path), e);
+        throw new IOException("the answer failed midway (request " + id + ")", e);
       }
-      refuse(response, e);
+      refuse(response, method, path, e);
     } finally {
       if (!takenOver) {
         response.close();
@@ -82,7 +89,8 @@ final class ApiDispatcher {
     return true;
   }
 
-  private static void refuse(ApiResponse response, Exception failure) throws IOException {
+  private static void refuse(ApiResponse response, String method, String path, Throwable failure)
+      throws IOException {
     if (failure instanceof ApiException e) {
       AnswerWriter.json(response, e.status(), error(e.getMessage()));
     } else if (failure instanceof BadQueryException e) {
@@ -103,8 +111,19 @@ final class ApiDispatcher {
           409,
           e.answer()); // the key names no one customer: here are the profiles it is on
     } else {
-      AnswerWriter.json(response, 500, error("internal error: " + failure.getMessage()));
+      String id = InternalFailures.report(what(method, path), failure);
+      // An exception's message says what failed (the database, a file); an Error's says nothing a
+      // user can act on, and the log has it with the request id.
+      String detail =
+          failure instanceof Exception && failure.getMessage() != null
+              ? ": " + failure.getMessage()
+              : "";
+      AnswerWriter.json(response, 500, error("internal error (request " + id + ")" + detail));
     }
+  }
+
+  private static String what(String method, String path) {
+    return "API " + method + " " + path;
   }
 
   private static Map<String, String> error(String message) {

@@ -9,11 +9,14 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.rpc.RetryInfo;
+import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ClientCalls;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Tracer;
@@ -33,7 +36,10 @@ import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
 import io.touchline.collector.testing.IndexedStore;
 import io.touchline.collector.testing.OtlpSpans;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -44,11 +50,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,7 +161,9 @@ class OtlpGrpcServerTest {
   }
 
   private TraceServiceGrpc.TraceServiceBlockingStub rawStub() {
-    channel = NettyChannelBuilder.forAddress(HOST, server.port()).usePlaintext().build();
+    if (channel == null) {
+      channel = NettyChannelBuilder.forAddress(HOST, server.port()).usePlaintext().build();
+    }
     return TraceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS);
   }
 
@@ -277,12 +290,107 @@ class OtlpGrpcServerTest {
             StatusRuntimeException.class,
             () -> rawStub().withCompression("gzip").export(login(big)));
 
-    // Refused, though grpc-java answers UNKNOWN rather than RESOURCE_EXHAUSTED here (grpc-java
-    // #11246); an OTLP sender drops the batch on either.
-    assertThat(refused.getStatus().getCode())
-        .isIn(Status.Code.RESOURCE_EXHAUSTED, Status.Code.UNKNOWN);
+    // grpc-java alone would answer UNKNOWN here (grpc-java #11246).
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
     awaitTrue(() -> ingest.counters().requestsRejected().equals(Map.of("too_large", 1L)));
     assertThat(ingest.counters().spansReceived()).isZero();
+  }
+
+  @Test
+  void malformedMessageIsInvalidArgumentCountedAndNotLoggedBygRpc() throws Exception {
+    start(ingest);
+    List<LogRecord> severe = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+              severe.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      rawStub(); // opens the channel
+      for (int i = 0; i < 3; i++) {
+        StatusRuntimeException refused =
+            catchThrowableOfType(
+                StatusRuntimeException.class,
+                () ->
+                    ClientCalls.blockingUnaryCall(
+                        channel,
+                        RAW_EXPORT,
+                        CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS),
+                        new byte[] {(byte) 0xff, 0x01, 0x02}));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(refused.getStatus().getDescription())
+            .startsWith("the message is not an OTLP ExportTraceServiceRequest");
+      }
+      awaitTrue(() -> ingest.counters().requestsRejected().equals(Map.of("malformed", 3L)));
+      // The next, well-formed request is served as ever.
+      assertThat(rawStub().export(login("C-1")).hasPartialSuccess()).isFalse();
+    } finally {
+      root.removeHandler(capture);
+    }
+    assertThat(severe).extracting(LogRecord::getMessage).isEmpty();
+  }
+
+  @Test
+  void anErrorWhileExportingIsInternalWithARequestIdAndTheNextCallIsServed() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    TraceIngest failingOnce =
+        ingest(
+            batch -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new AssertionError("injected");
+              }
+              return queue.submit(batch);
+            });
+    start(failingOnce);
+
+    StatusRuntimeException failed =
+        catchThrowableOfType(StatusRuntimeException.class, () -> rawStub().export(login("C-1")));
+
+    assertThat(failed.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(failed.getStatus().getDescription())
+        .matches("internal error \\(request [0-9a-f]{12}\\)");
+    assertThat(failingOnce.counters().requestsRejected()).isEqualTo(Map.of("internal_error", 1L));
+    assertThat(rawStub().export(login("C-2")).hasPartialSuccess()).isFalse();
+    assertThat(storedWith(new CustomerKey("customer_id", "C-2"))).hasSize(1);
+  }
+
+  /** Export as any sender could call it, with a body of its own making. */
+  private static final MethodDescriptor<byte[], byte[]> RAW_EXPORT =
+      MethodDescriptor.<byte[], byte[]>newBuilder()
+          .setType(MethodDescriptor.MethodType.UNARY)
+          .setFullMethodName(TraceServiceGrpc.getExportMethod().getFullMethodName())
+          .setRequestMarshaller(new BytesMarshaller())
+          .setResponseMarshaller(new BytesMarshaller())
+          .build();
+
+  private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
+    @Override
+    public InputStream stream(byte[] value) {
+      return new ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   @Test

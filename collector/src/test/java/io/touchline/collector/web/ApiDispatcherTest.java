@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,74 @@ class ApiDispatcherTest {
     assertThat(escape.text()).isEqualTo("no such asset: /assets/../pom.xml");
     assertThat(scrape())
         .contains("touchline_api_request_seconds_count{route=\"other\",status=\"200\"} 1");
+  }
+
+  @Test
+  void anErrorInAHandlerIsA500WithARequestIdAndTheNextRequestIsAnswered() throws IOException {
+    ApiDispatcher failing =
+        new ApiDispatcher(
+            new RouteTable(
+                List.of(
+                    Route.get(
+                        "/overflow",
+                        (Route.Answer)
+                            request -> {
+                              throw new StackOverflowError();
+                            }),
+                    Route.get(
+                        "/memory",
+                        (Route.Answer)
+                            request -> {
+                              throw new OutOfMemoryError("Java heap space");
+                            }),
+                    Route.get(
+                        "/assert",
+                        (Route.Write)
+                            (request, response) -> {
+                              throw new AssertionError("a broken invariant");
+                            }),
+                    Route.get("/fine", (Route.Answer) request -> Map.of("ok", true)))),
+            metrics);
+
+    for (String path : List.of("/overflow", "/memory", "/assert")) {
+      RecordedResponse response = new RecordedResponse();
+      failing.dispatch("GET", path, null, response);
+      assertThat(response.status).as(path).isEqualTo(500);
+      assertThat(response.text())
+          .as(path)
+          .matches("\\{\"error\":\"internal error \\(request [0-9a-f]{12}\\)\"\\}");
+      assertThat(response.closed).isTrue();
+    }
+    RecordedResponse next = new RecordedResponse();
+    failing.dispatch("GET", "/fine", null, next);
+    assertThat(next.status).isEqualTo(200);
+    assertThat(next.text()).isEqualTo("{\"ok\":true}");
+    assertThat(scrape())
+        .contains("touchline_api_request_seconds_count{route=\"/overflow\",status=\"500\"} 1")
+        .contains("touchline_api_request_seconds_count{route=\"/memory\",status=\"500\"} 1")
+        .contains("touchline_api_request_seconds_count{route=\"/assert\",status=\"500\"} 1");
+  }
+
+  @Test
+  void anExceptionInAHandlerKeepsItsMessageBesideTheRequestId() throws IOException {
+    ApiDispatcher failing =
+        new ApiDispatcher(
+            new RouteTable(
+                List.of(
+                    Route.get(
+                        "/db",
+                        (Route.Answer)
+                            request -> {
+                              throw new IllegalStateException("the database is closed");
+                            }))),
+            metrics);
+    RecordedResponse response = new RecordedResponse();
+    failing.dispatch("GET", "/db", null, response);
+    assertThat(response.status).isEqualTo(500);
+    assertThat(response.text())
+        .matches(
+            "\\{\"error\":\"internal error \\(request [0-9a-f]{12}\\): the database is"
+                + " closed\"\\}");
   }
 
   private RecordedResponse dispatch(String method, String path, String rawQuery)

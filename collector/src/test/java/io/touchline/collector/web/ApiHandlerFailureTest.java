@@ -1,0 +1,84 @@
+package io.touchline.collector.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.touchline.collector.ingest.IngestCounters;
+import io.touchline.collector.metrics.CollectorMetrics;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An Error in a route's handler, on the JDK's server: answered with a 500 and a request id, and the
+ * server answers the next request.
+ */
+class ApiHandlerFailureTest {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private HttpServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    RouteTable routes =
+        new RouteTable(
+            List.of(
+                Route.get("/api/deep", (Route.Answer) request -> recurse(0)),
+                Route.get(
+                    "/api/assert",
+                    (Route.Answer)
+                        request -> {
+                          throw new AssertionError("a broken invariant");
+                        }),
+                Route.get("/api/fine", (Route.Answer) request -> Map.of("ok", true))));
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+    // No executor: handlers run on the server's one dispatcher thread, which an escaping Error
+    // would end, and with it every later answer.
+    server.createContext(
+        "/", new ApiHandler(routes, new CollectorMetrics(new IngestCounters(), () -> 0, () -> 0)));
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private static Object recurse(int depth) {
+    return depth < 0 ? null : recurse(depth + 1); // a StackOverflowError, as a real bug makes it
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anErrorIsA500WithARequestIdAndTheServerKeepsAnswering() throws Exception {
+    for (String path : List.of("/api/deep", "/api/assert", "/api/deep")) {
+      HttpResponse<String> failed = get(path);
+      assertThat(failed.statusCode()).as(path).isEqualTo(500);
+      assertThat(failed.headers().firstValue("Content-Type"))
+          .hasValue("application/json; charset=utf-8");
+      assertThat(failed.body())
+          .as(path)
+          .matches("\\{\"error\":\"internal error \\(request [0-9a-f]{12}\\)\"\\}");
+    }
+
+    HttpResponse<String> next = get("/api/fine");
+    assertThat(next.statusCode()).isEqualTo(200);
+    assertThat(next.body()).isEqualTo("{\"ok\":true}");
+  }
+}
