@@ -46,8 +46,8 @@ final class SpanCheck {
    * @param nowNanos the collector's clock, read once per request
    */
   Refusal check(Span span, long nowNanos) {
-    // OTLP's start time is unsigned: what Java reads as negative is past 2262, or a negative
-    // time sent as unsigned; both are as far outside the window as 1677, which they would become.
+    // OTLP's start time is unsigned: a value Java reads as negative is 2^63 or more (past 2262,
+    // or a pre-1970 time sent as two's complement), and would be stored as a time before 1970.
     long start = span.getStartTimeUnixNano();
     long latest = nowNanos > Long.MAX_VALUE - aheadNanos ? Long.MAX_VALUE : nowNanos + aheadNanos;
     if (start < 0 || start > latest) {
