@@ -12,6 +12,7 @@ import io.touchline.collector.erase.ProfileEraser;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.ingest.OtlpGrpcServer;
 import io.touchline.collector.ingest.OtlpHttpHandler;
+import io.touchline.collector.ingest.SpanLimits;
 import io.touchline.collector.ingest.SpanTranslator;
 import io.touchline.collector.ingest.TraceIngest;
 import io.touchline.collector.journey.Journeys;
@@ -32,6 +33,7 @@ import io.touchline.collector.web.HealthReport;
 import io.touchline.keys.Placeholders;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -115,7 +117,11 @@ public final class Collector implements AutoCloseable {
             metrics::recordCommit,
             threads.single("touchline-writer"));
     SpanTranslator translator =
-        new SpanTranslator(keyTypes, Placeholders.withExtra(config.placeholders()));
+        new SpanTranslator(
+            keyTypes,
+            Placeholders.withExtra(config.placeholders()),
+            SpanLimits.from(config.limits()),
+            Clock.systemUTC());
     this.ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong
     // body.

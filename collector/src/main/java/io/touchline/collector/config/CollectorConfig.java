@@ -17,6 +17,7 @@ import java.util.List;
  * @param journeys how a profile's timeline is cut into journeys
  * @param hashSecret the secret the agents hash keys with ({@code hash: true}), if they do: a value
  *     an analyst looks up is then also tried in its hashed form; {@code ${ENV_VAR}} reads it
+ * @param limits what one span may carry; a span over a limit is refused on its own
  */
 public record CollectorConfig(
     String bindAddress,
@@ -27,7 +28,8 @@ public record CollectorConfig(
     List<KeyTypeConfig> keyTypes,
     List<String> placeholders,
     Journeys journeys,
-    String hashSecret) {
+    String hashSecret,
+    Limits limits) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
@@ -52,6 +54,7 @@ public record CollectorConfig(
     KeyTypeConfig.checkTable(keyTypes);
     placeholders = placeholders == null ? List.of() : List.copyOf(placeholders);
     journeys = journeys == null ? new Journeys(null) : journeys;
+    limits = limits == null ? Limits.defaults() : limits;
     hashSecret = Secrets.resolve("hashSecret", hashSecret);
   }
 
@@ -70,7 +73,7 @@ public record CollectorConfig(
   }
 
   public static CollectorConfig defaults() {
-    return new CollectorConfig(null, null, null, null, null, null, null, null, null);
+    return new CollectorConfig(null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The same settings listening elsewhere and storing elsewhere: for tests and tools. */
@@ -90,7 +93,8 @@ public record CollectorConfig(
         keyTypes,
         placeholders,
         journeys,
-        hashSecret);
+        hashSecret,
+        limits);
   }
 
   /**
@@ -199,6 +203,65 @@ public record CollectorConfig(
 
     public java.time.Duration gap() {
       return Durations.parse("journeys.inactivityGap", inactivityGap);
+    }
+  }
+
+  /**
+   * What one span may carry; a span over any limit is refused on its own (an OTLP partial success)
+   * and the rest of its request is stored. The defaults are far above what the agent and the
+   * OpenTelemetry SDKs send, and keep one span's cost small.
+   *
+   * @param maxAttributeNameLength characters in an attribute's name, nested ones included
+   * @param maxAttributeValueLength characters in one text value (and the span's name)
+   * @param maxAttributesPerSpan attributes on one span
+   * @param maxKeyValuesPerSpan customer key values on one span, all types together
+   * @param maxKeyValuesPerType customer key values of one type on one span
+   * @param maxSpanBytes the span's encoded size
+   * @param maxEventTimeAhead how far after the collector's clock a span may start, e.g. {@code 1d}
+   */
+  public record Limits(
+      Integer maxAttributeNameLength,
+      Integer maxAttributeValueLength,
+      Integer maxAttributesPerSpan,
+      Integer maxKeyValuesPerSpan,
+      Integer maxKeyValuesPerType,
+      Integer maxSpanBytes,
+      String maxEventTimeAhead) {
+
+    /** Beyond this, "ahead of the clock" stops meaning anything and the sums could overflow. */
+    private static final java.time.Duration LONGEST_AHEAD = java.time.Duration.ofDays(3650);
+
+    public Limits {
+      maxAttributeNameLength =
+          positive("limits.maxAttributeNameLength", maxAttributeNameLength, 256);
+      maxAttributeValueLength =
+          positive("limits.maxAttributeValueLength", maxAttributeValueLength, 8192);
+      maxAttributesPerSpan = positive("limits.maxAttributesPerSpan", maxAttributesPerSpan, 128);
+      maxKeyValuesPerSpan = positive("limits.maxKeyValuesPerSpan", maxKeyValuesPerSpan, 32);
+      maxKeyValuesPerType = positive("limits.maxKeyValuesPerType", maxKeyValuesPerType, 16);
+      maxSpanBytes = positive("limits.maxSpanBytes", maxSpanBytes, 256 * 1024);
+      maxEventTimeAhead = maxEventTimeAhead == null ? "1d" : maxEventTimeAhead.trim();
+      if (Durations.parse("limits.maxEventTimeAhead", maxEventTimeAhead).compareTo(LONGEST_AHEAD)
+          > 0) {
+        throw new InvalidFieldException(
+            "limits.maxEventTimeAhead", "must be 3650d or less, was '" + maxEventTimeAhead + "'");
+      }
+    }
+
+    public static Limits defaults() {
+      return new Limits(null, null, null, null, null, null, null);
+    }
+
+    public java.time.Duration eventTimeAhead() {
+      return Durations.parse("limits.maxEventTimeAhead", maxEventTimeAhead);
+    }
+
+    private static int positive(String field, Integer value, int fallback) {
+      int limit = value == null ? fallback : value;
+      if (limit < 1) {
+        throw new InvalidFieldException(field, "must be 1 or more, was " + limit);
+      }
+      return limit;
     }
   }
 

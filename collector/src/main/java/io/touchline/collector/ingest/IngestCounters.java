@@ -22,9 +22,7 @@ public final class IngestCounters {
   void recordReceived(TranslatedBatch batch) {
     spansReceived.addAndGet(
         batch.touchpoints().size() + batch.nonTouchpointSpans() + batch.rejectedSpans());
-    if (batch.rejectedSpans() > 0) {
-      count(spansRejected, "invalid_span", batch.rejectedSpans());
-    }
+    batch.rejectedByReason().forEach((reason, spans) -> count(spansRejected, reason, spans));
     undeclaredKeyAttributes.addAndGet(batch.undeclaredKeyAttributes());
   }
 
@@ -66,7 +64,8 @@ public final class IngestCounters {
   }
 
   /**
-   * Spans not stored, by reason: {@code invalid_span}, {@code queue_full}, {@code store_error}, …
+   * Spans not stored, by reason: {@code invalid_span} or the span limit broken (reported as partial
+   * success), {@code queue_full}, {@code store_error}, …
    */
   public Map<String, Long> spansRejected() {
     return snapshot(spansRejected);

@@ -11,6 +11,8 @@ import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.stitch.KeyType;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.keys.Placeholders;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -35,26 +37,34 @@ public final class SpanTranslator {
 
   private final KeyTypes keyTypes;
   private final Placeholders placeholderValues;
+  private final SpanCheck limits;
+  private final Clock clock;
 
   public SpanTranslator(KeyTypes keyTypes) {
-    this(keyTypes, Placeholders.defaults());
+    this(keyTypes, Placeholders.defaults(), SpanLimits.defaults(), Clock.systemUTC());
   }
 
   /**
    * @param placeholderValues the built-in placeholders plus those {@code collector.yaml} adds
+   * @param limits what one span may carry; a span over them is rejected before it is read
+   * @param clock where the event time window ends ({@link SpanLimits#maxEventTimeAhead} after it)
    */
-  public SpanTranslator(KeyTypes keyTypes, Placeholders placeholderValues) {
+  public SpanTranslator(
+      KeyTypes keyTypes, Placeholders placeholderValues, SpanLimits limits, Clock clock) {
     this.keyTypes = keyTypes;
     this.placeholderValues = placeholderValues;
+    this.limits = new SpanCheck(limits, keyTypes);
+    this.clock = clock;
   }
 
   public TranslatedBatch translate(ExportTraceServiceRequest request) {
     List<TranslatedBatch.Read> touchpoints = new ArrayList<>();
     long nonTouchpoints = 0;
     long placeholders = 0;
-    long rejected = 0;
-    String rejection = "";
+    Rejections rejections = new Rejections();
     long[] undeclared = {0};
+    Instant now = clock.instant();
+    long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
     for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
       Map<String, Object> resource =
           AttributeValues.toMap(resourceSpans.getResource().getAttributesList());
@@ -64,8 +74,12 @@ public final class SpanTranslator {
         for (Span span : scopeSpans.getSpansList()) {
           String invalid = invalidIds(span);
           if (invalid != null) {
-            rejected++;
-            rejection = invalid;
+            rejections.add(TranslatedBatch.INVALID_SPAN, invalid);
+            continue;
+          }
+          SpanCheck.Refusal refusal = limits.check(span, nowNanos);
+          if (refusal != null) {
+            rejections.add(refusal.reason(), refusal.message());
             continue;
           }
           TranslatedBatch.Read read = read(span, service, defaultChannel, undeclared);
@@ -78,9 +92,14 @@ public final class SpanTranslator {
         }
       }
     }
-    String message = rejected == 0 ? "" : rejected + " span(s) rejected: " + rejection;
     return new TranslatedBatch(
-        touchpoints, nonTouchpoints, placeholders, rejected, message, undeclared[0]);
+        touchpoints,
+        nonTouchpoints,
+        placeholders,
+        rejections.count(),
+        rejections.message(),
+        undeclared[0],
+        rejections.byReason());
   }
 
   /** The span as a touchpoint (null when it is none) and the placeholders dropped from it. */

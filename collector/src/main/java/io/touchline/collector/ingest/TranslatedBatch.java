@@ -2,6 +2,7 @@ package io.touchline.collector.ingest;
 
 import io.touchline.collector.model.Touchpoint;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one OTLP export request turned into.
@@ -13,6 +14,8 @@ import java.util.List;
  * @param rejectionMessage why, for the OTLP partial-success answer; empty when none were rejected
  * @param undeclaredKeyAttributes {@code touchline.key.*} attributes of a type the collector does
  *     not declare: kept as plain attributes, counted
+ * @param rejectedByReason the rejected spans by reason ({@code invalid_span}, or the limit they
+ *     broke, e.g. {@code attribute_name_too_long}), for {@code /metrics}
  */
 public record TranslatedBatch(
     List<Read> touchpoints,
@@ -20,10 +23,15 @@ public record TranslatedBatch(
     long placeholdersOnOtherSpans,
     long rejectedSpans,
     String rejectionMessage,
-    long undeclaredKeyAttributes) {
+    long undeclaredKeyAttributes,
+    Map<String, Long> rejectedByReason) {
 
   public TranslatedBatch {
     touchpoints = List.copyOf(touchpoints);
+    rejectedByReason =
+        rejectedByReason.isEmpty() && rejectedSpans > 0
+            ? Map.of(INVALID_SPAN, rejectedSpans)
+            : Map.copyOf(rejectedByReason);
   }
 
   public TranslatedBatch(
@@ -38,8 +46,12 @@ public record TranslatedBatch(
         placeholdersOnOtherSpans,
         rejectedSpans,
         rejectionMessage,
-        0);
+        0,
+        Map.of());
   }
+
+  /** The reason of a span whose trace or span id is unusable. */
+  public static final String INVALID_SPAN = "invalid_span";
 
   /**
    * One touchpoint and the placeholder key values dropped from its span. They travel together so

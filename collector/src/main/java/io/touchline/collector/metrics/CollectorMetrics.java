@@ -63,8 +63,10 @@ public final class CollectorMetrics {
     CounterWithCallback.builder()
         .name("touchline_spans_rejected_total")
         .help(
-            "Spans not stored, by reason: invalid_span (reported as partial success), queue_full,"
-                + " store_error, commit_timeout, shutdown (answered as retryable)")
+            "Spans not stored, by reason: invalid_span or a span limit (event_time_out_of_range,"
+                + " too_many_attributes, span_too_large, attribute_name_too_long,"
+                + " attribute_value_too_long, too_many_key_values; reported as partial success),"
+                + " queue_full, store_error, commit_timeout, shutdown (answered as retryable)")
         .labelNames("reason")
         .callback(
             callback ->

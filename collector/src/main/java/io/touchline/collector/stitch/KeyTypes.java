@@ -3,6 +3,7 @@ package io.touchline.collector.stitch;
 import io.touchline.collector.config.KeyTypeConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,12 @@ public final class KeyTypes {
 
   private final Map<String, KeyType> byName = new LinkedHashMap<>();
   private final Map<String, KeyType> byAlias = new LinkedHashMap<>();
+
+  /**
+   * Each attribute that carries a key ({@code touchline.key.<name>} and the aliases) to its type's
+   * place in priority order: one lookup, no allocation, for checks that run on every attribute.
+   */
+  private final Map<String, Integer> slotByAttribute = new HashMap<>();
 
   /**
    * The table, in any order: priorities decide. Every rule is checked here too, for tables built in
@@ -53,6 +60,14 @@ public final class KeyTypes {
                 }
               }
             });
+    int slot = 0;
+    for (KeyType type : byName.values()) {
+      slotByAttribute.put(KEY_ATTRIBUTE_PREFIX + type.name(), slot);
+      for (String alias : type.attributeAliases()) {
+        slotByAttribute.put(alias, slot);
+      }
+      slot++;
+    }
   }
 
   /** The canonical types of the span contract, in priority order. */
@@ -80,6 +95,20 @@ public final class KeyTypes {
       return named(attribute.substring(KEY_ATTRIBUTE_PREFIX.length()));
     }
     return Optional.ofNullable(byAlias.get(attribute));
+  }
+
+  /**
+   * The place in priority order (0 to {@link #size()} - 1) of the key type a span attribute
+   * carries, or -1 when it carries none. Unlike {@link #forAttribute}, it allocates nothing.
+   */
+  public int slotOf(String attribute) {
+    Integer slot = slotByAttribute.get(attribute);
+    return slot == null ? -1 : slot;
+  }
+
+  /** How many key types are declared. */
+  public int size() {
+    return byName.size();
   }
 
   public int priorityOf(String name) {

@@ -9,7 +9,8 @@ import java.util.List;
 /** A stored attribute value (JSON) as the views show it: text, a number, items joined by commas. */
 final class AttributeText {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads stored values without Jackson's read limits (see {@link StoredJson}). */
+  private static final ObjectMapper JSON = StoredJson.mapper().build();
 
   private AttributeText() {}
 

@@ -18,9 +18,10 @@ final class TouchpointDocument {
 
   /**
    * Integers come back as Long, as OTLP sent them: attributes keep their type through the store.
+   * Reads without Jackson's read limits (see {@link StoredJson}): a stored row is always readable.
    */
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+      StoredJson.mapper().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
 
   /** The stored form. */
   private record Document(

@@ -196,6 +196,56 @@ class CollectorConfigLoaderTest {
   }
 
   @Test
+  void readsTheSpanLimits() throws ConfigException {
+    CollectorConfig.Limits limits =
+        loader
+            .parse(
+                "collector.yaml",
+                String.join(
+                    "\n",
+                    "limits:",
+                    "  maxAttributeNameLength: 100",
+                    "  maxAttributeValueLength: 2000",
+                    "  maxAttributesPerSpan: 64",
+                    "  maxKeyValuesPerSpan: 10",
+                    "  maxKeyValuesPerType: 5",
+                    "  maxSpanBytes: 65536",
+                    "  maxEventTimeAhead: 2h",
+                    ""))
+            .limits();
+    assertThat(limits).isEqualTo(new CollectorConfig.Limits(100, 2000, 64, 10, 5, 65536, "2h"));
+    assertThat(limits.eventTimeAhead()).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(loader.parse("collector.yaml", "limits:\n  maxSpanBytes: 1000\n").limits())
+        .isEqualTo(new CollectorConfig.Limits(256, 8192, 128, 32, 16, 1000, "1d"));
+  }
+
+  @Test
+  void aBadSpanLimitNamesFileLineAndField() {
+    assertThatThrownBy(
+            () ->
+                loader.parse(
+                    "collector.yaml",
+                    "# limits\nlimits:\n  maxSpanBytes: 4096\n  maxAttributesPerSpan: 0\n"))
+        .hasMessage("collector.yaml:4: limits.maxAttributesPerSpan: must be 1 or more, was 0");
+    assertThatThrownBy(
+            () -> loader.parse("collector.yaml", "limits:\n  maxAttributeNameLength: -5\n"))
+        .hasMessage("collector.yaml:2: limits.maxAttributeNameLength: must be 1 or more, was -5");
+    assertThatThrownBy(
+            () -> loader.parse("collector.yaml", "limits:\n  maxKeyValuesPerType: 2.5\n"))
+        .hasMessage(
+            "collector.yaml:2: limits.maxKeyValuesPerType: expected a whole number, found '2.5'");
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "limits:\n  maxEventTimeAhead: soon\n"))
+        .hasMessageStartingWith(
+            "collector.yaml:2: limits.maxEventTimeAhead: must be a duration such as 90s");
+    assertThatThrownBy(
+            () -> loader.parse("collector.yaml", "limits:\n  maxEventTimeAhead: 4000d\n"))
+        .hasMessage(
+            "collector.yaml:2: limits.maxEventTimeAhead: must be 3650d or less, was '4000d'");
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "limits:\n  maxNameLength: 10\n"))
+        .hasMessageStartingWith("collector.yaml:2: limits.maxNameLength: unknown field");
+  }
+
+  @Test
   void badDurationsAreExplained() {
     assertThatThrownBy(() -> loader.parse("collector.yaml", "storage:\n  retention: forever\n"))
         .hasMessageStartingWith(

@@ -27,6 +27,7 @@ public final class TestCollectors {
             null,
             null,
             null,
+            null,
             null));
   }
 
