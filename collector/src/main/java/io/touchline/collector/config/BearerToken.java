@@ -17,11 +17,25 @@ public final class BearerToken {
   }
 
   /**
-   * @param authorization the header's value as sent, or null when there was none
+   * @param authorization the header's value as sent, or null when there was none; the scheme in any
+   *     case (RFC 7235 makes it case-insensitive, so {@code bearer <token>}, as curl users and some
+   *     clients send it, is the same credential), the token itself exactly
    */
   public boolean accepts(String authorization) {
-    return authorization != null
-        && MessageDigest.isEqual(expected, authorization.trim().getBytes(StandardCharsets.UTF_8));
+    String canonical = withCanonicalScheme(authorization);
+    return canonical != null
+        && MessageDigest.isEqual(expected, canonical.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String withCanonicalScheme(String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    String sent = authorization.strip();
+    int space = sent.indexOf(' ');
+    return space > 0 && sent.substring(0, space).equalsIgnoreCase("Bearer")
+        ? "Bearer " + sent.substring(space + 1).stripLeading()
+        : sent;
   }
 
   /** Why a request was refused, for the 401 / UNAUTHENTICATED message. */

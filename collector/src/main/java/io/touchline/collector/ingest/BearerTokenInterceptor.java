@@ -28,27 +28,11 @@ final class BearerTokenInterceptor implements ServerInterceptor {
   public <Q, A> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
     String sent = headers.get(AUTHORIZATION);
-    if (token.accepts(withCanonicalScheme(sent))) {
+    if (token.accepts(sent)) {
       return next.startCall(call, headers);
     }
     counters.recordRequestRejected("unauthenticated");
     call.close(Status.UNAUTHENTICATED.withDescription(BearerToken.refusal(sent)), new Metadata());
     return new ServerCall.Listener<>() {};
-  }
-
-  /**
-   * The metadata as {@link BearerToken} compares it, with its scheme spelled {@code Bearer}: RFC
-   * 7235 makes the scheme case-insensitive, so {@code bearer <token>} is the same credential. The
-   * token itself is compared as sent. (The same rule as {@code web.BearerTokenFilter}'s, for HTTP.)
-   */
-  static String withCanonicalScheme(String authorization) {
-    if (authorization == null) {
-      return null;
-    }
-    String sent = authorization.strip();
-    int space = sent.indexOf(' ');
-    return space > 0 && sent.substring(0, space).equalsIgnoreCase("Bearer")
-        ? "Bearer " + sent.substring(space + 1).stripLeading()
-        : authorization;
   }
 }

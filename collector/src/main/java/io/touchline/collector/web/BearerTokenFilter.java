@@ -54,7 +54,7 @@ public final class BearerTokenFilter extends Filter {
     if (api && sent == null && path.equals(LiveStream.PATH)) {
       sent = queryToken(exchange.getRequestURI().getRawQuery());
     }
-    if (token.accepts(withCanonicalScheme(sent))) {
+    if (token.accepts(sent)) {
       chain.doFilter(exchange);
       return;
     }
@@ -62,23 +62,6 @@ public final class BearerTokenFilter extends Filter {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"touchline\"");
       refusal.send(exchange, BearerToken.refusal(sent));
     }
-  }
-
-  /**
-   * The header as {@link BearerToken} compares it, with its scheme spelled {@code Bearer}: RFC 7235
-   * makes the scheme case-insensitive, so {@code bearer <token>} (as curl users and some clients
-   * send it) is the same credential. The token itself is compared as sent. (The same rule as {@code
-   * ingest.BearerTokenInterceptor}'s, for gRPC metadata.)
-   */
-  static String withCanonicalScheme(String authorization) {
-    if (authorization == null) {
-      return null;
-    }
-    String sent = authorization.strip();
-    int space = sent.indexOf(' ');
-    return space > 0 && sent.substring(0, space).equalsIgnoreCase("Bearer")
-        ? "Bearer " + sent.substring(space + 1).stripLeading()
-        : authorization;
   }
 
   /**
