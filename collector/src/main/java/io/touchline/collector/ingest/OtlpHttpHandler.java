@@ -8,6 +8,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.touchline.collector.log.InternalFailures;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
 
@@ -26,6 +27,9 @@ public final class OtlpHttpHandler implements HttpHandler {
   private final TraceIngest ingest;
   private final IngestCounters counters;
   private final long maxBodyBytes;
+
+  /** How much of a refused body is read and dropped before answering, in bodies of the limit. */
+  static final long DISCARD_FACTOR = 4;
 
   public OtlpHttpHandler(TraceIngest ingest, long maxBodyBytes) {
     this.ingest = ingest;
@@ -76,7 +80,9 @@ public final class OtlpHttpHandler implements HttpHandler {
       return;
     }
     if (declaredLength(exchange) > maxBodyBytes) {
-      // Refused before reading: a sender of a huge body learns at once, and no memory is spent.
+      // Refused without keeping any of it. Read to its end first (up to a bound): a server that
+      // closes a connection the sender is still writing to resets it, and the 413 is lost.
+      discardBody(exchange);
       fail(exchange, encoding, 413, "request body exceeds " + maxBodyBytes + " bytes");
       return;
     }
@@ -89,6 +95,7 @@ public final class OtlpHttpHandler implements HttpHandler {
               "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding")),
               maxBodyBytes);
     } catch (OtlpHttpBody.TooLargeException e) {
+      discardBody(exchange); // what the sender has not sent yet, as above
       fail(exchange, encoding, 413, "request body exceeds " + maxBodyBytes + " bytes");
       return;
     } catch (OtlpHttpBody.MalformedException e) {
@@ -116,6 +123,32 @@ public final class OtlpHttpHandler implements HttpHandler {
       return;
     }
     send(exchange, encoding, 200, response);
+  }
+
+  /**
+   * Reads and drops the rest of a refused body, up to {@link #DISCARD_FACTOR} times the limit, so
+   * the answer reaches a sender that is still sending; beyond that the connection is closed unread
+   * (a sender that declares gigabytes is not waited for).
+   */
+  private void discardBody(HttpExchange exchange) {
+    long budget = DISCARD_FACTOR * maxBodyBytes;
+    long declared = declaredLength(exchange);
+    if (declared > budget) {
+      return;
+    }
+    InputStream in = exchange.getRequestBody();
+    byte[] buffer = new byte[64 * 1024];
+    try {
+      for (long read = 0; read < budget; ) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, budget - read));
+        if (n < 0) {
+          return;
+        }
+        read += n;
+      }
+    } catch (IOException e) {
+      // Read to its end already (and closed), or the sender went away: nothing left to drop.
+    }
   }
 
   /** The Content-Length the sender declared, or -1. */
