@@ -50,12 +50,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Collector implements AutoCloseable {
 
   /**
-   * OTLP threads mostly wait for the commit that holds their batch; the more requests wait
-   * together, the bigger each group commit, so there are many more of them than cores.
+   * OTLP requests working at once: they mostly wait for the commit that holds their batch; the more
+   * wait together, the bigger each group commit, so there are many more of them than cores.
    */
-  private static final int OTLP_THREADS = 32;
+  private static final int OTLP_CONCURRENCY = 32;
 
-  private static final int API_THREADS = 8;
+  /** API requests working at once (queries on the store and the views). */
+  private static final int API_CONCURRENCY = 8;
+
+  /**
+   * Threads per HTTP port: one per connection whose request is being read, so that slow clients
+   * (each cut after {@link HttpListeners#REQUEST_SECONDS}) hold none of the others' threads.
+   */
+  private static final int PORT_THREADS = 256;
+
   private static final int MAX_GROUP_SPANS = 10_000;
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
   private static final String PROFILE_INDEX = "profile index";
@@ -73,8 +81,8 @@ public final class Collector implements AutoCloseable {
   private final IngestCounters ingestCounters = new IngestCounters();
   private final HttpServer otlpServer;
   private final HttpServer apiServer;
-  private final ExecutorService otlpThreads = threads.pool("touchline-otlp", OTLP_THREADS);
-  private final ExecutorService apiThreads = threads.pool("touchline-api", API_THREADS);
+  private final ExecutorService otlpThreads = threads.elastic("touchline-otlp", PORT_THREADS);
+  private final ExecutorService apiThreads = threads.elastic("touchline-api", PORT_THREADS);
 
   /** A thread per open live stream, apart from the API's, so streams never starve requests. */
   private final ExecutorService liveThreads = threads.pool("touchline-live", LiveFeed.MAX_WATCHERS);
@@ -125,7 +133,8 @@ public final class Collector implements AutoCloseable {
     this.ingest = new TraceIngest(translator, writeQueue, ingestCounters, COMMIT_TIMEOUT);
     // One context for every path, so that a wrong path gets the same kind of answer as a wrong
     // body.
-    OtlpHttpHandler otlp = new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes());
+    OtlpHttpHandler otlp =
+        new OtlpHttpHandler(ingest, config.otlp().maxBodyBytes(), OTLP_CONCURRENCY);
     ProfileQuery profiles = new ProfileQuery(store, index.lookup(), keyTypes, config.hashSecret());
     Journeys journeys =
         new Journeys(
@@ -160,7 +169,8 @@ public final class Collector implements AutoCloseable {
               otlpGate,
               otlpThreads,
               HttpListeners.auth(
-                  config.auth().ingestToken(), Set.of(), otlp::refuseUnauthenticated));
+                  config.auth().ingestToken(), Set.of(), otlp::refuseUnauthenticated),
+              0); // the handler takes its permit once the body is in
       apiServer =
           HttpListeners.listen(
               config.bindAddress(),
@@ -171,7 +181,8 @@ public final class Collector implements AutoCloseable {
               apiThreads,
               config.auth().apiToken() == null
                   ? null
-                  : BearerTokenFilter.forApi(config.auth().apiToken(), HttpListeners::refuseApi));
+                  : BearerTokenFilter.forApi(config.auth().apiToken(), HttpListeners::refuseApi),
+              API_CONCURRENCY);
     } catch (IOException e) {
       if (otlpListening != null) {
         otlpListening.stop(0);

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +23,19 @@ final class CollectorThreads implements AutoCloseable {
   /** A fixed pool of {@code size} threads named {@code name-1}, {@code name-2}, ... */
   synchronized ExecutorService pool(String name, int size) {
     return own(Executors.newFixedThreadPool(size, factory(name, false)));
+  }
+
+  /**
+   * A pool that starts a thread per task up to {@code max} and lets idle ones end after a while:
+   * for a server port, where a thread waits on a slow client's bytes and must not hold up the
+   * others (how many requests do work at once is bounded apart from this).
+   */
+  synchronized ExecutorService elastic(String name, int max) {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            max, max, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory(name, false));
+    pool.allowCoreThreadTimeOut(true);
+    return own(pool);
   }
 
   /** One scheduling thread that does not keep the JVM alive. */

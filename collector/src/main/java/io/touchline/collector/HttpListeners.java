@@ -20,12 +20,24 @@ import java.util.concurrent.ExecutorService;
  */
 final class HttpListeners {
 
+  /**
+   * How long a request may take to arrive, by default; {@code -Dsun.net.httpserver.maxReqTime}
+   * overrides it.
+   */
+  static final long REQUEST_SECONDS = 10;
+
   static {
     // The JDK's HTTP server writes a response's headers and body separately; with Nagle's
     // algorithm on, a loopback client's delayed ACK then adds ~40 ms to every answer. Read once,
     // when the first server is created, so it is set here, before any.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    // A request whose line, headers and body have not all arrived within this many seconds is
+    // cut: a client that opens a connection and then sends nothing, or a byte at a time, holds a
+    // thread that long at most (the JDK server reads requests with no timeout otherwise).
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_SECONDS));
     }
   }
 
@@ -39,6 +51,7 @@ final class HttpListeners {
    * the token filter; not started yet.
    *
    * @param field the config field that names the port, for the error when it is taken
+   * @param concurrency how many of its requests do their work at once; 0 leaves it to the handler
    */
   static HttpServer listen(
       String bindAddress,
@@ -47,7 +60,8 @@ final class HttpListeners {
       HttpHandler handler,
       RequestGate gate,
       ExecutorService threads,
-      Filter auth)
+      Filter auth,
+      int concurrency)
       throws IOException {
     HttpServer server;
     try {
@@ -60,6 +74,9 @@ final class HttpListeners {
     context.getFilters().add(gate);
     if (auth != null) {
       context.getFilters().add(auth);
+    }
+    if (concurrency > 0) {
+      context.getFilters().add(new ConcurrencyLimit(concurrency));
     }
     server.setExecutor(threads);
     return server;

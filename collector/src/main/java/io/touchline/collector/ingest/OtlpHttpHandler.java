@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code POST /v1/traces} with OTLP/HTTP protobuf or JSON bodies (optionally gzip). Answers as the
@@ -27,14 +28,24 @@ public final class OtlpHttpHandler implements HttpHandler {
   private final TraceIngest ingest;
   private final IngestCounters counters;
   private final long maxBodyBytes;
+  private final Semaphore working;
 
   /** How much of a refused body is read and dropped before answering, in bodies of the limit. */
   static final long DISCARD_FACTOR = 4;
 
   public OtlpHttpHandler(TraceIngest ingest, long maxBodyBytes) {
+    this(ingest, maxBodyBytes, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param concurrency how many requests translate and wait for their commit at once; taken once
+   *     the body is in, so a sender that sends its body slowly holds no permit
+   */
+  public OtlpHttpHandler(TraceIngest ingest, long maxBodyBytes, int concurrency) {
     this.ingest = ingest;
     this.counters = ingest.counters();
     this.maxBodyBytes = maxBodyBytes;
+    this.working = new Semaphore(concurrency, true);
   }
 
   @Override
@@ -102,6 +113,21 @@ public final class OtlpHttpHandler implements HttpHandler {
       fail(exchange, encoding, 400, e.getMessage());
       return;
     }
+    try {
+      working.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail(exchange, encoding, 503, "the collector is shutting down");
+      return;
+    }
+    try {
+      answer(exchange, encoding, body);
+    } finally {
+      working.release();
+    }
+  }
+
+  private void answer(HttpExchange exchange, Encoding encoding, byte[] body) throws IOException {
     ExportTraceServiceRequest request;
     try {
       request = encoding.parse(body);

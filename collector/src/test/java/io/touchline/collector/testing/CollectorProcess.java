@@ -51,12 +51,17 @@ public final class CollectorProcess implements AutoCloseable {
   /** Starts the jar in {@code workingDir}; its stderr goes to {@code stderr}. */
   public static CollectorProcess launch(Path workingDir, Path stderr, String... args)
       throws IOException {
+    return launch(workingDir, stderr, List.of(), args);
+  }
+
+  /** The same, with options for the JVM (e.g. {@code -Dname=value}). */
+  public static CollectorProcess launch(
+      Path workingDir, Path stderr, List<String> jvmOptions, String... args) throws IOException {
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString()));
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
     Process process =
         new ProcessBuilder(command)
