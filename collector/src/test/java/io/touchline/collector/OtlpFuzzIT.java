@@ -8,7 +8,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -23,11 +22,10 @@ import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.touchline.collector.testing.RawGrpcExport;
 import io.touchline.collector.testing.TestCollectors;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -323,7 +321,7 @@ class OtlpFuzzIT {
             TraceServiceGrpc.newBlockingStub(channel).withDeadline(options.getDeadline());
         (options.getCompressor() == null ? stub : stub.withCompression("gzip")).export(valid);
       } else {
-        ClientCalls.blockingUnaryCall(channel, RAW_EXPORT, options, body);
+        ClientCalls.blockingUnaryCall(channel, RawGrpcExport.METHOD, options, body);
       }
     } catch (StatusRuntimeException e) {
       Status.Code code = e.getStatus().getCode();
@@ -332,30 +330,6 @@ class OtlpFuzzIT {
       }
     } catch (RuntimeException e) {
       fail("grpc", n, what, body, "no answer: " + e);
-    }
-  }
-
-  private static final MethodDescriptor<byte[], byte[]> RAW_EXPORT =
-      MethodDescriptor.<byte[], byte[]>newBuilder()
-          .setType(MethodDescriptor.MethodType.UNARY)
-          .setFullMethodName(TraceServiceGrpc.getExportMethod().getFullMethodName())
-          .setRequestMarshaller(new BytesMarshaller())
-          .setResponseMarshaller(new BytesMarshaller())
-          .build();
-
-  private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 

@@ -33,28 +33,31 @@ class DeployedArchiveCheckTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int check(Path archive) throws Exception {
-    Path config = tmp.resolve("agent.yaml");
-    Files.write(
-        config,
-        String.join(
-                "\n",
-                "touchpoints:",
-                "  - name: login",
-                "    class: com.acme.fixture.AccountService",
-                "    method: login",
-                "    keys:",
-                "      email: args[0]",
-                "      customer_id: return.customerNumber",
-                "  - name: payment",
-                "    subtypeOf: com.acme.fixture.PaymentGateway",
-                "    method: charge")
-            .getBytes(StandardCharsets.UTF_8));
+  /** Runs {@code check} on a config of these lines, with the archive as the class path. */
+  private int check(Path archive, String... configLines) throws Exception {
+    Path config = Files.createTempFile(tmp, "agent", ".yaml");
+    Files.write(config, String.join("\n", configLines).getBytes(StandardCharsets.UTF_8));
     return AgentCommand.run(
         new String[] {"check", config.toString(), "--classpath", archive.toString()},
         Collections.emptyMap(),
         new PrintStream(out, true, "UTF-8"),
         new PrintStream(err, true, "UTF-8"));
+  }
+
+  /** Login and payment touchpoints on the fixture classes. */
+  private int check(Path archive) throws Exception {
+    return check(
+        archive,
+        "touchpoints:",
+        "  - name: login",
+        "    class: com.acme.fixture.AccountService",
+        "    method: login",
+        "    keys:",
+        "      email: args[0]",
+        "      customer_id: return.customerNumber",
+        "  - name: payment",
+        "    subtypeOf: com.acme.fixture.PaymentGateway",
+        "    method: charge");
   }
 
   private String out() {
@@ -175,23 +178,14 @@ class DeployedArchiveCheckTest {
   }
 
   private int checkOrders(Path archive) throws Exception {
-    Path config = tmp.resolve("orders.yaml");
-    Files.write(
-        config,
-        String.join(
-                "\n",
-                "touchpoints:",
-                "  - name: order.placed",
-                "    class: com.acme.boot.OrderService",
-                "    method: place",
-                "    keys:",
-                "      customer_id: args[0].customerNumber")
-            .getBytes(StandardCharsets.UTF_8));
-    return AgentCommand.run(
-        new String[] {"check", config.toString(), "--classpath", archive.toString()},
-        Collections.emptyMap(),
-        new PrintStream(out, true, "UTF-8"),
-        new PrintStream(err, true, "UTF-8"));
+    return check(
+        archive,
+        "touchpoints:",
+        "  - name: order.placed",
+        "    class: com.acme.boot.OrderService",
+        "    method: place",
+        "    keys:",
+        "      customer_id: args[0].customerNumber");
   }
 
   @Test

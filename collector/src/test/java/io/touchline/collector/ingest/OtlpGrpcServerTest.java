@@ -11,7 +11,6 @@ import com.google.protobuf.ByteString;
 import com.google.rpc.RetryInfo;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -36,10 +35,8 @@ import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
 import io.touchline.collector.testing.IndexedStore;
 import io.touchline.collector.testing.OtlpSpans;
-import java.io.ByteArrayInputStream;
+import io.touchline.collector.testing.RawGrpcExport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -326,7 +323,7 @@ class OtlpGrpcServerTest {
                 () ->
                     ClientCalls.blockingUnaryCall(
                         channel,
-                        RAW_EXPORT,
+                        RawGrpcExport.METHOD,
                         CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS),
                         new byte[] {(byte) 0xff, 0x01, 0x02}));
 
@@ -366,31 +363,6 @@ class OtlpGrpcServerTest {
     assertThat(failingOnce.counters().requestsRejected()).isEqualTo(Map.of("internal_error", 1L));
     assertThat(rawStub().export(login("C-2")).hasPartialSuccess()).isFalse();
     assertThat(storedWith(new CustomerKey("customer_id", "C-2"))).hasSize(1);
-  }
-
-  /** Export as any sender could call it, with a body of its own making. */
-  private static final MethodDescriptor<byte[], byte[]> RAW_EXPORT =
-      MethodDescriptor.<byte[], byte[]>newBuilder()
-          .setType(MethodDescriptor.MethodType.UNARY)
-          .setFullMethodName(TraceServiceGrpc.getExportMethod().getFullMethodName())
-          .setRequestMarshaller(new BytesMarshaller())
-          .setResponseMarshaller(new BytesMarshaller())
-          .build();
-
-  private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 
   @Test
