@@ -48,7 +48,7 @@ final class HttpListeners {
   /**
    * A server on {@code bindAddress:port} whose every path goes to {@code handler} (so that a wrong
    * path gets the same kind of answer as a wrong body), behind the shutdown gate and, when given,
-   * the token filter; not started yet.
+   * the token filter, and with whatever escapes them answered 500; not started yet.
    *
    * @param field the config field that names the port, for the error when it is taken
    * @param concurrency how many of its requests do their work at once; 0 leaves it to the handler
@@ -71,6 +71,7 @@ final class HttpListeners {
           "cannot listen on " + bindAddress + ":" + port + " (" + field + "): " + e.getMessage());
     }
     HttpContext context = server.createContext("/", handler);
+    context.getFilters().add(new HandlerBoundary(field.startsWith("api") ? "API" : "OTLP/HTTP"));
     context.getFilters().add(gate);
     if (auth != null) {
       context.getFilters().add(auth);

@@ -2,6 +2,7 @@ package io.touchline.collector.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.touchline.collector.live.LiveFeed;
+import io.touchline.collector.log.InternalFailures;
 import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.query.ProfileQuery;
 import java.io.IOException;
@@ -93,6 +94,9 @@ final class LiveStream {
       // the client went away
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the collector is stopping
+    } catch (RuntimeException | Error e) {
+      // The stream and its place are closed already (above); the failure is the collector's.
+      InternalFailures.report("API live stream", e);
     }
   }
 

@@ -1,0 +1,57 @@
+package io.touchline.collector.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.touchline.collector.log.RepeatedFailures.Verdict;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RepeatedFailuresTest {
+
+  private final AtomicLong now = new AtomicLong(1_000);
+  private final RepeatedFailures repeats = new RepeatedFailures(now::get);
+
+  @Test
+  void aFailureThatRepeatsIsLoggedInFullOnceAMinuteAndCountedPastAFewLines() {
+    assertThat(repeats.decide(databaseGone(), "a").verdict()).isEqualTo(Verdict.STACK);
+    for (int i = 0; i < RepeatedFailures.LINES_PER_WINDOW; i++) {
+      RepeatedFailures.Decision line = repeats.decide(databaseGone(), "b" + i);
+      assertThat(line.verdict()).isEqualTo(Verdict.LINE);
+      assertThat(line.firstId()).isEqualTo("a");
+    }
+    for (int i = 0; i < 1_000; i++) {
+      assertThat(repeats.decide(databaseGone(), "c" + i).verdict()).isEqualTo(Verdict.COUNTED);
+    }
+
+    now.addAndGet(RepeatedFailures.WINDOW_NANOS - 1);
+    assertThat(repeats.decide(databaseGone(), "d").verdict()).isEqualTo(Verdict.COUNTED);
+    now.addAndGet(1);
+    RepeatedFailures.Decision next = repeats.decide(databaseGone(), "e");
+    assertThat(next.verdict()).isEqualTo(Verdict.STACK);
+    assertThat(next.unlogged()).isEqualTo(1_001);
+    assertThat(repeats.decide(databaseGone(), "f").firstId()).isEqualTo("e");
+  }
+
+  @Test
+  void aDifferentFailureIsLoggedInFullEvenWhileAnotherRepeats() {
+    assertThat(repeats.decide(databaseGone(), "a").verdict()).isEqualTo(Verdict.STACK);
+    assertThat(repeats.decide(new StackOverflowError(), "b").verdict()).isEqualTo(Verdict.STACK);
+    assertThat(repeats.decide(databaseGone(), "c").verdict()).isEqualTo(Verdict.LINE);
+  }
+
+  @Test
+  void theSameBugIsOneKindWhateverItsMessageOrWrapping() {
+    IllegalStateException first = databaseGone();
+    RuntimeException wrapped = new RuntimeException("while answering", databaseGone());
+    assertThat(RepeatedFailures.kindOf(wrapped)).isEqualTo(RepeatedFailures.kindOf(first));
+    assertThat(RepeatedFailures.kindOf(first)).startsWith(IllegalStateException.class.getName());
+  }
+
+  private static IllegalStateException databaseGone() {
+    return thrownHere("database went away at " + System.nanoTime());
+  }
+
+  private static IllegalStateException thrownHere(String message) {
+    return new IllegalStateException(message);
+  }
+}
