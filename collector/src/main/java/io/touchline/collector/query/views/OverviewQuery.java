@@ -6,6 +6,9 @@ import io.touchline.collector.journey.TouchpointColumns;
 import io.touchline.collector.journey.ViewFilter;
 import io.touchline.collector.query.ProfileQuery;
 import io.touchline.collector.query.Tabular;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,9 +83,21 @@ public final class OverviewQuery {
   }
 
   private final Journeys journeys;
+  private final InstantSource clock;
 
   public OverviewQuery(Journeys journeys) {
+    this(journeys, InstantSource.system());
+  }
+
+  OverviewQuery(Journeys journeys, InstantSource clock) {
     this.journeys = journeys;
+    this.clock = clock;
+  }
+
+  /** A day from now in epoch nanoseconds: the end of the window ingest accepts times in. */
+  private long horizon() {
+    Instant tomorrow = clock.instant().plus(Duration.ofDays(1));
+    return Math.multiplyExact(tomorrow.getEpochSecond(), 1_000_000_000L) + tomorrow.getNano();
   }
 
   /**
@@ -92,7 +107,7 @@ public final class OverviewQuery {
     ViewFilter filter = named.resolve(journeys);
     JourneySnapshot snapshot = journeys.snapshot();
     TouchpointColumns columns = snapshot.columns();
-    Counts counts = new Counts(columns);
+    Counts counts = new Counts(columns, horizon());
     // The touchpoints: every one that passes, or with a segment only those of its profiles.
     if (filter.admitsUnprofiled()) {
       for (long row = 1; row <= snapshot.published(); row++) {
@@ -125,7 +140,7 @@ public final class OverviewQuery {
     long first = filter.fromNanos() != Long.MIN_VALUE ? filter.fromNanos() : counts.first;
     // The series' end is inclusive, so that a touchpoint at the latest nanosecond a long holds
     // has a bucket too: the range asked for, or up to the last touchpoint.
-    long last = filter.lastNanos() != Long.MAX_VALUE ? filter.lastNanos() : counts.last;
+    long last = filter.lastNanos() != Long.MAX_VALUE ? filter.lastNanos() : counts.seriesEnd();
     Bucket chosen =
         bucket != null
             ? bucket
@@ -180,7 +195,7 @@ public final class OverviewQuery {
         counts.total == 0 ? null : ProfileQuery.time(first),
         counts.total == 0
             ? null
-            : ProfileQuery.time(named.toNanos() != Long.MAX_VALUE ? named.toNanos() : last),
+            : ProfileQuery.time(named.toNanos() != Long.MAX_VALUE ? named.toNanos() : counts.last),
         chosen.name().toLowerCase(),
         channels,
         series,
@@ -246,8 +261,15 @@ public final class OverviewQuery {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
 
-    Counts(TouchpointColumns columns) {
+    /** Where the automatic series ends at the latest: a day from now. */
+    final long horizon;
+
+    /** The latest touchpoint no later than {@link #horizon}; MIN_VALUE when none is. */
+    long lastInView = Long.MIN_VALUE;
+
+    Counts(TouchpointColumns columns, long horizon) {
       this.columns = columns;
+      this.horizon = horizon;
       this.byChannel = new long[columns.channelNames().size()];
       this.errorsByChannel = new long[byChannel.length];
       this.byTouchpoint = new long[columns.touchpointNames().size() * byChannel.length];
@@ -267,6 +289,18 @@ public final class OverviewQuery {
       long nanos = columns.nanos(row);
       first = Math.min(first, nanos);
       last = Math.max(last, nanos);
+      if (nanos <= horizon) {
+        lastInView = Math.max(lastInView, nanos);
+      }
+    }
+
+    /**
+     * Where the series ends when no {@code to} was asked: at the last touchpoint, or — when some
+     * lie further than a day ahead, stored before the ingest window refused such times — at the
+     * last one before, so that one outlier in 2262 does not take today's data out of view.
+     */
+    long seriesEnd() {
+      return lastInView == Long.MIN_VALUE ? last : lastInView;
     }
 
     /** Visits again the rows that {@link #add} counted. */
