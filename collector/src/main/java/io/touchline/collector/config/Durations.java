@@ -9,7 +9,13 @@ import java.util.regex.Pattern;
  */
 final class Durations {
 
-  private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+  private static final Pattern FORM = Pattern.compile("(\\d{1,12})\\s*(s|m|h|d)");
+
+  /**
+   * The longest duration any setting takes: 100 years. Durations are compared and added to
+   * nanosecond times, which a long counts for 292 years; no retention, gap or window needs more.
+   */
+  static final Duration LONGEST = Duration.ofDays(36_500);
 
   private Durations() {}
 
@@ -29,6 +35,10 @@ final class Durations {
         };
     if (duration.isZero()) {
       throw new InvalidFieldException(field, "must be longer than zero, was '" + text + "'");
+    }
+    if (duration.compareTo(LONGEST) > 0) {
+      throw new InvalidFieldException(
+          field, "must be at most 36500d (100 years), was '" + text + "'");
     }
     return duration;
   }

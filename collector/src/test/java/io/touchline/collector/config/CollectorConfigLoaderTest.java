@@ -246,12 +246,24 @@ class CollectorConfigLoaderTest {
   }
 
   @Test
-  void badDurationsAreExplained() {
+  void badDurationsAreExplained() throws Exception {
     assertThatThrownBy(() -> loader.parse("collector.yaml", "storage:\n  retention: forever\n"))
         .hasMessageStartingWith(
             "collector.yaml:2: storage.retention: must be a duration such as 90s, 30m, 12h or 400d");
     assertThatThrownBy(() -> loader.parse("collector.yaml", "journeys:\n  inactivityGap: 0m\n"))
         .hasMessage("collector.yaml:2: journeys.inactivityGap: must be longer than zero, was '0m'");
+    // Beyond what nanosecond times can add up, and beyond what a long parses.
+    assertThatThrownBy(
+            () -> loader.parse("collector.yaml", "journeys:\n  inactivityGap: 106752d\n"))
+        .hasMessage(
+            "collector.yaml:2: journeys.inactivityGap: must be at most 36500d (100 years),"
+                + " was '106752d'");
+    assertThatThrownBy(
+            () -> loader.parse("collector.yaml", "storage:\n  retention: 99999999999999999999d\n"))
+        .hasMessageStartingWith("collector.yaml:2: storage.retention: must be a duration such as");
+    assertThat(
+            loader.parse("collector.yaml", "journeys:\n  inactivityGap: 36500d\n").journeys().gap())
+        .isEqualTo(java.time.Duration.ofDays(36_500));
   }
 
   @Test
