@@ -10,6 +10,7 @@ import io.touchline.collector.model.Touchpoint;
 import io.touchline.collector.model.TouchpointKeys;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -164,7 +165,11 @@ public final class TouchpointStore implements AutoCloseable {
       nonTouchpoints += encoded.batch().nonTouchpointSpans();
       rejected += encoded.batch().rejectedSpans();
     }
-    writer.setAutoCommit(false);
+    // The transaction is begun in SQL, before the appender: the driver's setAutoCommit(false)
+    // begins one only at the next statement, so the appender's rows went in on a transaction of
+    // their own, committed apart from the counters (and, its failure swallowed by the appender's
+    // close, lost in silence when the write-ahead log could not be written).
+    execute("BEGIN TRANSACTION");
     try {
       try (DuckDBAppender touchpoints =
           writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "touchpoints")) {
@@ -173,17 +178,16 @@ public final class TouchpointStore implements AutoCloseable {
           appendTouchpoint(touchpoints, sequence++, row);
           placeholders += row.placeholdersDropped();
         }
+        touchpoints.flush(); // here, where a failure is thrown: close() would swallow it
       }
       addToCounter(NON_TOUCHPOINT_SPANS, nonTouchpoints);
       addToCounter(PLACEHOLDERS_DROPPED, placeholders);
       addToCounter(REJECTED_SPANS, rejected);
       addToCounter(ERASED_DROPPED, erasedDropped);
-      writer.commit();
+      execute("COMMIT");
     } catch (SQLException | RuntimeException e) {
-      writer.rollback();
+      rollbackAfter(e);
       throw e;
-    } finally {
-      writer.setAutoCommit(true);
     }
     // Committed: now the rest of the collector may see it.
     List<Touchpoint> touchpoints = new ArrayList<>(fresh.size());
@@ -201,6 +205,27 @@ public final class TouchpointStore implements AutoCloseable {
     }
     if (!fresh.isEmpty()) {
       tell(() -> listener.committed(new CommittedBatch(touchpoints, keys)));
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement statement = writer.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /**
+   * Ends the transaction that {@code failure} broke. A commit that failed has already been rolled
+   * back by DuckDB (a ROLLBACK then finds no transaction), so what the rollback says only adds to
+   * the failure, never replaces it.
+   */
+  private void rollbackAfter(Exception failure) {
+    try {
+      execute("ROLLBACK");
+    } catch (SQLException e) {
+      if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+        failure.addSuppressed(e);
+      }
     }
   }
 
@@ -257,7 +282,7 @@ public final class TouchpointStore implements AutoCloseable {
     Instant now = Instant.now();
     long micros = Math.floorDiv(now.getEpochSecond() * 1_000_000_000L + now.getNano(), 1_000L);
     List<String> keyHashes = erasure.keys().stream().map(KeyHashes::keyHash).toList();
-    writer.setAutoCommit(false);
+    execute("BEGIN TRANSACTION");
     try {
       long deleted = 0;
       long[] sequences = erasure.touchpoints();
@@ -295,12 +320,10 @@ public final class TouchpointStore implements AutoCloseable {
         audit.executeUpdate();
       }
       addToCounter(Database.ERASURES_TO_PURGE, 1);
-      writer.commit();
+      execute("COMMIT");
     } catch (SQLException | RuntimeException e) {
-      writer.rollback();
+      rollbackAfter(e);
       throw e;
-    } finally {
-      writer.setAutoCommit(true);
     }
     keyHashes.forEach(tombstones::add);
     // Committed: the listeners forget the touchpoints before anything else can fail.

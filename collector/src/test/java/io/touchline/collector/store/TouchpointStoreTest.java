@@ -325,6 +325,47 @@ class TouchpointStoreTest {
   }
 
   @Test
+  void aGroupThatFailsBeforeItsCommitLeavesNothingBehind() throws Exception {
+    open();
+    Touchpoint first =
+        touchpoint(
+            "00000000000000000000000000000001",
+            "0000000000000001",
+            T0,
+            Map.of("session", List.of("s1")));
+    // The counters' update comes after the rows are appended; without its table it fails.
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE counters RENAME TO counters_away");
+    }
+    assertThatThrownBy(() -> store.write(batch(0, 1, read(first, 0))))
+        .isInstanceOf(SQLException.class);
+    assertThat(count("SELECT count(*) FROM touchpoints"))
+        .as("the appended rows went with the failed transaction")
+        .isZero();
+
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE counters_away RENAME TO counters");
+    }
+    Touchpoint second =
+        touchpoint(
+            "00000000000000000000000000000002",
+            "0000000000000002",
+            T0,
+            Map.of("session", List.of("s2")));
+    store.write(batch(0, 1, read(first, 0)));
+    store.write(batch(0, 0, read(second, 0)));
+    assertThat(count("SELECT count(*) FROM touchpoints")).isEqualTo(2);
+    assertThat(count("SELECT count(DISTINCT seq) FROM touchpoints"))
+        .as("no sequence number handed out twice")
+        .isEqualTo(2);
+    assertThat(count("SELECT value FROM counters WHERE name = 'nonTouchpointSpans'"))
+        .as("the retried batch counted once")
+        .isEqualTo(1);
+  }
+
+  @Test
   void migratesADatabaseOfTheFirstSchemaWithItsData() throws Exception {
     Path directory = dir.resolve("data");
     Files.createDirectories(directory);
