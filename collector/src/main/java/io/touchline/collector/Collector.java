@@ -25,6 +25,7 @@ import io.touchline.collector.query.views.CatalogQuery;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.store.Database;
+import io.touchline.collector.store.StorageHealth;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
 import io.touchline.collector.web.ApiHandler;
@@ -124,6 +125,8 @@ public final class Collector implements AutoCloseable {
             MAX_GROUP_SPANS,
             metrics::recordCommit,
             threads.single("touchline-writer"));
+    metrics.registerStorage(
+        () -> writeQueue.health().failing(), () -> writeQueue.health().failures());
     SpanTranslator translator =
         new SpanTranslator(
             keyTypes,
@@ -203,9 +206,19 @@ public final class Collector implements AutoCloseable {
     viewColumns.whenLoaded(report);
   }
 
-  /** How each listener of the store's commits is doing, as {@code /api/health} answers it. */
+  /**
+   * Whether the store writes and how each listener of its commits is doing, as {@code /api/health}
+   * answers it.
+   */
   private HealthReport health() {
+    StorageHealth storage = writeQueue.health();
     return HealthReport.of(
+        new HealthReport.Storage(
+            storage.failing() ? "failing" : "ok",
+            storage.failures(),
+            storage.lastFailure(),
+            storage.lastFailureAt() == null ? null : storage.lastFailureAt().toString(),
+            storage.failingSince() == null ? null : storage.failingSince().toString()),
         listeners.health().stream()
             .map(
                 listener ->

@@ -66,7 +66,8 @@ class CollectorJarIT {
     // degradation; the profile index is built before the ready line.
     assertThat(get(ready.group(2) + "/api/health").body())
         .matches(
-            "\\{\"status\":\"ok\",\"listeners\":\\["
+            "\\{\"status\":\"ok\",\"storage\":\\{\"state\":\"ok\",\"failures\":0},"
+                + "\"listeners\":\\["
                 + "\\{\"name\":\"views' columns\",\"state\":\"(ok|loading)\",\"failures\":0},"
                 + "\\{\"name\":\"profile index\",\"state\":\"ok\",\"failures\":0},"
                 + "\\{\"name\":\"live feed\",\"state\":\"ok\",\"failures\":0}]}");

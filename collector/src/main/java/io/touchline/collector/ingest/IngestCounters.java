@@ -65,7 +65,7 @@ public final class IngestCounters {
 
   /**
    * Spans not stored, by reason: {@code invalid_span} or the span limit broken (reported as partial
-   * success), {@code queue_full}, {@code store_error}, …
+   * success), {@code queue_full}, {@code store_error}, {@code store_failing}, …
    */
   public Map<String, Long> spansRejected() {
     return snapshot(spansRejected);

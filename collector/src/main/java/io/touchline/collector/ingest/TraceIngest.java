@@ -46,9 +46,14 @@ public final class TraceIngest {
     } catch (SinkFullException e) {
       counters.recordRefused("queue_full", batch);
       throw new IngestUnavailableException(e.getMessage(), 1, e);
+    } catch (SinkFailingException e) {
+      throw storageFailing(e, batch);
     } catch (ExecutionException e) {
-      counters.recordRefused("store_error", batch);
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof SinkFailingException failing) {
+        throw storageFailing(failing, batch);
+      }
+      counters.recordRefused("store_error", batch);
       throw new IngestUnavailableException(
           "could not store the batch: " + cause.getMessage(), 5, cause);
     } catch (TimeoutException e) {
@@ -70,6 +75,12 @@ public final class TraceIngest {
               .setErrorMessage(batch.rejectionMessage()));
     }
     return response.build();
+  }
+
+  /** Refused without an attempt: the storage failed a moment ago and waits before the next. */
+  private IngestUnavailableException storageFailing(SinkFailingException e, TranslatedBatch batch) {
+    counters.recordRefused("store_failing", batch);
+    return new IngestUnavailableException(e.getMessage(), e.retryAfterSeconds(), e);
   }
 
   public IngestCounters counters() {

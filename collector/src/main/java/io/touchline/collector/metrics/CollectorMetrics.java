@@ -10,6 +10,7 @@ import io.touchline.collector.ingest.IngestCounters;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -66,7 +67,8 @@ public final class CollectorMetrics {
             "Spans not stored, by reason: invalid_span or a span limit (event_time_out_of_range,"
                 + " too_many_attributes, span_too_large, attribute_name_too_long,"
                 + " attribute_value_too_long, too_many_key_values; reported as partial success),"
-                + " queue_full, store_error, commit_timeout, shutdown (answered as retryable)")
+                + " queue_full, store_error, store_failing, commit_timeout, shutdown (answered as"
+                + " retryable)")
         .labelNames("reason")
         .callback(
             callback ->
@@ -137,6 +139,26 @@ public final class CollectorMetrics {
                 health
                     .get()
                     .forEach(listener -> callback.call(listener.failures(), listener.name())))
+        .register(registry);
+  }
+
+  /**
+   * Whether the store writes: {@code touchline_store_up} (1 while commits succeed, 0 from a failed
+   * commit until one succeeds; ingest is refused meanwhile) and {@code
+   * touchline_store_write_failures_total}.
+   */
+  public void registerStorage(BooleanSupplier failing, LongSupplier writeFailures) {
+    GaugeWithCallback.builder()
+        .name("touchline_store_up")
+        .help(
+            "1 while the store commits, 0 from a failed commit (a full disk, say) until one succeeds;"
+                + " OTLP ingest is answered 503 / UNAVAILABLE meanwhile")
+        .callback(callback -> callback.call(failing.getAsBoolean() ? 0 : 1))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("touchline_store_write_failures_total")
+        .help("Commits to the store that failed; none of their spans was acknowledged")
+        .callback(callback -> callback.call(writeFailures.getAsLong()))
         .register(registry);
   }
 

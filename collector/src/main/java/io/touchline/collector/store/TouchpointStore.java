@@ -27,7 +27,7 @@ import org.duckdb.DuckDBConnection;
  * per row), each touchpoint under a sequence number of its own that its keys point to. A span
  * stored before (an OTLP retry) changes nothing, not even a counter.
  */
-public final class TouchpointStore implements AutoCloseable {
+public final class TouchpointStore implements GroupWriter, AutoCloseable {
 
   static final String NON_TOUCHPOINT_SPANS = "nonTouchpointSpans";
   static final String PLACEHOLDERS_DROPPED = "placeholdersDropped";
@@ -146,6 +146,7 @@ public final class TouchpointStore implements AutoCloseable {
   }
 
   /** Stores a group of encoded batches in one transaction: all of them, or none. */
+  @Override
   public synchronized void writeEncoded(List<EncodedBatch> group) throws SQLException {
     if (!replayed) {
       replay(batch -> {});

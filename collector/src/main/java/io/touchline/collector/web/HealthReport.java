@@ -4,14 +4,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * What {@code GET /api/health} answers once the collector is ready: {@code ok} when every part that
- * keeps up with the store's commits is up to date, {@code degraded} when one of them failed and is
- * being rebuilt, or stays behind until a rebuild succeeds. Degraded is still a 200: the collector
- * goes on taking and storing touchpoints, so a load balancer must keep sending them; the listener's
- * state says what to look at.
+ * What {@code GET /api/health} answers once the collector is ready: {@code ok} when the store
+ * writes and every part that keeps up with its commits is up to date, {@code degraded} when the
+ * store fails to write (ingest is refused with 503 until it writes again) or a listener failed and
+ * is being rebuilt, or stays behind until a rebuild succeeds. Degraded is still a 200: the API goes
+ * on answering from what was committed; {@code storage} and each listener's state say what to look
+ * at.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HealthReport(String status, List<Listener> listeners) {
+public record HealthReport(String status, Storage storage, List<Listener> listeners) {
+
+  /**
+   * Whether the store writes.
+   *
+   * @param state {@code ok}, or {@code failing} from a failed commit until one succeeds
+   * @param failures commits that failed since the start
+   * @param lastFailure what the last failed commit threw; absent when none failed
+   * @param lastFailureAt when, ISO-8601 UTC; absent when none failed
+   * @param failingSince when the failures that go on began; absent while the store writes
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Storage(
+      String state, long failures, String lastFailure, String lastFailureAt, String failingSince) {}
 
   /**
    * One listener of the store's commits.
@@ -26,14 +40,17 @@ public record HealthReport(String status, List<Listener> listeners) {
       String name, String state, long failures, String lastFailure, String lastFailureAt) {}
 
   /**
-   * {@code ok} when every listener is up to date or still reading the store back after a start
-   * ({@code loading}: expected, and its views say so with a 503), {@code degraded} otherwise.
+   * {@code ok} when the store writes and every listener is up to date or still reading the store
+   * back after a start ({@code loading}: expected, and its views say so with a 503), {@code
+   * degraded} otherwise.
    */
-  public static HealthReport of(List<Listener> listeners) {
+  public static HealthReport of(Storage storage, List<Listener> listeners) {
     boolean allOk =
-        listeners.stream()
-            .allMatch(
-                listener -> listener.state().equals("ok") || listener.state().equals("loading"));
-    return new HealthReport(allOk ? "ok" : "degraded", List.copyOf(listeners));
+        storage.state().equals("ok")
+            && listeners.stream()
+                .allMatch(
+                    listener ->
+                        listener.state().equals("ok") || listener.state().equals("loading"));
+    return new HealthReport(allOk ? "ok" : "degraded", storage, List.copyOf(listeners));
   }
 }

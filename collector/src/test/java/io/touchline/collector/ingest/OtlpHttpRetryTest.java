@@ -64,4 +64,31 @@ class OtlpHttpRetryTest {
         .isEqualTo("could not store the batch: disk full");
     assertThat(otlp.counters().spansRejected()).containsEntry("store_error", 1L);
   }
+
+  @Test
+  void aFailingStoreAnswers503AtOnceOrAfterTheQueueAndCountsTheReason() throws Exception {
+    SinkFailingException failing =
+        new SinkFailingException("the store cannot write at the moment (File too large)", 5);
+    boolean[] atOnce = {true};
+    String url =
+        otlp.start(
+            batch -> {
+              atOnce[0] = !atOnce[0];
+              if (!atOnce[0]) {
+                throw failing; // refused by submit
+              }
+              return CompletableFuture.failedFuture(failing); // refused by the writer
+            });
+
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<byte[]> answer =
+          otlp.post(url, "application/x-protobuf", OtlpHttpOnSink.oneTouchpoint());
+      assertThat(answer.statusCode()).isEqualTo(503);
+      assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
+      assertThat(com.google.rpc.Status.parseFrom(answer.body()).getMessage())
+          .isEqualTo("the store cannot write at the moment (File too large)");
+    }
+    assertThat(otlp.counters().spansRejected()).containsOnlyKeys("store_failing");
+    assertThat(otlp.counters().spansRejected()).containsEntry("store_failing", 2L);
+  }
 }

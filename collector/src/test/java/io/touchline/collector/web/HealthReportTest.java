@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What /api/health says when a listener of the store's commits fell behind. */
+/** What /api/health says when the store fails to write or a listener of its commits fell behind. */
 class HealthReportTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HealthReport.Storage STORE_WRITES =
+      new HealthReport.Storage("ok", 0, null, null, null);
 
   @Test
   void oneListenerBehindMakesTheCollectorDegradedAndSaysWhich() throws Exception {
     HealthReport report =
         HealthReport.of(
+            STORE_WRITES,
             List.of(
                 new HealthReport.Listener("views' columns", "ok", 0, null, null),
                 new HealthReport.Listener(
@@ -27,7 +30,8 @@ class HealthReportTest {
     assertThat(report.status()).isEqualTo("degraded");
     assertThat(JSON.writeValueAsString(report))
         .isEqualTo(
-            "{\"status\":\"degraded\",\"listeners\":["
+            "{\"status\":\"degraded\",\"storage\":{\"state\":\"ok\",\"failures\":0},"
+                + "\"listeners\":["
                 + "{\"name\":\"views' columns\",\"state\":\"ok\",\"failures\":0},"
                 + "{\"name\":\"profile index\",\"state\":\"failed\",\"failures\":2,"
                 + "\"lastFailure\":\"java.lang.IllegalStateException: store unreadable\","
@@ -38,11 +42,45 @@ class HealthReportTest {
   void everyListenerUpToDateIsOk() {
     assertThat(
             HealthReport.of(
+                    STORE_WRITES,
                     List.of(
                         new HealthReport.Listener(
                             "live feed", "ok", 1, "x", "2026-12-07T18:40:00Z")))
                 .status())
         .as("a listener that failed once and was rebuilt")
+        .isEqualTo("ok");
+  }
+
+  @Test
+  void aStoreThatFailsToWriteMakesTheCollectorDegradedAndSaysWhy() throws Exception {
+    HealthReport report =
+        HealthReport.of(
+            new HealthReport.Storage(
+                "failing",
+                3,
+                "Could not write file \"touchline.duckdb.wal\": File too large",
+                "2026-12-07T18:40:02Z",
+                "2026-12-07T18:40:00Z"),
+            List.of(new HealthReport.Listener("live feed", "ok", 0, null, null)));
+
+    assertThat(report.status()).isEqualTo("degraded");
+    assertThat(JSON.writeValueAsString(report))
+        .isEqualTo(
+            "{\"status\":\"degraded\",\"storage\":{\"state\":\"failing\",\"failures\":3,"
+                + "\"lastFailure\":\"Could not write file \\\"touchline.duckdb.wal\\\": File too"
+                + " large\",\"lastFailureAt\":\"2026-12-07T18:40:02Z\","
+                + "\"failingSince\":\"2026-12-07T18:40:00Z\"},"
+                + "\"listeners\":[{\"name\":\"live feed\",\"state\":\"ok\",\"failures\":0}]}");
+  }
+
+  @Test
+  void aStoreThatFailedOnceAndWritesAgainIsOk() {
+    assertThat(
+            HealthReport.of(
+                    new HealthReport.Storage(
+                        "ok", 3, "File too large", "2026-12-07T18:40:02Z", null),
+                    List.of())
+                .status())
         .isEqualTo("ok");
   }
 }
