@@ -126,7 +126,7 @@ public final class Collector implements AutoCloseable {
             metrics::recordCommit,
             threads.single("touchline-writer"));
     metrics.registerStorage(
-        () -> writeQueue.health().failing(), () -> writeQueue.health().failures());
+        () -> writeQueue.health().failing(), () -> writeQueue.health().failures(), store::reopens);
     SpanTranslator translator =
         new SpanTranslator(
             keyTypes,
@@ -216,6 +216,7 @@ public final class Collector implements AutoCloseable {
         new HealthReport.Storage(
             storage.failing() ? "failing" : "ok",
             storage.failures(),
+            store.reopens(),
             storage.lastFailure(),
             storage.lastFailureAt() == null ? null : storage.lastFailureAt().toString(),
             storage.failingSince() == null ? null : storage.failingSince().toString()),

@@ -66,7 +66,7 @@ class CollectorJarIT {
     // degradation; the profile index is built before the ready line.
     assertThat(get(ready.group(2) + "/api/health").body())
         .matches(
-            "\\{\"status\":\"ok\",\"storage\":\\{\"state\":\"ok\",\"failures\":0},"
+            "\\{\"status\":\"ok\",\"storage\":\\{\"state\":\"ok\",\"failures\":0,\"reopens\":0},"
                 + "\"listeners\":\\["
                 + "\\{\"name\":\"views' columns\",\"state\":\"(ok|loading)\",\"failures\":0},"
                 + "\\{\"name\":\"profile index\",\"state\":\"ok\",\"failures\":0},"

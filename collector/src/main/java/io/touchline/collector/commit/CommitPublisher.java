@@ -92,9 +92,15 @@ public final class CommitPublisher implements CommitListener {
         subscription -> deliver(subscription, listener -> listener.erased(erased)));
   }
 
+  /** The store reopened its database: every listener is read back from it. */
+  @Override
+  public void reopened() {
+    rebuildAll();
+  }
+
   /**
-   * Rebuilds every listener from the store, in order (after the store deleted what retention took).
-   * Call it while no batch is written.
+   * Rebuilds every listener from the store, in order (after the store deleted what retention took,
+   * or reopened its database). Call it while no batch is written.
    */
   public void rebuildAll() {
     subscriptions.forEach(this::rebuild);

@@ -145,9 +145,10 @@ public final class CollectorMetrics {
   /**
    * Whether the store writes: {@code touchline_store_up} (1 while commits succeed, 0 from a failed
    * commit until one succeeds; ingest is refused meanwhile) and {@code
-   * touchline_store_write_failures_total}.
+   * touchline_store_write_failures_total}, {@code touchline_store_reopens_total}.
    */
-  public void registerStorage(BooleanSupplier failing, LongSupplier writeFailures) {
+  public void registerStorage(
+      BooleanSupplier failing, LongSupplier writeFailures, LongSupplier reopens) {
     GaugeWithCallback.builder()
         .name("touchline_store_up")
         .help(
@@ -159,6 +160,13 @@ public final class CollectorMetrics {
         .name("touchline_store_write_failures_total")
         .help("Commits to the store that failed; none of their spans was acknowledged")
         .callback(callback -> callback.call(writeFailures.getAsLong()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("touchline_store_reopens_total")
+        .help(
+            "Times the database was closed and opened again after DuckDB gave it up (a checkpoint"
+                + " that could not write the file)")
+        .callback(callback -> callback.call(reopens.getAsLong()))
         .register(registry);
   }
 

@@ -17,6 +17,12 @@ public interface CommitListener {
   /** Touchpoints an erasure deleted. */
   void erased(ErasedTouchpoints erased);
 
+  /**
+   * The store reopened its database after DuckDB gave it up: whatever derives from the stored
+   * touchpoints is to be read back from it, since it may hold less than was told.
+   */
+  default void reopened() {}
+
   /** Told nothing. */
   CommitListener NONE =
       new CommitListener() {

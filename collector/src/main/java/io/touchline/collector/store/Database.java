@@ -10,11 +10,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.duckdb.DuckDBConnection;
 
 /**
  * The embedded DuckDB database in the storage directory: opened once, migrated to the current
- * schema, then shared by one writer connection and any number of reader connections.
+ * schema, then shared by one writer connection and any number of reader connections. When DuckDB
+ * gives the database up after a fatal error (a checkpoint that could not write the file, say: every
+ * connection then fails), {@link #reopen} opens it again once the readers are out.
  */
 public final class Database implements AutoCloseable {
 
@@ -23,12 +28,24 @@ public final class Database implements AutoCloseable {
   /** Counter of erasures made since the database file was last compacted. */
   static final String ERASURES_TO_PURGE = "erasuresToPurge";
 
-  private final Path file;
-  private final DuckDBConnection root;
+  /** How long a reopen waits for the readers' connections to close before it goes on. */
+  static final Duration READERS_LEAVE = Duration.ofSeconds(10);
 
-  private Database(Path file, DuckDBConnection root) {
+  private final Path file;
+  private final String memoryLimit;
+  private final String checkpointThreshold;
+
+  // Guarded by this.
+  private DuckDBConnection root;
+  private int leases;
+  private boolean reopening;
+
+  private Database(
+      Path file, DuckDBConnection root, String memoryLimit, String checkpointThreshold) {
     this.file = file;
     this.root = root;
+    this.memoryLimit = memoryLimit;
+    this.checkpointThreshold = checkpointThreshold;
   }
 
   /** Opens (or creates) the database under {@code directory} with a fixed memory limit. */
@@ -50,7 +67,7 @@ public final class Database implements AutoCloseable {
     if (erasuresToPurge(root) > 0) {
       root = compact(root, file, memoryLimit, checkpointThreshold);
     }
-    return new Database(file, root);
+    return new Database(file, root, memoryLimit, checkpointThreshold);
   }
 
   private static DuckDBConnection connect(Path file, String memoryLimit, String checkpointThreshold)
@@ -128,8 +145,89 @@ public final class Database implements AutoCloseable {
   }
 
   /** A new connection to the same database, for one thread's use. */
-  public Connection connect() throws SQLException {
+  public synchronized Connection connect() throws SQLException {
     return root.duplicate();
+  }
+
+  /**
+   * A reader's connection, which a {@link #reopen} waits for until it is closed. Refused while the
+   * database is being reopened: what a reader would read there is gone.
+   */
+  synchronized Lease lease() throws SQLException {
+    if (reopening) {
+      throw new SQLException(
+          "the database is being reopened after a storage failure; ask again in a moment");
+    }
+    Connection connection = root.duplicate();
+    leases++;
+    return new Lease(connection);
+  }
+
+  private synchronized void released() {
+    leases--;
+    notifyAll();
+  }
+
+  /** A reader's connection, counted until it is closed (on whichever thread). */
+  final class Lease implements AutoCloseable {
+    private final Connection connection;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    private Lease(Connection connection) {
+      this.connection = connection;
+    }
+
+    Connection connection() {
+      return connection;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      if (open.compareAndSet(true, false)) {
+        try {
+          connection.close();
+        } finally {
+          released();
+        }
+      }
+    }
+  }
+
+  /**
+   * Closes the database and opens it again, as after a restart: what was committed is read back
+   * from the file and its write-ahead log. For a database DuckDB has given up (every statement then
+   * fails with "database has been invalidated"); the caller closes its own connections first. New
+   * readers are refused meanwhile, and those still open are waited for, at most {@link
+   * #READERS_LEAVE} (on a database given up, their statements fail at once). When opening fails,
+   * the next reopen tries again; until then every connection fails.
+   */
+  public synchronized void reopen() throws SQLException {
+    reopening = true;
+    try {
+      long deadline = System.nanoTime() + READERS_LEAVE.toNanos();
+      while (leases > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          CollectorLog.error(
+              "reopening the database while " + leases + " readers still hold a connection");
+          break;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SQLException("interrupted while the readers closed their connections", e);
+        }
+      }
+      try {
+        root.close();
+      } catch (SQLException e) {
+        // given up already; what matters is the new one
+      }
+      root = connect(file, memoryLimit, checkpointThreshold);
+    } finally {
+      reopening = false;
+    }
   }
 
   /** The database file and its write-ahead log, in bytes; 0 for what cannot be read. */
@@ -150,14 +248,14 @@ public final class Database implements AutoCloseable {
   }
 
   /** Writes the WAL into the database file, so a restart finds everything in place. */
-  public void checkpoint() throws SQLException {
+  public synchronized void checkpoint() throws SQLException {
     try (Statement statement = root.createStatement()) {
       statement.execute("CHECKPOINT");
     }
   }
 
   @Override
-  public void close() throws SQLException {
+  public synchronized void close() throws SQLException {
     root.close();
   }
 }

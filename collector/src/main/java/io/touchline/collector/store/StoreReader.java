@@ -22,10 +22,12 @@ public final class StoreReader implements AutoCloseable {
   /** Values per IN list: small enough for DuckDB to answer from the sequence indexes. */
   private static final int CHUNK = 1000;
 
+  private final Database.Lease lease;
   private final Connection connection;
 
-  StoreReader(Connection connection) {
-    this.connection = connection;
+  StoreReader(Database.Lease lease) {
+    this.lease = lease;
+    this.connection = lease.connection();
   }
 
   /** The touchpoints with these sequence numbers, with their keys, in canonical order. */
@@ -239,7 +241,7 @@ public final class StoreReader implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    connection.close();
+    lease.close();
   }
 
   private interface RowReader {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -34,12 +35,19 @@ public final class TouchpointStore implements GroupWriter, AutoCloseable {
   static final String REJECTED_SPANS = "rejectedSpans";
   static final String ERASED_DROPPED = "erasedDropped";
 
+  private static final String REOPEN_TOPIC = "reopening the database";
+
   /** Stored touchpoints handed to a replay at a time. */
   private static final int REPLAY_BATCH = 50_000;
 
   private final Database database;
-  private final DuckDBConnection writer;
+  private DuckDBConnection writer;
   private volatile CommitListener listener = CommitListener.NONE;
+
+  /** Whether the database was given up and is still to be reopened before the next write. */
+  private boolean reopenDue;
+
+  private final AtomicLong reopens = new AtomicLong();
 
   private final SeenSpans seen = new SeenSpans();
   private final Tombstones tombstones = new Tombstones();
@@ -55,6 +63,10 @@ public final class TouchpointStore implements GroupWriter, AutoCloseable {
   public TouchpointStore(Database database) throws SQLException {
     this.database = database;
     this.writer = (DuckDBConnection) database.connect();
+    readTombstones();
+  }
+
+  private void readTombstones() throws SQLException {
     try (StoreReader reader = reader()) {
       reader.erasedKeyHashes().forEach(tombstones::add);
     }
@@ -145,9 +157,37 @@ public final class TouchpointStore implements GroupWriter, AutoCloseable {
     writeEncoded(group.stream().map(TouchpointStore::encode).toList());
   }
 
-  /** Stores a group of encoded batches in one transaction: all of them, or none. */
+  /**
+   * Stores a group of encoded batches in one transaction: all of them, or none. When it fails and
+   * DuckDB has given the database up, the database is reopened before this throws (or, when that
+   * fails too, before the next write).
+   */
   @Override
   public synchronized void writeEncoded(List<EncodedBatch> group) throws SQLException {
+    recovering(
+        () -> {
+          commit(group);
+          return null;
+        });
+  }
+
+  /**
+   * Runs a write on the database, reopened first when it is due; when the write fails on a database
+   * DuckDB has given up, reopens it before the failure is thrown.
+   */
+  private <T> T recovering(Exclusive<T> write) throws SQLException {
+    try {
+      if (reopenDue) {
+        reopen();
+      }
+      return write.run();
+    } catch (SQLException | RuntimeException e) {
+      recoverFrom(e);
+      throw e;
+    }
+  }
+
+  private void commit(List<EncodedBatch> group) throws SQLException {
     if (!replayed) {
       replay(batch -> {});
     }
@@ -230,6 +270,67 @@ public final class TouchpointStore implements GroupWriter, AutoCloseable {
     }
   }
 
+  /**
+   * After a failed write: when the writer's connection no longer answers, DuckDB has given the
+   * database up (a checkpoint that could not write the file invalidates it, and every connection
+   * with it), and the only way on is to open it again.
+   */
+  private void recoverFrom(Exception failure) {
+    if (!reopenDue && writerAnswers()) {
+      return; // a failed commit DuckDB rolled back: the database goes on as it was
+    }
+    try {
+      reopen();
+    } catch (SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
+      CollectorLog.errorOnce(
+          REOPEN_TOPIC,
+          "the database could not be reopened ("
+              + e.getMessage()
+              + "); it is tried again with the next write");
+    }
+  }
+
+  private boolean writerAnswers() {
+    try (Statement statement = writer.createStatement()) {
+      statement.execute("SELECT 1");
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Closes the database and opens it again from its file, then has whatever derives from it read
+   * back: the stored span ids (before the next write), the erased keys, and the listeners (the
+   * profile index, the views' columns), so that nothing in memory holds a touchpoint the file does
+   * not.
+   */
+  private void reopen() throws SQLException {
+    reopenDue = true;
+    try {
+      writer.close();
+    } catch (SQLException e) {
+      // given up with the database
+    }
+    database.reopen();
+    writer = (DuckDBConnection) database.connect();
+    reopenDue = false;
+    reopens.incrementAndGet();
+    replayed = false; // the duplicate check reads the span ids from the file before the next write
+    readTombstones();
+    CollectorLog.recovered(REOPEN_TOPIC, "the database could be reopened");
+    CollectorLog.info(
+        "reopened the database after DuckDB gave it up; what was committed is read back from"
+            + " its file");
+    tell(listener::reopened);
+  }
+
+  /** Times the database was reopened after DuckDB gave it up. */
+  public long reopens() {
+    return reopens.get();
+  }
+
   /** A listener's failure is its own: the commit stands, the writer goes on. */
   private static void tell(Runnable telling) {
     try {
@@ -280,6 +381,10 @@ public final class TouchpointStore implements GroupWriter, AutoCloseable {
    * @return when it happened
    */
   public synchronized Instant erase(Erasure erasure) throws SQLException {
+    return recovering(() -> eraseNow(erasure));
+  }
+
+  private Instant eraseNow(Erasure erasure) throws SQLException {
     Instant now = Instant.now();
     long micros = Math.floorDiv(now.getEpochSecond() * 1_000_000_000L + now.getNano(), 1_000L);
     List<String> keyHashes = erasure.keys().stream().map(KeyHashes::keyHash).toList();
@@ -341,6 +446,10 @@ public final class TouchpointStore implements GroupWriter, AutoCloseable {
    * the caller's to rebuild ({@link #replay}), in the same {@link #whileWritesWait}.
    */
   public synchronized long deleteOlderThan(Instant cutoff) throws SQLException {
+    return recovering(() -> deleteNow(cutoff));
+  }
+
+  private long deleteNow(Instant cutoff) throws SQLException {
     long micros =
         Math.floorDiv(cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano(), 1_000L);
     long deleted;
@@ -410,7 +519,7 @@ public final class TouchpointStore implements GroupWriter, AutoCloseable {
 
   /** A reader on its own connection, for one request's queries. */
   public StoreReader reader() throws SQLException {
-    return new StoreReader(database.connect());
+    return new StoreReader(database.lease());
   }
 
   @Override

@@ -19,13 +19,20 @@ public record HealthReport(String status, Storage storage, List<Listener> listen
    *
    * @param state {@code ok}, or {@code failing} from a failed commit until one succeeds
    * @param failures commits that failed since the start
+   * @param reopens times the database was closed and opened again since the start, after DuckDB
+   *     gave it up (a checkpoint that could not write the file does that)
    * @param lastFailure what the last failed commit threw; absent when none failed
    * @param lastFailureAt when, ISO-8601 UTC; absent when none failed
    * @param failingSince when the failures that go on began; absent while the store writes
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Storage(
-      String state, long failures, String lastFailure, String lastFailureAt, String failingSince) {}
+      String state,
+      long failures,
+      long reopens,
+      String lastFailure,
+      String lastFailureAt,
+      String failingSince) {}
 
   /**
    * One listener of the store's commits.

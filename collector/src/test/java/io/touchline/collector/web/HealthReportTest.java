@@ -11,7 +11,7 @@ class HealthReportTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HealthReport.Storage STORE_WRITES =
-      new HealthReport.Storage("ok", 0, null, null, null);
+      new HealthReport.Storage("ok", 0, 0, null, null, null);
 
   @Test
   void oneListenerBehindMakesTheCollectorDegradedAndSaysWhich() throws Exception {
@@ -30,7 +30,7 @@ class HealthReportTest {
     assertThat(report.status()).isEqualTo("degraded");
     assertThat(JSON.writeValueAsString(report))
         .isEqualTo(
-            "{\"status\":\"degraded\",\"storage\":{\"state\":\"ok\",\"failures\":0},"
+            "{\"status\":\"degraded\",\"storage\":{\"state\":\"ok\",\"failures\":0,\"reopens\":0},"
                 + "\"listeners\":["
                 + "{\"name\":\"views' columns\",\"state\":\"ok\",\"failures\":0},"
                 + "{\"name\":\"profile index\",\"state\":\"failed\",\"failures\":2,"
@@ -58,6 +58,7 @@ class HealthReportTest {
             new HealthReport.Storage(
                 "failing",
                 3,
+                1,
                 "Could not write file \"touchline.duckdb.wal\": File too large",
                 "2026-12-07T18:40:02Z",
                 "2026-12-07T18:40:00Z"),
@@ -66,7 +67,7 @@ class HealthReportTest {
     assertThat(report.status()).isEqualTo("degraded");
     assertThat(JSON.writeValueAsString(report))
         .isEqualTo(
-            "{\"status\":\"degraded\",\"storage\":{\"state\":\"failing\",\"failures\":3,"
+            "{\"status\":\"degraded\",\"storage\":{\"state\":\"failing\",\"failures\":3,\"reopens\":1,"
                 + "\"lastFailure\":\"Could not write file \\\"touchline.duckdb.wal\\\": File too"
                 + " large\",\"lastFailureAt\":\"2026-12-07T18:40:02Z\","
                 + "\"failingSince\":\"2026-12-07T18:40:00Z\"},"
@@ -78,7 +79,7 @@ class HealthReportTest {
     assertThat(
             HealthReport.of(
                     new HealthReport.Storage(
-                        "ok", 3, "File too large", "2026-12-07T18:40:02Z", null),
+                        "ok", 3, 0, "File too large", "2026-12-07T18:40:02Z", null),
                     List.of())
                 .status())
         .isEqualTo("ok");
