@@ -83,6 +83,26 @@ public final class CollectorProcess implements AutoCloseable {
     return ready;
   }
 
+  /**
+   * Waits for a later line of stdout that contains {@code text}, skipping the others; fails if the
+   * process ends or {@code seconds} pass.
+   */
+  public String awaitLine(String text, long seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (true) {
+      String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      assertThat(line)
+          .as("a line of stdout with \"" + text + "\" within " + seconds + " s")
+          .isNotNull();
+      assertThat(line)
+          .as("stdout ended before a line with \"" + text + "\"")
+          .isNotEqualTo("<end of output>");
+      if (line.contains(text)) {
+        return line;
+      }
+    }
+  }
+
   public Process process() {
     return process;
   }
