@@ -162,10 +162,17 @@ public final class AgentConfigLoader {
     int queueSize = ExportSettings.DEFAULT_QUEUE_SIZE;
     long flushInterval = ExportSettings.DEFAULT_FLUSH_INTERVAL_MILLIS;
     long shutdownTimeout = ExportSettings.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+    ExportSettings.HttpClient httpClient = ExportSettings.HttpClient.AUTO;
     if (node != null && !node.isNull()) {
       Map<String, YamlNode> fields =
           node.fields(
-              "endpoint", "headers", "timeout", "queueSize", "flushInterval", "shutdownTimeout");
+              "endpoint",
+              "headers",
+              "timeout",
+              "queueSize",
+              "flushInterval",
+              "shutdownTimeout",
+              "httpClient");
       if (fields.containsKey("endpoint")) {
         endpoint = endpoint(fields.get("endpoint").text(), fields.get("endpoint").location());
       }
@@ -187,6 +194,9 @@ public final class AgentConfigLoader {
       if (fields.containsKey("shutdownTimeout")) {
         shutdownTimeout = duration(fields.get("shutdownTimeout"));
       }
+      if (fields.containsKey("httpClient")) {
+        httpClient = httpClient(fields.get("httpClient"));
+      }
     }
     String endpointOverride = environment.get(ENDPOINT_ENV);
     if (endpointOverride != null && !endpointOverride.trim().isEmpty()) {
@@ -194,7 +204,18 @@ public final class AgentConfigLoader {
     }
     headers.putAll(headersFromEnvironment());
     return new ExportSettings(
-        endpoint, headers, timeout, queueSize, flushInterval, shutdownTimeout);
+        endpoint, headers, timeout, queueSize, flushInterval, shutdownTimeout, httpClient);
+  }
+
+  private static ExportSettings.HttpClient httpClient(YamlNode node) throws ConfigException {
+    String text = node.text().trim();
+    ExportSettings.HttpClient client = ExportSettings.HttpClient.forConfigName(text);
+    if (client == null) {
+      throw ConfigException.at(
+          node.location(),
+          "expected auto, java.net.http or HttpURLConnection, found '" + text + "'");
+    }
+    return client;
   }
 
   private static String endpoint(String value, ConfigLocation where) throws ConfigException {

@@ -7,6 +7,36 @@ import java.util.Map;
 /** Where and how touchpoint spans are sent: OTLP over HTTP with protobuf bodies. */
 public final class ExportSettings {
 
+  /** Which of the JDK's HTTP clients sends the spans ({@code export.httpClient}). */
+  public enum HttpClient {
+    /** {@code java.net.http} on Java 11 and later, {@code HttpURLConnection} before. */
+    AUTO("auto"),
+    /** The {@code java.net.http} client; on Java 8 the agent says so and uses the other. */
+    JAVA_NET_HTTP("java.net.http"),
+    /** {@code HttpURLConnection}, which every JVM has; HTTP/1.1 only. */
+    HTTP_URL_CONNECTION("HttpURLConnection");
+
+    private final String configName;
+
+    HttpClient(String configName) {
+      this.configName = configName;
+    }
+
+    /** The value written in agent.yaml. */
+    public String configName() {
+      return configName;
+    }
+
+    static HttpClient forConfigName(String name) {
+      for (HttpClient client : values()) {
+        if (client.configName.equals(name)) {
+          return client;
+        }
+      }
+      return null;
+    }
+  }
+
   public static final String DEFAULT_ENDPOINT = "http://localhost:4318";
   public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
   public static final int DEFAULT_QUEUE_SIZE = 2048;
@@ -19,6 +49,7 @@ public final class ExportSettings {
   private final int queueSize;
   private final long flushIntervalMillis;
   private final long shutdownTimeoutMillis;
+  private final HttpClient httpClient;
 
   ExportSettings(
       String endpoint,
@@ -26,13 +57,15 @@ public final class ExportSettings {
       long timeoutMillis,
       int queueSize,
       long flushIntervalMillis,
-      long shutdownTimeoutMillis) {
+      long shutdownTimeoutMillis,
+      HttpClient httpClient) {
     this.endpoint = endpoint;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     this.timeoutMillis = timeoutMillis;
     this.queueSize = queueSize;
     this.flushIntervalMillis = flushIntervalMillis;
     this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+    this.httpClient = httpClient;
   }
 
   /** The collector's base URL; spans go to {@code <endpoint>/v1/traces}. */
@@ -65,5 +98,9 @@ public final class ExportSettings {
   /** How long the JVM's exit may wait for the last touchpoints to be sent. */
   public long shutdownTimeoutMillis() {
     return shutdownTimeoutMillis;
+  }
+
+  public HttpClient httpClient() {
+    return httpClient;
   }
 }

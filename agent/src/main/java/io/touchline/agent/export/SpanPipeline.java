@@ -106,7 +106,7 @@ public final class SpanPipeline {
   /** The pipeline to the configured OTLP/HTTP endpoint. */
   public static SpanPipeline start(AgentConfig config, Map<String, String> environment) {
     ExportSettings settings = config.export();
-    HttpSenderSelection senders = HttpSenderSelection.forRunningJvm();
+    HttpSenderSelection senders = HttpSenderSelection.forRunningJvm(settings.httpClient());
     AtomicReference<SpanPipeline> self = new AtomicReference<>();
     SpanPipeline pipeline =
         new SpanPipeline(

@@ -220,4 +220,18 @@ class AgentConfigLoaderTest {
         .hasMessageContaining(
             "touchpoints[1].method: expected a method name or name(param.Type, ...)");
   }
+
+  @Test
+  void httpClientIsAutoUnlessOneIsChosen() throws ConfigException {
+    assertThat(parse(VALID).export().httpClient()).isEqualTo(ExportSettings.HttpClient.AUTO);
+    for (ExportSettings.HttpClient client : ExportSettings.HttpClient.values()) {
+      String yaml =
+          VALID.replace("  queueSize: 100\n", "  httpClient: " + client.configName() + "\n");
+      assertThat(parse(yaml).export().httpClient()).isEqualTo(client);
+    }
+    assertThatThrownBy(() -> parse(VALID.replace("  queueSize: 100\n", "  httpClient: okhttp\n")))
+        .hasMessage(
+            "agent.yaml:6:3: export.httpClient: expected auto, java.net.http or"
+                + " HttpURLConnection, found 'okhttp'");
+  }
 }

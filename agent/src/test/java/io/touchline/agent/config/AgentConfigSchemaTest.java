@@ -43,6 +43,7 @@ class AgentConfigSchemaTest {
           "  timeout: 5s",
           "  queueSize: 100",
           "  flushInterval: 500ms",
+          "  httpClient: HttpURLConnection",
           "log:",
           "  level: warn",
           "  file: /tmp/touchline.log",
@@ -120,6 +121,7 @@ class AgentConfigSchemaTest {
         "  level: warn|  level: loud",
         "    maxPerSecond: 20|    maxPerSecond: 0",
         "maxPerSecond: 500|maxPerSecond: lots",
+        "  httpClient: HttpURLConnection|  httpClient: okhttp",
       })
   void bothRefuseTheSameMistakes(String replacement) throws Exception {
     String[] parts = replacement.split("\\|", -1);
