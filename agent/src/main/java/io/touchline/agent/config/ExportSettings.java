@@ -1,7 +1,10 @@
 package io.touchline.agent.config;
 
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Where and how touchpoint spans are sent: OTLP over HTTP with protobuf bodies. */
@@ -49,6 +52,8 @@ public final class ExportSettings {
   private final int queueSize;
   private final long flushIntervalMillis;
   private final long shutdownTimeoutMillis;
+  private final String caCertificateFile;
+  private final List<X509Certificate> caCertificates;
   private final HttpClient httpClient;
 
   ExportSettings(
@@ -58,6 +63,8 @@ public final class ExportSettings {
       int queueSize,
       long flushIntervalMillis,
       long shutdownTimeoutMillis,
+      String caCertificateFile,
+      List<X509Certificate> caCertificates,
       HttpClient httpClient) {
     this.endpoint = endpoint;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -65,6 +72,8 @@ public final class ExportSettings {
     this.queueSize = queueSize;
     this.flushIntervalMillis = flushIntervalMillis;
     this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+    this.caCertificateFile = caCertificateFile;
+    this.caCertificates = Collections.unmodifiableList(new ArrayList<>(caCertificates));
     this.httpClient = httpClient;
   }
 
@@ -98,6 +107,27 @@ public final class ExportSettings {
   /** How long the JVM's exit may wait for the last touchpoints to be sent. */
   public long shutdownTimeoutMillis() {
     return shutdownTimeoutMillis;
+  }
+
+  /**
+   * The PEM file named by {@code export.tls.caCertificate} (or {@code
+   * TOUCHLINE_EXPORTER_OTLP_CERTIFICATE}), or null when https uses the JVM's default trust store.
+   */
+  public String caCertificateFile() {
+    return caCertificateFile;
+  }
+
+  /**
+   * The certificates read from {@link #caCertificateFile()} when the config was loaded: the only
+   * ones an https endpoint's certificate is checked against. Empty when none is configured.
+   */
+  public List<X509Certificate> caCertificates() {
+    return caCertificates;
+  }
+
+  /** True for an {@code https://} endpoint. */
+  public boolean usesTls() {
+    return endpoint.startsWith("https://");
   }
 
   public HttpClient httpClient() {
