@@ -11,7 +11,9 @@ import java.util.List;
  * @param otlp where spans are received
  * @param api where the REST API answers
  * @param storage where the database lives, and for how long it keeps touchpoints
- * @param auth bearer tokens; required when {@code bindAddress} is not a loopback address
+ * @param auth named bearer tokens and their scopes; beyond a loopback {@code bindAddress}, some
+ *     token must have {@code ingest} and some {@code read} or {@code erase}, so that every port
+ *     asks for one
  * @param keyTypes the key types stitched on, highest priority first; the canonical five by default
  * @param placeholders values never taken as keys, on top of the built-in ones
  * @param journeys how a profile's timeline is cut into journeys
@@ -40,15 +42,26 @@ public record CollectorConfig(
     otlp = otlp == null ? new Otlp(null, null, null) : otlp;
     api = api == null ? new Api(null) : api;
     storage = storage == null ? new Storage(null, null, null, null, null) : storage;
-    auth = auth == null ? new Auth(null, null) : auth;
-    if (!loopback && (auth.ingestToken() == null || auth.apiToken() == null)) {
-      // Customer data must not be readable, or writable, by anyone on the network.
-      throw new InvalidFieldException(
-          "auth",
-          "bindAddress "
-              + bindAddress
-              + " is reachable beyond this machine, so both auth.ingestToken"
-              + " and auth.apiToken are required");
+    auth = auth == null ? Auth.none() : auth;
+    if (!loopback) {
+      // Customer data must not be readable, or writable, by anyone on the network: every port
+      // asks for a token.
+      String beyond =
+          "bindAddress " + bindAddress + " is reachable beyond this machine, so every port must";
+      if (!auth.guardsIngest()) {
+        throw new InvalidFieldException(
+            "auth",
+            beyond
+                + " ask for a token, and no token has the ingest scope (set auth.ingestToken, or"
+                + " give a token under auth.tokens the scope ingest)");
+      }
+      if (!auth.guardsApi()) {
+        throw new InvalidFieldException(
+            "auth",
+            beyond
+                + " ask for a token, and no token has the read or erase scope (set auth.apiToken,"
+                + " or give a token under auth.tokens the scope read)");
+      }
     }
     keyTypes = keyTypes == null ? KeyTypeConfig.CANONICAL : List.copyOf(keyTypes);
     KeyTypeConfig.checkTable(keyTypes);
@@ -181,14 +194,206 @@ public record CollectorConfig(
   }
 
   /**
-   * @param ingestToken a request to the OTLP endpoints must carry {@code Authorization: Bearer
-   *     <it>}
-   * @param apiToken a request to the API (and {@code /metrics}) must carry it
+   * Who may do what: named bearer tokens, each with its scopes. A request carries one as {@code
+   * Authorization: Bearer <token>}. The OTLP ports ask for a token as soon as one token has the
+   * {@code ingest} scope, the API as soon as one has {@code read} or {@code erase}; a port no token
+   * is meant for is open (on loopback only, see {@link CollectorConfig}).
+   *
+   * @param ingestToken shorthand for a token named {@code ingest} with the scope {@code ingest}
+   * @param apiToken shorthand for a token named {@code api} with the scopes {@code read} and {@code
+   *     erase}
+   * @param tokens named tokens with their scopes; may be combined with the shorthand ones
    */
-  public record Auth(String ingestToken, String apiToken) {
+  public record Auth(String ingestToken, String apiToken, List<Token> tokens) {
+
+    /** The name {@code auth.ingestToken} goes by, in audits and messages. */
+    public static final String INGEST_TOKEN_NAME = "ingest";
+
+    /** The name {@code auth.apiToken} goes by, in audits and messages. */
+    public static final String API_TOKEN_NAME = "api";
+
     public Auth {
       ingestToken = Secrets.resolve("auth.ingestToken", ingestToken);
       apiToken = Secrets.resolve("auth.apiToken", apiToken);
+      if (ingestToken != null && ingestToken.equals(apiToken)) {
+        throw new InvalidFieldException(
+            "auth.apiToken",
+            "is the same token as auth.ingestToken; give each its own, or list one token with"
+                + " every scope it needs under auth.tokens");
+      }
+      tokens = Token.checkList(tokens, ingestToken, apiToken);
+    }
+
+    /** No token at all: every port is open (on loopback only). */
+    public static Auth none() {
+      return new Auth(null, null, null);
+    }
+
+    /**
+     * Every token: {@code auth.ingestToken} (named {@code ingest}) and {@code auth.apiToken} (named
+     * {@code api}) when set, then those of {@code auth.tokens}.
+     */
+    public List<Token> all() {
+      List<Token> all = new java.util.ArrayList<>();
+      if (ingestToken != null) {
+        all.add(new Token(INGEST_TOKEN_NAME, ingestToken, List.of(Scope.INGEST.label())));
+      }
+      if (apiToken != null) {
+        all.add(
+            new Token(API_TOKEN_NAME, apiToken, List.of(Scope.READ.label(), Scope.ERASE.label())));
+      }
+      all.addAll(tokens);
+      return List.copyOf(all);
+    }
+
+    /** Whether some token has one of these scopes: the port doing those then asks for a token. */
+    public boolean guards(Scope... scopes) {
+      return all().stream()
+          .anyMatch(token -> java.util.Arrays.stream(scopes).anyMatch(token.scopeSet()::contains));
+    }
+
+    /** Whether the OTLP ports (gRPC and HTTP) ask for a token. */
+    public boolean guardsIngest() {
+      return guards(Scope.INGEST);
+    }
+
+    /** Whether the API port asks for a token (on every endpoint but health and the UI's files). */
+    public boolean guardsApi() {
+      return guards(Scope.READ, Scope.ERASE);
+    }
+
+    @Override
+    public String toString() {
+      return "Auth" + all().stream().map(Token::toString).toList();
+    }
+  }
+
+  /**
+   * One token under {@code auth.tokens}.
+   *
+   * @param name what audits and the log record of a request that carried the token: 1 to 64
+   *     letters, digits, {@code .}, {@code _} or {@code -}
+   * @param token the secret, at least 16 characters; {@code ${ENV_VAR}} reads it from the
+   *     environment
+   * @param scopes what the token lets its holder do: {@code ingest}, {@code read}, {@code erase}
+   *     (see {@link Scope})
+   */
+  public record Token(String name, String token, List<String> scopes) {
+
+    private static final java.util.regex.Pattern NAME =
+        java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** Names that stand for no token in audits, so no token may take them. */
+    private static final java.util.Set<String> RESERVED =
+        java.util.Set.of(Caller.ANONYMOUS.name(), Caller.UNIDENTIFIED.name());
+
+    /** The scopes, as values; the list has been checked when this came through {@link Auth}. */
+    public java.util.Set<Scope> scopeSet() {
+      java.util.Set<Scope> set = java.util.EnumSet.noneOf(Scope.class);
+      scopes.forEach(label -> Scope.named(label).ifPresent(set::add));
+      return set;
+    }
+
+    /** Never the secret: a config may end up in a log or a stack trace. */
+    @Override
+    public String toString() {
+      return name + scopes;
+    }
+
+    /**
+     * Checks {@code auth.tokens} entry by entry, each error naming its field (e.g. {@code
+     * auth.tokens[2].scopes[0]}); the tokens with their secrets read from the environment.
+     */
+    static List<Token> checkList(List<Token> tokens, String ingestToken, String apiToken) {
+      if (tokens == null) {
+        return List.of();
+      }
+      java.util.Map<String, String> names = new java.util.HashMap<>();
+      java.util.Map<String, String> secrets = new java.util.HashMap<>();
+      if (ingestToken != null) {
+        names.put(Auth.INGEST_TOKEN_NAME, "auth.ingestToken");
+        secrets.put(ingestToken, "auth.ingestToken");
+      }
+      if (apiToken != null) {
+        names.put(Auth.API_TOKEN_NAME, "auth.apiToken");
+        secrets.put(apiToken, "auth.apiToken");
+      }
+      List<Token> checked = new java.util.ArrayList<>();
+      for (int i = 0; i < tokens.size(); i++) {
+        String field = "auth.tokens[" + i + "]";
+        Token entry = tokens.get(i);
+        if (entry == null) {
+          throw new InvalidFieldException(field, "expected a token: name, token and scopes");
+        }
+        String name = checkName(field + ".name", entry.name());
+        String known = names.putIfAbsent(name, field);
+        if (known != null) {
+          throw new InvalidFieldException(
+              field + ".name",
+              "'"
+                  + name
+                  + "' already names "
+                  + known
+                  + (known.startsWith("auth.tokens") ? "" : " (its shorthand's name)")
+                  + "; every token needs a name of its own");
+        }
+        if (entry.token() == null) {
+          throw new InvalidFieldException(
+              field + ".token",
+              "missing: the token itself, at least 16 characters (or ${ENV_VAR} to read it from"
+                  + " the environment)");
+        }
+        String secret = Secrets.resolve(field + ".token", entry.token());
+        String same = secrets.putIfAbsent(secret, field);
+        if (same != null) {
+          // Which token a request carried must be clear: that is what its name is for.
+          throw new InvalidFieldException(
+              field + ".token", "is the same token as " + same + "; every token must differ");
+        }
+        checked.add(new Token(name, secret, checkScopes(field + ".scopes", entry.scopes())));
+      }
+      return List.copyOf(checked);
+    }
+
+    private static String checkName(String field, String name) {
+      if (name == null) {
+        throw new InvalidFieldException(
+            field, "missing: what audits and the log call the token, e.g. shop-agents");
+      }
+      if (!NAME.matcher(name).matches()) {
+        throw new InvalidFieldException(
+            field,
+            "must be 1 to 64 letters, digits, '.', '_' or '-' (it goes into audits and the log),"
+                + " was '"
+                + name
+                + "'");
+      }
+      if (RESERVED.contains(name)) {
+        throw new InvalidFieldException(
+            field, "'" + name + "' is reserved: audits record it for requests that carry no token");
+      }
+      return name;
+    }
+
+    private static List<String> checkScopes(String field, List<String> scopes) {
+      if (scopes == null || scopes.isEmpty()) {
+        throw new InvalidFieldException(field, "list at least one of " + Scope.labels());
+      }
+      java.util.Set<Scope> seen = java.util.EnumSet.noneOf(Scope.class);
+      for (int i = 0; i < scopes.size(); i++) {
+        String label = scopes.get(i);
+        String at = field + "[" + i + "]";
+        Scope scope =
+            Scope.named(label)
+                .orElseThrow(
+                    () ->
+                        new InvalidFieldException(
+                            at, "unknown scope '" + label + "'; known: " + Scope.labels()));
+        if (!seen.add(scope)) {
+          throw new InvalidFieldException(at, "'" + label + "' is listed twice");
+        }
+      }
+      return List.copyOf(scopes);
     }
   }
 
