@@ -2,6 +2,7 @@ package io.touchline.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
@@ -218,6 +219,50 @@ class ScopedTokensTest {
         .isEqualTo("the bearer token is not valid");
     assertThat(unknown.headers().firstValue("WWW-Authenticate"))
         .hasValue("Bearer realm=\"touchline\"");
+  }
+
+  @Test
+  void theAuditRecordsTheNameOfTheTokenAnErasureWasAskedWith() throws Exception {
+    for (String email : List.of("carol@example.com", "dave@example.com")) {
+      HttpResponse<byte[]> stored =
+          http.send(
+              HttpRequest.newBuilder(URI.create(collector.otlpHttpUrl() + "/v1/traces"))
+                  .header("Content-Type", "application/x-protobuf")
+                  .header("Authorization", "Bearer admin-token-0123456789")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofByteArray(
+                          OtlpSpans.request(
+                                  List.of(OtlpSpans.attribute("service.name", "shop")),
+                                  spans
+                                      .span(
+                                          "login",
+                                          OtlpSpans.attribute("touchline.key.email", email))
+                                      .build())
+                              .toByteArray()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(stored.statusCode()).isEqualTo(200);
+    }
+    assertThat(erase("email:carol@example.com", "dpo-token-0123456789").statusCode())
+        .isEqualTo(200);
+    assertThat(erase("email:dave@example.com", "api-token-0123456789").statusCode()).isEqualTo(200);
+
+    JsonNode audit =
+        JSON.readTree(
+            http.send(
+                    api("/api/erasures", "analyst-token-0123456789").build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+    assertThat(audit.get("erasures"))
+        .extracting(record -> record.get("tokenName").asText())
+        .containsExactlyInAnyOrder("dpo.desk", "api");
+    assertThat(audit.toString()).doesNotContain("dpo-token").doesNotContain("api-token");
+  }
+
+  private HttpResponse<String> erase(String key, String token) throws Exception {
+    return http.send(
+        api("/api/profiles?key=" + key, token).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

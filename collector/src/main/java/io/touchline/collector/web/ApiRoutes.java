@@ -128,7 +128,8 @@ final class ApiRoutes {
 
   /**
    * {@code DELETE /api/profiles?key=type:value[&dryRun=true]}: erases the profile holding the key,
-   * or on a dry run says exactly what that would remove.
+   * or on a dry run says exactly what that would remove. The audit records the name of the token
+   * the erasure was asked with.
    */
   private ErasureView erase(ApiRequest request) {
     String dryRun = request.parameters().getOrDefault("dryRun", "false");
@@ -136,7 +137,7 @@ final class ApiRoutes {
       throw new ApiException(400, "dryRun must be true or false, not '" + dryRun + "'");
     }
     CustomerKey key = profiles.key(request.parameter("key"));
-    return (dryRun.equals("true") ? eraser.dryRun(key) : eraser.erase(key))
+    return (dryRun.equals("true") ? eraser.dryRun(key) : eraser.erase(key, request.caller().name()))
         .orElseThrow(
             () -> new ApiException(404, "no profile has key " + key + "; nothing to erase"));
   }
