@@ -20,11 +20,11 @@ public final class BearerTokens {
   private final byte[][] digests;
   private final Caller[] callers;
 
-  private BearerTokens(List<CollectorConfig.Token> tokens) {
+  private BearerTokens(List<TokenConfig> tokens) {
     this.digests = new byte[tokens.size()][];
     this.callers = new Caller[tokens.size()];
     for (int i = 0; i < tokens.size(); i++) {
-      CollectorConfig.Token token = tokens.get(i);
+      TokenConfig token = tokens.get(i);
       digests[i] = sha256("Bearer " + token.token());
       callers[i] = new Caller(token.name(), token.scopeSet());
     }

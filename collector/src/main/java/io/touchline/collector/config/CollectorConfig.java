@@ -204,7 +204,7 @@ public record CollectorConfig(
    *     erase}
    * @param tokens named tokens with their scopes; may be combined with the shorthand ones
    */
-  public record Auth(String ingestToken, String apiToken, List<Token> tokens) {
+  public record Auth(String ingestToken, String apiToken, List<TokenConfig> tokens) {
 
     /** The name {@code auth.ingestToken} goes by, in audits and messages. */
     public static final String INGEST_TOKEN_NAME = "ingest";
@@ -221,7 +221,7 @@ public record CollectorConfig(
             "is the same token as auth.ingestToken; give each its own, or list one token with"
                 + " every scope it needs under auth.tokens");
       }
-      tokens = Token.checkList(tokens, ingestToken, apiToken);
+      tokens = TokenConfig.checkList(tokens, ingestToken, apiToken);
     }
 
     /** No token at all: every port is open (on loopback only). */
@@ -233,14 +233,15 @@ public record CollectorConfig(
      * Every token: {@code auth.ingestToken} (named {@code ingest}) and {@code auth.apiToken} (named
      * {@code api}) when set, then those of {@code auth.tokens}.
      */
-    public List<Token> all() {
-      List<Token> all = new java.util.ArrayList<>();
+    public List<TokenConfig> all() {
+      List<TokenConfig> all = new java.util.ArrayList<>();
       if (ingestToken != null) {
-        all.add(new Token(INGEST_TOKEN_NAME, ingestToken, List.of(Scope.INGEST.label())));
+        all.add(new TokenConfig(INGEST_TOKEN_NAME, ingestToken, List.of(Scope.INGEST.label())));
       }
       if (apiToken != null) {
         all.add(
-            new Token(API_TOKEN_NAME, apiToken, List.of(Scope.READ.label(), Scope.ERASE.label())));
+            new TokenConfig(
+                API_TOKEN_NAME, apiToken, List.of(Scope.READ.label(), Scope.ERASE.label())));
       }
       all.addAll(tokens);
       return List.copyOf(all);
@@ -264,136 +265,7 @@ public record CollectorConfig(
 
     @Override
     public String toString() {
-      return "Auth" + all().stream().map(Token::toString).toList();
-    }
-  }
-
-  /**
-   * One token under {@code auth.tokens}.
-   *
-   * @param name what audits and the log record of a request that carried the token: 1 to 64
-   *     letters, digits, {@code .}, {@code _} or {@code -}
-   * @param token the secret, at least 16 characters; {@code ${ENV_VAR}} reads it from the
-   *     environment
-   * @param scopes what the token lets its holder do: {@code ingest}, {@code read}, {@code erase}
-   *     (see {@link Scope})
-   */
-  public record Token(String name, String token, List<String> scopes) {
-
-    private static final java.util.regex.Pattern NAME =
-        java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-    /** Names that stand for no token in audits, so no token may take them. */
-    private static final java.util.Set<String> RESERVED =
-        java.util.Set.of(Caller.ANONYMOUS.name(), Caller.UNIDENTIFIED.name());
-
-    /** The scopes, as values; the list has been checked when this came through {@link Auth}. */
-    public java.util.Set<Scope> scopeSet() {
-      java.util.Set<Scope> set = java.util.EnumSet.noneOf(Scope.class);
-      scopes.forEach(label -> Scope.named(label).ifPresent(set::add));
-      return set;
-    }
-
-    /** Never the secret: a config may end up in a log or a stack trace. */
-    @Override
-    public String toString() {
-      return name + scopes;
-    }
-
-    /**
-     * Checks {@code auth.tokens} entry by entry, each error naming its field (e.g. {@code
-     * auth.tokens[2].scopes[0]}); the tokens with their secrets read from the environment.
-     */
-    static List<Token> checkList(List<Token> tokens, String ingestToken, String apiToken) {
-      if (tokens == null) {
-        return List.of();
-      }
-      java.util.Map<String, String> names = new java.util.HashMap<>();
-      java.util.Map<String, String> secrets = new java.util.HashMap<>();
-      if (ingestToken != null) {
-        names.put(Auth.INGEST_TOKEN_NAME, "auth.ingestToken");
-        secrets.put(ingestToken, "auth.ingestToken");
-      }
-      if (apiToken != null) {
-        names.put(Auth.API_TOKEN_NAME, "auth.apiToken");
-        secrets.put(apiToken, "auth.apiToken");
-      }
-      List<Token> checked = new java.util.ArrayList<>();
-      for (int i = 0; i < tokens.size(); i++) {
-        String field = "auth.tokens[" + i + "]";
-        Token entry = tokens.get(i);
-        if (entry == null) {
-          throw new InvalidFieldException(field, "expected a token: name, token and scopes");
-        }
-        String name = checkName(field + ".name", entry.name());
-        String known = names.putIfAbsent(name, field);
-        if (known != null) {
-          throw new InvalidFieldException(
-              field + ".name",
-              "'"
-                  + name
-                  + "' already names "
-                  + known
-                  + (known.startsWith("auth.tokens") ? "" : " (its shorthand's name)")
-                  + "; every token needs a name of its own");
-        }
-        if (entry.token() == null) {
-          throw new InvalidFieldException(
-              field + ".token",
-              "missing: the token itself, at least 16 characters (or ${ENV_VAR} to read it from"
-                  + " the environment)");
-        }
-        String secret = Secrets.resolve(field + ".token", entry.token());
-        String same = secrets.putIfAbsent(secret, field);
-        if (same != null) {
-          // Which token a request carried must be clear: that is what its name is for.
-          throw new InvalidFieldException(
-              field + ".token", "is the same token as " + same + "; every token must differ");
-        }
-        checked.add(new Token(name, secret, checkScopes(field + ".scopes", entry.scopes())));
-      }
-      return List.copyOf(checked);
-    }
-
-    private static String checkName(String field, String name) {
-      if (name == null) {
-        throw new InvalidFieldException(
-            field, "missing: what audits and the log call the token, e.g. shop-agents");
-      }
-      if (!NAME.matcher(name).matches()) {
-        throw new InvalidFieldException(
-            field,
-            "must be 1 to 64 letters, digits, '.', '_' or '-' (it goes into audits and the log),"
-                + " was '"
-                + name
-                + "'");
-      }
-      if (RESERVED.contains(name)) {
-        throw new InvalidFieldException(
-            field, "'" + name + "' is reserved: audits record it for requests that carry no token");
-      }
-      return name;
-    }
-
-    private static List<String> checkScopes(String field, List<String> scopes) {
-      if (scopes == null || scopes.isEmpty()) {
-        throw new InvalidFieldException(field, "list at least one of " + Scope.labels());
-      }
-      java.util.Set<Scope> seen = java.util.EnumSet.noneOf(Scope.class);
-      for (int i = 0; i < scopes.size(); i++) {
-        String label = scopes.get(i);
-        String at = field + "[" + i + "]";
-        Scope scope =
-            Scope.named(label)
-                .orElseThrow(
-                    () ->
-                        new InvalidFieldException(
-                            at, "unknown scope '" + label + "'; known: " + Scope.labels()));
-        if (!seen.add(scope)) {
-          throw new InvalidFieldException(at, "'" + label + "' is listed twice");
-        }
-      }
-      return List.copyOf(scopes);
+      return "Auth" + all().stream().map(TokenConfig::toString).toList();
     }
   }
 

@@ -38,10 +38,10 @@ class AuthTokensConfigTest {
             "      token: dpo-token-0123456789",
             "      scopes: [read, erase]");
     assertThat(auth.all())
-        .extracting(CollectorConfig.Token::name)
+        .extracting(TokenConfig::name)
         .containsExactly("ingest", "analysts", "dpo.desk");
     assertThat(auth.all())
-        .extracting(CollectorConfig.Token::scopeSet)
+        .extracting(TokenConfig::scopeSet)
         .containsExactly(Set.of(Scope.INGEST), Set.of(Scope.READ), Set.of(Scope.READ, Scope.ERASE));
     assertThat(auth.guardsIngest()).isTrue();
     assertThat(auth.guardsApi()).isTrue();
