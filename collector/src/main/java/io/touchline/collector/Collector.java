@@ -1,13 +1,14 @@
 package io.touchline.collector;
 
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.touchline.collector.commit.CommitPublisher;
 import io.touchline.collector.commit.LiveFeedListener;
 import io.touchline.collector.commit.ProfileIndexFeed;
 import io.touchline.collector.commit.Retention;
 import io.touchline.collector.commit.ViewColumnsFeed;
+import io.touchline.collector.config.BearerTokens;
 import io.touchline.collector.config.CollectorConfig;
+import io.touchline.collector.config.Scope;
 import io.touchline.collector.erase.ProfileEraser;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.ingest.OtlpGrpcServer;
@@ -37,7 +38,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -144,7 +144,8 @@ public final class Collector implements AutoCloseable {
             config.journeys().gap(),
             threads.background("touchline-views-snapshot"));
     CatalogQuery catalog = new CatalogQuery(journeys, viewColumns.attributes()::names);
-    HttpHandler api =
+    BearerTokens tokens = BearerTokens.of(config.auth());
+    ApiHandler api =
         new ApiHandler(
             profiles,
             new TouchpointListQuery(store, index.lookup(), profiles),
@@ -156,7 +157,8 @@ public final class Collector implements AutoCloseable {
             journeys,
             catalog,
             liveFeed,
-            liveThreads);
+            liveThreads,
+            config.auth().guardsApi() ? tokens : null);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;
     try {
@@ -168,8 +170,9 @@ public final class Collector implements AutoCloseable {
               otlp,
               otlpGate,
               otlpThreads,
-              HttpListeners.auth(
-                  config.auth().ingestToken(), Set.of(), otlp::refuseUnauthenticated),
+              config.auth().guardsIngest()
+                  ? BearerTokenFilter.requiring(tokens, Scope.INGEST, otlp::refuseToken)
+                  : null,
               0); // the handler takes its permit once the body is in
       apiServer =
           HttpListeners.listen(
@@ -179,9 +182,7 @@ public final class Collector implements AutoCloseable {
               api,
               apiGate,
               apiThreads,
-              config.auth().apiToken() == null
-                  ? null
-                  : BearerTokenFilter.forApi(config.auth().apiToken(), HttpListeners::refuseApi),
+              api.tokenFilter(),
               API_CONCURRENCY);
     } catch (IOException e) {
       if (otlpListening != null) {
@@ -243,7 +244,7 @@ public final class Collector implements AutoCloseable {
               config.otlp().grpcPort(),
               collector.ingest,
               config.otlp().maxBodyBytes(),
-              config.auth().ingestToken(),
+              config.auth().guardsIngest() ? BearerTokens.of(config.auth()) : null,
               collector.threads.numbered("touchline-otlp-grpc"));
     } catch (IOException | RuntimeException e) {
       collector.close();

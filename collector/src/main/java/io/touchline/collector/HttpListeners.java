@@ -1,17 +1,12 @@
 package io.touchline.collector;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.touchline.collector.web.BearerTokenFilter;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -40,8 +35,6 @@ final class HttpListeners {
       System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_SECONDS));
     }
   }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private HttpListeners() {}
 
@@ -81,19 +74,6 @@ final class HttpListeners {
     }
     server.setExecutor(threads);
     return server;
-  }
-
-  /** The bearer-token filter, or null when no token is configured. */
-  static Filter auth(String token, Set<String> open, BearerTokenFilter.Refusal refusal) {
-    return token == null ? null : new BearerTokenFilter(token, open, refusal);
-  }
-
-  /** The API's 401, in the API's error shape. */
-  static void refuseApi(HttpExchange exchange, String message) throws IOException {
-    byte[] body = JSON.writeValueAsBytes(Map.of("error", message));
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(401, body.length);
-    exchange.getResponseBody().write(body);
   }
 
   /** The host part of an address, bracketed when it is an IPv6 literal. */

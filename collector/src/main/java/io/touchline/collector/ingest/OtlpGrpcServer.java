@@ -6,6 +6,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.ServerStreamTracer;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.touchline.collector.config.BearerTokens;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -51,15 +52,18 @@ public final class OtlpGrpcServer implements AutoCloseable {
   }
 
   /**
-   * The same; with {@code ingestToken} set every call must carry it as a bearer token, and the
-   * service's threads come from {@code threadFactory} (the collector names and owns them).
+   * The same; with {@code tokens} given every call must carry one of them with the {@code ingest}
+   * scope as a bearer token, and the service's threads come from {@code threadFactory} (the
+   * collector names and owns them).
+   *
+   * @param tokens the tokens a call may carry; null when the port asks for none
    */
   public static OtlpGrpcServer start(
       String bindAddress,
       int port,
       TraceIngest ingest,
       long maxBodyBytes,
-      String ingestToken,
+      BearerTokens tokens,
       ThreadFactory threadFactory)
       throws IOException {
     if (maxBodyBytes <= 0) {
@@ -85,11 +89,10 @@ public final class OtlpGrpcServer implements AutoCloseable {
             .executor(threads)
             .addStreamTracerFactory(new TooLargeCounter(counters))
             .addService(
-                ingestToken == null
+                tokens == null
                     ? ServerInterceptors.intercept(new OtlpGrpcService(ingest))
                     : ServerInterceptors.intercept(
-                        new OtlpGrpcService(ingest),
-                        new BearerTokenInterceptor(ingestToken, counters)))
+                        new OtlpGrpcService(ingest), new BearerTokenInterceptor(tokens, counters)))
             .build();
     try {
       server.start();
