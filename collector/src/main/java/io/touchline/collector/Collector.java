@@ -28,15 +28,19 @@ import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.store.Database;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
+import io.touchline.collector.tls.ClearTextWarning;
+import io.touchline.collector.tls.ServerTls;
 import io.touchline.collector.web.ApiHandler;
 import io.touchline.collector.web.BearerTokenFilter;
 import io.touchline.collector.web.HealthReport;
 import io.touchline.keys.Placeholders;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,6 +73,7 @@ public final class Collector implements AutoCloseable {
   private static final String PROFILE_INDEX = "profile index";
 
   private final CollectorConfig config;
+  private final ServerTls tls;
   private final Database database;
   private final CollectorThreads threads = new CollectorThreads();
   private final TouchpointStore store;
@@ -95,8 +100,10 @@ public final class Collector implements AutoCloseable {
   private final AtomicBoolean ready = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Collector(CollectorConfig config, Database database) throws IOException, SQLException {
+  private Collector(CollectorConfig config, ServerTls tls, Database database)
+      throws IOException, SQLException {
     this.config = config;
+    this.tls = tls;
     this.database = database;
     KeyTypes keyTypes = KeyTypes.from(config.keyTypes());
     this.store = new TouchpointStore(database);
@@ -167,6 +174,7 @@ public final class Collector implements AutoCloseable {
               config.bindAddress(),
               "otlp.httpPort",
               config.otlp().httpPort(),
+              tls,
               otlp,
               otlpGate,
               otlpThreads,
@@ -179,6 +187,7 @@ public final class Collector implements AutoCloseable {
               config.bindAddress(),
               "api.port",
               config.api().port(),
+              tls,
               api,
               apiGate,
               apiThreads,
@@ -223,6 +232,7 @@ public final class Collector implements AutoCloseable {
 
   /** Opens the database and starts listening; returns once both servers accept connections. */
   public static Collector start(CollectorConfig config) throws IOException, SQLException {
+    ServerTls tls = serverTls(config);
     Database database =
         Database.open(
             config.storage().directory(),
@@ -230,7 +240,7 @@ public final class Collector implements AutoCloseable {
             config.storage().checkpointThreshold());
     Collector collector;
     try {
-      collector = new Collector(config, database);
+      collector = new Collector(config, tls, database);
     } catch (IOException | SQLException | RuntimeException e) {
       database.close(); // nothing was written yet; let the next start have the file
       throw e;
@@ -245,14 +255,44 @@ public final class Collector implements AutoCloseable {
               collector.ingest,
               config.otlp().maxBodyBytes(),
               config.auth().guardsIngest() ? BearerTokens.of(config.auth()) : null,
-              collector.threads.numbered("touchline-otlp-grpc"));
+              collector.threads.numbered("touchline-otlp-grpc"),
+              tls,
+              Duration.ofSeconds(HttpListeners.requestSeconds()));
     } catch (IOException | RuntimeException e) {
       collector.close();
       throw e;
     }
+    collector.warnAtStart();
     collector.startMaintenance();
     collector.ready.set(true);
     return collector;
+  }
+
+  /** The certificate and key of {@code tls}, or null when the ports speak plain HTTP and gRPC. */
+  private static ServerTls serverTls(CollectorConfig config) throws IOException {
+    if (config.tls() == null) {
+      return null;
+    }
+    try {
+      return ServerTls.of(config.tls().credentials());
+    } catch (GeneralSecurityException e) {
+      throw new IOException("tls: cannot use the certificate and key: " + e.getMessage(), e);
+    }
+  }
+
+  /** Ports in clear beyond this machine, or a certificate about to expire: said before ready. */
+  private void warnAtStart() {
+    ClearTextWarning.of(
+            config.bindAddress(),
+            tls != null,
+            List.of(
+                grpcServer.port() + " (OTLP/gRPC)",
+                otlpServer.getAddress().getPort() + " (OTLP/HTTP)",
+                apiServer.getAddress().getPort() + " (API and UI)"))
+        .ifPresent(CollectorLog::warning);
+    if (tls != null) {
+      tls.expiryWarning(Instant.now()).ifPresent(CollectorLog::warning);
+    }
   }
 
   private long queuedSpans() {
@@ -291,7 +331,10 @@ public final class Collector implements AutoCloseable {
     }
   }
 
-  /** The OTLP/HTTP base URL, with the port actually bound (the config may say 0). */
+  /**
+   * The OTLP/HTTP base URL, {@code https://} with TLS, with the port actually bound (the config may
+   * say 0).
+   */
   public String otlpHttpUrl() {
     return HttpListeners.url(config.bindAddress(), otlpServer);
   }
@@ -301,7 +344,15 @@ public final class Collector implements AutoCloseable {
     return HttpListeners.host(config.bindAddress()) + ":" + grpcServer.port();
   }
 
-  /** The API base URL, with the port actually bound. */
+  /**
+   * The OTLP/gRPC endpoint as the ready line shows it: {@code host:port}, or {@code
+   * https://host:port} with TLS (how OpenTelemetry exporters are told to use TLS).
+   */
+  public String otlpGrpcEndpoint() {
+    return (tls == null ? "" : "https://") + otlpGrpcAddress();
+  }
+
+  /** The API base URL, {@code https://} with TLS, with the port actually bound. */
   public String apiUrl() {
     return HttpListeners.url(config.bindAddress(), apiServer);
   }

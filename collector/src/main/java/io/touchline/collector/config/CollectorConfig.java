@@ -20,6 +20,7 @@ import java.util.List;
  * @param hashSecret the secret the agents hash keys with ({@code hash: true}), if they do: a value
  *     an analyst looks up is then also tried in its hashed form; {@code ${ENV_VAR}} reads it
  * @param limits what one span may carry; a span over a limit is refused on its own
+ * @param tls the certificate and key every port speaks TLS with; plain HTTP and gRPC without it
  */
 public record CollectorConfig(
     String bindAddress,
@@ -31,7 +32,8 @@ public record CollectorConfig(
     List<String> placeholders,
     Journeys journeys,
     String hashSecret,
-    Limits limits) {
+    Limits limits,
+    Tls tls) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
@@ -86,7 +88,7 @@ public record CollectorConfig(
   }
 
   public static CollectorConfig defaults() {
-    return new CollectorConfig(null, null, null, null, null, null, null, null, null, null);
+    return new CollectorConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The same settings listening elsewhere and storing elsewhere: for tests and tools. */
@@ -107,7 +109,8 @@ public record CollectorConfig(
         placeholders,
         journeys,
         hashSecret,
-        limits);
+        limits,
+        tls);
   }
 
   /**
@@ -266,6 +269,56 @@ public record CollectorConfig(
     @Override
     public String toString() {
       return "Auth" + all().stream().map(TokenConfig::toString).toList();
+    }
+  }
+
+  /**
+   * TLS on every port (OTLP/gRPC, OTLP/HTTP, the API and UI), TLS 1.2 and 1.3 only. The files are
+   * read and checked when the config is, so a mistake stops the start naming its field; a new
+   * certificate is taken at the next start. Relative paths are relative to the working directory.
+   *
+   * @param certificate a PEM file: the server's certificate first, then the intermediate
+   *     certificates that issued it, in order
+   * @param privateKey a PEM file: the certificate's private key, RSA or EC, unencrypted (PKCS#8, or
+   *     the older PKCS#1 and SEC 1 forms)
+   */
+  public record Tls(String certificate, String privateKey) {
+    public Tls {
+      certificate = required(PemCredentials.CERTIFICATE, certificate, "the certificate chain");
+      privateKey = required(PemCredentials.PRIVATE_KEY, privateKey, "the private key");
+      read(certificate, privateKey);
+    }
+
+    /** Reads the files again, as they are now: what the ports start with. */
+    public PemCredentials credentials() {
+      try {
+        return read(certificate, privateKey);
+      } catch (InvalidFieldException e) {
+        throw new IllegalStateException(e.field() + ": " + e.getMessage(), e);
+      }
+    }
+
+    private static String required(String field, String path, String what) {
+      if (path == null || path.isBlank()) {
+        throw new InvalidFieldException(
+            field, "required with tls: the path of the PEM file holding " + what);
+      }
+      return path.trim();
+    }
+
+    private static PemCredentials read(String certificate, String privateKey) {
+      return PemCredentials.read(
+          file(PemCredentials.CERTIFICATE, certificate),
+          file(PemCredentials.PRIVATE_KEY, privateKey),
+          java.time.Instant.now());
+    }
+
+    private static java.nio.file.Path file(String field, String path) {
+      try {
+        return java.nio.file.Paths.get(path);
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new InvalidFieldException(field, "not a path: " + e.getMessage());
+      }
     }
   }
 
