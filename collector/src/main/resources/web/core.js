@@ -39,7 +39,7 @@ export function apiToken() {
 
 let tokenPrompt = null;
 
-/** Asks for the API token once (several calls waiting on a 401 share one dialog). */
+/** Asks for the API token once (several calls waiting on a 401 or 403 share one dialog). */
 function askToken(message) {
   if (!tokenPrompt) {
     tokenPrompt = new Promise((resolve) => {
@@ -69,8 +69,9 @@ export function clearCache() {
 
 /**
  * GETs an API path and parses the JSON answer. Answers are remembered for a minute, so going back
- * and forth between states of a view does not ask again; `fresh` skips that. A 401 asks for the
- * token and tries again with it; any other non-2xx throws an ApiError with the API's message.
+ * and forth between states of a view does not ask again; `fresh` skips that. A 401 (no token, or
+ * one the collector does not know) or a 403 (a token without the read scope) asks for a token and
+ * tries again with it; any other non-2xx throws an ApiError with the API's message.
  */
 export async function api(path, params = {}, { fresh = false } = {}) {
   const url = apiUrl(path, params);
@@ -102,11 +103,12 @@ async function fetchJson(url, retried = false) {
   } catch {
     body = null;
   }
-  if (response.status === 401 && !retried) {
+  if ((response.status === 401 || response.status === 403) && !retried) {
     if (token) sessionStorage.removeItem(TOKEN_KEY);
-    const entered = await askToken(token
-      ? 'The collector refused this token. Enter the API token (auth.apiToken in the collector config).'
-      : 'The collector asks for an API token (auth.apiToken in the collector config).');
+    let message = 'The collector asks for an API token: one with the read scope (auth.apiToken or auth.tokens in the collector config).';
+    if (response.status === 403) message = 'This token does not have the read scope. Enter a token that has it (auth.apiToken or auth.tokens in the collector config).';
+    else if (token) message = 'The collector refused this token. Enter an API token with the read scope (auth.apiToken or auth.tokens in the collector config).';
+    const entered = await askToken(message);
     if (entered) return fetchJson(url, true);
   }
   if (!response.ok) {
@@ -373,6 +375,7 @@ export function errorBox(error, { retry } = {}) {
   let hint = 'Try again; if it persists, look at the collector\'s log.';
   if (status === 400) hint = 'Change the highlighted parameter and the view reloads.';
   if (status === 401) hint = 'The API token was not accepted. Reload the page to enter it again.';
+  if (status === 403) hint = 'The API token does not have the scope this needs. Reload the page to enter another.';
   if (status === 404 && /no such endpoint/.test(error.message)) hint = 'This collector does not have this endpoint yet: update the collector.';
   if (status === 503) hint = 'The collector is starting or stopping; try again in a moment.';
   return h('div.state.state-error', { role: 'alert' },

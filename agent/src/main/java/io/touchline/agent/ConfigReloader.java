@@ -92,6 +92,8 @@ final class ConfigReloader {
     }
     InstalledTouchpoints.Change change = touchpoints.apply(next);
     if (!same(current.export().tracesUrl(), next.export().tracesUrl())
+        || !same(current.export().caCertificateFile(), next.export().caCertificateFile())
+        || current.export().httpClient() != next.export().httpClient()
         || !same(current.service(), next.service())
         || !same(current.channel(), next.channel())
         || current.logLevel() != next.logLevel()

@@ -40,7 +40,7 @@ class AgentJarIT {
   private static final Path FIXTURE_CLASSES = Paths.get("target/test-classes");
 
   /** What FixtureApp prints on its own: with the agent attached it must print exactly this. */
-  private static final String FIXTURE_OUTPUT =
+  static final String FIXTURE_OUTPUT =
       "fixture started\nlogged in C-"
           + Math.abs("Alice.Martin@Example.com".hashCode() % 1000)
           + "\nrefused: no such customer\nfixture done\n";

@@ -1,13 +1,14 @@
 package io.touchline.collector;
 
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.touchline.collector.commit.CommitPublisher;
 import io.touchline.collector.commit.LiveFeedListener;
 import io.touchline.collector.commit.ProfileIndexFeed;
 import io.touchline.collector.commit.Retention;
 import io.touchline.collector.commit.ViewColumnsFeed;
+import io.touchline.collector.config.BearerTokens;
 import io.touchline.collector.config.CollectorConfig;
+import io.touchline.collector.config.Scope;
 import io.touchline.collector.erase.ProfileEraser;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.ingest.OtlpGrpcServer;
@@ -28,17 +29,20 @@ import io.touchline.collector.store.Database;
 import io.touchline.collector.store.StorageHealth;
 import io.touchline.collector.store.TouchpointStore;
 import io.touchline.collector.store.WriteQueue;
+import io.touchline.collector.tls.ClearTextWarning;
+import io.touchline.collector.tls.ServerTls;
 import io.touchline.collector.web.ApiHandler;
 import io.touchline.collector.web.BearerTokenFilter;
 import io.touchline.collector.web.HealthReport;
 import io.touchline.keys.Placeholders;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +74,7 @@ public final class Collector implements AutoCloseable {
   private static final String PROFILE_INDEX = "profile index";
 
   private final CollectorConfig config;
+  private final ServerTls tls;
   private final Database database;
   private final CollectorThreads threads = new CollectorThreads();
   private final TouchpointStore store;
@@ -96,8 +101,10 @@ public final class Collector implements AutoCloseable {
   private final AtomicBoolean ready = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Collector(CollectorConfig config, Database database) throws IOException, SQLException {
+  private Collector(CollectorConfig config, ServerTls tls, Database database)
+      throws IOException, SQLException {
     this.config = config;
+    this.tls = tls;
     this.database = database;
     KeyTypes keyTypes = KeyTypes.from(config.keyTypes());
     this.store = new TouchpointStore(database);
@@ -147,7 +154,8 @@ public final class Collector implements AutoCloseable {
             config.journeys().gap(),
             threads.background("touchline-views-snapshot"));
     CatalogQuery catalog = new CatalogQuery(journeys, viewColumns.attributes()::names);
-    HttpHandler api =
+    BearerTokens tokens = BearerTokens.of(config.auth());
+    ApiHandler api =
         new ApiHandler(
             profiles,
             new TouchpointListQuery(store, index.lookup(), profiles),
@@ -159,7 +167,8 @@ public final class Collector implements AutoCloseable {
             journeys,
             catalog,
             liveFeed,
-            liveThreads);
+            liveThreads,
+            config.auth().guardsApi() ? tokens : null);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
     HttpServer otlpListening = null;
     try {
@@ -168,23 +177,24 @@ public final class Collector implements AutoCloseable {
               config.bindAddress(),
               "otlp.httpPort",
               config.otlp().httpPort(),
+              tls,
               otlp,
               otlpGate,
               otlpThreads,
-              HttpListeners.auth(
-                  config.auth().ingestToken(), Set.of(), otlp::refuseUnauthenticated),
+              config.auth().guardsIngest()
+                  ? BearerTokenFilter.requiring(tokens, Scope.INGEST, otlp::refuseToken)
+                  : null,
               0); // the handler takes its permit once the body is in
       apiServer =
           HttpListeners.listen(
               config.bindAddress(),
               "api.port",
               config.api().port(),
+              tls,
               api,
               apiGate,
               apiThreads,
-              config.auth().apiToken() == null
-                  ? null
-                  : BearerTokenFilter.forApi(config.auth().apiToken(), HttpListeners::refuseApi),
+              api.tokenFilter(),
               API_CONCURRENCY);
     } catch (IOException e) {
       if (otlpListening != null) {
@@ -236,6 +246,7 @@ public final class Collector implements AutoCloseable {
 
   /** Opens the database and starts listening; returns once both servers accept connections. */
   public static Collector start(CollectorConfig config) throws IOException, SQLException {
+    ServerTls tls = serverTls(config);
     Database database =
         Database.open(
             config.storage().directory(),
@@ -243,7 +254,7 @@ public final class Collector implements AutoCloseable {
             config.storage().checkpointThreshold());
     Collector collector;
     try {
-      collector = new Collector(config, database);
+      collector = new Collector(config, tls, database);
     } catch (IOException | SQLException | RuntimeException e) {
       database.close(); // nothing was written yet; let the next start have the file
       throw e;
@@ -257,15 +268,45 @@ public final class Collector implements AutoCloseable {
               config.otlp().grpcPort(),
               collector.ingest,
               config.otlp().maxBodyBytes(),
-              config.auth().ingestToken(),
-              collector.threads.numbered("touchline-otlp-grpc"));
+              config.auth().guardsIngest() ? BearerTokens.of(config.auth()) : null,
+              collector.threads.numbered("touchline-otlp-grpc"),
+              tls,
+              Duration.ofSeconds(HttpListeners.requestSeconds()));
     } catch (IOException | RuntimeException e) {
       collector.close();
       throw e;
     }
+    collector.warnAtStart();
     collector.startMaintenance();
     collector.ready.set(true);
     return collector;
+  }
+
+  /** The certificate and key of {@code tls}, or null when the ports speak plain HTTP and gRPC. */
+  private static ServerTls serverTls(CollectorConfig config) throws IOException {
+    if (config.tls() == null) {
+      return null;
+    }
+    try {
+      return ServerTls.of(config.tls().credentials());
+    } catch (GeneralSecurityException e) {
+      throw new IOException("tls: cannot use the certificate and key: " + e.getMessage(), e);
+    }
+  }
+
+  /** Ports in clear beyond this machine, or a certificate about to expire: said before ready. */
+  private void warnAtStart() {
+    ClearTextWarning.of(
+            config.bindAddress(),
+            tls != null,
+            List.of(
+                grpcServer.port() + " (OTLP/gRPC)",
+                otlpServer.getAddress().getPort() + " (OTLP/HTTP)",
+                apiServer.getAddress().getPort() + " (API and UI)"))
+        .ifPresent(CollectorLog::warning);
+    if (tls != null) {
+      tls.expiryWarning(Instant.now()).ifPresent(CollectorLog::warning);
+    }
   }
 
   private long queuedSpans() {
@@ -304,7 +345,10 @@ public final class Collector implements AutoCloseable {
     }
   }
 
-  /** The OTLP/HTTP base URL, with the port actually bound (the config may say 0). */
+  /**
+   * The OTLP/HTTP base URL, {@code https://} with TLS, with the port actually bound (the config may
+   * say 0).
+   */
   public String otlpHttpUrl() {
     return HttpListeners.url(config.bindAddress(), otlpServer);
   }
@@ -314,7 +358,15 @@ public final class Collector implements AutoCloseable {
     return HttpListeners.host(config.bindAddress()) + ":" + grpcServer.port();
   }
 
-  /** The API base URL, with the port actually bound. */
+  /**
+   * The OTLP/gRPC endpoint as the ready line shows it: {@code host:port}, or {@code
+   * https://host:port} with TLS (how OpenTelemetry exporters are told to use TLS).
+   */
+  public String otlpGrpcEndpoint() {
+    return (tls == null ? "" : "https://") + otlpGrpcAddress();
+  }
+
+  /** The API base URL, {@code https://} with TLS, with the port actually bound. */
   public String apiUrl() {
     return HttpListeners.url(config.bindAddress(), apiServer);
   }

@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,16 +24,12 @@ final class CollectorThreads implements AutoCloseable {
   }
 
   /**
-   * A pool that starts a thread per task up to {@code max} and lets idle ones end after a while:
-   * for a server port, where a thread waits on a slow client's bytes and must not hold up the
-   * others (how many requests do work at once is bounded apart from this).
+   * A pool that starts a thread when all its threads are busy, up to {@code max}, and lets idle
+   * ones end after a while: for a server port, where a thread waits on a slow client's bytes and
+   * must not hold up the others (how many requests do work at once is bounded apart from this).
    */
   synchronized ExecutorService elastic(String name, int max) {
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            max, max, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory(name, false));
-    pool.allowCoreThreadTimeOut(true);
-    return own(pool);
+    return own(new ElasticPool(max, 30, factory(name, false)));
   }
 
   /** One scheduling thread that does not keep the JVM alive. */

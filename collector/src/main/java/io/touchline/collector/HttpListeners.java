@@ -1,22 +1,21 @@
 package io.touchline.collector;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.touchline.collector.web.BearerTokenFilter;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import io.touchline.collector.tls.ServerTls;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
  * The collector's two HTTP servers (OTLP/HTTP and the API) as the JDK makes them: bound, gated,
- * guarded.
+ * guarded, and speaking TLS when the config has a certificate.
  */
 final class HttpListeners {
 
@@ -36,12 +35,24 @@ final class HttpListeners {
     // A request whose line, headers and body have not all arrived within this many seconds is
     // cut: a client that opens a connection and then sends nothing, or a byte at a time, holds a
     // thread that long at most (the JDK server reads requests with no timeout otherwise).
+    // The same holds for a TLS handshake, which the server does while it reads the request.
     if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
       System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_SECONDS));
     }
+    // A connection that has sent nothing yet holds no thread, but the server looks for those past
+    // their time only on this tick (10 s by default, so up to 20 s in all): once a second instead.
+    if (System.getProperty("sun.net.httpserver.clockTick") == null) {
+      System.setProperty("sun.net.httpserver.clockTick", "1000");
+    }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * How long a request (a TLS handshake included) may take to arrive: {@link #REQUEST_SECONDS}, or
+   * what {@code -Dsun.net.httpserver.maxReqTime} says.
+   */
+  static long requestSeconds() {
+    return Long.getLong("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+  }
 
   private HttpListeners() {}
 
@@ -51,12 +62,14 @@ final class HttpListeners {
    * the token filter, and with whatever escapes them answered 500; not started yet.
    *
    * @param field the config field that names the port, for the error when it is taken
+   * @param tls the certificate and key to speak HTTPS with, or null for plain HTTP
    * @param concurrency how many of its requests do their work at once; 0 leaves it to the handler
    */
   static HttpServer listen(
       String bindAddress,
       String field,
       int port,
+      ServerTls tls,
       HttpHandler handler,
       RequestGate gate,
       ExecutorService threads,
@@ -65,7 +78,8 @@ final class HttpListeners {
       throws IOException {
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(bindAddress, port), 128);
+      InetSocketAddress address = new InetSocketAddress(bindAddress, port);
+      server = tls == null ? HttpServer.create(address, 128) : https(address, tls);
     } catch (BindException e) {
       throw new BindException(
           "cannot listen on " + bindAddress + ":" + port + " (" + field + "): " + e.getMessage());
@@ -83,17 +97,16 @@ final class HttpListeners {
     return server;
   }
 
-  /** The bearer-token filter, or null when no token is configured. */
-  static Filter auth(String token, Set<String> open, BearerTokenFilter.Refusal refusal) {
-    return token == null ? null : new BearerTokenFilter(token, open, refusal);
-  }
-
-  /** The API's 401, in the API's error shape. */
-  static void refuseApi(HttpExchange exchange, String message) throws IOException {
-    byte[] body = JSON.writeValueAsBytes(Map.of("error", message));
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(401, body.length);
-    exchange.getResponseBody().write(body);
+  private static HttpsServer https(InetSocketAddress address, ServerTls tls) throws IOException {
+    HttpsServer server = HttpsServer.create(address, 128);
+    server.setHttpsConfigurator(
+        new HttpsConfigurator(tls.context()) {
+          @Override
+          public void configure(HttpsParameters parameters) {
+            parameters.setSSLParameters(tls.parameters());
+          }
+        });
+    return server;
   }
 
   /** The host part of an address, bracketed when it is an IPv6 literal. */
@@ -101,8 +114,12 @@ final class HttpListeners {
     return bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
   }
 
-  /** The server's base URL, with the port actually bound (the config may say 0). */
+  /**
+   * The server's base URL, {@code https://} when it speaks TLS, with the port actually bound (the
+   * config may say 0).
+   */
   static String url(String bindAddress, HttpServer server) {
-    return "http://" + host(bindAddress) + ":" + server.getAddress().getPort();
+    String scheme = server instanceof HttpsServer ? "https://" : "http://";
+    return scheme + host(bindAddress) + ":" + server.getAddress().getPort();
   }
 }

@@ -39,7 +39,7 @@ public final class Main {
               + " api="
               + collector.apiUrl()
               + " otlp-grpc="
-              + collector.otlpGrpcAddress());
+              + collector.otlpGrpcEndpoint());
       collector.whenAnalystViewsLoaded(report -> CollectorLog.info("analyst views " + report));
     } catch (Exception e) {
       CollectorLog.error("could not start: " + e.getMessage());

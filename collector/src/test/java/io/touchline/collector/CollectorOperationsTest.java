@@ -93,9 +93,10 @@ class CollectorOperationsTest {
     com.google.rpc.Status status = com.google.rpc.Status.parseFrom(anonymous.body());
     assertThat(status.getCode()).isEqualTo(16); // UNAUTHENTICATED
     assertThat(status.getMessage()).contains("Bearer token is required");
-    assertThat(export(API_TOKEN, email).statusCode())
-        .as("the API token does not open ingest")
-        .isEqualTo(401);
+    HttpResponse<byte[]> apiTokenSent = export(API_TOKEN, email);
+    assertThat(apiTokenSent.statusCode()).as("the API token does not open ingest").isEqualTo(403);
+    assertThat(com.google.rpc.Status.parseFrom(apiTokenSent.body()).getMessage())
+        .isEqualTo("the token 'api' does not have the ingest scope, which this needs");
     assertThat(export(INGEST_TOKEN, email).statusCode()).isEqualTo(200);
 
     assertThat(get("/api/health", null).statusCode()).isEqualTo(200);
@@ -103,14 +104,15 @@ class CollectorOperationsTest {
     assertThat(stats.statusCode()).isEqualTo(401);
     assertThat(JSON.readTree(stats.body()).get("error").asText())
         .contains("Bearer token is required");
-    assertThat(get("/api/stats", INGEST_TOKEN).statusCode()).isEqualTo(401);
+    assertThat(get("/api/stats", INGEST_TOKEN).statusCode()).isEqualTo(403);
     assertThat(get("/api/profiles?key=email:ann@example.com", API_TOKEN).statusCode())
         .isEqualTo(200);
     assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
     HttpResponse<String> metrics = get("/metrics", API_TOKEN);
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())
-        .contains("touchline_otlp_requests_rejected_total{reason=\"unauthenticated\"} 2.0");
+        .contains("touchline_otlp_requests_rejected_total{reason=\"unauthenticated\"} 1.0")
+        .contains("touchline_otlp_requests_rejected_total{reason=\"forbidden\"} 1.0");
     // The UI's files hold no data: the page loads, then asks for the token. A browser's
     // EventSource sends no header, so the live stream takes the token in the query.
     assertThat(get("/", null).statusCode()).isEqualTo(200);
@@ -176,7 +178,8 @@ class CollectorOperationsTest {
     assertThat(get("/api/stats", API_TOKEN).body()).contains("\"touchpoints\":0");
     assertThat(exportOverGrpc(INGEST_TOKEN).isSuccess()).isTrue();
     assertThat(get("/metrics", API_TOKEN).body())
-        .contains("touchline_otlp_requests_rejected_total{reason=\"unauthenticated\"} 2.0");
+        .contains("touchline_otlp_requests_rejected_total{reason=\"unauthenticated\"} 1.0")
+        .contains("touchline_otlp_requests_rejected_total{reason=\"forbidden\"} 1.0");
     assertThat(get("/api/profiles?key=email:grpc@example.com", API_TOKEN).statusCode())
         .isEqualTo(200);
   }

@@ -139,14 +139,17 @@ class ErasureApiTest {
     assertThat(record.get("touchpoints").asLong()).isEqualTo(4);
     assertThat(record.get("keys").asInt()).isEqualTo(3);
     assertThat(record.get("sharedKeysKept").asInt()).isEqualTo(1);
+    assertThat(record.get("tokenName").asText())
+        .as("the API asks for no token: anyone may erase")
+        .isEqualTo("anonymous");
     assertThat(audit.toString()).doesNotContain(ANN).doesNotContain("C-1").doesNotContain("s-1");
     assertThat(CollectorHttp.getRaw(collector, "/api/erasures?format=csv").body())
         .isEqualTo(
-            "erasedAt,requestedBy,profileId,touchpoints,keys,sharedKeysKept\n"
+            "erasedAt,requestedBy,profileId,touchpoints,keys,sharedKeysKept,tokenName\n"
                 + record.get("erasedAt").asText()
                 + ",email,"
                 + ann
-                + ",4,3,1\n");
+                + ",4,3,1,anonymous\n");
 
     // After a restart the tombstones still hold, and nothing of Ann is left in the files.
     collector.close();

@@ -55,6 +55,7 @@ class HandlerBoundaryTest {
             "127.0.0.1",
             "api.port",
             0,
+            null,
             exchange -> {
               String path = exchange.getRequestURI().getPath();
               if (path.equals("/handler-error")) {

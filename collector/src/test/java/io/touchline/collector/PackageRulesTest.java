@@ -124,9 +124,22 @@ class PackageRulesTest {
               ROOT + ".live..",
               ROOT + ".erase..",
               ROOT + ".ingest..",
-              ROOT + ".metrics..")
+              ROOT + ".metrics..",
+              ROOT + ".tls..")
           .because(
               "model, log and config are what the other packages share; they use none of them");
+
+  @ArchTest
+  static final ArchRule tlsMakesContextsOfTheCheckedConfigOnly =
+      classes()
+          .that()
+          .resideInAPackage(ROOT + ".tls..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(ROOT + ".tls..", ROOT + ".config..", "java..", "javax.net.ssl..")
+          .because(
+              "tls turns the certificate and key config has checked into what the transports take;"
+                  + " it knows no transport (tls/package-info.java)");
 
   @ArchTest
   static final ArchRule nothingDependsOnTheWiring =

@@ -223,7 +223,7 @@ class SpanLimitsApiTest {
   }
 
   private static CollectorConfig withLimits(CollectorConfig.Limits limits) {
-    return new CollectorConfig(null, null, null, null, null, null, null, null, null, limits);
+    return new CollectorConfig(null, null, null, null, null, null, null, null, null, limits, null);
   }
 
   @Test

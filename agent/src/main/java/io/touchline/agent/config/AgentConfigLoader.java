@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public final class AgentConfigLoader {
 
   static final String ENDPOINT_ENV = "TOUCHLINE_EXPORTER_OTLP_ENDPOINT";
   static final String HEADERS_ENV = "TOUCHLINE_EXPORTER_OTLP_HEADERS";
+  static final String CERTIFICATE_ENV = "TOUCHLINE_EXPORTER_OTLP_CERTIFICATE";
 
   private static final Pattern KEY_TYPE = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
@@ -162,10 +164,19 @@ public final class AgentConfigLoader {
     int queueSize = ExportSettings.DEFAULT_QUEUE_SIZE;
     long flushInterval = ExportSettings.DEFAULT_FLUSH_INTERVAL_MILLIS;
     long shutdownTimeout = ExportSettings.DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+    YamlNode caCertificateNode = null;
+    ExportSettings.HttpClient httpClient = ExportSettings.HttpClient.AUTO;
     if (node != null && !node.isNull()) {
       Map<String, YamlNode> fields =
           node.fields(
-              "endpoint", "headers", "timeout", "queueSize", "flushInterval", "shutdownTimeout");
+              "endpoint",
+              "headers",
+              "timeout",
+              "queueSize",
+              "flushInterval",
+              "shutdownTimeout",
+              "tls",
+              "httpClient");
       if (fields.containsKey("endpoint")) {
         endpoint = endpoint(fields.get("endpoint").text(), fields.get("endpoint").location());
       }
@@ -187,14 +198,51 @@ public final class AgentConfigLoader {
       if (fields.containsKey("shutdownTimeout")) {
         shutdownTimeout = duration(fields.get("shutdownTimeout"));
       }
+      YamlNode tls = fields.get("tls");
+      if (tls != null && !tls.isNull()) {
+        caCertificateNode = tls.fields("caCertificate").get("caCertificate");
+      }
+      if (fields.containsKey("httpClient")) {
+        httpClient = httpClient(fields.get("httpClient"));
+      }
     }
     String endpointOverride = environment.get(ENDPOINT_ENV);
     if (endpointOverride != null && !endpointOverride.trim().isEmpty()) {
       endpoint = endpoint(endpointOverride.trim(), new ConfigLocation(ENDPOINT_ENV, 0, 0, ""));
     }
     headers.putAll(headersFromEnvironment());
+    String caFile = optionalText(caCertificateNode);
+    ConfigLocation caWhere = caCertificateNode == null ? null : caCertificateNode.location();
+    String caOverride = environment.get(CERTIFICATE_ENV);
+    if (caOverride != null && !caOverride.trim().isEmpty()) {
+      caFile = caOverride.trim();
+      caWhere = new ConfigLocation(CERTIFICATE_ENV, 0, 0, "");
+    }
+    List<X509Certificate> caCertificates =
+        caFile == null
+            ? Collections.<X509Certificate>emptyList()
+            : PemCertificates.read(caFile, caWhere);
     return new ExportSettings(
-        endpoint, headers, timeout, queueSize, flushInterval, shutdownTimeout);
+        endpoint,
+        headers,
+        timeout,
+        queueSize,
+        flushInterval,
+        shutdownTimeout,
+        caFile,
+        caCertificates,
+        httpClient);
+  }
+
+  private static ExportSettings.HttpClient httpClient(YamlNode node) throws ConfigException {
+    String text = node.text().trim();
+    ExportSettings.HttpClient client = ExportSettings.HttpClient.forConfigName(text);
+    if (client == null) {
+      throw ConfigException.at(
+          node.location(),
+          "expected auto, java.net.http or HttpURLConnection, found '" + text + "'");
+    }
+    return client;
   }
 
   private static String endpoint(String value, ConfigLocation where) throws ConfigException {

@@ -39,7 +39,10 @@ final class OtelLogBridge extends Handler {
     }
     String message = "opentelemetry: " + FORMATTER.formatMessage(record);
     int level = record.getLevel().intValue();
-    if (level >= Level.SEVERE.intValue()) {
+    if (TlsFailureReport.tlsCause(record.getThrown()) != null) {
+      // A refused certificate fails every batch alike; SpanPipeline says so once, in its own words.
+      AgentLog.debug(message + ": " + record.getThrown());
+    } else if (level >= Level.SEVERE.intValue()) {
       AgentLog.error(message, record.getThrown());
     } else if (level >= Level.WARNING.intValue()) {
       AgentLog.warn(message, record.getThrown());

@@ -11,6 +11,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.ExportSettings;
 import io.touchline.agent.log.AgentLog;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class SpanPipeline {
   private final long flushIntervalNanos;
   private final long exportTimeoutMillis;
   private final String description;
+  private final TlsFailureReport tlsFailures;
   private final Thread worker;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -99,6 +101,7 @@ public final class SpanPipeline {
     this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushIntervalMillis());
     this.exportTimeoutMillis = settings.timeoutMillis();
     this.description = description;
+    this.tlsFailures = new TlsFailureReport(settings);
     this.worker = new Thread(this::run, "touchline-export");
     this.worker.setDaemon(true); // never keeps the application's JVM alive
   }
@@ -106,7 +109,15 @@ public final class SpanPipeline {
   /** The pipeline to the configured OTLP/HTTP endpoint. */
   public static SpanPipeline start(AgentConfig config, Map<String, String> environment) {
     ExportSettings settings = config.export();
-    HttpSenderSelection senders = HttpSenderSelection.forRunningJvm();
+    HttpSenderSelection senders = HttpSenderSelection.forRunningJvm(settings.httpClient());
+    if (settings.caCertificateFile() != null && !settings.usesTls()) {
+      AgentLog.warn(
+          "export.tls.caCertificate ("
+              + settings.caCertificateFile()
+              + ") is not used: the endpoint "
+              + settings.endpoint()
+              + " is plain http://");
+    }
     AtomicReference<SpanPipeline> self = new AtomicReference<>();
     SpanPipeline pipeline =
         new SpanPipeline(
@@ -116,10 +127,19 @@ public final class SpanPipeline {
               OtelLogBridge.install();
               return otlpExporter(settings, senders, retryPolicy(() -> self.get().stopping));
             },
-            settings.tracesUrl() + " via " + senders.senderName());
+            settings.tracesUrl() + " via " + senders.senderName() + trustDescription(settings));
     self.set(pipeline);
     pipeline.worker.start();
     return pipeline;
+  }
+
+  private static String trustDescription(ExportSettings settings) {
+    if (!settings.usesTls()) {
+      return "";
+    }
+    return settings.caCertificateFile() == null
+        ? " (TLS, the JVM's default trust store)"
+        : " (TLS, trusting the CA certificate(s) in " + settings.caCertificateFile() + ")";
   }
 
   /** A pipeline to any exporter; tests pass an in-memory one. */
@@ -135,12 +155,17 @@ public final class SpanPipeline {
 
   private static SpanExporter otlpExporter(
       ExportSettings settings, HttpSenderSelection senders, RetryPolicy retryPolicy) {
+    // Short, so that a collector that cannot be reached leaves time for retries. The JDK client
+    // counts the TLS handshake in it, and a cold JVM's first handshake on a busy machine can take
+    // seconds: https gets more.
+    long connectTimeoutMillis =
+        Math.min(settings.timeoutMillis(), settings.usesTls() ? 5_000 : 2_000);
     OtlpHttpSpanExporterBuilder builder =
         OtlpHttpSpanExporter.builder()
             .setComponentLoader(senders)
             .setEndpoint(settings.tracesUrl())
             .setTimeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS)
-            .setConnectTimeout(Math.min(settings.timeoutMillis(), 2_000), TimeUnit.MILLISECONDS)
+            .setConnectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
             // The sender retries 429/502/503/504 and I/O errors with jittered back-off, honouring
             // the collector's Retry-After, all within the export timeout. At JVM exit nobody waits
             // for that: the shutdown hook waits export.shutdownTimeout at most.
@@ -148,12 +173,22 @@ public final class SpanPipeline {
     for (Map.Entry<String, String> header : settings.headers().entrySet()) {
       builder.addHeader(header.getKey(), header.getValue());
     }
-    if (settings.tracesUrl().startsWith("http://")) {
+    if (!settings.usesTls()) {
       try {
         builder.setSslContext(PlainHttpTls.context(), PlainHttpTls.TRUST_NOTHING);
-      } catch (java.security.GeneralSecurityException e) {
+      } catch (GeneralSecurityException e) {
         AgentLog.debug("no lightweight TLS context; the HTTP client builds its own: " + e);
       }
+    } else if (!settings.caCertificates().isEmpty()) {
+      CaTls tls;
+      try {
+        tls = CaTls.trusting(settings.caCertificates());
+      } catch (GeneralSecurityException e) {
+        // Never fall back to the JVM's default trust: the admin asked for this CA alone.
+        throw new IllegalStateException(
+            "cannot trust the CA certificates of " + settings.caCertificateFile() + ": " + e, e);
+      }
+      builder.setSslContext(tls.context(), tls.trustManager());
     }
     return builder.build();
   }
@@ -301,8 +336,10 @@ public final class SpanPipeline {
           exporter.export(spans).join(timeoutMillis + 1_000, TimeUnit.MILLISECONDS);
       if (result.isSuccess()) {
         exported.addAndGet(spans.size());
+        tlsFailures.exportSucceeded();
       } else {
         dropped.addAndGet(spans.size());
+        tlsFailures.exportFailed(result.getFailureThrowable());
       }
     } finally {
       settled.addAndGet(spans.size());

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * OTLP/HTTP over {@link HttpURLConnection}, the HTTP client every JVM has. Used on Java 8, where
@@ -27,8 +29,28 @@ final class UrlConnectionHttpSender implements HttpSender {
 
   private final HttpSenderConfig config;
 
+  /**
+   * For an https endpoint: the configured CA's context, else the JVM's default one — not {@code
+   * HttpsURLConnection}'s JVM-wide default factory, which the application may have replaced — with
+   * the server's name checked on every socket.
+   */
+  private final SSLSocketFactory tls;
+
   UrlConnectionHttpSender(HttpSenderConfig config) {
     this.config = config;
+    this.tls = "https".equalsIgnoreCase(config.getEndpoint().getScheme()) ? tls(config) : null;
+  }
+
+  private static SSLSocketFactory tls(HttpSenderConfig config) {
+    SSLContext context = config.getSslContext();
+    try {
+      if (context == null) {
+        context = SSLContext.getDefault();
+      }
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no default TLS context", e);
+    }
+    return new HostnameCheckingSocketFactory(context.getSocketFactory());
   }
 
   @Override
@@ -102,9 +124,8 @@ final class UrlConnectionHttpSender implements HttpSender {
         }
       }
     }
-    SSLContext ssl = config.getSslContext();
-    if (ssl != null && connection instanceof HttpsURLConnection) {
-      ((HttpsURLConnection) connection).setSSLSocketFactory(ssl.getSocketFactory());
+    if (tls != null && connection instanceof HttpsURLConnection) {
+      ((HttpsURLConnection) connection).setSSLSocketFactory(tls);
     }
   }
 

@@ -3,10 +3,15 @@ package io.touchline.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.touchline.agent.testing.TestCa;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AgentConfigLoaderTest {
 
@@ -219,5 +224,131 @@ class AgentConfigLoaderTest {
     assertThatThrownBy(() -> parse(VALID.replace("method: placeOrder", "method: place Order(")))
         .hasMessageContaining(
             "touchpoints[1].method: expected a method name or name(param.Type, ...)");
+  }
+
+  private static String withCa(String file) {
+    return VALID.replace(
+        "  queueSize: 100\n", "  queueSize: 100\n  tls:\n    caCertificate: " + file + "\n");
+  }
+
+  @Test
+  void readsEveryCertificateOfTheCaFile(@TempDir Path tmp) throws Exception {
+    TestCa first = TestCa.create("First CA");
+    TestCa second = TestCa.create("Second CA");
+    Files.write(
+        tmp.resolve("cas.pem"),
+        ("# the company's CAs\n" + first.pem() + "\n" + second.pem())
+            .getBytes(StandardCharsets.US_ASCII));
+
+    AgentConfig config =
+        parse(withCa("${TOUCHLINE_TLS_DIR}/cas.pem"), map("TOUCHLINE_TLS_DIR", tmp.toString()));
+
+    assertThat(config.export().caCertificateFile()).isEqualTo(tmp + "/cas.pem");
+    assertThat(config.export().caCertificates())
+        .containsExactly(first.certificate(), second.certificate());
+    assertThat(parse(VALID).export().caCertificateFile()).isNull();
+    assertThat(parse(VALID).export().caCertificates()).isEmpty();
+  }
+
+  @Test
+  void touchlineCertificateVariableOverridesTheFile(@TempDir Path tmp) throws Exception {
+    TestCa ca = TestCa.create("Env CA");
+    Path file = ca.writePem(tmp.resolve("ca.pem"));
+    Map<String, String> env = map("TOUCHLINE_EXPORTER_OTLP_CERTIFICATE", file.toString());
+    env.put("OTEL_EXPORTER_OTLP_CERTIFICATE", tmp.resolve("vendor.pem").toString());
+
+    AgentConfig config = parse(withCa(tmp.resolve("missing.pem").toString()), env);
+
+    assertThat(config.export().caCertificateFile()).isEqualTo(file.toString());
+    assertThat(config.export().caCertificates()).containsExactly(ca.certificate());
+    assertThatThrownBy(
+            () ->
+                parse(
+                    VALID,
+                    map("TOUCHLINE_EXPORTER_OTLP_CERTIFICATE", tmp.resolve("gone.pem").toString())))
+        .hasMessage(
+            "TOUCHLINE_EXPORTER_OTLP_CERTIFICATE: the CA certificate file "
+                + tmp.resolve("gone.pem")
+                + " does not exist");
+  }
+
+  @Test
+  void aCaFileThatCannotBeUsedIsExplainedWithItsLineAndField(@TempDir Path tmp) throws Exception {
+    Path missing = tmp.resolve("missing.pem");
+    assertThatThrownBy(() -> parse(withCa(missing.toString())))
+        .hasMessage(
+            "agent.yaml:8:5: export.tls.caCertificate: the CA certificate file "
+                + missing
+                + " does not exist");
+
+    assertThatThrownBy(() -> parse(withCa(tmp.toString())))
+        .hasMessageStartingWith(
+            "agent.yaml:8:5: export.tls.caCertificate: the CA certificate file "
+                + tmp
+                + " cannot be read: ");
+
+    Path empty = Files.write(tmp.resolve("empty.pem"), new byte[0]);
+    assertThatThrownBy(() -> parse(withCa(empty.toString())))
+        .hasMessage(
+            "agent.yaml:8:5: export.tls.caCertificate: "
+                + empty
+                + " holds no PEM certificate (-----BEGIN CERTIFICATE-----): the file is empty");
+
+    Path text = Files.write(tmp.resolve("notes.txt"), "not a certificate\n".getBytes());
+    assertThatThrownBy(() -> parse(withCa(text.toString())))
+        .hasMessageStartingWith(
+            "agent.yaml:8:5: export.tls.caCertificate: "
+                + text
+                + " holds no PEM certificate (-----BEGIN CERTIFICATE-----): ");
+
+    String pem = TestCa.create("Cut CA").pem();
+    Path cut = Files.write(tmp.resolve("cut.pem"), pem.substring(0, pem.length() / 2).getBytes());
+    assertThatThrownBy(() -> parse(withCa(cut.toString())))
+        .hasMessageStartingWith(
+            "agent.yaml:8:5: export.tls.caCertificate: "
+                + cut
+                + " holds no PEM certificate (-----BEGIN CERTIFICATE-----): ");
+
+    Path key =
+        Files.write(
+            tmp.resolve("key.pem"),
+            "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n"
+                .getBytes());
+    assertThatThrownBy(() -> parse(withCa(key.toString())))
+        .hasMessage(
+            "agent.yaml:8:5: export.tls.caCertificate: "
+                + key
+                + " holds no PEM certificate (-----BEGIN CERTIFICATE-----): it holds a private"
+                + " key; give the CA's certificate");
+
+    assertThatThrownBy(
+            () ->
+                parse(
+                    VALID.replace(
+                        "  queueSize: 100\n",
+                        "  queueSize: 100\n  tls:\n    clientCertificate: /etc/client.pem\n")))
+        .hasMessage(
+            "agent.yaml:8:5: export.tls.clientCertificate: unknown field; expected one of"
+                + " [caCertificate]");
+  }
+
+  @Test
+  void httpClientIsAutoUnlessOneIsChosen() throws ConfigException {
+    assertThat(parse(VALID).export().httpClient()).isEqualTo(ExportSettings.HttpClient.AUTO);
+    for (ExportSettings.HttpClient client : ExportSettings.HttpClient.values()) {
+      String yaml =
+          VALID.replace("  queueSize: 100\n", "  httpClient: " + client.configName() + "\n");
+      assertThat(parse(yaml).export().httpClient()).isEqualTo(client);
+    }
+    assertThatThrownBy(() -> parse(VALID.replace("  queueSize: 100\n", "  httpClient: okhttp\n")))
+        .hasMessage(
+            "agent.yaml:6:3: export.httpClient: expected auto, java.net.http or"
+                + " HttpURLConnection, found 'okhttp'");
+  }
+
+  private static Map<String, String> map(String name, String value) {
+    Map<String, String> env = new HashMap<>();
+    env.put(name, value);
+    return env;
   }
 }

@@ -10,13 +10,16 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.touchline.agent.testing.TestCa;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +46,7 @@ class AgentConfigSchemaTest {
           "  timeout: 5s",
           "  queueSize: 100",
           "  flushInterval: 500ms",
+          "  httpClient: HttpURLConnection",
           "log:",
           "  level: warn",
           "  file: /tmp/touchline.log",
@@ -106,6 +110,19 @@ class AgentConfigSchemaTest {
     assertThat(config.touchpoints()).hasSize(2);
   }
 
+  @Test
+  void aCaCertificateIsValidForBoth(@TempDir Path tmp) throws Exception {
+    Path ca = TestCa.create("Schema CA").writePem(tmp.resolve("ca.pem"));
+    String yaml =
+        FULL.replace("  httpClient: HttpURLConnection", "  tls:\n    caCertificate: " + ca);
+
+    assertThat(validate(yaml)).isEmpty();
+    AgentConfig config =
+        new AgentConfigLoader(Collections.singletonMap("SHOP_SECRET", "s"))
+            .parse("agent.yaml", yaml);
+    assertThat(config.export().caCertificates()).hasSize(1);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -120,6 +137,8 @@ class AgentConfigSchemaTest {
         "  level: warn|  level: loud",
         "    maxPerSecond: 20|    maxPerSecond: 0",
         "maxPerSecond: 500|maxPerSecond: lots",
+        "  httpClient: HttpURLConnection|  httpClient: okhttp",
+        "  httpClient: HttpURLConnection|  tls:\n    clientCertificate: /etc/touchline/client.pem",
       })
   void bothRefuseTheSameMistakes(String replacement) throws Exception {
     String[] parts = replacement.split("\\|", -1);

@@ -7,6 +7,7 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.touchline.agent.config.ExportSettings;
 import io.touchline.agent.testing.OtlpReceiver;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,20 @@ class HttpSenderSelectionTest {
         new HttpSenderSelection(false).load(HttpSenderProvider.class).iterator().next();
     assertThat(modern.getClass().getName()).endsWith("JdkHttpSenderProvider");
     assertThat(legacy.getClass().getName()).doesNotContain("Jdk");
+  }
+
+  @Test
+  void exportHttpClientChoosesEitherClientOnThisJvm() {
+    assertThat(HttpSenderSelection.forRunningJvm(ExportSettings.HttpClient.AUTO).senderName())
+        .isEqualTo("java.net.http");
+    assertThat(
+            HttpSenderSelection.forRunningJvm(ExportSettings.HttpClient.JAVA_NET_HTTP).senderName())
+        .isEqualTo("java.net.http");
+    HttpSenderSelection urlConnection =
+        HttpSenderSelection.forRunningJvm(ExportSettings.HttpClient.HTTP_URL_CONNECTION);
+    assertThat(urlConnection.senderName()).isEqualTo("HttpURLConnection");
+    assertThat(urlConnection.load(HttpSenderProvider.class).iterator().next().getClass().getName())
+        .doesNotContain("Jdk");
   }
 
   /** Both senders deliver real OTLP/HTTP protobuf, plain and gzip-compressed. */

@@ -1,5 +1,6 @@
 package io.touchline.agent.export;
 
+import static io.touchline.agent.export.TestRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -7,14 +8,22 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.touchline.agent.capture.CapturePlan;
-import io.touchline.agent.capture.Invocation;
 import io.touchline.agent.config.AgentConfig;
 import io.touchline.agent.config.AgentConfigLoader;
 import io.touchline.agent.config.ConfigException;
+import io.touchline.agent.log.AgentLog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class SpanPipelineTest {
@@ -26,23 +35,6 @@ class SpanPipelineTest {
             "service: shop\nchannel: web\nversion: v7\nexport:\n  queueSize: "
                 + queueSize
                 + "\n  flushInterval: 50ms\ntouchpoints:\n  - name: x\n    class: a.B\n    method: c\n");
-  }
-
-  private static TouchpointRecord record(String name, Throwable thrown) {
-    return new TouchpointRecord(
-        name,
-        "v7",
-        null,
-        "com.acme.Shop.buy",
-        1_000,
-        2_000,
-        new CapturePlan(Collections.emptyMap(), Collections.emptyMap())
-            .capture(new Invocation(null, new Object[0], null, null)),
-        thrown,
-        0x1234L,
-        0x5678L,
-        name.hashCode() | 1L,
-        0);
   }
 
   @Test
@@ -97,6 +89,71 @@ class SpanPipelineTest {
     long start = System.nanoTime();
     pipeline.shutdown(300);
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000);
+  }
+
+  @Test
+  void aRefusedCertificateIsReportedOnceUntilAnExportSucceedsAgain() throws Exception {
+    Deque<Boolean> outcomes = new ArrayDeque<>(Arrays.asList(false, false, true, false, false));
+    SpanExporter scripted =
+        new ScriptedExporter(
+            () ->
+                outcomes.poll()
+                    ? CompletableResultCode.ofSuccess()
+                    : CompletableResultCode.ofExceptionalFailure(
+                        new IOException("export failed", new SSLHandshakeException("unknown CA"))));
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    AgentLog.setOutput(new PrintStream(log, true));
+    try {
+      SpanPipeline pipeline =
+          SpanPipeline.start(config(10), Collections.emptyMap(), () -> scripted, "scripted");
+      for (int i = 0; i < 5; i++) {
+        pipeline.record(record("t" + i, null));
+        assertThat(pipeline.flush(5_000)).isTrue();
+      }
+      pipeline.shutdown(1_000);
+    } finally {
+      AgentLog.setOutput(System.err);
+    }
+
+    String[] lines = log.toString(StandardCharsets.UTF_8).split("\n");
+    assertThat(lines)
+        .filteredOn(line -> line.contains("TLS handshake"))
+        .satisfiesExactly(
+            first ->
+                assertThat(first)
+                    .startsWith(
+                        "[touchline] ERROR TLS handshake with http://localhost:4318/v1/traces"
+                            + " failed: javax.net.ssl.SSLHandshakeException: unknown CA."),
+            recovered ->
+                assertThat(recovered)
+                    .isEqualTo(
+                        "[touchline] INFO TLS handshake with http://localhost:4318/v1/traces"
+                            + " succeeded; touchpoints are sent again"),
+            again -> assertThat(again).startsWith("[touchline] ERROR TLS handshake"));
+  }
+
+  /** An exporter answering each export with the next result its script gives. */
+  private static final class ScriptedExporter implements SpanExporter {
+    private final Supplier<CompletableResultCode> script;
+
+    ScriptedExporter(Supplier<CompletableResultCode> script) {
+      this.script = script;
+    }
+
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+      return script.get();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
+    }
   }
 
   /** An exporter whose export never completes until released: a collector that hangs. */

@@ -1,6 +1,8 @@
 package io.touchline.agent.testing;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -19,10 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
 
 /**
- * A minimal OTLP/HTTP endpoint for agent tests: decodes what the agent sends with the official
- * generated protobuf classes and keeps every span with its resource.
+ * A minimal OTLP/HTTP endpoint for agent tests, over plain HTTP or TLS: decodes what the agent
+ * sends with the official generated protobuf classes and keeps every span with its resource.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
@@ -87,10 +90,30 @@ public final class OtlpReceiver implements AutoCloseable {
    * The first {@code failures} exports are answered {@code status} with that Retry-After; then 200.
    */
   public OtlpReceiver(int status, int failures, String retryAfter) throws IOException {
+    this(status, failures, retryAfter, null);
+  }
+
+  /**
+   * A receiver on {@code https://127.0.0.1:<port>} with {@code tls}'s certificate, e.g. one a
+   * {@link TestCa} signed.
+   */
+  public static OtlpReceiver overTls(SSLContext tls) throws IOException {
+    return new OtlpReceiver(200, 0, "30", tls);
+  }
+
+  private OtlpReceiver(int status, int failures, String retryAfter, SSLContext tls)
+      throws IOException {
     this.status = status;
     this.failures = failures;
     this.retryAfter = retryAfter;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tls == null) {
+      server = HttpServer.create(loopback, 0);
+    } else {
+      HttpsServer https = HttpsServer.create(loopback, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = https;
+    }
     server.createContext(
         "/v1/traces",
         exchange -> {
@@ -126,7 +149,8 @@ public final class OtlpReceiver implements AutoCloseable {
   }
 
   public String endpoint() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    String scheme = server instanceof HttpsServer ? "https" : "http";
+    return scheme + "://127.0.0.1:" + server.getAddress().getPort();
   }
 
   public int requests() {

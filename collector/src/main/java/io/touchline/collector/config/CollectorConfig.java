@@ -11,13 +11,16 @@ import java.util.List;
  * @param otlp where spans are received
  * @param api where the REST API answers
  * @param storage where the database lives, and for how long it keeps touchpoints
- * @param auth bearer tokens; required when {@code bindAddress} is not a loopback address
+ * @param auth named bearer tokens and their scopes; beyond a loopback {@code bindAddress}, some
+ *     token must have {@code ingest} and some {@code read} or {@code erase}, so that every port
+ *     asks for one
  * @param keyTypes the key types stitched on, highest priority first; the canonical five by default
  * @param placeholders values never taken as keys, on top of the built-in ones
  * @param journeys how a profile's timeline is cut into journeys
  * @param hashSecret the secret the agents hash keys with ({@code hash: true}), if they do: a value
  *     an analyst looks up is then also tried in its hashed form; {@code ${ENV_VAR}} reads it
  * @param limits what one span may carry; a span over a limit is refused on its own
+ * @param tls the certificate and key every port speaks TLS with; plain HTTP and gRPC without it
  */
 public record CollectorConfig(
     String bindAddress,
@@ -29,7 +32,8 @@ public record CollectorConfig(
     List<String> placeholders,
     Journeys journeys,
     String hashSecret,
-    Limits limits) {
+    Limits limits,
+    Tls tls) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
@@ -40,15 +44,26 @@ public record CollectorConfig(
     otlp = otlp == null ? new Otlp(null, null, null) : otlp;
     api = api == null ? new Api(null) : api;
     storage = storage == null ? new Storage(null, null, null, null, null) : storage;
-    auth = auth == null ? new Auth(null, null) : auth;
-    if (!loopback && (auth.ingestToken() == null || auth.apiToken() == null)) {
-      // Customer data must not be readable, or writable, by anyone on the network.
-      throw new InvalidFieldException(
-          "auth",
-          "bindAddress "
-              + bindAddress
-              + " is reachable beyond this machine, so both auth.ingestToken"
-              + " and auth.apiToken are required");
+    auth = auth == null ? Auth.none() : auth;
+    if (!loopback) {
+      // Customer data must not be readable, or writable, by anyone on the network: every port
+      // asks for a token.
+      String beyond =
+          "bindAddress " + bindAddress + " is reachable beyond this machine, so every port must";
+      if (!auth.guardsIngest()) {
+        throw new InvalidFieldException(
+            "auth",
+            beyond
+                + " ask for a token, and no token has the ingest scope (set auth.ingestToken, or"
+                + " give a token under auth.tokens the scope ingest)");
+      }
+      if (!auth.guardsApi()) {
+        throw new InvalidFieldException(
+            "auth",
+            beyond
+                + " ask for a token, and no token has the read or erase scope (set auth.apiToken,"
+                + " or give a token under auth.tokens the scope read)");
+      }
     }
     keyTypes = keyTypes == null ? KeyTypeConfig.CANONICAL : List.copyOf(keyTypes);
     KeyTypeConfig.checkTable(keyTypes);
@@ -73,7 +88,7 @@ public record CollectorConfig(
   }
 
   public static CollectorConfig defaults() {
-    return new CollectorConfig(null, null, null, null, null, null, null, null, null, null);
+    return new CollectorConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The same settings listening elsewhere and storing elsewhere: for tests and tools. */
@@ -94,7 +109,8 @@ public record CollectorConfig(
         placeholders,
         journeys,
         hashSecret,
-        limits);
+        limits,
+        tls);
   }
 
   /**
@@ -181,14 +197,128 @@ public record CollectorConfig(
   }
 
   /**
-   * @param ingestToken a request to the OTLP endpoints must carry {@code Authorization: Bearer
-   *     <it>}
-   * @param apiToken a request to the API (and {@code /metrics}) must carry it
+   * Who may do what: named bearer tokens, each with its scopes. A request carries one as {@code
+   * Authorization: Bearer <token>}. The OTLP ports ask for a token as soon as one token has the
+   * {@code ingest} scope, the API as soon as one has {@code read} or {@code erase}; a port no token
+   * is meant for is open (on loopback only, see {@link CollectorConfig}).
+   *
+   * @param ingestToken shorthand for a token named {@code ingest} with the scope {@code ingest}
+   * @param apiToken shorthand for a token named {@code api} with the scopes {@code read} and {@code
+   *     erase}
+   * @param tokens named tokens with their scopes; may be combined with the shorthand ones
    */
-  public record Auth(String ingestToken, String apiToken) {
+  public record Auth(String ingestToken, String apiToken, List<TokenConfig> tokens) {
+
+    /** The name {@code auth.ingestToken} goes by, in audits and messages. */
+    public static final String INGEST_TOKEN_NAME = "ingest";
+
+    /** The name {@code auth.apiToken} goes by, in audits and messages. */
+    public static final String API_TOKEN_NAME = "api";
+
     public Auth {
       ingestToken = Secrets.resolve("auth.ingestToken", ingestToken);
       apiToken = Secrets.resolve("auth.apiToken", apiToken);
+      if (ingestToken != null && ingestToken.equals(apiToken)) {
+        throw new InvalidFieldException(
+            "auth.apiToken",
+            "is the same token as auth.ingestToken; give each its own, or list one token with"
+                + " every scope it needs under auth.tokens");
+      }
+      tokens = TokenConfig.checkList(tokens, ingestToken, apiToken);
+    }
+
+    /** No token at all: every port is open (on loopback only). */
+    public static Auth none() {
+      return new Auth(null, null, null);
+    }
+
+    /**
+     * Every token: {@code auth.ingestToken} (named {@code ingest}) and {@code auth.apiToken} (named
+     * {@code api}) when set, then those of {@code auth.tokens}.
+     */
+    public List<TokenConfig> all() {
+      List<TokenConfig> all = new java.util.ArrayList<>();
+      if (ingestToken != null) {
+        all.add(new TokenConfig(INGEST_TOKEN_NAME, ingestToken, List.of(Scope.INGEST.label())));
+      }
+      if (apiToken != null) {
+        all.add(
+            new TokenConfig(
+                API_TOKEN_NAME, apiToken, List.of(Scope.READ.label(), Scope.ERASE.label())));
+      }
+      all.addAll(tokens);
+      return List.copyOf(all);
+    }
+
+    /** Whether some token has one of these scopes: the port doing those then asks for a token. */
+    public boolean guards(Scope... scopes) {
+      return all().stream()
+          .anyMatch(token -> java.util.Arrays.stream(scopes).anyMatch(token.scopeSet()::contains));
+    }
+
+    /** Whether the OTLP ports (gRPC and HTTP) ask for a token. */
+    public boolean guardsIngest() {
+      return guards(Scope.INGEST);
+    }
+
+    /** Whether the API port asks for a token (on every endpoint but health and the UI's files). */
+    public boolean guardsApi() {
+      return guards(Scope.READ, Scope.ERASE);
+    }
+
+    @Override
+    public String toString() {
+      return "Auth" + all().stream().map(TokenConfig::toString).toList();
+    }
+  }
+
+  /**
+   * TLS on every port (OTLP/gRPC, OTLP/HTTP, the API and UI), TLS 1.2 and 1.3 only. The files are
+   * read and checked when the config is, so a mistake stops the start naming its field; a new
+   * certificate is taken at the next start. Relative paths are relative to the working directory.
+   *
+   * @param certificate a PEM file: the server's certificate first, then the intermediate
+   *     certificates that issued it, in order
+   * @param privateKey a PEM file: the certificate's private key, RSA or EC, unencrypted (PKCS#8, or
+   *     the older PKCS#1 and SEC 1 forms)
+   */
+  public record Tls(String certificate, String privateKey) {
+    public Tls {
+      certificate = required(PemCredentials.CERTIFICATE, certificate, "the certificate chain");
+      privateKey = required(PemCredentials.PRIVATE_KEY, privateKey, "the private key");
+      read(certificate, privateKey);
+    }
+
+    /** Reads the files again, as they are now: what the ports start with. */
+    public PemCredentials credentials() {
+      try {
+        return read(certificate, privateKey);
+      } catch (InvalidFieldException e) {
+        throw new IllegalStateException(e.field() + ": " + e.getMessage(), e);
+      }
+    }
+
+    private static String required(String field, String path, String what) {
+      if (path == null || path.isBlank()) {
+        throw new InvalidFieldException(
+            field, "required with tls: the path of the PEM file holding " + what);
+      }
+      return path.trim();
+    }
+
+    private static PemCredentials read(String certificate, String privateKey) {
+      return PemCredentials.read(
+          file(PemCredentials.CERTIFICATE, certificate),
+          file(PemCredentials.PRIVATE_KEY, privateKey),
+          java.time.Instant.now());
+    }
+
+    private static java.nio.file.Path file(String field, String path) {
+      try {
+        return java.nio.file.Paths.get(path);
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new InvalidFieldException(field, "not a path: " + e.getMessage());
+      }
     }
   }
 

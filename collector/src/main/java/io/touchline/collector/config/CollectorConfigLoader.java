@@ -91,10 +91,7 @@ public final class CollectorConfigLoader {
       if (e instanceof UnrecognizedPropertyException unknown) {
         problem = "unknown field; expected one of " + unknown.getKnownPropertyIds();
       } else if (e.getCause() instanceof InvalidFieldException invalid) {
-        // The path leads to the object that refused the value; its field is the last name.
-        String[] names = invalid.field().split("\\.");
-        List<Object> fieldSteps = new ArrayList<>(steps);
-        fieldSteps.add(names[names.length - 1]);
+        List<Object> fieldSteps = fieldSteps(steps, invalid.field());
         int fieldLine =
             YamlLines.lineOf(text, fieldSteps).orElse(YamlLines.lineOf(text, steps).orElse(1));
         String name = label(fieldSteps);
@@ -123,6 +120,47 @@ public final class CollectorConfigLoader {
     return where + ": not valid YAML: " + e.getOriginalMessage();
   }
 
+  /**
+   * The whole path of a refused field. Jackson's path leads to the object that refused it; the
+   * exception names the field either from the root, indexes included ({@code
+   * auth.tokens[2].scopes[0]}, refused by {@code auth}), or by its name for any entry of a list
+   * ({@code keyTypes.maxPerProfile}, refused by {@code keyTypes[1]}): then the name is its last
+   * step.
+   */
+  static List<Object> fieldSteps(List<Object> objectSteps, String field) {
+    List<Object> named = parseField(field);
+    List<Object> steps = new ArrayList<>(objectSteps);
+    if (named.size() > objectSteps.size()
+        && named.subList(0, objectSteps.size()).equals(objectSteps)) {
+      steps.addAll(named.subList(objectSteps.size(), named.size()));
+    } else {
+      steps.add(field.substring(field.lastIndexOf('.') + 1));
+    }
+    return steps;
+  }
+
+  /** {@code auth.tokens[2].scopes[0]} as names and indexes. */
+  private static List<Object> parseField(String field) {
+    List<Object> steps = new ArrayList<>();
+    for (String part : field.split("\\.")) {
+      int bracket = part.indexOf('[');
+      steps.add(bracket < 0 ? part : part.substring(0, bracket));
+      while (bracket >= 0) {
+        int close = part.indexOf(']', bracket);
+        if (close < 0) {
+          break;
+        }
+        try {
+          steps.add(Integer.parseInt(part.substring(bracket + 1, close)));
+        } catch (NumberFormatException e) {
+          break;
+        }
+        bracket = part.indexOf('[', close);
+      }
+    }
+    return steps;
+  }
+
   private static String label(List<Object> steps) {
     StringBuilder label = new StringBuilder();
     for (Object step : steps) {
@@ -145,6 +183,9 @@ public final class CollectorConfigLoader {
     }
     if (type == Boolean.class || type == boolean.class) {
       return "true or false";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
     }
     return "a mapping of fields";
   }

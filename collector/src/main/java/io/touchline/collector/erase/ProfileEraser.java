@@ -63,7 +63,7 @@ public final class ProfileEraser {
     } catch (SQLException e) {
       throw new StoreException(e);
     }
-    return plan(key).map(plan -> plan.view(null));
+    return plan(key, null).map(plan -> plan.view(null));
   }
 
   /** An erasure planned from an index that is behind could leave some of the touchpoints stored. */
@@ -75,13 +75,18 @@ public final class ProfileEraser {
     }
   }
 
-  /** Erases the profile holding {@code key}; empty when no profile holds it. */
-  public Optional<ErasureView> erase(CustomerKey key) {
+  /**
+   * Erases the profile holding {@code key}; empty when no profile holds it.
+   *
+   * @param tokenName the name of the token the erasure was asked with, for the audit record and the
+   *     log
+   */
+  public Optional<ErasureView> erase(CustomerKey key, String tokenName) {
     try {
       return store.whileWritesWait(
           () -> {
             requireCurrentIndex();
-            Optional<Plan> plan = plan(key);
+            Optional<Plan> plan = plan(key, tokenName);
             if (plan.isEmpty()) {
               return Optional.empty();
             }
@@ -91,7 +96,9 @@ public final class ProfileEraser {
                     + plan.get().erasure().profileId()
                     + " (asked by "
                     + key.type()
-                    + " key): "
+                    + " key, with token "
+                    + tokenName
+                    + "): "
                     + plan.get().spans().size()
                     + " touchpoints, "
                     + plan.get().erasure().keys().size()
@@ -109,6 +116,9 @@ public final class ProfileEraser {
 
   /**
    * One audit record as {@code GET /api/erasures} answers it: no key value, only the key's type.
+   *
+   * @param tokenName the name of the token the erasure was asked with ({@code anonymous} when the
+   *     API asked for none); null for erasures recorded before the collector kept it
    */
   public record AuditView(
       String erasedAt,
@@ -116,7 +126,8 @@ public final class ProfileEraser {
       String profileId,
       long touchpoints,
       int keys,
-      int sharedKeysKept) {}
+      int sharedKeysKept,
+      String tokenName) {}
 
   /** The audit trail: every erasure, newest first. */
   public List<AuditView> erasures() {
@@ -136,11 +147,15 @@ public final class ProfileEraser {
                     r.profileId(),
                     r.touchpoints(),
                     r.keys(),
-                    r.sharedKeysKept()))
+                    r.sharedKeysKept(),
+                    r.tokenName()))
         .toList();
   }
 
-  private Optional<Plan> plan(CustomerKey key) {
+  /**
+   * @param tokenName the name of the token the erasure is asked with; null on a dry run
+   */
+  private Optional<Plan> plan(CustomerKey key, String tokenName) {
     Optional<ProfileView> found = profiles.byKey(key, new Page(1, null));
     if (found.isEmpty()) {
       return Optional.empty();
@@ -178,7 +193,7 @@ public final class ProfileEraser {
             .toList();
     return Optional.of(
         new Plan(
-            new Erasure(key.type(), profile.id(), sequences, own, sharedKept.size()),
+            new Erasure(key.type(), tokenName, profile.id(), sequences, own, sharedKept.size()),
             sharedKept,
             spans));
   }

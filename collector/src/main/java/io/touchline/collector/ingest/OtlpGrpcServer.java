@@ -5,10 +5,16 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerStreamTracer;
 import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.touchline.collector.config.BearerTokens;
+import io.touchline.collector.tls.ServerTls;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -29,6 +35,12 @@ public final class OtlpGrpcServer implements AutoCloseable {
   private static final int THREADS = 32;
 
   private static final long SHUTDOWN_GRACE_SECONDS = 10;
+
+  /**
+   * A connection whose TLS handshake and HTTP/2 preface are not done by then is closed, as the HTTP
+   * ports cut a request that has not arrived (gRPC's own default is 120 s).
+   */
+  public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
   private final Server server;
   private final ExecutorService threads;
@@ -51,16 +63,44 @@ public final class OtlpGrpcServer implements AutoCloseable {
   }
 
   /**
-   * The same; with {@code ingestToken} set every call must carry it as a bearer token, and the
-   * service's threads come from {@code threadFactory} (the collector names and owns them).
+   * The same; with {@code tokens} given every call must carry one of them with the {@code ingest}
+   * scope as a bearer token, and the service's threads come from {@code threadFactory} (the
+   * collector names and owns them).
+   *
+   * @param tokens the tokens a call may carry; null when the port asks for none
    */
   public static OtlpGrpcServer start(
       String bindAddress,
       int port,
       TraceIngest ingest,
       long maxBodyBytes,
-      String ingestToken,
+      BearerTokens tokens,
       ThreadFactory threadFactory)
+      throws IOException {
+    return start(
+        bindAddress,
+        port,
+        ingest,
+        maxBodyBytes,
+        tokens,
+        threadFactory,
+        null,
+        DEFAULT_HANDSHAKE_TIMEOUT);
+  }
+
+  /**
+   * The same, speaking TLS with {@code tls} (plaintext when null), and closing a connection whose
+   * handshake is not done within {@code handshakeTimeout}.
+   */
+  public static OtlpGrpcServer start(
+      String bindAddress,
+      int port,
+      TraceIngest ingest,
+      long maxBodyBytes,
+      BearerTokens tokens,
+      ThreadFactory threadFactory,
+      ServerTls tls,
+      Duration handshakeTimeout)
       throws IOException {
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
@@ -78,19 +118,27 @@ public final class OtlpGrpcServer implements AutoCloseable {
               return thread;
             });
     IngestCounters counters = ingest.counters();
-    Server server =
+    NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
             // An int for gRPC: protobuf cannot parse 2 GiB or more anyway.
             .maxInboundMessageSize((int) Math.min(maxBodyBytes, Integer.MAX_VALUE))
+            .handshakeTimeout(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS)
             .executor(threads)
             .addStreamTracerFactory(new TooLargeCounter(counters))
             .addService(
-                ingestToken == null
+                tokens == null
                     ? ServerInterceptors.intercept(new OtlpGrpcService(ingest))
                     : ServerInterceptors.intercept(
-                        new OtlpGrpcService(ingest),
-                        new BearerTokenInterceptor(ingestToken, counters)))
-            .build();
+                        new OtlpGrpcService(ingest), new BearerTokenInterceptor(tokens, counters)));
+    if (tls != null) {
+      try {
+        builder.sslContext(sslContext(tls));
+      } catch (IOException | RuntimeException e) {
+        threads.shutdownNow();
+        throw e;
+      }
+    }
+    Server server = builder.build();
     try {
       server.start();
     } catch (IOException e) {
@@ -109,6 +157,13 @@ public final class OtlpGrpcServer implements AutoCloseable {
       throw bind;
     }
     return new OtlpGrpcServer(server, threads);
+  }
+
+  /** gRPC's HTTP/2 over TLS (ALPN {@code h2}), with the collector's key and protocols. */
+  private static SslContext sslContext(ServerTls tls) throws IOException {
+    return GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers()))
+        .protocols(ServerTls.PROTOCOLS)
+        .build();
   }
 
   /** The port actually bound: the config may say 0. */

@@ -187,10 +187,13 @@ public final class OtlpHttpHandler implements HttpHandler {
     }
   }
 
-  /** Answers 401 to a request without the ingest token, in the encoding the sender used. */
-  public void refuseUnauthenticated(HttpExchange exchange, String message) throws IOException {
+  /**
+   * Answers a request refused for its token, in the encoding the sender used: 401 without a token
+   * of {@code auth}, 403 with one that lacks the {@code ingest} scope.
+   */
+  public void refuseToken(HttpExchange exchange, int status, String message) throws IOException {
     String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
-    fail(exchange, Encoding.of(contentType), 401, message);
+    fail(exchange, Encoding.of(contentType), status, message);
   }
 
   private void fail(HttpExchange exchange, Encoding encoding, int status, String message)
@@ -227,6 +230,7 @@ public final class OtlpHttpHandler implements HttpHandler {
     return switch (httpStatus) {
       case 400 -> "malformed";
       case 401 -> "unauthenticated";
+      case 403 -> "forbidden";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413 -> "too_large";
@@ -252,6 +256,7 @@ public final class OtlpHttpHandler implements HttpHandler {
     return switch (httpStatus) {
       case 400, 413, 415 -> 3; // INVALID_ARGUMENT
       case 401 -> 16; // UNAUTHENTICATED
+      case 403 -> 7; // PERMISSION_DENIED
       case 404, 405 -> 12; // UNIMPLEMENTED: no such method here
       case 500 -> 13; // INTERNAL
       case 503 -> 14; // UNAVAILABLE

@@ -29,6 +29,14 @@ public final class CollectorLog {
   }
 
   /**
+   * Something that works but is likely not what the operator wants (ports in clear beyond this
+   * machine, a certificate about to expire): said at start, on stderr, as {@code warning: ...}.
+   */
+  public static void warning(String message) {
+    print(System.err, PREFIX + "warning: " + message);
+  }
+
+  /**
    * Like {@link #error}, followed by the failure's stack trace: for what should never happen, so
    * that whoever reads the log can find where it did.
    */

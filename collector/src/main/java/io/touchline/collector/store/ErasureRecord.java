@@ -3,7 +3,11 @@ package io.touchline.collector.store;
 import java.time.Instant;
 
 /**
- * The audit record of one erasure: when, asked by which key type, what went — never a key value.
+ * The audit record of one erasure: when, asked by which key type and with which token, what went —
+ * never a key value.
+ *
+ * @param tokenName the name of the token the erasure was asked with; null for erasures recorded
+ *     before the collector kept it
  */
 public record ErasureRecord(
     Instant erasedAt,
@@ -11,4 +15,5 @@ public record ErasureRecord(
     String profileId,
     long touchpoints,
     int keys,
-    int sharedKeysKept) {}
+    int sharedKeysKept,
+    String tokenName) {}

@@ -131,6 +131,11 @@ final class Migrations {
             keys             INTEGER NOT NULL,
             shared_keys_kept INTEGER NOT NULL
           );
+          """,
+          // 6: the name of the token an erasure was asked with (auth.tokens; "anonymous" when the
+          // API asks for none). Records from before it hold none.
+          """
+          ALTER TABLE erasures ADD COLUMN token_name VARCHAR;
           """);
 
   private Migrations() {}

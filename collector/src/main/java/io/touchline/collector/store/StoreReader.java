@@ -205,8 +205,9 @@ public final class StoreReader implements AutoCloseable {
     try (Statement statement = connection.createStatement();
         ResultSet rs =
             statement.executeQuery(
-                "SELECT epoch_us(erased_at), requested_by, profile_id, touchpoints, keys, shared_keys_kept"
-                    + " FROM erasures ORDER BY erased_at DESC, profile_id")) {
+                "SELECT epoch_us(erased_at), requested_by, profile_id, touchpoints, keys,"
+                    + " shared_keys_kept, token_name FROM erasures"
+                    + " ORDER BY erased_at DESC, profile_id")) {
       while (rs.next()) {
         records.add(
             new ErasureRecord(
@@ -215,7 +216,8 @@ public final class StoreReader implements AutoCloseable {
                 rs.getString(3),
                 rs.getLong(4),
                 rs.getInt(5),
-                rs.getInt(6)));
+                rs.getInt(6),
+                rs.getString(7)));
       }
     }
     return records;

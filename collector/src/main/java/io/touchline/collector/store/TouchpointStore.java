@@ -416,13 +416,15 @@ public final class TouchpointStore implements GroupWriter, AutoCloseable {
       }
       try (PreparedStatement audit =
           writer.prepareStatement(
-              "INSERT INTO erasures VALUES (make_timestamp(?), ?, ?, ?, ?, ?)")) {
+              "INSERT INTO erasures (erased_at, requested_by, profile_id, touchpoints, keys,"
+                  + " shared_keys_kept, token_name) VALUES (make_timestamp(?), ?, ?, ?, ?, ?, ?)")) {
         audit.setLong(1, micros);
         audit.setString(2, erasure.requestedBy());
         audit.setString(3, erasure.profileId());
         audit.setLong(4, deleted);
         audit.setInt(5, erasure.keys().size());
         audit.setInt(6, erasure.sharedKeysKept());
+        audit.setString(7, erasure.tokenName());
         audit.executeUpdate();
       }
       addToCounter(Database.ERASURES_TO_PURGE, 1);

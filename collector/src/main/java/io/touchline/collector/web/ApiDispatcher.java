@@ -1,5 +1,7 @@
 package io.touchline.collector.web;
 
+import io.touchline.collector.config.BearerTokens;
+import io.touchline.collector.config.Caller;
 import io.touchline.collector.erase.ErasureUnavailableException;
 import io.touchline.collector.journey.ViewsLoadingException;
 import io.touchline.collector.log.InternalFailures;
@@ -10,9 +12,10 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Answers one request from the route table, whatever server received it: finds its route, has the
- * route's handler answer, turns a failure into {@code {"error": "..."}} with the status that says
- * whose fault it is, and counts the request under its route's label.
+ * Answers one request from the route table, whatever server received it: finds its route, checks
+ * that the caller's token has the scope the route needs, has the route's handler answer, turns a
+ * failure into {@code {"error": "..."}} with the status that says whose fault it is, and counts the
+ * request under its route's label.
  */
 final class ApiDispatcher {
 
@@ -27,15 +30,17 @@ final class ApiDispatcher {
   /**
    * @param path the path, percent-decoded
    * @param rawQuery the query as sent, still percent-encoded; null when there is none
+   * @param caller whom the request's token names; {@link Caller#ANONYMOUS} when the API asks for no
+   *     token
    * @param response ended here, unless the route's handler took it over
    */
-  void dispatch(String method, String path, String rawQuery, ApiResponse response)
+  void dispatch(String method, String path, String rawQuery, Caller caller, ApiResponse response)
       throws IOException {
     long start = System.nanoTime();
     RouteTable.Match match = routes.match(method, path);
     boolean takenOver = false;
     try {
-      takenOver = run(match, method, path, rawQuery, response);
+      takenOver = run(match, method, path, rawQuery, caller, response);
     } catch (Throwable e) {
       // Errors too: one escaping to the JDK server leaves the client without an answer and
       // kills the server's thread, while whatever failed (a deep recursion, one huge answer) is
@@ -58,9 +63,29 @@ final class ApiDispatcher {
     }
   }
 
+  /**
+   * Answers a request refused for its token before it got here (401), as every answer of the API:
+   * an error in JSON, counted under the route it asked for.
+   */
+  void refuseToken(String method, String path, int status, String message, ApiResponse response)
+      throws IOException {
+    long start = System.nanoTime();
+    try {
+      AnswerWriter.json(response, status, error(message));
+    } finally {
+      metrics.recordApiRequest(
+          routes.match(method, path).label(), response.status(), System.nanoTime() - start);
+    }
+  }
+
   /** Runs the route's handler; true when it took the response over. */
   private static boolean run(
-      RouteTable.Match match, String method, String path, String rawQuery, ApiResponse response)
+      RouteTable.Match match,
+      String method,
+      String path,
+      String rawQuery,
+      Caller caller,
+      ApiResponse response)
       throws IOException {
     if (match instanceof RouteTable.NotAllowed notAllowed) {
       response.header("Allow", String.join(", ", notAllowed.allowed()));
@@ -75,7 +100,8 @@ final class ApiDispatcher {
     if (!(match instanceof RouteTable.Found found)) {
       throw new ApiException(404, "no such endpoint: " + path + " (see docs/api.md)");
     }
-    ApiRequest request = new ApiRequest(method, path, found.pathParameters(), rawQuery);
+    checkScope(found.route(), caller, response);
+    ApiRequest request = new ApiRequest(caller, method, path, found.pathParameters(), rawQuery);
     Route.Handler handler = found.route().handler();
     if (handler instanceof Route.Answer answer) {
       AnswerWriter.send(request, answer, response);
@@ -87,6 +113,22 @@ final class ApiDispatcher {
     }
     ((Route.Stream) handler).open(request, response);
     return true;
+  }
+
+  /**
+   * A token without the route's scope is a 403 naming the scope; no token at all (a request let
+   * through as if to an open route) a 401.
+   */
+  private static void checkScope(Route route, Caller caller, ApiResponse response) {
+    if (route.open() || caller.may(route.scope())) {
+      return;
+    }
+    if (!caller.identified()) {
+      response.header("WWW-Authenticate", BearerTokenFilter.CHALLENGE);
+      throw new ApiException(401, BearerTokens.refusal(null));
+    }
+    response.header("WWW-Authenticate", BearerTokenFilter.insufficientScope(route.scope()));
+    throw new ApiException(403, BearerTokens.forbidden(caller, route.scope()));
   }
 
   private static void refuse(ApiResponse response, String method, String path, Throwable failure)

@@ -1,7 +1,10 @@
 package io.touchline.collector.web;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.touchline.collector.config.BearerTokens;
+import io.touchline.collector.config.Caller;
 import io.touchline.collector.erase.ProfileEraser;
 import io.touchline.collector.journey.Journeys;
 import io.touchline.collector.live.LiveFeed;
@@ -23,7 +26,11 @@ import java.util.function.Supplier;
  */
 public final class ApiHandler implements HttpHandler {
 
+  private final RouteTable routes;
   private final ApiDispatcher dispatcher;
+
+  /** The tokens the API asks for; null when it asks for none. */
+  private final BearerTokens tokens;
 
   /**
    * @param ready whether the collector is ready (the health check answers 503 until then)
@@ -31,6 +38,8 @@ public final class ApiHandler implements HttpHandler {
    * @param journeys what the analyst views read
    * @param liveFeed the touchpoints arriving now
    * @param liveThreads runs the live streams, one thread each, apart from the API's threads
+   * @param tokens the tokens the API asks for (see {@link #tokenFilter()}); null when it asks for
+   *     none and lets everyone do everything
    */
   public ApiHandler(
       ProfileQuery profiles,
@@ -42,7 +51,8 @@ public final class ApiHandler implements HttpHandler {
       Journeys journeys,
       CatalogQuery catalog,
       LiveFeed liveFeed,
-      ExecutorService liveThreads) {
+      ExecutorService liveThreads,
+      BearerTokens tokens) {
     this(
         new ApiRoutes(
                 profiles,
@@ -54,21 +64,52 @@ public final class ApiHandler implements HttpHandler {
                 new ViewEndpoints(journeys, catalog, profiles::idOfProfileAt),
                 new LiveStream(liveFeed, liveThreads))
             .table(),
-        metrics);
+        metrics,
+        tokens);
   }
 
   /** Over another route table: a test's, with a route that fails as nothing in the API should. */
-  ApiHandler(RouteTable routes, CollectorMetrics metrics) {
+  ApiHandler(RouteTable routes, CollectorMetrics metrics, BearerTokens tokens) {
+    this.routes = routes;
     this.dispatcher = new ApiDispatcher(routes, metrics);
+    this.tokens = tokens;
+  }
+
+  /**
+   * The token check to put in front of this handler, or null when the API asks for no token: a
+   * route open to all passes, any other request needs one of the tokens (401 in the API's error
+   * shape, counted under its route), and the route's scope (403, answered by the route table).
+   */
+  public Filter tokenFilter() {
+    if (tokens == null) {
+      return null;
+    }
+    return BearerTokenFilter.forApi(
+        tokens,
+        routes::opens,
+        (exchange, status, message) ->
+            dispatcher.refuseToken(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                status,
+                message,
+                new ExchangeResponse(exchange)));
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     URI uri = exchange.getRequestURI();
+    // Read again from the credential the token filter checked (see BearerTokenFilter for why it
+    // hands nothing on); without a known token the request is for an open route.
+    Caller caller =
+        tokens == null
+            ? Caller.ANONYMOUS
+            : tokens.caller(BearerTokenFilter.credential(exchange)).orElse(Caller.UNIDENTIFIED);
     dispatcher.dispatch(
         exchange.getRequestMethod(),
         uri.getPath(),
         uri.getRawQuery(),
+        caller,
         new ExchangeResponse(exchange));
   }
 

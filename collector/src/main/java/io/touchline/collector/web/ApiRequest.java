@@ -1,5 +1,6 @@
 package io.touchline.collector.web;
 
+import io.touchline.collector.config.Caller;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request as the API's handlers see it, whatever server received it: its method and path, the
- * parameters its route took from the path, and the query's parameters. The query is read when a
- * handler first asks for a parameter, so that a malformed query is a 400 only where parameters
- * count (the UI's files and {@code /metrics} ignore it). One request is handled by one thread at a
- * time.
+ * A request as the API's handlers see it, whatever server received it: who sent it, its method and
+ * path, the parameters its route took from the path, and the query's parameters. The query is read
+ * when a handler first asks for a parameter, so that a malformed query is a 400 only where
+ * parameters count (the UI's files and {@code /metrics} ignore it). One request is handled by one
+ * thread at a time.
  */
 final class ApiRequest {
 
+  private final Caller caller;
   private final String method;
   private final String path;
   private final Map<String, String> pathParameters;
@@ -25,13 +27,29 @@ final class ApiRequest {
   private Map<String, String> firstValues;
 
   /**
+   * @param caller whom the request's token names; {@link Caller#ANONYMOUS} when the API asks for no
+   *     token
    * @param rawQuery the query as sent, still percent-encoded; null when there is none
    */
-  ApiRequest(String method, String path, Map<String, String> pathParameters, String rawQuery) {
+  ApiRequest(
+      Caller caller,
+      String method,
+      String path,
+      Map<String, String> pathParameters,
+      String rawQuery) {
+    this.caller = caller;
     this.method = method;
     this.path = path;
     this.pathParameters = Map.copyOf(pathParameters);
     this.rawQuery = rawQuery;
+  }
+
+  /**
+   * Whom the request came from, as its token names them: what audits record. The token was checked
+   * before the handler runs, its scope included.
+   */
+  Caller caller() {
+    return caller;
   }
 
   String method() {

@@ -1,7 +1,10 @@
 package io.touchline.collector.web;
 
+import static io.touchline.collector.config.Scope.ERASE;
+import static io.touchline.collector.config.Scope.READ;
 import static io.touchline.collector.web.Route.delete;
 import static io.touchline.collector.web.Route.get;
+import static io.touchline.collector.web.Route.openGet;
 import static io.touchline.collector.web.Route.stream;
 
 import io.touchline.collector.erase.ErasureView;
@@ -56,31 +59,37 @@ final class ApiRoutes {
     this.live = live;
   }
 
+  /**
+   * Every route with the scope a token needs for it: {@code read} for what reads data ({@code
+   * /metrics} included), {@code erase} for erasing (its dry run included); the health check and the
+   * UI's files need none.
+   */
   RouteTable table() {
     return new RouteTable(
         List.of(
-            get("/api/health", request -> health()),
-            get("/api/stats", request -> profiles.stats()),
-            get("/api/profiles", this::profileByKey),
-            delete("/api/profiles", this::erase),
-            get("/api/profiles/{id}", this::profile),
-            get("/api/profiles/{id}/graph", this::graph),
-            get("/api/touchpoints", this::touchpoints),
-            get("/api/erasures", request -> new CsvTables.ErasuresView(eraser.erasures())),
-            get("/api/catalog", views::catalog),
-            get("/api/segments", views::segments),
-            get("/api/overview", views::overview),
-            get("/api/flows", views::flows),
-            get("/api/funnels", views::funnel),
-            get("/api/funnels/customers", views::funnelCustomers),
-            get("/api/paths", views::paths),
-            get("/api/pain-points", views::painPoints),
-            get("/api/attribution", views::attribution),
-            stream(LiveStream.PATH, live::open),
-            get("/metrics", this::metrics),
+            openGet("/api/health", request -> health()),
+            get("/api/stats", READ, request -> profiles.stats()),
+            get("/api/profiles", READ, this::profileByKey),
+            delete("/api/profiles", ERASE, this::erase),
+            get("/api/profiles/{id}", READ, this::profile),
+            get("/api/profiles/{id}/graph", READ, this::graph),
+            get("/api/touchpoints", READ, this::touchpoints),
+            get("/api/erasures", READ, request -> new CsvTables.ErasuresView(eraser.erasures())),
+            get("/api/catalog", READ, views::catalog),
+            get("/api/segments", READ, views::segments),
+            get("/api/overview", READ, views::overview),
+            get("/api/flows", READ, views::flows),
+            get("/api/funnels", READ, views::funnel),
+            get("/api/funnels/customers", READ, views::funnelCustomers),
+            get("/api/paths", READ, views::paths),
+            get("/api/pain-points", READ, views::painPoints),
+            get("/api/attribution", READ, views::attribution),
+            stream(LiveStream.PATH, READ, live::open),
+            get("/metrics", READ, this::metrics),
             // Last: the page and its files take every path outside the API. They are no endpoints:
             // counted as "other", and with another method than GET a 404 like any unknown path.
-            get(UiAssets.PATHS, UiAssets::serve, RouteTable.UNMATCHED)));
+            // They hold no data, so they need no token: the page asks for one.
+            openGet(UiAssets.PATHS, UiAssets::serve, RouteTable.UNMATCHED)));
   }
 
   private HealthReport health() {
@@ -119,7 +128,8 @@ final class ApiRoutes {
 
   /**
    * {@code DELETE /api/profiles?key=type:value[&dryRun=true]}: erases the profile holding the key,
-   * or on a dry run says exactly what that would remove.
+   * or on a dry run says exactly what that would remove. The audit records the name of the token
+   * the erasure was asked with.
    */
   private ErasureView erase(ApiRequest request) {
     String dryRun = request.parameters().getOrDefault("dryRun", "false");
@@ -127,7 +137,7 @@ final class ApiRoutes {
       throw new ApiException(400, "dryRun must be true or false, not '" + dryRun + "'");
     }
     CustomerKey key = profiles.key(request.parameter("key"));
-    return (dryRun.equals("true") ? eraser.dryRun(key) : eraser.erase(key))
+    return (dryRun.equals("true") ? eraser.dryRun(key) : eraser.erase(key, request.caller().name()))
         .orElseThrow(
             () -> new ApiException(404, "no profile has key " + key + "; nothing to erase"));
   }

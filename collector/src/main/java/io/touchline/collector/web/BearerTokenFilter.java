@@ -2,66 +2,121 @@ package io.touchline.collector.web;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
-import io.touchline.collector.config.BearerToken;
+import io.touchline.collector.config.BearerTokens;
+import io.touchline.collector.config.Caller;
+import io.touchline.collector.config.Scope;
 import java.io.IOException;
-import java.util.Set;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
- * Lets a request through only with {@code Authorization: Bearer <token>}; answers 401 otherwise.
- * Paths in {@code open} need no token (a load balancer's health check carries none).
+ * Lets a request through only with {@code Authorization: Bearer <token>} naming a token of {@code
+ * auth}: 401 otherwise, before the request takes any of the port's working permits. A token that
+ * lacks the scope the request needs is a 403 naming the scope.
+ *
+ * <p>Nothing is handed on to the handler through the exchange: the JDK's server (up to Java 17 at
+ * least) keeps an exchange's attributes in its context, shared by every request, so one request's
+ * caller would be another's. A handler that needs the caller reads it from the same credential
+ * ({@link #credential}).
  */
 public final class BearerTokenFilter extends Filter {
 
-  /** Writes the 401 in the format the endpoint's clients read. */
+  /** The challenge of a 401 (RFC 6750). */
+  static final String CHALLENGE = "Bearer realm=\"touchline\"";
+
+  /** Writes a refusal (401 or 403) in the format the endpoint's clients read. */
   public interface Refusal {
-    void send(HttpExchange exchange, String message) throws IOException;
+    void send(HttpExchange exchange, int status, String message) throws IOException;
   }
 
-  private final BearerToken token;
-  private final Set<String> open;
+  private final BearerTokens tokens;
+
+  /** The scope every request needs; null when the handler checks each route's own. */
+  private final Scope needed;
+
+  /** Requests that need no token: (method, path). */
+  private final BiPredicate<String, String> open;
+
   private final Refusal refusal;
 
-  /** Whether this guards the API port, whose UI files and live stream have their own rules. */
+  /** Whether this guards the API port, whose live stream may carry its token in the query. */
   private final boolean api;
 
-  public BearerTokenFilter(String token, Set<String> open, Refusal refusal) {
-    this(token, open, refusal, false);
-  }
-
-  private BearerTokenFilter(String token, Set<String> open, Refusal refusal, boolean api) {
-    this.token = new BearerToken(token);
-    this.open = Set.copyOf(open);
+  private BearerTokenFilter(
+      BearerTokens tokens,
+      Scope needed,
+      BiPredicate<String, String> open,
+      Refusal refusal,
+      boolean api) {
+    this.tokens = tokens;
+    this.needed = needed;
+    this.open = open;
     this.refusal = refusal;
     this.api = api;
   }
 
+  /** Every request needs a token with {@code scope} (OTLP/HTTP: {@code ingest}). */
+  public static BearerTokenFilter requiring(BearerTokens tokens, Scope scope, Refusal refusal) {
+    return new BearerTokenFilter(tokens, scope, (method, path) -> false, refusal, false);
+  }
+
   /**
-   * The API's filter: health and the UI's files (which hold no data) are open; a live stream may
-   * carry the token as {@code ?access_token=}, since a browser's EventSource cannot send a header.
+   * The API's filter: a route open to all (the health check, the UI's files) passes; any other
+   * request needs a known token, whose scope the dispatcher checks against its route's. A live
+   * stream may carry the token as {@code ?access_token=}, since a browser's EventSource cannot send
+   * a header.
    */
-  public static BearerTokenFilter forApi(String token, Refusal refusal) {
-    return new BearerTokenFilter(token, Set.of("/api/health"), refusal, true);
+  static BearerTokenFilter forApi(
+      BearerTokens tokens, BiPredicate<String, String> open, Refusal refusal) {
+    return new BearerTokenFilter(tokens, null, open, refusal, true);
+  }
+
+  /** The challenge of a 403: the token is good, its scope is not enough (RFC 6750). */
+  static String insufficientScope(Scope scope) {
+    return CHALLENGE + ", error=\"insufficient_scope\", scope=\"" + scope.label() + "\"";
   }
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    String path = exchange.getRequestURI().getPath();
-    if (open.contains(path) || (api && UiAssets.owns(path))) {
+    if (open.test(exchange.getRequestMethod(), exchange.getRequestURI().getPath())) {
       chain.doFilter(exchange);
       return;
     }
+    String sent =
+        api ? credential(exchange) : exchange.getRequestHeaders().getFirst("Authorization");
+    Optional<Caller> caller = tokens.caller(sent);
+    if (caller.isEmpty()) {
+      refuse(exchange, 401, CHALLENGE, BearerTokens.refusal(sent));
+      return;
+    }
+    if (needed != null && !caller.get().may(needed)) {
+      refuse(
+          exchange, 403, insufficientScope(needed), BearerTokens.forbidden(caller.get(), needed));
+      return;
+    }
+    chain.doFilter(exchange);
+  }
+
+  private void refuse(HttpExchange exchange, int status, String challenge, String message)
+      throws IOException {
+    try (exchange) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
+      refusal.send(exchange, status, message);
+    }
+  }
+
+  /**
+   * The credential an API request carries, as an Authorization header has it: the header, or for
+   * the live stream without one its {@code access_token}; null when there is none.
+   */
+  static String credential(HttpExchange exchange) {
     String sent = exchange.getRequestHeaders().getFirst("Authorization");
-    if (api && sent == null && path.equals(LiveStream.PATH)) {
+    if (sent == null && exchange.getRequestURI().getPath().equals(LiveStream.PATH)) {
       sent = queryToken(exchange.getRequestURI().getRawQuery());
     }
-    if (token.accepts(sent)) {
-      chain.doFilter(exchange);
-      return;
-    }
-    try (exchange) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"touchline\"");
-      refusal.send(exchange, BearerToken.refusal(sent));
-    }
+    return sent;
   }
 
   /**
@@ -74,8 +129,7 @@ public final class BearerTokenFilter extends Filter {
     for (String pair : rawQuery.split("&")) {
       if (pair.startsWith("access_token=")) {
         return "Bearer "
-            + java.net.URLDecoder.decode(
-                pair.substring("access_token=".length()), java.nio.charset.StandardCharsets.UTF_8);
+            + URLDecoder.decode(pair.substring("access_token=".length()), StandardCharsets.UTF_8);
       }
     }
     return null;

@@ -126,7 +126,8 @@ final class CsvTables {
               record.profileId(),
               record.touchpoints(),
               record.keys(),
-              record.sharedKeysKept()
+              record.sharedKeysKept(),
+              record.tokenName()
             });
       }
       return Optional.of(
@@ -137,7 +138,8 @@ final class CsvTables {
               "profileId",
               "touchpoints",
               "keys",
-              "sharedKeysKept"));
+              "sharedKeysKept",
+              "tokenName"));
     }
     return Optional.empty();
   }

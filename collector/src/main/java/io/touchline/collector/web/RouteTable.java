@@ -51,6 +51,11 @@ final class RouteTable {
     return routes;
   }
 
+  /** Whether the request is for a route that needs no token (see {@link Route#open()}). */
+  boolean opens(String method, String path) {
+    return match(method, path) instanceof Found found && found.route().open();
+  }
+
   Match match(String method, String path) {
     List<String> allowed = new ArrayList<>();
     String label = null;

@@ -148,7 +148,7 @@ class CollectorConfigLoaderTest {
   }
 
   @Test
-  void bindingBeyondLoopbackNeedsBothTokens() {
+  void bindingBeyondLoopbackNeedsATokenForEveryPort() {
     assertThatThrownBy(() -> loader.parse("collector.yaml", "# exposed\nbindAddress: 0.0.0.0\n"))
         .hasMessageStartingWith(
             "collector.yaml:2: auth: bindAddress 0.0.0.0 is reachable beyond this machine");
@@ -157,7 +157,16 @@ class CollectorConfigLoaderTest {
                 loader.parse(
                     "collector.yaml",
                     "bindAddress: 0.0.0.0\nauth:\n  apiToken: api-token-0123456789\n"))
-        .hasMessageContaining("auth.ingestToken and auth.apiToken are required");
+        .hasMessage(
+            "collector.yaml:2: auth: bindAddress 0.0.0.0 is reachable beyond this machine, so every"
+                + " port must ask for a token, and no token has the ingest scope (set"
+                + " auth.ingestToken, or give a token under auth.tokens the scope ingest)");
+    assertThatThrownBy(
+            () ->
+                loader.parse(
+                    "collector.yaml",
+                    "bindAddress: 0.0.0.0\nauth:\n  ingestToken: ingest-token-0123456789\n"))
+        .hasMessageContaining("no token has the read or erase scope");
   }
 
   @Test

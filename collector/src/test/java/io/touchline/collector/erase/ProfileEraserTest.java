@@ -58,11 +58,12 @@ class ProfileEraserTest {
     assertThatThrownBy(() -> eraser.dryRun(ann))
         .isInstanceOf(ErasureUnavailableException.class)
         .hasMessageContaining("behind");
-    assertThatThrownBy(() -> eraser.erase(ann)).isInstanceOf(ErasureUnavailableException.class);
+    assertThatThrownBy(() -> eraser.erase(ann, "dpo"))
+        .isInstanceOf(ErasureUnavailableException.class);
     assertThat(indexed.profileTouchpoints(ann)).as("nothing erased").hasSize(1);
 
     current[0] = true;
-    assertThat(eraser.erase(ann)).isPresent();
+    assertThat(eraser.erase(ann, "dpo")).isPresent();
     assertThat(indexed.profileTouchpoints(ann)).isEmpty();
   }
 }

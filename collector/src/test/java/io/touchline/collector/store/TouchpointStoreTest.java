@@ -247,6 +247,24 @@ class TouchpointStoreTest {
   }
 
   @Test
+  void keepsTheErasuresRecordedBeforeTokensWereNamedWithoutAName() throws Exception {
+    Path directory = dir.resolve("data");
+    Files.createDirectories(directory);
+    try (Connection old =
+            java.sql.DriverManager.getConnection(
+                "jdbc:duckdb:" + directory.resolve(Database.FILE_NAME));
+        Statement statement = old.createStatement()) {
+      Migrations.applyUpTo(old, 5);
+      statement.execute(
+          "INSERT INTO erasures VALUES (make_timestamp(1000000), 'email', 'p_1', 4, 3, 1)");
+    }
+    open();
+    assertThat(reader().erasures())
+        .containsExactly(
+            new ErasureRecord(java.time.Instant.ofEpochSecond(1), "email", "p_1", 4, 3, 1, null));
+  }
+
+  @Test
   void refusesADatabaseFromANewerCollector() throws Exception {
     open();
     try (Connection connection = database.connect();

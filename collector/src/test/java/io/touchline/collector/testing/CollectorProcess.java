@@ -21,8 +21,9 @@ public final class CollectorProcess implements AutoCloseable {
   public static final Path JAR = Path.of("target", "touchline-collector.jar").toAbsolutePath();
   private static final Pattern READY =
       Pattern.compile(
-          "touchline collector ready: otlp-http=(http://127\\.0\\.0\\.1:\\d+) api=(http://127\\.0\\.0\\.1:\\d+)"
-              + " otlp-grpc=(127\\.0\\.0\\.1:\\d+)");
+          "touchline collector ready: otlp-http=(https?://127\\.0\\.0\\.1:\\d+)"
+              + " api=(https?://127\\.0\\.0\\.1:\\d+)"
+              + " otlp-grpc=(?:https://)?(127\\.0\\.0\\.1:\\d+)");
 
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -73,7 +74,8 @@ public final class CollectorProcess implements AutoCloseable {
 
   /**
    * Waits for the ready line (the first line of stdout); fails if the process ends or a minute
-   * passes.
+   * passes. Its groups: the OTLP/HTTP URL, the API URL, the OTLP/gRPC {@code host:port} (the line
+   * itself says {@code https://} before it when the port speaks TLS).
    */
   public Matcher awaitReady() throws InterruptedException {
     String line = lines.poll(60, TimeUnit.SECONDS);

@@ -28,6 +28,7 @@ public final class TestCollectors {
             null,
             null,
             null,
+            null,
             null));
   }
 

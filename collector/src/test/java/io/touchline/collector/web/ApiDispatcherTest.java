@@ -1,7 +1,10 @@
 package io.touchline.collector.web;
 
+import static io.touchline.collector.config.Scope.READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.touchline.collector.config.Caller;
+import io.touchline.collector.config.Scope;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.metrics.CollectorMetrics;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +37,34 @@ class ApiDispatcherTest {
     assertThat(response.closed).isTrue();
     assertThat(scrape())
         .contains("touchline_api_request_seconds_count{route=\"other\",status=\"404\"} 1");
+  }
+
+  @Test
+  void aTokenWithoutTheRoutesScopeIsA403NamingTheScope() throws IOException {
+    Caller analysts = new Caller("analysts", Set.of(Scope.READ));
+    RecordedResponse erase = new RecordedResponse();
+    dispatcher.dispatch("DELETE", "/api/profiles", "key=email:a@example.com", analysts, erase);
+    assertThat(erase.status).isEqualTo(403);
+    assertThat(erase.text())
+        .isEqualTo(
+            "{\"error\":\"the token 'analysts' does not have the erase scope, which this"
+                + " needs\"}");
+    assertThat(erase.headers)
+        .containsEntry(
+            "WWW-Authenticate",
+            "Bearer realm=\"touchline\", error=\"insufficient_scope\", scope=\"erase\"");
+    assertThat(scrape())
+        .contains("touchline_api_request_seconds_count{route=\"/api/profiles\",status=\"403\"} 1");
+
+    RecordedResponse unidentified = new RecordedResponse();
+    dispatcher.dispatch("GET", "/api/stats", null, Caller.UNIDENTIFIED, unidentified);
+    assertThat(unidentified.status).isEqualTo(401);
+    assertThat(unidentified.headers)
+        .containsEntry("WWW-Authenticate", "Bearer realm=\"touchline\"");
+
+    RecordedResponse open = new RecordedResponse();
+    dispatcher.dispatch("GET", "/funnels", null, Caller.UNIDENTIFIED, open);
+    assertThat(open.status).as("the UI's files need no token").isEqualTo(200);
   }
 
   @Test
@@ -82,28 +114,31 @@ class ApiDispatcherTest {
                 List.of(
                     Route.get(
                         "/overflow",
+                        READ,
                         (Route.Answer)
                             request -> {
                               throw new StackOverflowError();
                             }),
                     Route.get(
                         "/memory",
+                        READ,
                         (Route.Answer)
                             request -> {
                               throw new OutOfMemoryError("Java heap space");
                             }),
                     Route.get(
                         "/assert",
+                        READ,
                         (Route.Write)
                             (request, response) -> {
                               throw new AssertionError("a broken invariant");
                             }),
-                    Route.get("/fine", (Route.Answer) request -> Map.of("ok", true)))),
+                    Route.get("/fine", READ, (Route.Answer) request -> Map.of("ok", true)))),
             metrics);
 
     for (String path : List.of("/overflow", "/memory", "/assert")) {
       RecordedResponse response = new RecordedResponse();
-      failing.dispatch("GET", path, null, response);
+      failing.dispatch("GET", path, null, Caller.ANONYMOUS, response);
       assertThat(response.status).as(path).isEqualTo(500);
       assertThat(response.text())
           .as(path)
@@ -111,7 +146,7 @@ class ApiDispatcherTest {
       assertThat(response.closed).isTrue();
     }
     RecordedResponse next = new RecordedResponse();
-    failing.dispatch("GET", "/fine", null, next);
+    failing.dispatch("GET", "/fine", null, Caller.ANONYMOUS, next);
     assertThat(next.status).isEqualTo(200);
     assertThat(next.text()).isEqualTo("{\"ok\":true}");
     assertThat(scrape())
@@ -128,13 +163,14 @@ class ApiDispatcherTest {
                 List.of(
                     Route.get(
                         "/db",
+                        READ,
                         (Route.Answer)
                             request -> {
                               throw new IllegalStateException("the database is closed");
                             }))),
             metrics);
     RecordedResponse response = new RecordedResponse();
-    failing.dispatch("GET", "/db", null, response);
+    failing.dispatch("GET", "/db", null, Caller.ANONYMOUS, response);
     assertThat(response.status).isEqualTo(500);
     assertThat(response.text())
         .matches(
@@ -145,7 +181,7 @@ class ApiDispatcherTest {
   private RecordedResponse dispatch(String method, String path, String rawQuery)
       throws IOException {
     RecordedResponse response = new RecordedResponse();
-    dispatcher.dispatch(method, path, rawQuery, response);
+    dispatcher.dispatch(method, path, rawQuery, Caller.ANONYMOUS, response);
     return response;
   }
 

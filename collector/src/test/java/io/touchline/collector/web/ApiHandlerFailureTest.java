@@ -1,5 +1,6 @@
 package io.touchline.collector.web;
 
+import static io.touchline.collector.config.Scope.READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -31,19 +32,21 @@ class ApiHandlerFailureTest {
     RouteTable routes =
         new RouteTable(
             List.of(
-                Route.get("/api/deep", (Route.Answer) request -> recurse(0)),
+                Route.get("/api/deep", READ, (Route.Answer) request -> recurse(0)),
                 Route.get(
                     "/api/assert",
+                    READ,
                     (Route.Answer)
                         request -> {
                           throw new AssertionError("a broken invariant");
                         }),
-                Route.get("/api/fine", (Route.Answer) request -> Map.of("ok", true))));
+                Route.get("/api/fine", READ, (Route.Answer) request -> Map.of("ok", true))));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
     // No executor: handlers run on the server's one dispatcher thread, which an escaping Error
     // would end, and with it every later answer.
     server.createContext(
-        "/", new ApiHandler(routes, new CollectorMetrics(new IngestCounters(), () -> 0, () -> 0)));
+        "/",
+        new ApiHandler(routes, new CollectorMetrics(new IngestCounters(), () -> 0, () -> 0), null));
     server.start();
   }
 

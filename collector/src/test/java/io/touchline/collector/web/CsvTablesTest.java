@@ -75,9 +75,9 @@ class CsvTablesTest {
                 new CsvTables.ErasuresView(
                     List.of(
                         new io.touchline.collector.erase.ProfileEraser.AuditView(
-                            "2026-11-24T09:12:03.114000000Z", "=email", "@p_1", -1, 3, 1))))
+                            "2026-11-24T09:12:03.114000000Z", "=email", "@p_1", -1, 3, 1, "-dpo"))))
             .orElseThrow();
     assertThat(new String(csv, StandardCharsets.UTF_8))
-        .endsWith("\n2026-11-24T09:12:03.114000000Z,'=email,'@p_1,-1,3,1\n");
+        .endsWith("\n2026-11-24T09:12:03.114000000Z,'=email,'@p_1,-1,3,1,'-dpo\n");
   }
 }

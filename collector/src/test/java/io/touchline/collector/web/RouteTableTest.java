@@ -1,7 +1,10 @@
 package io.touchline.collector.web;
 
+import static io.touchline.collector.config.Scope.READ;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.touchline.collector.config.Scope;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +49,28 @@ class RouteTableTest {
       assertThat(API.match("GET", path).label()).isEqualTo(path);
     }
     assertThat(API.match("DELETE", "/api/profiles").label()).isEqualTo("/api/profiles");
+  }
+
+  @Test
+  void everyRouteSaysWhichScopeItNeedsAndOnlyHealthAndTheUiAreOpen() {
+    for (Route route : API.routes()) {
+      if (route.open()) {
+        assertThat(route.label()).as("an open route").isIn("/api/health", RouteTable.UNMATCHED);
+      } else if (route.method().equals("GET")) {
+        assertThat(route.scope()).as(route.label()).isEqualTo(Scope.READ);
+      } else {
+        assertThat(route.method() + " " + route.label()).isEqualTo("DELETE /api/profiles");
+        assertThat(route.scope()).isEqualTo(Scope.ERASE);
+      }
+    }
+    assertThat(API.opens("GET", "/api/health")).isTrue();
+    assertThat(API.opens("GET", "/funnels")).isTrue();
+    assertThat(API.opens("GET", "/api/stats")).isFalse();
+    assertThat(API.opens("POST", "/api/health")).as("not a route: needs a token").isFalse();
+    assertThat(API.opens("GET", "/api/nothing")).isFalse();
+    assertThatThrownBy(() -> Route.get("/things", null, (Route.Answer) request -> "things"))
+        .as("a scoped route cannot be made without its scope")
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -122,9 +147,9 @@ class RouteTableTest {
     RouteTable table =
         new RouteTable(
             List.of(
-                Route.get("/things/{name}", first),
-                Route.delete("/things/{name}", request -> "deleted"),
-                Route.get("/things/{name}", request -> "never")));
+                Route.get("/things/{name}", READ, first),
+                Route.delete("/things/{name}", READ, request -> "deleted"),
+                Route.get("/things/{name}", READ, request -> "never")));
     assertThat(((RouteTable.Found) table.match("GET", "/things/a")).route().handler())
         .isSameAs(first);
     assertThat(table.match("PATCH", "/things/a"))
@@ -136,8 +161,8 @@ class RouteTableTest {
     RouteTable table =
         new RouteTable(
             List.of(
-                Route.get("/things", request -> "things"),
-                Route.get(
+                Route.get("/things", READ, request -> "things"),
+                Route.openGet(
                     path -> path.startsWith("/files/") ? Optional.of(Map.of()) : Optional.empty(),
                     (request, response) -> {},
                     RouteTable.UNMATCHED)));

@@ -17,12 +17,15 @@ import org.openqa.selenium.WebElement;
 /**
  * The web UI against a collector with {@code auth.apiToken} set and no data yet: the UI asks for
  * the token once, keeps it for the tab, sends it with every request (the live stream included), and
- * tells what to do to get data.
+ * tells what to do to get data. A token without the read scope is refused, and the UI asks again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthTokenIT {
 
   private static final String TOKEN = "ui-test-token-0123456789";
+
+  /** A token of the collector's that may only send spans. */
+  private static final String INGEST_ONLY = "ui-test-ingest-only-0123456789";
 
   private Path tmp;
   private DemoEnvironment collector;
@@ -33,7 +36,11 @@ class AuthTokenIT {
     Browser.assumeInstalled();
     tmp = Files.createTempDirectory("touchline-ui-auth-");
     collector = new DemoEnvironment(tmp, DemoEnvironment.logDirectory("ui-auth"));
-    collector.startCollector("auth:", "  apiToken: " + TOKEN);
+    collector.startCollector(
+        "auth:",
+        "  apiToken: " + TOKEN,
+        "  tokens:",
+        "    - {name: shop-agents, token: " + INGEST_ONLY + ", scopes: [ingest]}");
     browser = Browser.start(collector.api());
   }
 
@@ -76,5 +83,24 @@ class AuthTokenIT {
         d -> !d.findElements(By.cssSelector(".view-root[data-live=on]")).isEmpty());
     assertThat(browser.findAll("#token-dialog[open]")).isEmpty();
     assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void aTokenWithoutTheReadScopeIsRefusedAndTheUiAsksForAnother() throws Exception {
+    try {
+      browser.open("/");
+      browser.js("sessionStorage.setItem('touchline.apiToken', arguments[0])", INGEST_ONLY);
+      browser.open("/");
+      WebElement dialog = browser.find("#token-dialog[open]");
+      assertThat(dialog.findElement(By.cssSelector(".token-message")).getText())
+          .contains("does not have the read scope");
+      dialog.findElement(By.cssSelector("input")).sendKeys(TOKEN, Keys.ENTER);
+      browser.awaitSettled("overview");
+      assertThat(browser.js("return sessionStorage.getItem('touchline.apiToken')"))
+          .isEqualTo(TOKEN);
+      assertThat(browser.consoleErrors()).isEmpty();
+    } finally {
+      browser.js("sessionStorage.clear()");
+    }
   }
 }
