@@ -35,7 +35,14 @@ final class ElasticPool extends ThreadPoolExecutor {
   @Override
   public void execute(Runnable task) {
     submitted.incrementAndGet();
-    super.execute(task);
+    try {
+      super.execute(task);
+    } catch (RejectedExecutionException e) {
+      throw e; // counted down already, where it was refused
+    } catch (RuntimeException | Error e) {
+      submitted.decrementAndGet(); // e.g. no thread could be started: the task never runs
+      throw e;
+    }
   }
 
   @Override

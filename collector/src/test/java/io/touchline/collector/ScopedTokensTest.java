@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,6 +220,23 @@ class ScopedTokensTest {
         .isEqualTo("the bearer token is not valid");
     assertThat(unknown.headers().firstValue("WWW-Authenticate"))
         .hasValue("Bearer realm=\"touchline\"");
+
+    // A token in the query that is not even well-formed is a refusal, never a failure (sent raw:
+    // the JDK's client refuses to send such a URI; the server answers 400 for the URI itself).
+    URI base = URI.create(collector.apiUrl());
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
+      socket
+          .getOutputStream()
+          .write(
+              "GET /api/live?access_token=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      String statusLine =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      assertThat(statusLine).matches("HTTP/1\\.1 40[01] .*");
+    }
   }
 
   @Test

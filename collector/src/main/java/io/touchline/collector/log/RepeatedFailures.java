@@ -81,13 +81,28 @@ final class RepeatedFailures {
     return new Decision(Verdict.COUNTED, seen.firstId, 0);
   }
 
-  /** The failure's class and the frame that threw it: the same bug, whatever its message says. */
+  /**
+   * The failure's class, the frame that threw it and the first frame of the collector's own code on
+   * the way: the same bug, whatever its message says. The frame of the collector's code tells apart
+   * failures thrown from one shared place (every database error leaves through the same native
+   * call, every bad index through the same JDK check).
+   */
   static String kindOf(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
     StackTraceElement[] stack = root.getStackTrace();
-    return root.getClass().getName() + (stack.length == 0 ? "" : " at " + stack[0]);
+    StringBuilder kind = new StringBuilder(root.getClass().getName());
+    if (stack.length > 0) {
+      kind.append(" at ").append(stack[0]);
+    }
+    for (StackTraceElement frame : stack) {
+      if (frame.getClassName().startsWith("io.touchline.")) {
+        kind.append(" from ").append(frame);
+        break;
+      }
+    }
+    return kind.toString();
   }
 }

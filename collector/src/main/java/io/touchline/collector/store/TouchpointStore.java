@@ -327,6 +327,7 @@ public final class TouchpointStore implements GroupWriter, AutoCloseable {
   }
 
   /** Times the database was reopened after DuckDB gave it up. */
+  @Override
   public long reopens() {
     return reopens.get();
   }
@@ -437,8 +438,16 @@ public final class TouchpointStore implements GroupWriter, AutoCloseable {
     // Committed: the listeners forget the touchpoints before anything else can fail.
     long[] erasedKeys = keyHashes.stream().mapToLong(KeyHashes::fingerprint).toArray();
     tell(() -> listener.erased(new ErasedTouchpoints(erasure.touchpoints(), erasedKeys)));
+    // The erasure is committed and audited: a checkpoint that fails (a full disk) must not make
+    // it look failed to whoever asked. The write-ahead log holds it, and the next start compacts.
     try (var statement = writer.createStatement()) {
       statement.execute("CHECKPOINT");
+    } catch (SQLException e) {
+      CollectorLog.error(
+          "the erasure is committed, but the checkpoint after it failed ("
+              + e.getMessage()
+              + "); its rows leave the file when the collector next starts");
+      reopenDue = !writerAnswers();
     }
     return now;
   }

@@ -192,6 +192,7 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
       batches.add(pending.encoded());
     }
     long start = nanoTime.getAsLong();
+    long reopensBefore = store.reopens();
     Throwable failure = null;
     try {
       store.writeEncoded(batches);
@@ -203,7 +204,9 @@ public final class WriteQueue implements TouchpointSink, AutoCloseable {
     if (failure == null) {
       writing();
     } else {
-      failed(failure, nanoTime.getAsLong() - start);
+      // A failed attempt that reopened the database spent its time reading the file back, not
+      // failing to write: the fresh database is tried again after the shortest pause.
+      failed(failure, store.reopens() == reopensBefore ? nanoTime.getAsLong() - start : 0);
     }
     // Room first, answers after: a sender told "committed" may send again at once.
     queuedSpans.addAndGet(-spans);

@@ -128,8 +128,12 @@ public final class BearerTokenFilter extends Filter {
     }
     for (String pair : rawQuery.split("&")) {
       if (pair.startsWith("access_token=")) {
-        return "Bearer "
-            + URLDecoder.decode(pair.substring("access_token=".length()), StandardCharsets.UTF_8);
+        try {
+          return "Bearer "
+              + URLDecoder.decode(pair.substring("access_token=".length()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return "Bearer "; // a malformed escape is no token: refused as one not listed
+        }
       }
     }
     return null;

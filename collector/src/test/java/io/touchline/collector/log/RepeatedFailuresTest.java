@@ -47,6 +47,33 @@ class RepeatedFailuresTest {
     assertThat(RepeatedFailures.kindOf(first)).startsWith(IllegalStateException.class.getName());
   }
 
+  @Test
+  void failuresThrownFromOneSharedPlaceAreToldApartByWhereTheCollectorCalledIt() {
+    String first = RepeatedFailures.kindOf(nullCheckHere());
+    String second = RepeatedFailures.kindOf(nullCheckThere());
+    assertThat(first).startsWith(NullPointerException.class.getName() + " at java.");
+    assertThat(first).isNotEqualTo(second);
+    assertThat(RepeatedFailures.kindOf(nullCheckHere())).isEqualTo(first);
+  }
+
+  private static NullPointerException nullCheckHere() {
+    try {
+      java.util.Objects.requireNonNull(null);
+      throw new AssertionError();
+    } catch (NullPointerException e) {
+      return e;
+    }
+  }
+
+  private static NullPointerException nullCheckThere() {
+    try {
+      java.util.Objects.requireNonNull(null, "there");
+      throw new AssertionError();
+    } catch (NullPointerException e) {
+      return e;
+    }
+  }
+
   private static IllegalStateException databaseGone() {
     return thrownHere("database went away at " + System.nanoTime());
   }
