@@ -160,7 +160,7 @@ public final class IngestLoad {
   }
 
   /** Sends one request until it is answered 200; 503 waits for Retry-After, other answers fail. */
-  private static void send(
+  static void send(
       HttpClient http,
       String url,
       byte[] body,

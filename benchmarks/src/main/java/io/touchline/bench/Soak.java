@@ -36,10 +36,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * </pre>
  *
  * <p>Ingest: requests of 512 touchpoints of {@link LoadData} are started on schedule by a pacer and
- * sent by up to 16 concurrent clients; a request answered 503 is retried after its {@code
- * Retry-After}. When every client is busy the pacer waits, and the rate kept falls short: that is
- * the figure to watch. Heap after GC is measured with {@code jcmd PID GC.run} then {@code jstat -gc
- * PID} (the sum of the used spaces), RSS and threads from {@code /proc/PID/status}.
+ * sent by up to 16 concurrent clients, each sent as {@link IngestLoad} sends it (a 503 retried
+ * after its {@code Retry-After}, a broken connection retried). When every client is busy the pacer
+ * waits, and the rate kept falls short: that is the figure to watch. Heap after GC is measured with
+ * {@code jcmd PID GC.run} then {@code jstat -gc PID} (the sum of the used spaces), RSS and threads
+ * from {@code /proc/PID/status}.
  */
 public final class Soak {
 
@@ -189,9 +190,18 @@ public final class Soak {
             () -> {
               try {
                 byte[] body = data.request(from, to).toByteArray();
+                AtomicLong retried = new AtomicLong();
                 long sent = System.nanoTime();
-                long retried = send(http, otlp + "/v1/traces", body);
-                current.get().ingested(System.nanoTime() - sent, to - from, retried);
+                // Timed here from send to 200, retries included; the attempts' own times unused.
+                IngestLoad.send(
+                    http,
+                    otlp + "/v1/traces",
+                    body,
+                    new IngestLoad.Latencies(),
+                    retried,
+                    new AtomicLong(),
+                    Long.MAX_VALUE);
+                current.get().ingested(System.nanoTime() - sent, to - from, retried.get());
                 stored.addAndGet(to - from);
               } catch (Exception e) {
                 failure.compareAndSet(null, "ingest: " + e);
@@ -230,34 +240,6 @@ public final class Soak {
             status[0] / 1e6,
             status[1],
             stored == 0 ? Double.NaN : heapAfterGc / (double) stored);
-      }
-    }
-
-    /** Sends one request until it is answered 200; returns how many 503s it was retried after. */
-    private static long send(HttpClient http, String url, byte[] body) throws Exception {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(Duration.ofSeconds(120))
-              .header("Content-Type", "application/x-protobuf")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build();
-      long retries = 0;
-      while (true) {
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 200) {
-          return retries;
-        }
-        if (response.statusCode() != 503) {
-          throw new IOException(
-              "answered "
-                  + response.statusCode()
-                  + ": "
-                  + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        retries++;
-        Thread.sleep(
-            1000L
-                * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1").trim()));
       }
     }
 
