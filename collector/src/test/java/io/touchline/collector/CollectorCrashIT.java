@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,12 +61,7 @@ class CollectorCrashIT {
 
   @Test
   void everyAcknowledgedTouchpointSurvivesKillMinus9() throws Exception {
-    Path config = dir.resolve("collector.yaml");
-    Files.writeString(
-        config,
-        "otlp:\n  grpcPort: 0\n  httpPort: 0\napi:\n  port: 0\nstorage:\n  path: "
-            + dir.resolve("data").toString().replace("\\", "/")
-            + "\n");
+    Path config = CollectorProcess.writeConfig(dir, "");
     Matcher ready = start(config, "first");
     String traces = ready.group(1) + "/v1/traces";
 

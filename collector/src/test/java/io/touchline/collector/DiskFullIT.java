@@ -132,14 +132,7 @@ class DiskFullIT {
   }
 
   private CollectorProcess start(String storage) throws Exception {
-    Path config = dir.resolve("collector.yaml");
-    Files.writeString(
-        config,
-        "otlp:\n  grpcPort: 0\n  httpPort: 0\napi:\n  port: 0\nstorage:\n  path: "
-            + dir.resolve("data").toString().replace("\\", "/")
-            + "\n  "
-            + storage
-            + "\n");
+    Path config = CollectorProcess.writeConfig(dir, "  " + storage + "\n");
     CollectorProcess collector =
         CollectorProcess.launch(
             dir, dir.resolve(collectors.size() + ".stderr.log"), "--config", config.toString());

@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,12 +54,7 @@ class SlowClientsIT {
 
   @Test
   void slowClientsCostOthersNothingAndAreCutByTheServer() throws Exception {
-    Path config = dir.resolve("collector.yaml");
-    Files.writeString(
-        config,
-        "otlp:\n  grpcPort: 0\n  httpPort: 0\napi:\n  port: 0\nstorage:\n  path: "
-            + dir.resolve("data").toString().replace("\\", "/")
-            + "\n");
+    Path config = CollectorProcess.writeConfig(dir, "");
     collector =
         CollectorProcess.launch(
             dir,

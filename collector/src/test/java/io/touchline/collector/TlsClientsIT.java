@@ -1,5 +1,6 @@
 package io.touchline.collector;
 
+import static io.touchline.collector.testing.CollectorProcess.yamlPath;
 import static io.touchline.collector.testing.OtlpSpans.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,16 +83,14 @@ class TlsClientsIT {
   void handshakesNeverFinishedAreCutOnEveryPortWhileOthersAreServed() throws Exception {
     TestCertificates ca = TestCertificates.newCa();
     TestCertificates.Server server = ca.issueServer(dir.resolve("tls"));
-    Path config = dir.resolve("collector.yaml");
-    Files.writeString(
-        config,
-        "otlp:\n  grpcPort: 0\n  httpPort: 0\napi:\n  port: 0\nstorage:\n  path: "
-            + yamlPath(dir.resolve("data"))
-            + "\ntls:\n  certificate: "
-            + yamlPath(server.certificate())
-            + "\n  privateKey: "
-            + yamlPath(server.privateKey())
-            + "\n");
+    Path config =
+        CollectorProcess.writeConfig(
+            dir,
+            "tls:\n  certificate: "
+                + yamlPath(server.certificate())
+                + "\n  privateKey: "
+                + yamlPath(server.privateKey())
+                + "\n");
     collector =
         CollectorProcess.launch(
             dir,
@@ -196,9 +194,5 @@ class TlsClientsIT {
       // reset by the server: closed too
     }
     return answer.toString(StandardCharsets.ISO_8859_1);
-  }
-
-  private static String yamlPath(Path path) {
-    return path.toString().replace("\\", "/");
   }
 }

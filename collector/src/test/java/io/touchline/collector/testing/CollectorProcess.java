@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,27 @@ public final class CollectorProcess implements AutoCloseable {
             });
     reader.setDaemon(true);
     reader.start();
+  }
+
+  /**
+   * Writes {@code dir/collector.yaml}: every port free (0), the store in {@code dir/data}, then
+   * {@code more} (further YAML, e.g. a {@code tls:} section; lines that go on the storage section
+   * start with two spaces). Returns its path, for {@code --config}.
+   */
+  public static Path writeConfig(Path dir, String more) throws IOException {
+    Path config = dir.resolve("collector.yaml");
+    Files.writeString(
+        config,
+        "otlp:\n  grpcPort: 0\n  httpPort: 0\napi:\n  port: 0\nstorage:\n  path: "
+            + yamlPath(dir.resolve("data"))
+            + "\n"
+            + more);
+    return config;
+  }
+
+  /** A path as a YAML value on any platform. */
+  public static String yamlPath(Path path) {
+    return path.toString().replace("\\", "/");
   }
 
   /** Starts the jar in {@code workingDir}; its stderr goes to {@code stderr}. */
