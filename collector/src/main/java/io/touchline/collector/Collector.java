@@ -1,6 +1,5 @@
 package io.touchline.collector;
 
-import com.sun.net.httpserver.HttpServer;
 import io.touchline.collector.commit.CommitPublisher;
 import io.touchline.collector.commit.LiveFeedListener;
 import io.touchline.collector.commit.ProfileIndexFeed;
@@ -10,6 +9,7 @@ import io.touchline.collector.config.BearerTokens;
 import io.touchline.collector.config.CollectorConfig;
 import io.touchline.collector.config.Scope;
 import io.touchline.collector.erase.ProfileEraser;
+import io.touchline.collector.http.HttpPort;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.ingest.OtlpGrpcServer;
 import io.touchline.collector.ingest.OtlpHttpHandler;
@@ -63,12 +63,6 @@ public final class Collector implements AutoCloseable {
   /** API requests working at once (queries on the store and the views). */
   private static final int API_CONCURRENCY = 8;
 
-  /**
-   * Threads per HTTP port: one per connection whose request is being read, so that slow clients
-   * (each cut after {@link HttpListeners#REQUEST_SECONDS}) hold none of the others' threads.
-   */
-  private static final int PORT_THREADS = 256;
-
   private static final int MAX_GROUP_SPANS = 10_000;
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
   private static final String PROFILE_INDEX = "profile index";
@@ -85,10 +79,8 @@ public final class Collector implements AutoCloseable {
   private final TraceIngest ingest;
   private OtlpGrpcServer grpcServer;
   private final IngestCounters ingestCounters = new IngestCounters();
-  private final HttpServer otlpServer;
-  private final HttpServer apiServer;
-  private final ExecutorService otlpThreads = threads.elastic("touchline-otlp", PORT_THREADS);
-  private final ExecutorService apiThreads = threads.elastic("touchline-api", PORT_THREADS);
+  private final HttpPort otlpServer;
+  private final HttpPort apiServer;
 
   /** A thread per open live stream, apart from the API's, so streams never starve requests. */
   private final ExecutorService liveThreads = threads.pool("touchline-live", LiveFeed.MAX_WATCHERS);
@@ -170,35 +162,39 @@ public final class Collector implements AutoCloseable {
             liveThreads,
             config.auth().guardsApi() ? tokens : null);
     this.ingestLog = new IngestLog(ingestCounters, this::queuedSpans);
-    HttpServer otlpListening = null;
+    HttpPort otlpListening = null;
     try {
       otlpListening =
           HttpListeners.listen(
+              "otlp",
               config.bindAddress(),
               "otlp.httpPort",
               config.otlp().httpPort(),
               tls,
+              config.http(),
               otlp,
               otlpGate,
-              otlpThreads,
               config.auth().guardsIngest()
                   ? BearerTokenFilter.requiring(tokens, Scope.INGEST, otlp::refuseToken)
                   : null,
-              0); // the handler takes its permit once the body is in
+              0, // the handler takes its permit once the body is in
+              threads.numbered("touchline-otlp"));
       apiServer =
           HttpListeners.listen(
+              "api",
               config.bindAddress(),
               "api.port",
               config.api().port(),
               tls,
+              config.http(),
               api,
               apiGate,
-              apiThreads,
               api.tokenFilter(),
-              API_CONCURRENCY);
+              API_CONCURRENCY,
+              threads.numbered("touchline-api"));
     } catch (IOException e) {
       if (otlpListening != null) {
-        otlpListening.stop(0);
+        otlpListening.close();
       }
       closeQuietly(writeQueue);
       store.close();
@@ -259,8 +255,6 @@ public final class Collector implements AutoCloseable {
       database.close(); // nothing was written yet; let the next start have the file
       throw e;
     }
-    collector.otlpServer.start();
-    collector.apiServer.start();
     try {
       collector.grpcServer =
           OtlpGrpcServer.start(
@@ -271,7 +265,7 @@ public final class Collector implements AutoCloseable {
               config.auth().guardsIngest() ? BearerTokens.of(config.auth()) : null,
               collector.threads.numbered("touchline-otlp-grpc"),
               tls,
-              Duration.ofSeconds(HttpListeners.requestSeconds()));
+              config.http().header());
     } catch (IOException | RuntimeException e) {
       collector.close();
       throw e;
@@ -301,8 +295,8 @@ public final class Collector implements AutoCloseable {
             tls != null,
             List.of(
                 grpcServer.port() + " (OTLP/gRPC)",
-                otlpServer.getAddress().getPort() + " (OTLP/HTTP)",
-                apiServer.getAddress().getPort() + " (API and UI)"))
+                otlpServer.port() + " (OTLP/HTTP)",
+                apiServer.port() + " (API and UI)"))
         .ifPresent(CollectorLog::warning);
     if (tls != null) {
       tls.expiryWarning(Instant.now()).ifPresent(CollectorLog::warning);
@@ -389,10 +383,8 @@ public final class Collector implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    otlpServer.stop(0);
-    apiServer.stop(0);
-    threads.shutdown(otlpThreads, 10);
-    threads.shutdown(apiThreads, 10);
+    otlpServer.close();
+    apiServer.close();
     liveThreads.shutdownNow(); // open streams end; their clients reconnect to the next collector
     try {
       writeQueue.close();

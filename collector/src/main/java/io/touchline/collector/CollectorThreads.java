@@ -23,15 +23,6 @@ final class CollectorThreads implements AutoCloseable {
     return own(Executors.newFixedThreadPool(size, factory(name, false)));
   }
 
-  /**
-   * A pool that starts a thread when all its threads are busy, up to {@code max}, and lets idle
-   * ones end after a while: for a server port, where a thread waits on a slow client's bytes and
-   * must not hold up the others (how many requests do work at once is bounded apart from this).
-   */
-  synchronized ExecutorService elastic(String name, int max) {
-    return own(new ElasticPool(max, 30, factory(name, false)));
-  }
-
   /** One scheduling thread that does not keep the JVM alive. */
   synchronized ScheduledExecutorService scheduler(String name) {
     ScheduledExecutorService scheduler =

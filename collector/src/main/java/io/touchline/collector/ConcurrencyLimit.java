@@ -1,17 +1,17 @@
 package io.touchline.collector;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
+import io.touchline.collector.http.Exchange;
+import io.touchline.collector.http.ExchangeFilter;
+import io.touchline.collector.http.ExchangeHandler;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 
 /**
- * How many requests of a port do their work at once. The port's threads are many, so that a client
- * sending its request slowly holds only a thread of its own (and the server closes it when its
- * request does not arrive in time); the work itself — queries, translating spans — goes through
- * these few permits, taken once the request's headers are in.
+ * How many requests of a port do their work at once. The port's threads are many, so that a request
+ * waiting for its body holds only a thread of its own; the work itself — queries, translating spans
+ * — goes through these few permits, taken once the request's headers are in.
  */
-final class ConcurrencyLimit extends Filter {
+final class ConcurrencyLimit implements ExchangeFilter {
 
   private final Semaphore permits;
 
@@ -20,7 +20,7 @@ final class ConcurrencyLimit extends Filter {
   }
 
   @Override
-  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+  public void filter(Exchange exchange, ExchangeHandler next) throws IOException {
     try {
       permits.acquire();
     } catch (InterruptedException e) {
@@ -29,14 +29,9 @@ final class ConcurrencyLimit extends Filter {
       return;
     }
     try {
-      chain.doFilter(exchange);
+      next.handle(exchange);
     } finally {
       permits.release();
     }
-  }
-
-  @Override
-  public String description() {
-    return "lets a bounded number of requests work at once";
   }
 }

@@ -1,8 +1,9 @@
 package io.touchline.collector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
+import io.touchline.collector.http.Exchange;
+import io.touchline.collector.http.ExchangeFilter;
+import io.touchline.collector.http.ExchangeHandler;
 import io.touchline.collector.log.InternalFailures;
 import java.io.IOException;
 import java.util.Map;
@@ -10,11 +11,11 @@ import java.util.Map;
 /**
  * The outermost filter of every HTTP port: whatever escapes the filters and handlers after it (an
  * {@link Error} included) becomes a 500 with a request id, when no status was sent yet, and the
- * exchange is closed. Left to itself the JDK server lets an {@code Error} end the worker thread and
- * leaves the connection open with no answer; the handlers catch their own failures, this catches
- * those of the filters in front of them and any handler that does not.
+ * exchange is ended. The handlers catch their own failures; this catches those of the filters in
+ * front of them and of any handler that does not, so a client never waits for an answer that will
+ * not come.
  */
-final class HandlerBoundary extends Filter {
+final class HandlerBoundary implements ExchangeFilter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,36 +29,33 @@ final class HandlerBoundary extends Filter {
   }
 
   @Override
-  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+  public void filter(Exchange exchange, ExchangeHandler next) throws IOException {
     try {
-      chain.doFilter(exchange);
+      next.handle(exchange);
+    } catch (Exchange.BodyTimeoutException e) {
+      // The handler did not answer its slow sender itself: the port's answer for it.
+      if (exchange.status() != 0) {
+        throw e;
+      }
+      exchange.header("Connection", "close");
+      send(exchange, 408, Map.of("error", "the request's body did not arrive in time"));
     } catch (IOException e) {
       // The client went away or sent something unreadable: nothing to answer, nothing to log.
-      exchange.close();
       throw e;
     } catch (Throwable e) {
       String id =
-          InternalFailures.report(
-              port + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
-              e);
-      try (exchange) {
-        if (exchange.getResponseCode() == -1) {
-          byte[] body =
-              JSON.writeValueAsBytes(
-                  Map.of("error", "internal error (request " + id + ")", "requestId", id));
-          exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-          exchange.getResponseHeaders().set("X-Request-Id", id);
-          exchange.sendResponseHeaders(500, body.length);
-          exchange.getResponseBody().write(body);
-        }
-      } catch (IOException | RuntimeException unanswerable) {
-        // The answer could not be sent; closing the exchange is all that is left.
+          InternalFailures.report(port + " " + exchange.method() + " " + exchange.path(), e);
+      if (exchange.status() != 0) {
+        throw new IOException("the answer failed midway (request " + id + ")", e);
       }
+      exchange.header("X-Request-Id", id);
+      send(exchange, 500, Map.of("error", "internal error (request " + id + ")", "requestId", id));
     }
   }
 
-  @Override
-  public String description() {
-    return "answers 500 for whatever the filters and handler after it let escape";
+  private static void send(Exchange exchange, int status, Map<String, String> error)
+      throws IOException {
+    exchange.header("Content-Type", "application/json; charset=utf-8");
+    exchange.send(status, JSON.writeValueAsBytes(error));
   }
 }

@@ -1,41 +1,34 @@
 package io.touchline.collector;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
+import io.touchline.collector.http.Exchange;
+import io.touchline.collector.http.ExchangeFilter;
+import io.touchline.collector.http.ExchangeHandler;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lets requests in flight finish on shutdown without waiting longer than they need. The JDK 17
- * {@code HttpServer.stop(delay)} always waits the whole delay when nothing is in flight
- * (JDK-8304065), so the collector closes its gate, waits for the requests it admitted, then stops
- * the server with no delay. Requests arriving after the gate closed get a 503 and are retried by
- * OTLP senders; nothing is acknowledged that was not stored.
+ * Lets requests in flight finish on shutdown without waiting longer than they need: the collector
+ * closes its gate, waits for the requests it admitted, then stops the server. Requests arriving
+ * after the gate closed get a 503 and are retried by OTLP senders; nothing is acknowledged that was
+ * not stored.
  */
-final class RequestGate extends Filter {
+final class RequestGate implements ExchangeFilter {
 
   private int inFlight;
   private boolean closed;
 
   @Override
-  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+  public void filter(Exchange exchange, ExchangeHandler next) throws IOException {
     if (!enter()) {
-      try (exchange) {
-        exchange.getResponseHeaders().set("Retry-After", "5");
-        exchange.sendResponseHeaders(503, -1);
-      }
+      exchange.header("Retry-After", "5");
+      exchange.send(503, new byte[0]);
       return;
     }
     try {
-      chain.doFilter(exchange);
+      next.handle(exchange);
     } finally {
       leave();
     }
-  }
-
-  @Override
-  public String description() {
-    return "admits requests until the collector shuts down";
   }
 
   private synchronized boolean enter() {

@@ -598,6 +598,16 @@ class AnalystViewsApiTest {
                         .build(),
                     HttpResponse.BodyHandlers.ofString())
                 .statusCode())
+        .as("an encoded separator is refused as ambiguous before any file is looked for")
+        .isEqualTo(400);
+    assertThat(
+            java.net.http.HttpClient.newHttpClient()
+                .send(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(collector.apiUrl() + "/assets/no-such-file.js"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
         .isEqualTo(404);
   }
 }

@@ -2,78 +2,63 @@ package io.touchline.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
+import io.touchline.collector.config.CollectorConfig;
+import io.touchline.collector.http.ExchangeFilter;
+import io.touchline.collector.http.HttpPort;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A failure injected in a filter or a handler, an Error included, is answered and survived. */
 class HandlerBoundaryTest {
 
-  private final ExecutorService threads = Executors.newFixedThreadPool(1);
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private HttpServer server;
+  private HttpPort server;
 
   @AfterEach
   void stop() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
-    threads.shutdownNow();
   }
 
   @Test
   void anErrorInAFilterOrHandlerIsA500WithARequestIdAndTheServerKeepsServing() throws Exception {
-    Filter failingFilter =
-        new Filter() {
-          @Override
-          public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-            if (exchange.getRequestURI().getPath().equals("/filter-error")) {
-              throw new StackOverflowError();
-            }
-            chain.doFilter(exchange);
+    ExchangeFilter failingFilter =
+        (exchange, next) -> {
+          if (exchange.path().equals("/filter-error")) {
+            throw new StackOverflowError();
           }
-
-          @Override
-          public String description() {
-            return "fails on /filter-error";
-          }
+          next.handle(exchange);
         };
     server =
         HttpListeners.listen(
+            "api",
             "127.0.0.1",
             "api.port",
             0,
             null,
+            CollectorConfig.Http.defaults(),
             exchange -> {
-              String path = exchange.getRequestURI().getPath();
+              String path = exchange.path();
               if (path.equals("/handler-error")) {
                 throw new OutOfMemoryError("injected");
               }
               if (path.equals("/handler-exception")) {
                 throw new IllegalStateException("injected");
               }
-              byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
-              exchange.sendResponseHeaders(200, ok.length);
-              exchange.getResponseBody().write(ok);
-              exchange.close();
+              exchange.send(200, "ok".getBytes(StandardCharsets.UTF_8));
             },
             new RequestGate(),
-            threads,
             failingFilter,
-            0);
-    server.start();
+            0,
+            Thread::new);
 
     for (String path : new String[] {"/filter-error", "/handler-error", "/handler-exception"}) {
       for (int i = 0; i < 3; i++) {

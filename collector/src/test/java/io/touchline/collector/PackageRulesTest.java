@@ -24,6 +24,18 @@ class PackageRulesTest {
   private static final String ROOT = "io.touchline.collector";
 
   @ArchTest
+  static final ArchRule onlyTheHttpPackageKnowsJetty =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(ROOT + ".http..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.eclipse.jetty..", "com.sun.net.httpserver..")
+          .because(
+              "handlers read and answer an http.Exchange, so the server under them is one package's"
+                  + " business (collector/README.md)");
+
+  @ArchTest
   static final ArchRule theCoreImportsNoInfrastructure =
       noClasses()
           .that()
@@ -33,7 +45,7 @@ class PackageRulesTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               "java.sql..",
-              "com.sun.net.httpserver..",
+              "org.eclipse.jetty..",
               "com.fasterxml.jackson..",
               "org.duckdb..",
               "io.grpc..")

@@ -19,32 +19,50 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 200 clients that open a connection to each HTTP port, send the start of a request and then
- * nothing (a slowloris): the API and OTLP/HTTP go on answering others within 5 s, and the server
- * closes the slow connections itself once their request has not arrived in time.
+ * 200 clients on each HTTP port that send their request a byte a second (a slowloris: the API's
+ * clients trickle their headers, OTLP/HTTP's their body), as many that send the start of a request
+ * and then nothing, and a few that connect and send nothing: the API and OTLP/HTTP go on answering
+ * others within 5 s, and the server answers each unfinished request 408 and closes the silent
+ * connections when idle.
  */
 class SlowClientsIT {
 
   private static final int SLOW_CLIENTS = 200;
 
-  /** Cut after this many seconds (the default is 10; shorter keeps the test short). */
+  /** Cut after this many seconds (the defaults are 10 and 30; shorter keeps the test short). */
   private static final int REQUEST_SECONDS = 4;
+
+  /** Idle connections are closed after this many seconds. */
+  private static final int IDLE_SECONDS = 6;
 
   @TempDir Path dir;
   private CollectorProcess collector;
   private final List<Socket> slow = new ArrayList<>();
+  private final List<Socket> stopped = new ArrayList<>();
+  private final List<Socket> silent = new ArrayList<>();
+  private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @AfterEach
   void stop() throws IOException {
+    trickle.shutdownNow();
     for (Socket socket : slow) {
+      socket.close();
+    }
+    for (Socket socket : stopped) {
+      socket.close();
+    }
+    for (Socket socket : silent) {
       socket.close();
     }
     if (collector != null) {
@@ -54,30 +72,56 @@ class SlowClientsIT {
 
   @Test
   void slowClientsCostOthersNothingAndAreCutByTheServer() throws Exception {
-    Path config = CollectorProcess.writeConfig(dir, "");
+    Path config =
+        CollectorProcess.writeConfig(
+            dir,
+            "http:\n  headerTimeout: "
+                + REQUEST_SECONDS
+                + "s\n  bodyTimeout: "
+                + REQUEST_SECONDS
+                + "s\n  idleTimeout: "
+                + IDLE_SECONDS
+                + "s\n");
     collector =
         CollectorProcess.launch(
-            dir,
-            dir.resolve("stderr.log"),
-            List.of("-Dsun.net.httpserver.maxReqTime=" + REQUEST_SECONDS),
-            "--config",
-            config.toString());
+            dir, dir.resolve("stderr.log"), List.of(), "--config", config.toString());
     Matcher ready = collector.awaitReady();
     URI otlp = URI.create(ready.group(1));
     URI api = URI.create(ready.group(2));
 
     for (int i = 0; i < SLOW_CLIENTS; i++) {
-      slow.add(startSlowRequest(api, "GET /api/he"));
+      slow.add(startSlowRequest(api, "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: "));
       slow.add(
           startSlowRequest(
               otlp,
               "POST /v1/traces HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-protobuf\r\n"
                   + "Content-Length: 1000\r\n\r\nabc"));
+      stopped.add(startSlowRequest(api, "GET /api/he"));
+      stopped.add(startSlowRequest(otlp, "POST /v1/tr"));
+      if (i % 10 == 0) {
+        silent.add(startSlowRequest(api, ""));
+        silent.add(startSlowRequest(otlp, ""));
+      }
     }
+    // A byte a second on every slow connection: never idle, never done.
+    trickle.scheduleAtFixedRate(
+        () -> {
+          for (Socket socket : slow) {
+            try {
+              socket.getOutputStream().write('a');
+            } catch (IOException closed) {
+              // the server closed it: what is asserted below
+            }
+          }
+        },
+        1,
+        1,
+        TimeUnit.SECONDS);
 
     long[] apiMillis = new long[9];
     long[] otlpMillis = new long[9];
     for (int probe = 0; probe < 9; probe++) {
+      Thread.sleep(400); // spreads the probes over the slow requests' time, not a wait
       long began = System.nanoTime();
       HttpResponse<String> health =
           http.send(
@@ -110,21 +154,36 @@ class SlowClientsIT {
             + Arrays.toString(otlpMillis)
             + " ms");
 
-    // The server closes each slow connection: its read ends (EOF or reset) instead of waiting.
+    // The server answers each request begun and not finished in time 408 and closes it, whether
+    // it trickles or stopped; a connection that never sent a byte is closed when idle, unanswered.
     for (Socket socket : slow) {
-      socket.setSoTimeout((REQUEST_SECONDS + 10) * 1000);
-      InputStream in = socket.getInputStream();
-      try {
-        while (in.read() >= 0) {
-          // whatever the server says before it closes
-        }
-      } catch (SocketTimeoutException e) {
-        throw new AssertionError(
-            "a slow connection was still open after " + (REQUEST_SECONDS + 10) + " s", e);
-      } catch (IOException e) {
-        // reset by the server: closed too
-      }
+      assertThat(readUntilClosed(socket)).startsWith("HTTP/1.1 408 ");
     }
+    for (Socket socket : stopped) {
+      assertThat(readUntilClosed(socket)).startsWith("HTTP/1.1 408 ");
+    }
+    for (Socket socket : silent) {
+      assertThat(readUntilClosed(socket)).isEmpty();
+    }
+  }
+
+  /** What the server says on a connection before it closes it. */
+  private static String readUntilClosed(Socket socket) throws IOException {
+    socket.setSoTimeout((IDLE_SECONDS + 10) * 1000);
+    InputStream in = socket.getInputStream();
+    StringBuilder said = new StringBuilder();
+    try {
+      int b;
+      while ((b = in.read()) >= 0) {
+        said.append((char) b);
+      }
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError(
+          "a slow connection was still open after " + (IDLE_SECONDS + 10) + " s", e);
+    } catch (IOException e) {
+      // reset by the server after its answer: closed too
+    }
+    return said.toString();
   }
 
   /** Opens a connection and sends {@code start} of a request, then nothing more. */

@@ -223,7 +223,8 @@ class SpanLimitsApiTest {
   }
 
   private static CollectorConfig withLimits(CollectorConfig.Limits limits) {
-    return new CollectorConfig(null, null, null, null, null, null, null, null, null, limits, null);
+    return new CollectorConfig(
+        null, null, null, null, null, null, null, null, null, limits, null, null);
   }
 
   @Test

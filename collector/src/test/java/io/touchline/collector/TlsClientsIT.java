@@ -90,14 +90,12 @@ class TlsClientsIT {
                 + yamlPath(server.certificate())
                 + "\n  privateKey: "
                 + yamlPath(server.privateKey())
-                + "\n");
+                + "\nhttp:\n  headerTimeout: "
+                + REQUEST_SECONDS
+                + "s\n");
     collector =
         CollectorProcess.launch(
-            dir,
-            dir.resolve("stderr.log"),
-            List.of("-Dsun.net.httpserver.maxReqTime=" + REQUEST_SECONDS),
-            "--config",
-            config.toString());
+            dir, dir.resolve("stderr.log"), List.of(), "--config", config.toString());
     Matcher ready = collector.awaitReady();
     assertThat(ready.group()).contains("otlp-grpc=https://127.0.0.1:");
     URI otlp = URI.create(ready.group(1));

@@ -21,6 +21,7 @@ import java.util.List;
  *     an analyst looks up is then also tried in its hashed form; {@code ${ENV_VAR}} reads it
  * @param limits what one span may carry; a span over a limit is refused on its own
  * @param tls the certificate and key every port speaks TLS with; plain HTTP and gRPC without it
+ * @param http what one client may take of the HTTP ports (timeouts, header size, connections)
  */
 public record CollectorConfig(
     String bindAddress,
@@ -33,7 +34,8 @@ public record CollectorConfig(
     Journeys journeys,
     String hashSecret,
     Limits limits,
-    Tls tls) {
+    Tls tls,
+    Http http) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
@@ -70,6 +72,7 @@ public record CollectorConfig(
     placeholders = placeholders == null ? List.of() : List.copyOf(placeholders);
     journeys = journeys == null ? new Journeys(null) : journeys;
     limits = limits == null ? Limits.defaults() : limits;
+    http = http == null ? Http.defaults() : http;
     hashSecret = Secrets.resolve("hashSecret", hashSecret);
   }
 
@@ -88,7 +91,8 @@ public record CollectorConfig(
   }
 
   public static CollectorConfig defaults() {
-    return new CollectorConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new CollectorConfig(
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The same settings listening elsewhere and storing elsewhere: for tests and tools. */
@@ -110,7 +114,8 @@ public record CollectorConfig(
         journeys,
         hashSecret,
         limits,
-        tls);
+        tls,
+        http);
   }
 
   /**
@@ -392,6 +397,79 @@ public record CollectorConfig(
         throw new InvalidFieldException(field, "must be 1 or more, was " + limit);
       }
       return limit;
+    }
+  }
+
+  /**
+   * What one client may take of the OTLP/HTTP and API ports, each port on its own.
+   *
+   * @param headerTimeout a request's line and headers must arrive within this of its first byte,
+   *     and a TLS handshake within this of the connection's opening; 408 and closed otherwise
+   * @param bodyTimeout an OTLP/HTTP body must arrive within this of its headers; 408 otherwise
+   * @param idleTimeout a connection with no request under way is closed after this
+   * @param maxHeaderBytes the request line and headers together: 431 (or 414 for a long request
+   *     line) beyond
+   * @param maxConnections connections open at once on one port; further ones wait to be accepted
+   * @param maxConnectionsPerClient connections one IP address may hold open on one port, 429
+   *     beyond; 0 (the default) for no such limit: every agent of a demo, or a load balancer, comes
+   *     from one address
+   */
+  public record Http(
+      String headerTimeout,
+      String bodyTimeout,
+      String idleTimeout,
+      Integer maxHeaderBytes,
+      Integer maxConnections,
+      Integer maxConnectionsPerClient) {
+
+    /** A day: beyond it a timeout protects nothing. */
+    private static final java.time.Duration LONGEST_TIMEOUT = java.time.Duration.ofDays(1);
+
+    public Http {
+      headerTimeout = timeout("http.headerTimeout", headerTimeout, "10s");
+      bodyTimeout = timeout("http.bodyTimeout", bodyTimeout, "30s");
+      idleTimeout = timeout("http.idleTimeout", idleTimeout, "30s");
+      maxHeaderBytes = maxHeaderBytes == null ? 16 * 1024 : maxHeaderBytes;
+      if (maxHeaderBytes < 1024 || maxHeaderBytes > 1024 * 1024) {
+        throw new InvalidFieldException(
+            "http.maxHeaderBytes", "must be between 1024 and 1048576, was " + maxHeaderBytes);
+      }
+      maxConnections = maxConnections == null ? 2048 : maxConnections;
+      if (maxConnections < 1) {
+        throw new InvalidFieldException(
+            "http.maxConnections", "must be 1 or more, was " + maxConnections);
+      }
+      maxConnectionsPerClient = maxConnectionsPerClient == null ? 0 : maxConnectionsPerClient;
+      if (maxConnectionsPerClient < 0) {
+        throw new InvalidFieldException(
+            "http.maxConnectionsPerClient",
+            "must be 0 (no limit) or more, was " + maxConnectionsPerClient);
+      }
+    }
+
+    public static Http defaults() {
+      return new Http(null, null, null, null, null, null);
+    }
+
+    private static String timeout(String field, String text, String fallback) {
+      String value = text == null ? fallback : text.trim();
+      java.time.Duration duration = Durations.parse(field, value);
+      if (duration.isZero() || duration.compareTo(LONGEST_TIMEOUT) > 0) {
+        throw new InvalidFieldException(field, "must be between 1s and 1d, was '" + value + "'");
+      }
+      return value;
+    }
+
+    public java.time.Duration header() {
+      return Durations.parse("http.headerTimeout", headerTimeout);
+    }
+
+    public java.time.Duration body() {
+      return Durations.parse("http.bodyTimeout", bodyTimeout);
+    }
+
+    public java.time.Duration idle() {
+      return Durations.parse("http.idleTimeout", idleTimeout);
     }
   }
 

@@ -7,10 +7,10 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads an OTLP/HTTP request body within the size limit, un-gzipping it when it says so, and tells
- * a body that is too large from one that cannot be read. The body is read off the connection in
- * full before it is un-gzipped, so that a failure while un-gzipping is the body's alone (truncated
- * or corrupt gzip), never the connection's, and can be answered with a 400.
+ * Un-gzips an OTLP/HTTP request body when it says so, within the size limit, and tells a body that
+ * is too large from one that cannot be read. The body was read off the connection in full before,
+ * so that a failure while un-gzipping is the body's alone (truncated or corrupt gzip), never the
+ * connection's, and can be answered with a 400.
  */
 final class OtlpHttpBody {
 
@@ -19,35 +19,13 @@ final class OtlpHttpBody {
   private OtlpHttpBody() {}
 
   /**
-   * @param declaredLength the Content-Length, or -1 when the body is chunked
+   * @param sent the body as it arrived
    * @return the body, un-gzipped
-   * @throws TooLargeException when the body, as sent or un-gzipped, exceeds {@code maxBytes}
-   * @throws MalformedException when the body ends early or is not valid gzip; the message says how
+   * @throws TooLargeException when the body un-gzipped exceeds {@code maxBytes}
+   * @throws MalformedException when the body is not valid gzip; the message says how
    */
-  static byte[] read(InputStream in, long declaredLength, boolean gzip, long maxBytes)
+  static byte[] decode(byte[] sent, boolean gzip, long maxBytes)
       throws TooLargeException, MalformedException {
-    byte[] sent;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (in) {
-      copy(in, out, maxBytes);
-      sent = out.toByteArray();
-    } catch (TooLargeException e) {
-      throw e;
-    } catch (IOException e) {
-      // The JDK server says "connection closed before all data received" when the sender stopped
-      // short of its Content-Length and closed its side.
-      throw new MalformedException(
-          (declaredLength >= 0
-                  ? "the body ended after "
-                      + out.size()
-                      + " of the "
-                      + declaredLength
-                      + " bytes its Content-Length declared"
-                  : "the chunked body ended before its last chunk")
-              + " ("
-              + e.getMessage()
-              + ")");
-    }
     if (!gzip) {
       return sent;
     }

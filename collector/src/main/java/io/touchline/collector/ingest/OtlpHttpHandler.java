@@ -2,14 +2,12 @@ package io.touchline.collector.ingest;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.touchline.collector.http.Exchange;
+import io.touchline.collector.http.ExchangeHandler;
 import io.touchline.collector.log.InternalFailures;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 
@@ -19,7 +17,7 @@ import java.util.concurrent.Semaphore;
  * that could not be used; 4xx with a {@code google.rpc.Status} body for requests that cannot be
  * read. Every answer is encoded as the request was: JSON for JSON, protobuf otherwise.
  */
-public final class OtlpHttpHandler implements HttpHandler {
+public final class OtlpHttpHandler implements ExchangeHandler {
 
   static final String PROTOBUF = "application/x-protobuf";
   static final String JSON = "application/json";
@@ -49,26 +47,23 @@ public final class OtlpHttpHandler implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
-      // Decided first, so that even a 404 or 415 answers a JSON sender in JSON.
-      Encoding encoding = Encoding.of(contentType);
-      try {
-        answer(exchange, contentType, encoding);
-      } catch (IOException e) {
-        throw e; // the connection failed: the server closes it, and nothing is left to answer
-      } catch (Throwable e) {
-        // Errors too: one escaping to the JDK server leaves the sender without an answer (it
-        // retries the batch, forever) and kills the server's thread.
-        failInternally(exchange, encoding, e);
-      }
+  public void handle(Exchange exchange) throws IOException {
+    String contentType = mediaType(exchange.header("Content-Type"));
+    // Decided first, so that even a 404 or 415 answers a JSON sender in JSON.
+    Encoding encoding = Encoding.of(contentType);
+    try {
+      answer(exchange, contentType, encoding);
+    } catch (IOException e) {
+      throw e; // the connection failed: the server closes it, and nothing is left to answer
+    } catch (Throwable e) {
+      // Errors too: one escaping leaves the sender without an answer (it retries the batch,
+      // forever).
+      failInternally(exchange, encoding, e);
     }
   }
 
-  private void answer(HttpExchange exchange, String contentType, Encoding encoding)
-      throws IOException {
-    String path = exchange.getRequestURI().getPath();
+  private void answer(Exchange exchange, String contentType, Encoding encoding) throws IOException {
+    String path = exchange.path();
     if (!TRACES_PATH.equals(path)) {
       fail(
           exchange,
@@ -77,8 +72,8 @@ public final class OtlpHttpHandler implements HttpHandler {
           "no such endpoint: " + path + "; OTLP/HTTP traces go to POST " + TRACES_PATH);
       return;
     }
-    if (!"POST".equals(exchange.getRequestMethod())) {
-      exchange.getResponseHeaders().add("Allow", "POST");
+    if (!"POST".equals(exchange.method())) {
+      exchange.header("Allow", "POST");
       fail(exchange, encoding, 405, "only POST is allowed on /v1/traces");
       return;
     }
@@ -90,24 +85,44 @@ public final class OtlpHttpHandler implements HttpHandler {
           "Content-Type must be " + PROTOBUF + " or " + JSON + ", was " + contentType);
       return;
     }
-    if (declaredLength(exchange) > maxBodyBytes) {
+    if (exchange.declaredLength() > maxBodyBytes) {
       // Refused without keeping any of it. Read to its end first (up to a bound): a server that
       // closes a connection the sender is still writing to resets it, and the 413 is lost.
-      discardBody(exchange);
+      exchange.discardBody(DISCARD_FACTOR * maxBodyBytes);
       fail(exchange, encoding, 413, "request body exceeds " + maxBodyBytes + " bytes");
       return;
     }
     byte[] body;
     try {
       body =
-          OtlpHttpBody.read(
-              exchange.getRequestBody(),
-              declaredLength(exchange),
-              "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding")),
+          OtlpHttpBody.decode(
+              exchange.body(maxBodyBytes),
+              "gzip".equalsIgnoreCase(exchange.header("Content-Encoding")),
               maxBodyBytes);
-    } catch (OtlpHttpBody.TooLargeException e) {
-      discardBody(exchange); // what the sender has not sent yet, as above
+    } catch (Exchange.BodyTooLargeException | OtlpHttpBody.TooLargeException e) {
+      exchange.discardBody(DISCARD_FACTOR * maxBodyBytes); // what the sender has not sent yet
       fail(exchange, encoding, 413, "request body exceeds " + maxBodyBytes + " bytes");
+      return;
+    } catch (Exchange.BodyTimeoutException e) {
+      exchange.header("Connection", "close");
+      fail(exchange, encoding, 408, "the request's body did not arrive in time");
+      return;
+    } catch (Exchange.BodyEndedException e) {
+      long declared = exchange.declaredLength();
+      fail(
+          exchange,
+          encoding,
+          400,
+          (declared >= 0
+                  ? "the body ended after "
+                      + e.received()
+                      + " of the "
+                      + declared
+                      + " bytes its Content-Length declared"
+                  : "the chunked body ended before its last chunk")
+              + " ("
+              + e.getCause().getMessage()
+              + ")");
       return;
     } catch (OtlpHttpBody.MalformedException e) {
       fail(exchange, encoding, 400, e.getMessage());
@@ -127,7 +142,7 @@ public final class OtlpHttpHandler implements HttpHandler {
     }
   }
 
-  private void answer(HttpExchange exchange, Encoding encoding, byte[] body) throws IOException {
+  private void answer(Exchange exchange, Encoding encoding, byte[] body) throws IOException {
     ExportTraceServiceRequest request;
     try {
       request = encoding.parse(body);
@@ -144,7 +159,7 @@ public final class OtlpHttpHandler implements HttpHandler {
       response = ingest.export(request);
     } catch (IngestUnavailableException e) {
       // Nothing was acknowledged: the sender keeps the batch and retries after the pause.
-      exchange.getResponseHeaders().add("Retry-After", Integer.toString(e.retryAfterSeconds()));
+      exchange.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
       send(exchange, encoding, 503, status(503, e.getMessage()));
       return;
     }
@@ -152,51 +167,15 @@ public final class OtlpHttpHandler implements HttpHandler {
   }
 
   /**
-   * Reads and drops the rest of a refused body, up to {@link #DISCARD_FACTOR} times the limit, so
-   * the answer reaches a sender that is still sending; beyond that the connection is closed unread
-   * (a sender that declares gigabytes is not waited for).
-   */
-  private void discardBody(HttpExchange exchange) {
-    long budget = DISCARD_FACTOR * maxBodyBytes;
-    long declared = declaredLength(exchange);
-    if (declared > budget) {
-      return;
-    }
-    InputStream in = exchange.getRequestBody();
-    byte[] buffer = new byte[64 * 1024];
-    try {
-      for (long read = 0; read < budget; ) {
-        int n = in.read(buffer, 0, (int) Math.min(buffer.length, budget - read));
-        if (n < 0) {
-          return;
-        }
-        read += n;
-      }
-    } catch (IOException e) {
-      // Read to its end already (and closed), or the sender went away: nothing left to drop.
-    }
-  }
-
-  /** The Content-Length the sender declared, or -1. */
-  private static long declaredLength(HttpExchange exchange) {
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    try {
-      return length == null ? -1 : Long.parseLong(length.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  /**
    * Answers a request refused for its token, in the encoding the sender used: 401 without a token
    * of {@code auth}, 403 with one that lacks the {@code ingest} scope.
    */
-  public void refuseToken(HttpExchange exchange, int status, String message) throws IOException {
-    String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
+  public void refuseToken(Exchange exchange, int status, String message) throws IOException {
+    String contentType = mediaType(exchange.header("Content-Type"));
     fail(exchange, Encoding.of(contentType), status, message);
   }
 
-  private void fail(HttpExchange exchange, Encoding encoding, int status, String message)
+  private void fail(Exchange exchange, Encoding encoding, int status, String message)
       throws IOException {
     counters.recordRequestRejected(reason(status));
     send(exchange, encoding, status, status(status, message));
@@ -206,12 +185,12 @@ public final class OtlpHttpHandler implements HttpHandler {
    * Answers 500 for a failure that is the collector's fault, with a request id that finds it in the
    * log; when the answer was already under way, has the server cut the connection instead.
    */
-  private void failInternally(HttpExchange exchange, Encoding encoding, Throwable failure)
+  private void failInternally(Exchange exchange, Encoding encoding, Throwable failure)
       throws IOException {
     String id =
         InternalFailures.report(
-            "OTLP/HTTP " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), failure);
-    if (exchange.getResponseCode() != -1) {
+            "OTLP/HTTP " + exchange.method() + " " + exchange.target(), failure);
+    if (exchange.status() != 0) {
       throw new IOException("the answer failed midway (request " + id + ")", failure);
     }
     counters.recordRequestRejected("internal_error");
@@ -233,28 +212,24 @@ public final class OtlpHttpHandler implements HttpHandler {
       case 403 -> "forbidden";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
+      case 408 -> "timeout";
       case 413 -> "too_large";
       case 415 -> "unsupported_media_type";
       default -> "http_" + httpStatus;
     };
   }
 
-  private static void send(HttpExchange exchange, Encoding encoding, int status, Message message)
+  private static void send(Exchange exchange, Encoding encoding, int status, Message message)
       throws IOException {
-    byte[] bytes = encoding.encode(message);
-    exchange.getResponseHeaders().set("Content-Type", encoding.mediaType);
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
+    exchange.header("Content-Type", encoding.mediaType);
+    exchange.send(status, encoding.encode(message));
   }
 
   /** The gRPC status code matching an HTTP error, as google.rpc.Status carries it. */
   private static int grpcCode(int httpStatus) {
     return switch (httpStatus) {
       case 400, 413, 415 -> 3; // INVALID_ARGUMENT
+      case 408 -> 4; // DEADLINE_EXCEEDED
       case 401 -> 16; // UNAUTHENTICATED
       case 403 -> 7; // PERMISSION_DENIED
       case 404, 405 -> 12; // UNIMPLEMENTED: no such method here

@@ -1,11 +1,11 @@
 package io.touchline.collector.web;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.touchline.collector.config.BearerTokens;
 import io.touchline.collector.config.Caller;
 import io.touchline.collector.erase.ProfileEraser;
+import io.touchline.collector.http.Exchange;
+import io.touchline.collector.http.ExchangeFilter;
+import io.touchline.collector.http.ExchangeHandler;
 import io.touchline.collector.journey.Journeys;
 import io.touchline.collector.live.LiveFeed;
 import io.touchline.collector.metrics.CollectorMetrics;
@@ -14,17 +14,15 @@ import io.touchline.collector.query.TouchpointListQuery;
 import io.touchline.collector.query.views.CatalogQuery;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The API on the JDK's HTTP server: hands each exchange to the route table ({@link ApiRoutes}) as a
- * request and a response of the API's own. The one place where the API meets {@code
- * com.sun.net.httpserver}, so that another server needs another adapter and nothing more.
+ * The API on the collector's HTTP port: hands each exchange to the route table ({@link ApiRoutes})
+ * as a request and a response of the API's own.
  */
-public final class ApiHandler implements HttpHandler {
+public final class ApiHandler implements ExchangeHandler {
 
   private final RouteTable routes;
   private final ApiDispatcher dispatcher;
@@ -80,7 +78,7 @@ public final class ApiHandler implements HttpHandler {
    * route open to all passes, any other request needs one of the tokens (401 in the API's error
    * shape, counted under its route), and the route's scope (403, answered by the route table).
    */
-  public Filter tokenFilter() {
+  public ExchangeFilter tokenFilter() {
     if (tokens == null) {
       return null;
     }
@@ -89,16 +87,15 @@ public final class ApiHandler implements HttpHandler {
         routes::opens,
         (exchange, status, message) ->
             dispatcher.refuseToken(
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getPath(),
+                exchange.method(),
+                exchange.path(),
                 status,
                 message,
                 new ExchangeResponse(exchange)));
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    URI uri = exchange.getRequestURI();
+  public void handle(Exchange exchange) throws IOException {
     // Read again from the credential the token filter checked (see BearerTokenFilter for why it
     // hands nothing on); without a known token the request is for an open route.
     Caller caller =
@@ -106,48 +103,40 @@ public final class ApiHandler implements HttpHandler {
             ? Caller.ANONYMOUS
             : tokens.caller(BearerTokenFilter.credential(exchange)).orElse(Caller.UNIDENTIFIED);
     dispatcher.dispatch(
-        exchange.getRequestMethod(),
-        uri.getPath(),
-        uri.getRawQuery(),
+        exchange.method(),
+        exchange.path(),
+        exchange.rawQuery(),
         caller,
         new ExchangeResponse(exchange));
   }
 
-  /** A response written to the JDK server's exchange. */
+  /** A response written to the port's exchange. */
   private static final class ExchangeResponse implements ApiResponse {
 
-    private final HttpExchange exchange;
-    private volatile int status;
+    private final Exchange exchange;
 
-    ExchangeResponse(HttpExchange exchange) {
+    ExchangeResponse(Exchange exchange) {
       this.exchange = exchange;
     }
 
     @Override
     public void header(String name, String value) {
-      exchange.getResponseHeaders().set(name, value);
+      exchange.header(name, value);
     }
 
     @Override
     public void send(int status, byte[] body) throws IOException {
-      this.status = status;
-      // The JDK server reads a length of 0 as "streamed"; -1 says there is no body.
-      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      exchange.send(status, body);
     }
 
     @Override
-    public OutputStream stream(int status) throws IOException {
-      this.status = status;
-      exchange.sendResponseHeaders(status, 0);
-      return exchange.getResponseBody();
+    public OutputStream stream(int status) {
+      return exchange.stream(status);
     }
 
     @Override
     public int status() {
-      return status;
+      return exchange.status();
     }
 
     @Override

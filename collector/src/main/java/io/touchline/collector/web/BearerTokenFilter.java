@@ -1,10 +1,11 @@
 package io.touchline.collector.web;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
 import io.touchline.collector.config.BearerTokens;
 import io.touchline.collector.config.Caller;
 import io.touchline.collector.config.Scope;
+import io.touchline.collector.http.Exchange;
+import io.touchline.collector.http.ExchangeFilter;
+import io.touchline.collector.http.ExchangeHandler;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,19 +17,17 @@ import java.util.function.BiPredicate;
  * auth}: 401 otherwise, before the request takes any of the port's working permits. A token that
  * lacks the scope the request needs is a 403 naming the scope.
  *
- * <p>Nothing is handed on to the handler through the exchange: the JDK's server (up to Java 17 at
- * least) keeps an exchange's attributes in its context, shared by every request, so one request's
- * caller would be another's. A handler that needs the caller reads it from the same credential
- * ({@link #credential}).
+ * <p>Nothing is handed on to the handler through the exchange: a handler that needs the caller
+ * reads it from the same credential ({@link #credential}), so the two cannot disagree.
  */
-public final class BearerTokenFilter extends Filter {
+public final class BearerTokenFilter implements ExchangeFilter {
 
   /** The challenge of a 401 (RFC 6750). */
   static final String CHALLENGE = "Bearer realm=\"touchline\"";
 
   /** Writes a refusal (401 or 403) in the format the endpoint's clients read. */
   public interface Refusal {
-    void send(HttpExchange exchange, int status, String message) throws IOException;
+    void send(Exchange exchange, int status, String message) throws IOException;
   }
 
   private final BearerTokens tokens;
@@ -79,13 +78,12 @@ public final class BearerTokenFilter extends Filter {
   }
 
   @Override
-  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    if (open.test(exchange.getRequestMethod(), exchange.getRequestURI().getPath())) {
-      chain.doFilter(exchange);
+  public void filter(Exchange exchange, ExchangeHandler next) throws IOException {
+    if (open.test(exchange.method(), exchange.path())) {
+      next.handle(exchange);
       return;
     }
-    String sent =
-        api ? credential(exchange) : exchange.getRequestHeaders().getFirst("Authorization");
+    String sent = api ? credential(exchange) : exchange.header("Authorization");
     Optional<Caller> caller = tokens.caller(sent);
     if (caller.isEmpty()) {
       refuse(exchange, 401, CHALLENGE, BearerTokens.refusal(sent));
@@ -96,25 +94,23 @@ public final class BearerTokenFilter extends Filter {
           exchange, 403, insufficientScope(needed), BearerTokens.forbidden(caller.get(), needed));
       return;
     }
-    chain.doFilter(exchange);
+    next.handle(exchange);
   }
 
-  private void refuse(HttpExchange exchange, int status, String challenge, String message)
+  private void refuse(Exchange exchange, int status, String challenge, String message)
       throws IOException {
-    try (exchange) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
-      refusal.send(exchange, status, message);
-    }
+    exchange.header("WWW-Authenticate", challenge);
+    refusal.send(exchange, status, message);
   }
 
   /**
    * The credential an API request carries, as an Authorization header has it: the header, or for
    * the live stream without one its {@code access_token}; null when there is none.
    */
-  static String credential(HttpExchange exchange) {
-    String sent = exchange.getRequestHeaders().getFirst("Authorization");
-    if (sent == null && exchange.getRequestURI().getPath().equals(LiveStream.PATH)) {
-      sent = queryToken(exchange.getRequestURI().getRawQuery());
+  static String credential(Exchange exchange) {
+    String sent = exchange.header("Authorization");
+    if (sent == null && exchange.path().equals(LiveStream.PATH)) {
+      sent = queryToken(exchange.rawQuery());
     }
     return sent;
   }
@@ -137,10 +133,5 @@ public final class BearerTokenFilter extends Filter {
       }
     }
     return null;
-  }
-
-  @Override
-  public String description() {
-    return "bearer token";
   }
 }

@@ -1,9 +1,9 @@
 package io.touchline.collector.ingest;
 
-import com.sun.net.httpserver.HttpServer;
+import io.touchline.collector.http.HttpPort;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.testing.OtlpSpans;
-import java.net.InetSocketAddress;
+import io.touchline.collector.testing.TestPorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,24 +12,22 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The OTLP/HTTP handler alone on a JDK server with no executor, over a sink the test chooses (one
- * that refuses, fails or throws): how the handler answers what the store does.
+ * The OTLP/HTTP handler alone on a port, over a sink the test chooses (one that refuses, fails or
+ * throws): how the handler answers what the store does.
  */
 final class OtlpHttpOnSink {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final IngestCounters counters = new IngestCounters();
-  private HttpServer server;
+  private HttpPort server;
 
   /** Starts the server; returns the URL to post OTLP to. */
   String start(TouchpointSink sink) throws Exception {
     TraceIngest ingest =
         new TraceIngest(
             new SpanTranslator(KeyTypes.defaults()), sink, counters, Duration.ofSeconds(5));
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
-    server.createContext("/", new OtlpHttpHandler(ingest, 1 << 20));
-    server.start();
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
+    server = TestPorts.open(new OtlpHttpHandler(ingest, 1 << 20));
+    return TestPorts.url(server) + "/v1/traces";
   }
 
   HttpResponse<byte[]> post(String url, String contentType, byte[] body) throws Exception {
@@ -48,7 +46,7 @@ final class OtlpHttpOnSink {
 
   void stop() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
   }
 

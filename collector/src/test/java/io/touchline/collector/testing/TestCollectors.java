@@ -29,6 +29,7 @@ public final class TestCollectors {
             null,
             null,
             null,
+            null,
             null));
   }
 

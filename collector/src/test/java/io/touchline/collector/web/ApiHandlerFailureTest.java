@@ -3,10 +3,10 @@ package io.touchline.collector.web;
 import static io.touchline.collector.config.Scope.READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import io.touchline.collector.http.HttpPort;
 import io.touchline.collector.ingest.IngestCounters;
 import io.touchline.collector.metrics.CollectorMetrics;
-import java.net.InetSocketAddress;
+import io.touchline.collector.testing.TestPorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ApiHandlerFailureTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private HttpServer server;
+  private HttpPort server;
 
   @BeforeEach
   void start() throws Exception {
@@ -41,18 +41,16 @@ class ApiHandlerFailureTest {
                           throw new AssertionError("a broken invariant");
                         }),
                 Route.get("/api/fine", READ, (Route.Answer) request -> Map.of("ok", true))));
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
-    // No executor: handlers run on the server's one dispatcher thread, which an escaping Error
-    // would end, and with it every later answer.
-    server.createContext(
-        "/",
-        new ApiHandler(routes, new CollectorMetrics(new IngestCounters(), () -> 0, () -> 0), null));
-    server.start();
+    // The handler alone, no boundary in front of it: it must answer its routes' Errors itself.
+    server =
+        TestPorts.open(
+            new ApiHandler(
+                routes, new CollectorMetrics(new IngestCounters(), () -> 0, () -> 0), null));
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   private static Object recurse(int depth) {
@@ -61,8 +59,7 @@ class ApiHandlerFailureTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path))
+        HttpRequest.newBuilder(URI.create(TestPorts.url(server) + path))
             .timeout(Duration.ofSeconds(10))
             .build(),
         HttpResponse.BodyHandlers.ofString());
