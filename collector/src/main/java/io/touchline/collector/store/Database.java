@@ -38,7 +38,9 @@ public final class Database implements AutoCloseable {
   // Guarded by this.
   private DuckDBConnection root;
   private int leases;
-  private boolean reopening;
+
+  /** Read without the lock too: a reader is refused at once, not after the reopen. */
+  private volatile boolean reopening;
 
   private Database(
       Path file, DuckDBConnection root, String memoryLimit, String checkpointThreshold) {
@@ -153,10 +155,16 @@ public final class Database implements AutoCloseable {
    * A reader's connection, which a {@link #reopen} waits for until it is closed. Refused while the
    * database is being reopened: what a reader would read there is gone.
    */
-  synchronized Lease lease() throws SQLException {
+  Lease lease() throws SQLException {
     if (reopening) {
-      throw new SQLException(
-          "the database is being reopened after a storage failure; ask again in a moment");
+      throw new ReopeningException();
+    }
+    return leaseLocked();
+  }
+
+  private synchronized Lease leaseLocked() throws SQLException {
+    if (reopening) {
+      throw new ReopeningException();
     }
     Connection connection = root.duplicate();
     leases++;
@@ -166,6 +174,15 @@ public final class Database implements AutoCloseable {
   private synchronized void released() {
     leases--;
     notifyAll();
+  }
+
+  /** A reader asked for a connection while the database is being reopened. */
+  static final class ReopeningException extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    ReopeningException() {
+      super("the database is being reopened after a storage failure; ask again in a moment");
+    }
   }
 
   /** A reader's connection, counted until it is closed (on whichever thread). */

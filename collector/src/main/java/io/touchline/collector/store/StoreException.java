@@ -16,4 +16,19 @@ public final class StoreException extends RuntimeException {
   public StoreException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * Whether the database could not be read for a while rather than for good: it is being reopened
+   * after a storage failure, or DuckDB has just given it up and the reopen has not begun. Asking
+   * again in a few seconds is the answer, not a bug report.
+   */
+  public boolean unavailableForNow() {
+    for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof Database.ReopeningException
+          || String.valueOf(cause.getMessage()).contains("database has been invalidated")) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -8,6 +8,7 @@ import io.touchline.collector.log.InternalFailures;
 import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.query.BadQueryException;
 import io.touchline.collector.query.SharedKeyException;
+import io.touchline.collector.store.StoreException;
 import java.io.IOException;
 import java.util.Map;
 
@@ -147,6 +148,14 @@ final class ApiDispatcher {
     } else if (failure instanceof ViewsLoadingException e) {
       response.header("Retry-After", "5");
       AnswerWriter.json(response, 503, error(e.getMessage()));
+    } else if (failure instanceof StoreException e && e.unavailableForNow()) {
+      response.header("Retry-After", "5");
+      AnswerWriter.json(
+          response,
+          503,
+          error(
+              "the store cannot be read for a moment (it is being reopened after a storage"
+                  + " failure); ask again in a few seconds"));
     } else if (failure instanceof SharedKeyException e) {
       AnswerWriter.json(
           response,

@@ -67,7 +67,7 @@ final class ApiRoutes {
   RouteTable table() {
     return new RouteTable(
         List.of(
-            openGet("/api/health", request -> health()),
+            openGet("/api/health", this::health),
             get("/api/stats", READ, request -> profiles.stats()),
             get("/api/profiles", READ, this::profileByKey),
             delete("/api/profiles", ERASE, this::erase),
@@ -92,11 +92,16 @@ final class ApiRoutes {
             openGet(UiAssets.PATHS, UiAssets::serve, RouteTable.UNMATCHED)));
   }
 
-  private HealthReport health() {
+  /**
+   * Open to all; what the failures said only for a caller who may read (or where no token is
+   * asked).
+   */
+  private HealthReport health(ApiRequest request) {
     if (!ready.getAsBoolean()) {
       throw new ApiException(503, "not ready");
     }
-    return health.get();
+    HealthReport report = health.get();
+    return request.caller().may(READ) ? report : report.withoutFailureTexts();
   }
 
   /** {@code GET /api/profiles?key=type:value}: the profile holding a customer's key. */

@@ -47,6 +47,33 @@ public record HealthReport(String status, Storage storage, List<Listener> listen
       String name, String state, long failures, String lastFailure, String lastFailureAt) {}
 
   /**
+   * The same report without what the failures said: for a caller without the {@code read} scope on
+   * a collector that asks for tokens, since a failure's text may name files and tables, and the
+   * health check is open to all. States, counts and times stay.
+   */
+  public HealthReport withoutFailureTexts() {
+    return new HealthReport(
+        status,
+        new Storage(
+            storage.state(),
+            storage.failures(),
+            storage.reopens(),
+            null,
+            storage.lastFailureAt(),
+            storage.failingSince()),
+        listeners.stream()
+            .map(
+                listener ->
+                    new Listener(
+                        listener.name(),
+                        listener.state(),
+                        listener.failures(),
+                        null,
+                        listener.lastFailureAt()))
+            .toList());
+  }
+
+  /**
    * {@code ok} when the store writes and every listener is up to date or still reading the store
    * back after a start ({@code loading}: expected, and its views say so with a 503), {@code
    * degraded} otherwise.

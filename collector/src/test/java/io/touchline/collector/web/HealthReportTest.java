@@ -84,4 +84,34 @@ class HealthReportTest {
                 .status())
         .isEqualTo("ok");
   }
+
+  @Test
+  void withoutFailureTextsKeepsStatesCountsAndTimesAndDropsWhatTheFailuresSaid() throws Exception {
+    HealthReport report =
+        HealthReport.of(
+            new HealthReport.Storage(
+                "failing",
+                3,
+                1,
+                "java.sql.SQLException: /var/lib/touchline/touchline.duckdb.wal: File too large",
+                "2026-12-07T18:41:00Z",
+                "2026-12-07T18:40:00Z"),
+            List.of(
+                new HealthReport.Listener(
+                    "profile index",
+                    "failed",
+                    2,
+                    "IllegalStateException: x",
+                    "2026-12-07T18:40:00Z")));
+
+    String redacted = JSON.writeValueAsString(report.withoutFailureTexts());
+
+    assertThat(redacted)
+        .isEqualTo(
+            "{\"status\":\"degraded\",\"storage\":{\"state\":\"failing\",\"failures\":3,"
+                + "\"reopens\":1,\"lastFailureAt\":\"2026-12-07T18:41:00Z\","
+                + "\"failingSince\":\"2026-12-07T18:40:00Z\"},\"listeners\":["
+                + "{\"name\":\"profile index\",\"state\":\"failed\",\"failures\":2,"
+                + "\"lastFailureAt\":\"2026-12-07T18:40:00Z\"}]}");
+  }
 }
