@@ -30,6 +30,14 @@ public final class Main {
       System.exit(2);
       return;
     }
+    String noLibrary =
+        NativeLibraryCheck.problem(System.getProperty("os.name"), System.getProperty("os.arch"))
+            .orElse(null);
+    if (noLibrary != null) {
+      CollectorLog.error("could not start: " + noLibrary);
+      System.exit(1);
+      return;
+    }
     try {
       Collector collector = Collector.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(collector::close, "touchline-shutdown"));

@@ -9,6 +9,7 @@ import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import io.touchline.collector.config.BearerTokens;
 import io.touchline.collector.tls.ServerTls;
 import java.io.IOException;
@@ -159,9 +160,13 @@ public final class OtlpGrpcServer implements AutoCloseable {
     return new OtlpGrpcServer(server, threads);
   }
 
-  /** gRPC's HTTP/2 over TLS (ALPN {@code h2}), with the collector's key and protocols. */
+  /**
+   * gRPC's HTTP/2 over TLS (ALPN {@code h2}), with the collector's key and protocols, on the JDK's
+   * TLS as the HTTP ports are (the jar carries no OpenSSL library: one TLS for every port).
+   */
   private static SslContext sslContext(ServerTls tls) throws IOException {
-    return GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers()))
+    return GrpcSslContexts.configure(
+            SslContextBuilder.forServer(tls.keyManagers()), SslProvider.JDK)
         .protocols(ServerTls.PROTOCOLS)
         .build();
   }
