@@ -146,7 +146,8 @@ public final class ProfileQuery {
           census.sharedKeys(),
           reader.counter("placeholdersDropped"),
           reader.counter("nonTouchpointSpans"),
-          reader.counter("erasedDropped"));
+          reader.counter("erasedDropped"),
+          index.work());
     } catch (SQLException e) {
       throw new StoreException(e);
     }

@@ -1,5 +1,7 @@
 package io.touchline.collector.query;
 
+import io.touchline.collector.stitch.ProfileIndex;
+
 /** Whole-collector figures, as {@code GET /api/stats} answers them. */
 public record StatsView(
     long touchpoints,
@@ -11,4 +13,5 @@ public record StatsView(
     long sharedKeys,
     long placeholdersDropped,
     long nonTouchpointSpans,
-    long erasedDropped) {}
+    long erasedDropped,
+    ProfileIndex.Work identityWork) {}

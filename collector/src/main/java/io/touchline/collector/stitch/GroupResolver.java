@@ -46,6 +46,7 @@ final class GroupResolver {
     IntArrayList members = tables.keysOfGroup(group);
     LongArrayList sequences = new LongArrayList();
     IdentityCensus.Figures old = currentFigures(members, sequences);
+    census.groupDecided(waiting == null ? 0 : waiting.size(), sequences.size());
     if (waiting != null) {
       sequences.addAll(waiting);
     }

@@ -31,6 +31,11 @@ final class IdentityCensus {
   // The writer's running counts: only it reads or writes them.
   private final Figures totals = new Figures();
   private long unattributed;
+  private long keyedArrivals;
+  private long arrivalsDecidedByGroup;
+  private long groupDecisions;
+  private long touchpointsReread;
+  private volatile ProfileIndex.Work publishedWork = new ProfileIndex.Work(0, 0, 0, 0);
 
   /** What readers see: the counts as of the last {@link #publish()}. */
   private volatile ProfileIndex.Census published = new ProfileIndex.Census(0, 0, 0, 0, 0, 0, 0);
@@ -38,6 +43,21 @@ final class IdentityCensus {
   /** A touchpoint without a usable key. */
   void unattributedTouchpoint() {
     unattributed++;
+  }
+
+  /** A touchpoint with keys arrived. */
+  void keyedArrival() {
+    keyedArrivals++;
+  }
+
+  /**
+   * A group was decided anew for {@code arrivals} of this commit's touchpoints, reading {@code
+   * reread} of its stored ones back.
+   */
+  void groupDecided(int arrivals, int reread) {
+    groupDecisions++;
+    arrivalsDecidedByGroup += arrivals;
+    touchpointsReread += reread;
   }
 
   /** A profile got its first touchpoint. */
@@ -84,6 +104,14 @@ final class IdentityCensus {
             totals.ambiguous,
             totals.conflicts,
             totals.sharedKeys);
+    publishedWork =
+        new ProfileIndex.Work(
+            keyedArrivals, arrivalsDecidedByGroup, groupDecisions, touchpointsReread);
+  }
+
+  /** The deciding done as of the last change; takes no lock. */
+  ProfileIndex.Work work() {
+    return publishedWork;
   }
 
   /** The figures as of the last change; takes no lock. */
@@ -95,5 +123,9 @@ final class IdentityCensus {
   void clear() {
     totals.add(totals, -1);
     unattributed = 0;
+    keyedArrivals = 0;
+    arrivalsDecidedByGroup = 0;
+    groupDecisions = 0;
+    touchpointsReread = 0;
   }
 }

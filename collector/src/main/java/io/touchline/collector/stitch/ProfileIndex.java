@@ -54,6 +54,22 @@ public final class ProfileIndex {
       long conflicts,
       long sharedKeys) {}
 
+  /**
+   * How much deciding the index did since the start (a start replays the store through the same
+   * rules, so it counts that too).
+   *
+   * @param keyedArrivals touchpoints with keys that arrived
+   * @param arrivalsDecidedByGroup those that could not simply join their group (they came before
+   *     its latest touchpoint, or linked beyond a limit) and had their group decided anew
+   * @param groupDecisions groups decided anew
+   * @param touchpointsReread touchpoints read back from the store for those decisions
+   */
+  public record Work(
+      long keyedArrivals,
+      long arrivalsDecidedByGroup,
+      long groupDecisions,
+      long touchpointsReread) {}
+
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final IdentityTables tables;
 
@@ -126,6 +142,7 @@ public final class ProfileIndex {
       census.unattributedTouchpoint();
       return false;
     }
+    census.keyedArrival();
     long touchpoint = entry.sequence();
     int[] carried = new int[entry.keyFingerprints().length];
     for (int i = 0; i < carried.length; i++) {

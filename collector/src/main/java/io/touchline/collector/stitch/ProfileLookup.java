@@ -181,6 +181,11 @@ public final class ProfileLookup {
     return census.current();
   }
 
+  /** How much deciding the index did since the start; takes no lock. */
+  public ProfileIndex.Work work() {
+    return census.work();
+  }
+
   /**
    * The stored touchpoints carrying any of these keys: those of their profiles, and those of their
    * groups where a limit refused one of them. What an erasure of the keys removes.

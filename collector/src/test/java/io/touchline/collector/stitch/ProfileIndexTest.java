@@ -59,6 +59,21 @@ class ProfileIndexTest {
   }
 
   @Test
+  void aTouchpointArrivingBeforeItsGroupsLatestHasTheGroupDecidedAnewAndIsCounted() {
+    ProfileIndex index = newIndex();
+    index.add(entry(1, 10, 14)); // session 14
+    index.add(entry(2, 20, 14)); // session 14 again, later: joins at once
+    index.commit();
+    assertThat(index.lookup().work()).isEqualTo(new ProfileIndex.Work(2, 0, 0, 0));
+    index.add(entry(3, 15, 14, 10)); // a login between them, arriving late
+    index.add(entry(4, 40)); // no key: not an arrival with keys
+    index.commit();
+    // The late login's group (two stored touchpoints) was decided anew for it.
+    assertThat(index.lookup().work()).isEqualTo(new ProfileIndex.Work(3, 1, 1, 2));
+    assertThat(index.lookup().touchpointsOf(10)).containsExactlyInAnyOrder(1, 2, 3);
+  }
+
+  @Test
   void keysSeenTogetherMakeOneProfileAndUnkeyedTouchpointsAreCounted() {
     ProfileIndex index = newIndex();
     index.add(entry(1, 10, 14)); // session 14
