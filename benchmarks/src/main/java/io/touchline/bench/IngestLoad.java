@@ -169,12 +169,32 @@ public final class IngestLoad {
       AtomicLong ioErrors,
       long deadline)
       throws IOException, InterruptedException {
-    HttpRequest request =
+    send(http, url, null, body, latencies, retries, ioErrors, deadline);
+  }
+
+  /**
+   * The same, with {@code Authorization: Bearer <token>} when the collector asks for an ingest
+   * token ({@code token} null for none).
+   */
+  public static void send(
+      HttpClient http,
+      String url,
+      String token,
+      byte[] body,
+      Latencies latencies,
+      AtomicLong retries,
+      AtomicLong ioErrors,
+      long deadline)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(120))
             .header("Content-Type", "application/x-protobuf")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    HttpRequest request = builder.build();
     int connectionFailures = 0;
     while (true) {
       long sent = System.nanoTime();
@@ -354,7 +374,8 @@ public final class IngestLoad {
 
   // ---------------------------------------------------------------------------------- helpers
 
-  private static HttpClient client() {
+  /** An HTTP client as the load uses it: one connection, HTTP/1.1. */
+  public static HttpClient client() {
     // HTTP/1.1: the collector's server speaks nothing else, and no h2c upgrade is attempted.
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
@@ -404,11 +425,11 @@ public final class IngestLoad {
   }
 
   /** Latencies in nanoseconds; percentiles by nearest rank. Not thread-safe: one per thread. */
-  static final class Latencies {
+  public static final class Latencies {
     private long[] values = new long[1024];
     private int size;
 
-    void add(long nanos) {
+    public void add(long nanos) {
       if (size == values.length) {
         values = java.util.Arrays.copyOf(values, size * 2);
       }
@@ -425,7 +446,7 @@ public final class IngestLoad {
       return all;
     }
 
-    double percentileMs(double p) {
+    public double percentileMs(double p) {
       if (size == 0) {
         return Double.NaN;
       }
