@@ -6,12 +6,14 @@
 # prints the collector's peak RSS. COLLECTOR_OPTS passes JVM options (e.g. -Xmx1g); COLLECTOR_JAR another
 # build of the collector (to compare two versions side by side). Then the
 # analyst views are timed (ViewLoad, VIEW_ROUNDS rounds, default 20; VIEW_ROUNDS=0 skips them).
+# DATA=realistic sends the journey generator's history of PROFILES customers (at most 999,999; its
+# first TOUCHPOINTS touchpoints, encoded before the clock starts) instead of the uniform load data.
 set -euo pipefail
-N=${1:?touchpoints}; P=${2:?profiles}; K=${3:-2000}; C=${4:-4}
+N=${1:?touchpoints}; P=${2:?profiles}; K=${3:-2000}; C=${4:-4}; DATA=${DATA:-uniform}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=${COLLECTOR_JAR:-$ROOT/collector/target/touchline-collector.jar}
 BENCH=$ROOT/benchmarks/target/benchmarks.jar
-D=$ROOT/benchmarks/target/collector-load/$N-$P
+D=$ROOT/benchmarks/target/collector-load/$N-$P$([ "$DATA" = uniform ] || echo "-$DATA")
 rm -rf "$D"; mkdir -p "$D"
 printf 'otlp:\n  grpcPort: 0\n  httpPort: 0\napi:\n  port: 0\nstorage:\n  path: %s/data\n' "$D" > "$D/collector.yaml"
 /usr/bin/time -f "collector peak RSS %M KB, %e s wall" -o "$D/time.txt" \
@@ -21,11 +23,11 @@ for _ in $(seq 120); do grep -q "ready" "$D/collector.log" 2>/dev/null && break;
 READY=$(grep "ready" "$D/collector.log") || { cat "$D/collector.log"; exit 1; }
 OTLP=$(sed 's/.*otlp-http=\([^ ]*\).*/\1/' <<< "$READY"); API=$(sed 's/.*api=\([^ ]*\).*/\1/' <<< "$READY")
 java -cp "$BENCH" io.touchline.bench.IngestLoad ingest --otlp "$OTLP" --touchpoints "$N" --clients "$C" \
-  --batch 512 --profiles "$P" --seed 42
+  --batch 512 --profiles "$P" --seed 42 --data "$DATA" --spool "$D"
 java -cp "$BENCH" io.touchline.bench.IngestLoad lookup --api "$API" --touchpoints "$N" --profiles "$P" \
-  --lookups "$K" --seed 42
+  --lookups "$K" --seed 42 --data "$DATA"
 if [ "${VIEW_ROUNDS:-20}" != 0 ]; then
-  java -cp "$BENCH" io.touchline.bench.ViewLoad --api "$API" --rounds "${VIEW_ROUNDS:-20}"
+  java -cp "$BENCH" io.touchline.bench.ViewLoad --api "$API" --rounds "${VIEW_ROUNDS:-20}" --data "$DATA"
 fi
 curl -s "$API/metrics" | grep -E '^touchline_(commit_seconds_(sum|count)|database_bytes)'
 kill "$(pgrep -P "$TIMED" java)"; wait "$TIMED" || true

@@ -1,5 +1,6 @@
 package io.touchline.bench;
 
+import io.touchline.bench.journeys.JourneyHistory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,8 +46,15 @@ public final class IngestLoad {
       usage:
         IngestLoad ingest --otlp URL [--touchpoints N=1000000] [--clients C=4] [--batch B=512]
                           [--profiles P=100000] [--seed S=42] [--max-seconds T]
+                          [--data uniform|realistic] [--spool DIR]
         IngestLoad lookup --api URL [--profiles P=100000] [--touchpoints N=10*P] [--lookups K=2000]
-                          [--warmup W=200] [--email-share F=0.2] [--seed S=42] [--max-seconds T]
+                          [--warmup W=200] [--email-share F=0.2] [--phone-share F=0.1]
+                          [--seed S=42] [--max-seconds T] [--data uniform|realistic]
+        --data uniform (the default): every span carries customer_id, email and session of one of P
+        customers. --data realistic: the journey generator's history of P customers (at most
+        999,999), its first N touchpoints pre-encoded into a file in --spool DIR (default: the
+        temporary directory) before the clock starts; lookups ask for the customer numbers, e-mails
+        (--email-share) and phones (--phone-share) those touchpoints carried.
       """;
 
   private IngestLoad() {}
@@ -72,12 +82,59 @@ public final class IngestLoad {
     int profiles = (int) longOf(o, "profiles", 100_000);
     long seed = longOf(o, "seed", 42);
     long maxSeconds = longOf(o, "max-seconds", 0);
-    LoadData data = new LoadData(seed, n, profiles);
-    long batches = (n + batch - 1) / batch;
+    String dataKind = dataKind(o);
+    try (LoadSource data = source(dataKind, o, n, profiles, seed, batch)) {
+      return ingest(data, dataKind, url, clients, batch, profiles, seed, maxSeconds);
+    }
+  }
+
+  private static LoadSource source(
+      String dataKind, Map<String, String> o, long n, int profiles, long seed, int batch)
+      throws IOException {
+    if (dataKind.equals("uniform")) {
+      return LoadSource.uniform(new LoadData(seed, n, profiles), batch);
+    }
+    if (batch > 512) {
+      usage("--data realistic sends at most 512 spans per request, as an agent does");
+    }
+    Path spool = Path.of(o.getOrDefault("spool", System.getProperty("java.io.tmpdir")));
     System.out.printf(
         Locale.ROOT,
-        "ingest: %,d touchpoints over %,d profiles (seed %d), %d clients, %d spans per request, to %s%n",
+        "pre-encoding %,d touchpoints of the journeys of %,d customers (seed %d) into %s ...%n",
         n,
+        profiles,
+        seed,
+        spool);
+    long start = System.nanoTime();
+    SpooledRequests spooled =
+        SpooledRequests.spool(realisticHistory(profiles, seed, n, batch).requests(), spool);
+    System.out.printf(
+        Locale.ROOT,
+        "pre-encoded %,d touchpoints in %,d requests (%,.0f MB) in %.1f s%n",
+        spooled.touchpoints(),
+        spooled.requests(),
+        spooled.bytes() / 1e6,
+        (System.nanoTime() - start) / 1e9);
+    return spooled;
+  }
+
+  private static int ingest(
+      LoadSource data,
+      String dataKind,
+      String url,
+      int clients,
+      int batch,
+      int profiles,
+      long seed,
+      long maxSeconds)
+      throws InterruptedException {
+    long n = data.touchpoints();
+    long batches = data.requests();
+    System.out.printf(
+        Locale.ROOT,
+        "ingest: %,d %s touchpoints over %,d profiles (seed %d), %d clients, %d spans per request, to %s%n",
+        n,
+        dataKind,
         profiles,
         seed,
         clients,
@@ -105,13 +162,11 @@ public final class IngestLoad {
                 while (failure.get() == null
                     && before(deadline)
                     && (b = nextBatch.getAndIncrement()) < batches) {
-                  long from = b * batch;
-                  long to = Math.min(n, from + batch);
-                  byte[] body = data.request(from, to).toByteArray();
                   try {
+                    byte[] body = data.body(b);
                     send(http, url, body, mine, retries, ioErrors, deadline);
                     requests.incrementAndGet();
-                    acked.addAndGet(to - from);
+                    acked.addAndGet(data.spans(b));
                   } catch (Exception e) {
                     failure.compareAndSet(null, e.getMessage());
                   }
@@ -169,12 +224,32 @@ public final class IngestLoad {
       AtomicLong ioErrors,
       long deadline)
       throws IOException, InterruptedException {
-    HttpRequest request =
+    send(http, url, null, body, latencies, retries, ioErrors, deadline);
+  }
+
+  /**
+   * The same, with {@code Authorization: Bearer <token>} when the collector asks for an ingest
+   * token ({@code token} null for none).
+   */
+  public static void send(
+      HttpClient http,
+      String url,
+      String token,
+      byte[] body,
+      Latencies latencies,
+      AtomicLong retries,
+      AtomicLong ioErrors,
+      long deadline)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(120))
             .header("Content-Type", "application/x-protobuf")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    HttpRequest request = builder.build();
     int connectionFailures = 0;
     while (true) {
       long sent = System.nanoTime();
@@ -263,19 +338,36 @@ public final class IngestLoad {
     int lookups = (int) longOf(o, "lookups", 2000);
     int warmup = (int) longOf(o, "warmup", 200);
     double emailShare = Double.parseDouble(o.getOrDefault("email-share", "0.2"));
+    double phoneShare = Double.parseDouble(o.getOrDefault("phone-share", "0.1"));
     long seed = longOf(o, "seed", 42);
     long maxSeconds = longOf(o, "max-seconds", 0);
-    LoadData data = new LoadData(seed, n, profiles);
+    String dataKind = dataKind(o);
+    if (dataKind.equals("realistic")) {
+      System.out.printf(
+          Locale.ROOT,
+          "replaying the first %,d touchpoints of the journeys of %,d customers for the keys they carried%n",
+          n,
+          profiles);
+    }
+    LookupKeys keys =
+        dataKind.equals("uniform")
+            ? LookupKeys.uniform(new LoadData(seed, n, profiles), emailShare)
+            : LookupKeys.realistic(
+                realisticHistory(profiles, seed, n, 512), emailShare, phoneShare);
     SplittableRandom random = new SplittableRandom(seed ^ 0x100C0B);
     HttpClient http = client();
     System.out.printf(
         Locale.ROOT,
-        "lookup: %,d lookups (%.0f%% by email) after %,d warm-up, sequential, customers of %,d touchpoints"
-            + " over %,d profiles (seed %d), at %s%n",
+        "lookup: %,d lookups (%.0f%% by email%s) after %,d warm-up, sequential, customers of %,d %s"
+            + " touchpoints over %,d profiles (seed %d), at %s%n",
         lookups,
         emailShare * 100,
+        dataKind.equals("uniform")
+            ? ""
+            : String.format(Locale.ROOT, ", %.0f%% by phone", phoneShare * 100),
         warmup,
         n,
+        dataKind,
         profiles,
         seed,
         api);
@@ -289,16 +381,13 @@ public final class IngestLoad {
     long start = System.nanoTime();
     int done = 0;
     for (int i = 0; i < warmup + lookups && before(deadline); i++) {
-      long slot = random.nextLong(data.existingCustomers());
-      int customer = data.customerOfSlot(slot);
-      String key =
-          random.nextDouble() < emailShare
-              ? "email:" + LoadData.email(customer)
-              : "customer_id:" + LoadData.customerId(customer);
+      LookupKeys.Key key = keys.next(random);
       HttpRequest request =
           HttpRequest.newBuilder(
                   URI.create(
-                      api + "/api/profiles?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)))
+                      api
+                          + "/api/profiles?key="
+                          + URLEncoder.encode(key.key(), StandardCharsets.UTF_8)))
               .timeout(Duration.ofSeconds(120))
               .GET()
               .build();
@@ -312,8 +401,8 @@ public final class IngestLoad {
       latencies.add(took);
       statuses.merge(response.statusCode(), 1, Integer::sum);
       bytes += response.body().length();
-      if (response.statusCode() == 200) {
-        if (count(response.body(), "\"spanId\"") == data.touchpointsOfSlot(slot)) {
+      if (response.statusCode() == 200 && key.expectedTouchpoints() >= 0) {
+        if (count(response.body(), "\"spanId\"") == key.expectedTouchpoints()) {
           complete++;
         } else {
           incomplete++;
@@ -326,11 +415,16 @@ public final class IngestLoad {
     }
     System.out.printf(
         Locale.ROOT,
-        "lookups: %,d; status counts %s; %,d with every touchpoint of the customer, %,d not; mean answer %,d bytes%n",
+        "lookups: %,d; status counts %s; %smean answer %,d bytes%n",
         done,
         statuses,
-        complete,
-        incomplete,
+        complete + incomplete == 0
+            ? "" // realistic keys: what a profile holds depends on how the journeys linked
+            : String.format(
+                Locale.ROOT,
+                "%,d with every touchpoint of the customer, %,d not; ",
+                complete,
+                incomplete),
         done == 0 ? 0 : bytes / done);
     System.out.printf(
         Locale.ROOT,
@@ -339,7 +433,9 @@ public final class IngestLoad {
         latencies.percentileMs(95),
         latencies.percentileMs(99),
         latencies.percentileMs(100));
-    return done == lookups && incomplete == 0 && statuses.keySet().equals(java.util.Set.of(200))
+    return done == lookups
+            && incomplete == 0
+            && keys.acceptedStatuses().containsAll(statuses.keySet())
         ? 0
         : 1;
   }
@@ -354,7 +450,8 @@ public final class IngestLoad {
 
   // ---------------------------------------------------------------------------------- helpers
 
-  private static HttpClient client() {
+  /** An HTTP client as the load uses it: one connection, HTTP/1.1. */
+  public static HttpClient client() {
     // HTTP/1.1: the collector's server speaks nothing else, and no h2c upgrade is attempted.
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
@@ -373,6 +470,43 @@ public final class IngestLoad {
       options.put(args[i].substring(2), args[++i]);
     }
     return options;
+  }
+
+  /**
+   * Where the realistic history starts: its touchpoints then run for as many days as N of them
+   * take.
+   */
+  static final Instant REALISTIC_FROM = Instant.parse("2026-09-01T00:00:00Z");
+
+  /**
+   * The journeys of {@code profiles} customers from {@link #REALISTIC_FROM} on, their first {@code
+   * n} touchpoints: the same for the ingest and for the lookups that follow it.
+   */
+  private static JourneyHistory realisticHistory(int profiles, long seed, long n, int batch) {
+    if (profiles > JourneyHistory.MAX_CUSTOMERS) {
+      usage("--data realistic takes at most " + JourneyHistory.MAX_CUSTOMERS + " --profiles");
+    }
+    return JourneyHistory.builder()
+        .customers(profiles)
+        .seed(seed)
+        .from(REALISTIC_FROM)
+        .maxTouchpoints(n)
+        .batchSize(batch)
+        .build();
+  }
+
+  private static String dataKind(Map<String, String> options) {
+    String kind = options.getOrDefault("data", "uniform");
+    if (!kind.equals("uniform") && !kind.equals("realistic")) {
+      usage("--data must be uniform or realistic, was '" + kind + "'");
+    }
+    return kind;
+  }
+
+  private static void usage(String message) {
+    System.err.println(message);
+    System.err.print(USAGE);
+    System.exit(2);
   }
 
   private static String required(Map<String, String> options, String name) {
@@ -404,11 +538,11 @@ public final class IngestLoad {
   }
 
   /** Latencies in nanoseconds; percentiles by nearest rank. Not thread-safe: one per thread. */
-  static final class Latencies {
+  public static final class Latencies {
     private long[] values = new long[1024];
     private int size;
 
-    void add(long nanos) {
+    public void add(long nanos) {
       if (size == values.length) {
         values = java.util.Arrays.copyOf(values, size * 2);
       }
@@ -425,7 +559,7 @@ public final class IngestLoad {
       return all;
     }
 
-    double percentileMs(double p) {
+    public double percentileMs(double p) {
       if (size == 0) {
         return Double.NaN;
       }

@@ -22,7 +22,10 @@ import java.util.Map;
  */
 public final class ViewLoad {
 
-  /** The views and the requests that exercise them, on the names {@link LoadData} sends. */
+  /**
+   * The views and the requests that exercise them, on the names {@link LoadData} sends ({@link
+   * #views} adapts them to the realistic journeys).
+   */
   static final Map<String, String> VIEWS = new LinkedHashMap<>();
 
   static {
@@ -51,31 +54,37 @@ public final class ViewLoad {
   public static void main(String[] args) throws Exception {
     String api = null;
     int rounds = 20;
+    String data = "uniform";
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--api" -> api = args[i + 1].replaceAll("/$", "");
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+        case "--data" -> data = args[i + 1];
         default ->
             throw new IllegalArgumentException(
-                "unknown option " + args[i] + "; use --api URL [--rounds N]");
+                "unknown option "
+                    + args[i]
+                    + "; use --api URL [--rounds N] [--data uniform|realistic]");
       }
     }
     if (api == null) {
-      System.err.println("usage: ViewLoad --api http://127.0.0.1:8080 [--rounds 20]");
+      System.err.println(
+          "usage: ViewLoad --api http://127.0.0.1:8080 [--rounds 20] [--data uniform|realistic]");
       System.exit(2);
     }
+    Map<String, String> views = views(data);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    long first = time(http, api + VIEWS.get("overview"));
+    long first = time(http, api + views.get("overview"));
     System.out.printf(Locale.ROOT, "first request (builds the snapshot): %.0f ms%n", first / 1e6);
-    long attribute = time(http, api + VIEWS.get("segments"));
+    long attribute = time(http, api + views.get("segments"));
     System.out.printf(
         Locale.ROOT,
         "first use of customer.tier (reads the attribute from the store): %.0f ms%n",
         attribute / 1e6);
     Map<String, IngestLoad.Latencies> latencies = new LinkedHashMap<>();
-    VIEWS.keySet().forEach(view -> latencies.put(view, new IngestLoad.Latencies()));
+    views.keySet().forEach(view -> latencies.put(view, new IngestLoad.Latencies()));
     for (int round = -1; round < rounds; round++) {
-      for (Map.Entry<String, String> view : VIEWS.entrySet()) {
+      for (Map.Entry<String, String> view : views.entrySet()) {
         long took = time(http, api + view.getValue());
         if (round >= 0) {
           latencies.get(view.getKey()).add(took);
@@ -99,6 +108,22 @@ public final class ViewLoad {
                 l.percentileMs(50),
                 l.percentileMs(95),
                 l.percentileMs(100)));
+  }
+
+  /**
+   * The requests for the data loaded: the realistic journeys (the demo apps' touchpoints) browse
+   * products where the uniform load views pages.
+   */
+  static Map<String, String> views(String data) {
+    if (data.equals("uniform")) {
+      return VIEWS;
+    }
+    if (!data.equals("realistic")) {
+      throw new IllegalArgumentException("--data must be uniform or realistic, was '" + data + "'");
+    }
+    Map<String, String> views = new LinkedHashMap<>();
+    VIEWS.forEach((view, request) -> views.put(view, request.replace("page.view", "product.view")));
+    return views;
   }
 
   private static long time(HttpClient http, String url) throws Exception {

@@ -108,6 +108,14 @@ public final class DemoEnvironment implements AutoCloseable {
 
   /** Starts the four channel apps, each with the agent exporting to the collector. */
   public void startApps() throws Exception {
+    startApps(otlp);
+  }
+
+  /**
+   * Starts the four channel apps, each with the agent exporting to {@code exportEndpoint} (an
+   * OTLP/HTTP base URL: the collector's, or something standing in front of it).
+   */
+  public void startApps(String exportEndpoint) throws Exception {
     for (DemoApp app : APPS) {
       List<String> args =
           new ArrayList<>(
@@ -127,7 +135,7 @@ public final class DemoEnvironment implements AutoCloseable {
         args.addAll(List.of("--shop", appUrls.get("web-shop")));
       }
       JvmProcess process =
-          start(app.module(), Map.of("TOUCHLINE_EXPORTER_OTLP_ENDPOINT", otlp), args);
+          start(app.module(), Map.of("TOUCHLINE_EXPORTER_OTLP_ENDPOINT", exportEndpoint), args);
       agentJvms.add(process);
       appUrls.put(
           app.module(),
