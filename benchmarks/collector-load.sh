@@ -30,5 +30,18 @@ if [ "${VIEW_ROUNDS:-20}" != 0 ]; then
   java -cp "$BENCH" io.touchline.bench.ViewLoad --api "$API" --rounds "${VIEW_ROUNDS:-20}" --data "$DATA"
 fi
 curl -s "$API/metrics" | grep -E '^touchline_(commit_seconds_(sum|count)|database_bytes)'
+# Identity coverage and how much deciding the identity rules did (identityWork, docs/api.md).
+echo "stats: $(curl -s "$API/api/stats")"
 kill "$(pgrep -P "$TIMED" java)"; wait "$TIMED" || true
 cat "$D/time.txt"
+# Restart to ready on the same store: the ready line (lookups answer) and the views' load line.
+START=$(date +%s.%N)
+java ${COLLECTOR_OPTS:-} -jar "$JAR" --config "$D/collector.yaml" > "$D/restart.log" 2>&1 &
+RESTARTED=$!
+for _ in $(seq 2400); do grep -q "ready" "$D/restart.log" 2>/dev/null && break; sleep 0.05; done
+READY_AT=$(date +%s.%N)
+for _ in $(seq 2400); do grep -q "analyst views" "$D/restart.log" 2>/dev/null && break; sleep 0.05; done
+VIEWS_AT=$(date +%s.%N)
+awk -v s="$START" -v r="$READY_AT" -v v="$VIEWS_AT" 'BEGIN { printf "restart: ready after %.1f s, analyst views after %.1f s\n", r - s, v - s }'
+grep "analyst views" "$D/restart.log" || true
+kill "$RESTARTED"; wait "$RESTARTED" || true

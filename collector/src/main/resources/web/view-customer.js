@@ -302,7 +302,12 @@ function graphTables(graph, profile, ctx) {
 function touchpointTable(touchpoints, { cls } = {}) {
   return table([
     { label: 'Time', cls: 'nowrap', value: (t) => fmtTime(t.time) },
-    { label: 'Touchpoint', value: (t) => h('span.step', t.touchpoint) },
+    {
+      label: 'Touchpoint',
+      value: (t) => h('span', h('span.step', t.touchpoint),
+        // bin/demo --history's generated touchpoints, told from those the agents recorded
+        t.attributes?.['demo.generated'] === true ? h('span.badge.badge-generated', { title: 'generated history (bin/demo --history), not recorded by an agent' }, 'generated') : null),
+    },
     { label: 'Channel', value: (t) => h('span', h('span.dot', { style: { background: channelColor(t.channel) } }), t.channel) },
     { label: 'Service', value: (t) => t.service },
     { label: 'Outcome', value: (t) => h(`span.badge.${t.outcome === 'error' ? 'badge-error' : 'badge-ok'}`, t.outcome) },

@@ -3,6 +3,9 @@
 
 import { h, panel, table, exportLinks, chart, fmtInt, fmtPct, shareBar, stepLabel, channelColor, noDataHint, emptyState, appLink, filterQuery, TIME_ZONE, TOOLTIP, AXIS_LABEL, toDate, esc, ERROR_COLOR, viewData } from './core.js';
 
+/** The attribute the demo's journey generator marks its history with (docs/demo.md). */
+const GENERATED = 'demo.generated';
+
 const BUCKETS = [['', 'Auto'], ['second', 'Second'], ['minute', 'Minute'], ['hour', 'Hour'], ['day', 'Day']];
 
 function kpi(name, label, value, text, sub) {
@@ -31,6 +34,13 @@ export async function render(root, ctx) {
       ? emptyState('No touchpoints match these filters', 'Widen the time range or clear the channel, service or segment filter.')
       : noDataHint()));
     return;
+  }
+
+  if ((ctx.catalog?.attributes || []).includes(GENERATED)) {
+    // bin/demo --history: say which touchpoints the agents recorded and which were generated.
+    root.append(h('p.note', { dataset: { note: 'generated-history' } },
+      'This collector holds generated history beside what the agents recorded live: touchpoints with ',
+      h('code', `${GENERATED}=true`), ' were written by the journey generator (bin/demo --history), the others by the agents on the demo apps. Customer timelines mark them "generated".'));
   }
 
   const errors = data.channels.reduce((n, c) => n + c.errors, 0);

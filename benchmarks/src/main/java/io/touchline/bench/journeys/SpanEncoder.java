@@ -28,6 +28,9 @@ final class SpanEncoder {
   private final AgentResources agents;
   private final Ids ids;
 
+  /** Marks a span as generated history. */
+  public static final String GENERATED = "demo.generated";
+
   SpanEncoder(AgentResources agents, long seed) {
     this.agents = agents;
     this.ids = new Ids(seed);
@@ -79,6 +82,9 @@ final class SpanEncoder {
     all.put("code.function.name", span.function());
     all.put("touchline.config.version", agents.configVersion(interaction.app()));
     all.put("demo.interaction", interaction.id());
+    // The one attribute no agent writes: it tells the generated history from what the agents
+    // recorded live (the UI says which is which; SpanShapes leaves it out of the comparison).
+    all.put(GENERATED, Boolean.TRUE);
     span.keys()
         .forEach(
             (type, values) ->

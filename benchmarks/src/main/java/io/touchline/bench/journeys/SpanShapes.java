@@ -54,7 +54,9 @@ public final class SpanShapes {
 
   private static SpanShape shape(SortedMap<String, String> resource, String scope, Span span) {
     Map<String, AnyValue> attributes = new TreeMap<>();
-    span.getAttributesList().forEach(a -> attributes.put(a.getKey(), a.getValue()));
+    span.getAttributesList().stream()
+        .filter(a -> !a.getKey().equals(SpanEncoder.GENERATED)) // the generator's own mark
+        .forEach(a -> attributes.put(a.getKey(), a.getValue()));
     List<String> keyTypes = new ArrayList<>();
     List<String> others = new ArrayList<>();
     attributes.forEach(
