@@ -68,4 +68,20 @@ final class Api {
                 HttpResponse.BodyHandlers.ofString());
     return response.statusCode();
   }
+
+  /** Posts OTLP/protobuf to the collector's OTLP/HTTP endpoint, as the agents send; the status. */
+  static int postOtlpProtobuf(String otlpBase, byte[] request)
+      throws IOException, InterruptedException {
+    String url =
+        otlpBase.endsWith("/v1/traces") ? otlpBase : otlpBase.replaceAll("/$", "") + "/v1/traces";
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-protobuf")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(request))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return response.statusCode();
+  }
 }
