@@ -4,14 +4,15 @@ import io.touchline.collector.config.CollectorConfig;
 import io.touchline.collector.config.CollectorConfigLoader;
 import io.touchline.collector.config.ConfigException;
 import io.touchline.collector.log.CollectorLog;
+import io.touchline.collector.rules.RulesException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
  * {@code java -jar touchline-collector.jar [--config config/collector.yaml]}. Exit codes: 2 for a
- * config mistake (the message names file, line and field), 1 when the collector cannot start (a
- * port in use, a database another process holds).
+ * config mistake, in collector.yaml or the rules file it names (the message names file, line and
+ * field), 1 when the collector cannot start (a port in use, a database another process holds).
  */
 public final class Main {
 
@@ -41,6 +42,9 @@ public final class Main {
               + " otlp-grpc="
               + collector.otlpGrpcEndpoint());
       collector.whenAnalystViewsLoaded(report -> CollectorLog.info("analyst views " + report));
+    } catch (RulesException e) {
+      e.problems().forEach(CollectorLog::error);
+      System.exit(2);
     } catch (Exception e) {
       CollectorLog.error("could not start: " + e.getMessage());
       System.exit(1);
