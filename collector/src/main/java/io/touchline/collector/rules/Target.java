@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
  * @param name the name rules give in {@code action.target}
  * @param url where requests go; an action's {@code path} is appended
  * @param method the HTTP method
- * @param headers sent with every request, values resolved ({@code Content-Type} included)
+ * @param headers sent with every request, values resolved; {@code Content-Type} is {@code
+ *     application/json} unless the file says otherwise
  * @param secretEnv the environment variable the HMAC secret was read from, if any
  * @param secret the HMAC-SHA256 secret the body is signed with, if any
  * @param timeout for one request

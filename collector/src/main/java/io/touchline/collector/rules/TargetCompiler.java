@@ -37,6 +37,11 @@ final class TargetCompiler {
           "expect",
           "upgrade");
 
+  static final String CONTENT_TYPE = "Content-Type";
+
+  /** What a body is, unless a target says otherwise. */
+  static final String JSON = "application/json";
+
   /** An HTTP header name (RFC 9110's token). */
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -66,6 +71,9 @@ final class TargetCompiler {
             ? Target.DEFAULT_METHOD
             : problems.read(path.field("method"), () -> method(yaml.method()));
     Map<String, String> headers = headers(yaml.headers(), path.field("headers"));
+    if (headers.keySet().stream().noneMatch(header -> header.equalsIgnoreCase(CONTENT_TYPE))) {
+      headers.put(CONTENT_TYPE, JSON);
+    }
     Optional<String> secretEnv = Optional.ofNullable(yaml.secretEnv()).map(String::trim);
     Optional<String> secret =
         secretEnv.map(env -> problems.read(path.field("secretEnv"), () -> environment.secret(env)));

@@ -175,7 +175,8 @@ class RulesLoaderTest {
 
     assertThat(target.headers())
         .containsEntry("Authorization", "Bearer desk-token-0123456789")
-        .containsEntry("X-Desk", "north");
+        .containsEntry("X-Desk", "north")
+        .containsEntry("Content-Type", "application/json");
     assertThat(target.url()).hasToString("http://127.0.0.1:8082/callbacks");
     assertThat(target.toString()).doesNotContain("desk-token").doesNotContain(SECRET);
     assertThatThrownBy(
