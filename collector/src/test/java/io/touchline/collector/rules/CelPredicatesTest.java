@@ -52,6 +52,7 @@ class CelPredicatesTest {
             "trigger.touchpoint == 'payment.declined' && trigger.channel == 'web'"
                 + " && trigger.service == 'web-shop' && trigger.outcome == 'error'"
                 + " && trigger.time.getHours() == 9"
+                + " && trigger.time.getHours('Europe/Berlin') == 10"
                 + " && trigger.keys['customer_id'][0] == 'C-1001'"
                 + " && profile.attributes['customer.tier'] in ['gold', 'silver']"
                 + " && !('phone' in profile.keys)"
