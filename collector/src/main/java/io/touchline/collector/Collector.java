@@ -7,6 +7,7 @@ import io.touchline.collector.commit.Retention;
 import io.touchline.collector.commit.ViewColumnsFeed;
 import io.touchline.collector.config.BearerTokens;
 import io.touchline.collector.config.CollectorConfig;
+import io.touchline.collector.config.KeyTypeConfig;
 import io.touchline.collector.config.Scope;
 import io.touchline.collector.erase.ProfileEraser;
 import io.touchline.collector.http.HttpPort;
@@ -23,6 +24,9 @@ import io.touchline.collector.metrics.CollectorMetrics;
 import io.touchline.collector.query.ProfileQuery;
 import io.touchline.collector.query.TouchpointListQuery;
 import io.touchline.collector.query.views.CatalogQuery;
+import io.touchline.collector.rules.RulesException;
+import io.touchline.collector.rules.RulesLoader;
+import io.touchline.collector.rules.RulesSource;
 import io.touchline.collector.stitch.KeyTypes;
 import io.touchline.collector.stitch.ProfileIndex;
 import io.touchline.collector.store.Database;
@@ -41,12 +45,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * The running collector: wires ingest → store → query → API and owns their lifecycle. Data flows
@@ -91,6 +98,10 @@ public final class Collector implements AutoCloseable {
   private final IngestLog ingestLog;
   private final ScheduledExecutorService maintenance = threads.scheduler("touchline-maintenance");
   private final AtomicBoolean ready = new AtomicBoolean();
+
+  /** The rules in force, when collector.yaml names a rules file; nothing decides on them yet. */
+  private RulesSource rules;
+
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Collector(CollectorConfig config, ServerTls tls, Database database)
@@ -240,8 +251,14 @@ public final class Collector implements AutoCloseable {
             .toList());
   }
 
-  /** Opens the database and starts listening; returns once both servers accept connections. */
-  public static Collector start(CollectorConfig config) throws IOException, SQLException {
+  /**
+   * Opens the database and starts listening; returns once both servers accept connections.
+   *
+   * @throws RulesException when the rules file does not load: before anything is opened
+   */
+  public static Collector start(CollectorConfig config)
+      throws IOException, SQLException, RulesException {
+    RulesSource rules = loadRules(config);
     ServerTls tls = serverTls(config);
     Database database =
         Database.open(
@@ -272,8 +289,43 @@ public final class Collector implements AutoCloseable {
     }
     collector.warnAtStart();
     collector.startMaintenance();
+    if (rules != null) {
+      collector.rules = rules;
+      rules.watch(collector.threads.scheduler("touchline-rules-watch"));
+    }
     collector.ready.set(true);
     return collector;
+  }
+
+  /** The rules file collector.yaml names, loaded; null without one. */
+  private static RulesSource loadRules(CollectorConfig config) throws RulesException {
+    if (config.rules().path().isEmpty()) {
+      return null;
+    }
+    RulesSource rules =
+        RulesSource.load(
+            config.rules().path().get(),
+            new RulesLoader(
+                System.getenv(),
+                config.keyTypes().stream()
+                    .map(KeyTypeConfig::name)
+                    .collect(Collectors.toCollection(LinkedHashSet::new))));
+    CollectorLog.info(
+        "rules "
+            + rules.file()
+            + ": "
+            + rules.current().rules().size()
+            + " rules loaded, watched for changes; deciding and sending are not built yet"
+            + " (docs/rules.md)");
+    return rules;
+  }
+
+  /**
+   * The rules in force and why the file as it is now is not, if it is not (for health and the API);
+   * empty when collector.yaml names no rules file.
+   */
+  public Optional<RulesSource> rules() {
+    return Optional.ofNullable(rules);
   }
 
   /** The certificate and key of {@code tls}, or null when the ports speak plain HTTP and gRPC. */
@@ -373,6 +425,9 @@ public final class Collector implements AutoCloseable {
     }
     ready.set(false);
     maintenance.shutdownNow();
+    if (rules != null) {
+      rules.close();
+    }
     try {
       // OTLP first: a batch being written is committed and answered before the database closes.
       if (grpcServer != null) {

@@ -204,7 +204,7 @@ class IdentityRulesApiTest {
         TestCollectors.startWith(
             data,
             new io.touchline.collector.config.CollectorConfig(
-                null, null, null, null, null, null, null, null, secret, null, null, null));
+                null, null, null, null, null, null, null, null, secret, null, null, null, null));
     String hashed =
         io.touchline.keys.KeyHashing.hash(
             secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "ann@example.com");

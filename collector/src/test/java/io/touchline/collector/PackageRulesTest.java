@@ -137,9 +137,41 @@ class PackageRulesTest {
               ROOT + ".erase..",
               ROOT + ".ingest..",
               ROOT + ".metrics..",
-              ROOT + ".tls..")
+              ROOT + ".tls..",
+              ROOT + ".rules..")
           .because(
               "model, log and config are what the other packages share; they use none of them");
+
+  @ArchTest
+  static final ArchRule theRulesAreDefinitionsOnly =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".rules..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "java.sql..",
+              "org.duckdb..",
+              "org.eclipse.jetty..",
+              "com.sun.net.httpserver..",
+              "java.net.http..",
+              "io.grpc..",
+              ROOT + ".store..",
+              ROOT + ".stitch..",
+              ROOT + ".journey..",
+              ROOT + ".query..",
+              ROOT + ".web..",
+              ROOT + ".http..",
+              ROOT + ".commit..",
+              ROOT + ".ingest..",
+              ROOT + ".live..",
+              ROOT + ".erase..",
+              ROOT + ".metrics..",
+              ROOT + ".tls..")
+          .because(
+              "the rules file is definition and validation, read the same by the collector and"
+                  + " check-rules: no JDBC, no HTTP, no DuckDB; the engine that decides and delivers"
+                  + " uses the model (rules/package-info.java)");
 
   @ArchTest
   static final ArchRule tlsMakesContextsOfTheCheckedConfigOnly =

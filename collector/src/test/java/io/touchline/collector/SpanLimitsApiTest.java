@@ -224,7 +224,7 @@ class SpanLimitsApiTest {
 
   private static CollectorConfig withLimits(CollectorConfig.Limits limits) {
     return new CollectorConfig(
-        null, null, null, null, null, null, null, null, null, limits, null, null);
+        null, null, null, null, null, null, null, null, null, limits, null, null, null);
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.List;
  * @param limits what one span may carry; a span over a limit is refused on its own
  * @param tls the certificate and key every port speaks TLS with; plain HTTP and gRPC without it
  * @param http what one client may take of the HTTP ports (timeouts, header size, connections)
+ * @param rules the rules file, if rules act on journeys (docs/rules.md)
  */
 public record CollectorConfig(
     String bindAddress,
@@ -35,7 +36,8 @@ public record CollectorConfig(
     String hashSecret,
     Limits limits,
     Tls tls,
-    Http http) {
+    Http http,
+    Rules rules) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
@@ -73,6 +75,7 @@ public record CollectorConfig(
     journeys = journeys == null ? new Journeys(null) : journeys;
     limits = limits == null ? Limits.defaults() : limits;
     http = http == null ? Http.defaults() : http;
+    rules = rules == null ? Rules.none() : rules;
     hashSecret = Secrets.resolve("hashSecret", hashSecret);
   }
 
@@ -92,7 +95,7 @@ public record CollectorConfig(
 
   public static CollectorConfig defaults() {
     return new CollectorConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The same settings listening elsewhere and storing elsewhere: for tests and tools. */
@@ -115,7 +118,8 @@ public record CollectorConfig(
         hashSecret,
         limits,
         tls,
-        http);
+        http,
+        rules);
   }
 
   /**
@@ -470,6 +474,48 @@ public record CollectorConfig(
 
     public java.time.Duration idle() {
       return Durations.parse("http.idleTimeout", idleTimeout);
+    }
+  }
+
+  /**
+   * The rules that act on journeys (docs/rules.md). The file is loaded when the collector starts (a
+   * file that does not load stops the start) and watched while it runs.
+   *
+   * @param file the rules file, e.g. {@code config/rules.yaml}, relative to the working directory;
+   *     none: no rules
+   * @param lateness how long after its event time a touchpoint may still arrive and count for the
+   *     decisions of rules: a trigger is decided once this has passed (its absence window too), so
+   *     that decisions do not depend on the order touchpoints arrive in within it; e.g. {@code 5m}
+   */
+  public record Rules(String file, String lateness) {
+
+    /** Beyond a day a decision comes too late to act on what just happened. */
+    private static final java.time.Duration LONGEST_LATENESS = java.time.Duration.ofDays(1);
+
+    public Rules {
+      if (file != null && file.isBlank()) {
+        throw new InvalidFieldException(
+            "rules.file", "must not be empty; leave the rules section out for no rules");
+      }
+      file = file == null ? null : file.trim();
+      lateness = lateness == null ? "5m" : lateness.trim();
+      if (Durations.parse("rules.lateness", lateness).compareTo(LONGEST_LATENESS) > 0) {
+        throw new InvalidFieldException(
+            "rules.lateness", "must be between 1s and 1d, was '" + lateness + "'");
+      }
+    }
+
+    public static Rules none() {
+      return new Rules(null, null);
+    }
+
+    /** The file, if rules are configured. */
+    public java.util.Optional<java.nio.file.Path> path() {
+      return java.util.Optional.ofNullable(file).map(java.nio.file.Paths::get);
+    }
+
+    public java.time.Duration latenessPeriod() {
+      return Durations.parse("rules.lateness", lateness);
     }
   }
 

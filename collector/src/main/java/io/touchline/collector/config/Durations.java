@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as people write them in config: {@code 90s}, {@code 30m}, {@code 12h}, {@code 400d}.
+ * The same in {@code collector.yaml} and the rules file.
  */
-final class Durations {
+public final class Durations {
 
   private static final Pattern FORM = Pattern.compile("(\\d{1,12})\\s*(s|m|h|d)");
 
@@ -15,11 +16,28 @@ final class Durations {
    * The longest duration any setting takes: 100 years. Durations are compared and added to
    * nanosecond times, which a long counts for 292 years; no retention, gap or window needs more.
    */
-  static final Duration LONGEST = Duration.ofDays(36_500);
+  public static final Duration LONGEST = Duration.ofDays(36_500);
 
   private Durations() {}
 
-  static Duration parse(String field, String text) {
+  /**
+   * The shortest way to write it back: {@code 1800s} as {@code 30m}, {@code 86400s} as {@code 1d}.
+   */
+  public static String format(Duration duration) {
+    long seconds = duration.getSeconds();
+    if (seconds % 86_400 == 0) {
+      return seconds / 86_400 + "d";
+    }
+    if (seconds % 3_600 == 0) {
+      return seconds / 3_600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+
+  /**
+   * @throws IllegalArgumentException naming what is wrong (not the field: the caller knows it)
+   */
+  public static Duration parse(String field, String text) {
     Matcher matcher = FORM.matcher(text == null ? "" : text.trim());
     if (!matcher.matches()) {
       throw new InvalidFieldException(

@@ -56,13 +56,57 @@ final class YamlLines {
             });
   }
 
-  private static Optional<Found> walk(String yaml, List<Object> path) {
-    Node node;
-    try {
-      node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
-    } catch (RuntimeException e) {
-      return Optional.empty();
+  /**
+   * The path as a field name: {@code rules[2].action.target}. An index where the file holds a
+   * single value instead of a list (a field that takes either) is left out, so the name is what the
+   * file says.
+   */
+  static String label(String yaml, List<Object> path) {
+    Node node = compose(yaml);
+    StringBuilder label = new StringBuilder();
+    for (Object step : path) {
+      if (step instanceof Integer index) {
+        if (node == null || node instanceof SequenceNode) {
+          label.append('[').append(index).append(']');
+        }
+      } else {
+        label.append(label.length() == 0 ? "" : ".").append(step);
+      }
+      node = child(node, step);
     }
+    return label.toString();
+  }
+
+  private static Node compose(String yaml) {
+    try {
+      return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The node at one step down, or null. A single value stands for a list of itself. */
+  private static Node child(Node node, Object step) {
+    if (node instanceof MappingNode mapping && step instanceof String name) {
+      Node found = null;
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(name)) {
+          found = tuple.getValueNode();
+        }
+      }
+      return found;
+    }
+    if (node instanceof SequenceNode sequence && step instanceof Integer index) {
+      return index < sequence.getValue().size() ? sequence.getValue().get(index) : null;
+    }
+    if (node != null && Integer.valueOf(0).equals(step)) {
+      return node;
+    }
+    return null;
+  }
+
+  private static Optional<Found> walk(String yaml, List<Object> path) {
+    Node node = compose(yaml);
     if (node == null) {
       return Optional.empty();
     }
@@ -85,6 +129,8 @@ final class YamlLines {
           && index < sequence.getValue().size()) {
         node = sequence.getValue().get(index);
         line = node.getStartMark().getLine() + 1;
+      } else if (Integer.valueOf(0).equals(step) && !(node instanceof SequenceNode)) {
+        continue; // a single value where a list is also taken: it is the list's first item
       } else {
         return Optional.of(new Found(line, node, false));
       }

@@ -67,6 +67,19 @@ public final class CollectorLog {
     }
   }
 
+  /**
+   * Where a command of the jar (such as {@code check-rules}) prints its own report: stdout, as it
+   * is, without the collector's prefix, since it is the command's answer rather than a log line.
+   */
+  public static PrintStream commandOutput() {
+    return System.out;
+  }
+
+  /** Where a command of the jar prints what went wrong: stderr, as it is. */
+  public static PrintStream commandErrors() {
+    return System.err;
+  }
+
   /** The line scripts wait for: {@code touchline collector ready: ...}. */
   public static void ready(String addresses) {
     print(System.out, "touchline collector ready: " + addresses);

@@ -295,4 +295,25 @@ class CollectorConfigLoaderTest {
     CollectorConfig shipped = loader.load(Path.of("..", "config", "collector.yaml"));
     assertThat(shipped).isEqualTo(CollectorConfig.defaults());
   }
+
+  @Test
+  void readsTheRulesSection() throws ConfigException {
+    CollectorConfig config =
+        loader.parse("collector.yaml", "rules:\n  file: config/rules.yaml\n  lateness: 30s\n");
+
+    assertThat(config.rules().path()).contains(java.nio.file.Paths.get("config/rules.yaml"));
+    assertThat(config.rules().latenessPeriod()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(loader.parse("collector.yaml", "# none\n").rules().path()).isEmpty();
+    assertThat(loader.parse("collector.yaml", "rules: {file: r.yaml}\n").rules().latenessPeriod())
+        .isEqualTo(java.time.Duration.ofMinutes(5));
+    assertThatThrownBy(
+            () -> loader.parse("collector.yaml", "rules:\n  file: r.yaml\n  lateness: 2d\n"))
+        .hasMessage("collector.yaml:3: rules.lateness: must be between 1s and 1d, was '2d'");
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "rules:\n  file: ''\n"))
+        .hasMessage(
+            "collector.yaml:2: rules.file: must not be empty; leave the rules section out for no"
+                + " rules");
+    assertThatThrownBy(() -> loader.parse("collector.yaml", "rules:\n  files: r.yaml\n"))
+        .hasMessageStartingWith("collector.yaml:2: rules.files: unknown field");
+  }
 }

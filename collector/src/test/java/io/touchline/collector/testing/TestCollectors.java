@@ -30,6 +30,7 @@ public final class TestCollectors {
             null,
             null,
             null,
+            null,
             null));
   }
 
