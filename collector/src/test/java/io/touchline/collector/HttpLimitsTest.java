@@ -52,7 +52,9 @@ class HttpLimitsTest {
             null,
             http,
             exchange -> {
-              if (exchange.method().equals("POST")) {
+              if (exchange.path().equals("/refuse")) {
+                exchange.send(403, "no".getBytes(StandardCharsets.UTF_8)); // the body unread
+              } else if (exchange.method().equals("POST")) {
                 byte[] body = exchange.body(1 << 20);
                 exchange.send(200, ("read " + body.length).getBytes(StandardCharsets.UTF_8));
               } else {
@@ -141,6 +143,18 @@ class HttpLimitsTest {
     Socket fine = connect();
     send(fine, "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc");
     assertThat(readAll(fine)).startsWith("HTTP/1.1 200 OK").endsWith("read 3");
+  }
+
+  @Test
+  void anAnswerThatLeavesTheBodyUnreadClosesTheConnectionAndSaysSo() throws Exception {
+    listen(http(null, null, null, 16384, 100, 0));
+    String refused =
+        readAllOf("POST /refuse HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
+    assertThat(refused).startsWith("HTTP/1.1 403 ").containsIgnoringCase("Connection: close");
+    String read =
+        readAllOf(
+            "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
+    assertThat(read).startsWith("HTTP/1.1 200 ").endsWith("read 5");
   }
 
   @Test

@@ -35,6 +35,9 @@ public final class Exchange {
   private volatile int status;
   private volatile OutputStream openStream;
 
+  /** Whether the request's body was read to its end (or it has none). */
+  private volatile boolean bodyRead;
+
   Exchange(Request request, Response response, Callback done, long bodyTimeoutNanos) {
     this.request = request;
     this.response = response;
@@ -89,7 +92,9 @@ public final class Exchange {
    * @throws BodyEndedException when the body ended early or the client went away
    */
   public byte[] body(long maxBytes) throws IOException {
-    return await(new BodyReader(request, maxBytes, true).start());
+    byte[] body = await(new BodyReader(request, maxBytes, true).start());
+    bodyRead = true;
+    return body;
   }
 
   /**
@@ -104,6 +109,7 @@ public final class Exchange {
     }
     try {
       await(new BodyReader(request, budget, false).start());
+      bodyRead = true;
     } catch (IOException e) {
       // read to its end already, too much, too slow, or the sender went away: nothing to drop
     }
@@ -138,6 +144,7 @@ public final class Exchange {
 
   /** Sends the status and the whole body, and ends the response. */
   public void send(int status, byte[] body) throws IOException {
+    closeIfBodyUnread();
     this.status = status;
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -157,6 +164,7 @@ public final class Exchange {
    * returned (a live stream's thread writes it).
    */
   public OutputStream stream(int status) {
+    closeIfBodyUnread();
     this.status = status;
     response.setStatus(status);
     OutputStream out =
@@ -185,6 +193,23 @@ public final class Exchange {
         };
     openStream = out;
     return out;
+  }
+
+  /**
+   * Answering a request whose body was not read (a refusal before it: a missing token, a wrong path
+   * or type): the server cannot tell where the next request on the connection would begin without
+   * reading this body, and may close the connection after the answer. Saying so in the answer keeps
+   * a client from sending its next request on a connection about to close.
+   */
+  private void closeIfBodyUnread() {
+    if (bodyRead) {
+      return;
+    }
+    boolean hasBody =
+        declaredLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    if (hasBody) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
   }
 
   /** The status sent; 0 while none is. */
