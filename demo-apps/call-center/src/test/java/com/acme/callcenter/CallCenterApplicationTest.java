@@ -216,12 +216,6 @@ class CallCenterApplicationTest {
     assertError(
         "POST",
         "/callbacks",
-        "{\"customerNumber\":\"C-1001\",\"inMinutes\":5}",
-        400,
-        "phone is required");
-    assertError(
-        "POST",
-        "/callbacks",
         "{\"customerNumber\":\"C-1001\",\"phone\":\"+44 20 7946 0101\"}",
         400,
         "inMinutes must be a whole number");
@@ -295,6 +289,151 @@ class CallCenterApplicationTest {
         404,
         "no customer C-9");
     assertError("GET", "/queue", null, 404, "no such page /queue");
+  }
+
+  @Test
+  void aCallbackWithoutAPhoneGoesToTheCustomersPhoneInTheDirectory() throws Exception {
+    // What config/rules-demo.yaml's declined-payment rule sends.
+    JsonNode callback =
+        ok("POST", "/callbacks", "{\"customerNumber\": \"C-1004\", \"inMinutes\": 15}", 201);
+    assertThat(callback.get("callbackId").asText()).startsWith("CB-");
+    assertThat(callback.get("customerNumber").asText()).isEqualTo("C-1004");
+    assertThat(callback.get("phone").asText()).isEqualTo("+44 20 7946 0104");
+    assertThat(Instant.parse(callback.get("due").asText()))
+        .isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+    assertThat(callback.get("reason").isNull()).isTrue();
+
+    JsonNode household =
+        ok("POST", "/callbacks", "{\"customerNumber\":\"C-1006\",\"inMinutes\":0}", 201);
+    assertThat(household.get("phone").asText())
+        .as("a household's shared phone")
+        .isEqualTo("+44 20 7946 0105");
+
+    assertThat(
+            ok(
+                    "POST",
+                    "/callbacks",
+                    "{\"customerNumber\":\"C-1004\",\"phone\":\"07700 900123\",\"inMinutes\":5}",
+                    201)
+                .get("phone")
+                .asText())
+        .as("a phone given is kept as given")
+        .isEqualTo("07700 900123");
+  }
+
+  @Test
+  void aCallbackForAnUnknownCustomerIsA404AndForOneWithoutAPhoneA422(@TempDir Path data)
+      throws Exception {
+    assertError(
+        "POST",
+        "/callbacks",
+        "{\"customerNumber\":\"C-9\",\"inMinutes\":15}",
+        404,
+        "no customer C-9");
+
+    Files.writeString(
+        data.resolve("call-center-directory.csv"),
+        String.join(
+            "\n",
+            "phone,customerNumber,name,tier",
+            "+44 20 7946 4242,C-100007,Ada Lovelace,gold",
+            ",C-100008,Kurt Godel,basic",
+            ""));
+    CallCenterApplication builtIn = app;
+    app =
+        CallCenterApplication.start(
+            AppServer.Options.parse(
+                new String[] {"--port", "0", "--data", data.toString()}, 8082, Set.of()),
+            clock);
+    try {
+      assertError(
+          "POST",
+          "/callbacks",
+          "{\"customerNumber\":\"C-100008\",\"inMinutes\":15}",
+          422,
+          "customer C-100008 has no phone in the directory");
+      assertThat(
+              ok(
+                      "POST",
+                      "/callbacks",
+                      "{\"customerNumber\":\"C-100008\",\"phone\":\"+44 1\",\"inMinutes\":15}",
+                      201)
+                  .get("phone")
+                  .asText())
+          .as("a phone given needs no directory phone")
+          .isEqualTo("+44 1");
+      assertThat(ok("GET", "/directory?phone=" + encoded("no digits"), null, 200))
+          .as("an empty directory phone matches no typed one")
+          .isEmpty();
+    } finally {
+      app.close();
+      app = builtIn;
+    }
+  }
+
+  @Test
+  void theCallbackListShowsWhatIsDueInDueOrder() throws Exception {
+    CallCenterApplication builtIn = app;
+    app = CallCenterApplication.start("127.0.0.1", 0, Directory.builtIn(), clock);
+    try {
+      Instant now = clock.instant();
+      String late =
+          ok(
+                  "POST",
+                  "/callbacks",
+                  "{\"customerNumber\":\"C-1001\",\"inMinutes\":60,"
+                      + "\"reason\":\"payment declined\"}",
+                  201)
+              .get("callbackId")
+              .asText();
+      String soon =
+          ok("POST", "/callbacks", "{\"customerNumber\":\"C-1002\",\"inMinutes\":10}", 201)
+              .get("callbackId")
+              .asText();
+      String alsoSoon =
+          ok(
+                  "POST",
+                  "/callbacks",
+                  "{\"customerNumber\":\"C-1003\",\"phone\":\"020 7946 0103\","
+                      + "\"inMinutes\":10}",
+                  201)
+              .get("callbackId")
+              .asText();
+
+      JsonNode all = ok("GET", "/callbacks", null, 200);
+      assertThat(all)
+          .extracting(c -> c.get("callbackId").asText())
+          .containsExactly(soon, alsoSoon, late);
+      JsonNode last = all.get(2);
+      assertThat(last.get("customerNumber").asText()).isEqualTo("C-1001");
+      assertThat(last.get("phone").asText()).isEqualTo("+44 20 7946 0101");
+      assertThat(last.get("due").asText()).isEqualTo(now.plus(Duration.ofMinutes(60)).toString());
+      assertThat(last.get("reason").asText()).isEqualTo("payment declined");
+      assertThat(all.get(1).get("phone").asText()).isEqualTo("020 7946 0103");
+      assertThat(all.get(1).get("reason").isNull()).isTrue();
+
+      String tenPast = now.plus(Duration.ofMinutes(10)).toString();
+      assertThat(ok("GET", "/callbacks?due=" + tenPast, null, 200))
+          .as("due at or before the instant")
+          .extracting(c -> c.get("callbackId").asText())
+          .containsExactly(soon, alsoSoon);
+      assertThat(ok("GET", "/callbacks?due=PT9M", null, 200)).as("none in 9 minutes").isEmpty();
+      assertThat(ok("GET", "/callbacks?due=PT1H", null, 200)).hasSize(3);
+      assertThat(ok("GET", "/callbacks?due=", null, 200)).as("empty: every open one").hasSize(3);
+
+      assertError(
+          "GET",
+          "/callbacks?due=soon",
+          null,
+          400,
+          "due must be an ISO-8601 instant (2026-03-02T09:30:00Z) or duration (PT15M), was 'soon'");
+      HttpResponse<String> put = send("PUT", "/callbacks", "{}");
+      assertThat(put.statusCode()).isEqualTo(405);
+      assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST");
+    } finally {
+      app.close();
+      app = builtIn;
+    }
   }
 
   @Test

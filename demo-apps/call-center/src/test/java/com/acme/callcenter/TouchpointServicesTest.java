@@ -2,11 +2,13 @@ package com.acme.callcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.acme.callcenter.call.Call;
 import com.acme.callcenter.call.CallService;
 import com.acme.callcenter.callback.Callback;
 import com.acme.callcenter.callback.CallbackService;
+import com.acme.callcenter.callback.NoPhoneException;
 import com.acme.callcenter.directory.Directory;
 import com.acme.callcenter.directory.DirectoryEntry;
 import com.acme.callcenter.directory.DirectoryService;
@@ -18,6 +20,7 @@ import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +104,33 @@ class TouchpointServicesTest {
     assertThat(callback.customerNumber()).isEqualTo("C-1003");
     assertThat(callback.phone()).isEqualTo("+44 20 7946 0103");
     assertThat(callback.due()).isEqualTo(clock.instant().plusSeconds(45 * 60));
+  }
+
+  @Test
+  void aCallbackAskedForByCustomerNumberIsScheduledOnTheDirectorysPhone() {
+    String phone = callbacks.phoneOf("C-1002");
+    assertThat(phone).isEqualTo("+44 20 7946 0102");
+    Callback callback = callbacks.schedule("C-1002", phone, 15);
+    assertThat(callback.phone())
+        .as("the agent reads the looked-up phone as the schedule's argument")
+        .isEqualTo("+44 20 7946 0102");
+    assertThat(callbacks.giveReason(callback.id(), "payment declined").reason())
+        .isEqualTo("payment declined");
+    assertThat(callbacks.dueBy(clock.instant().plusSeconds(15 * 60)))
+        .extracting(Callback::id, Callback::reason)
+        .containsExactly(tuple(callback.id(), "payment declined"));
+    assertThat(callbacks.dueBy(clock.instant())).isEmpty();
+    assertThatThrownBy(() -> callbacks.phoneOf("C-9"))
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessage("no customer C-9");
+    assertThatThrownBy(
+            () ->
+                new CallbackService(
+                        new Directory(List.of(new DirectoryEntry("", "C-7", "No Phone", "basic"))),
+                        clock,
+                        requests)
+                    .phoneOf("C-7"))
+        .isInstanceOf(NoPhoneException.class)
+        .hasMessage("customer C-7 has no phone in the directory");
   }
 }

@@ -75,8 +75,17 @@ public final class JsonExchange {
     return value.asInt();
   }
 
-  /** A required query parameter. */
+  /** A required query parameter; 400 when it is missing or empty. */
   public String query(String name) {
+    String value = optionalQuery(name);
+    if (value == null) {
+      throw new IllegalArgumentException("query parameter " + name + " is required");
+    }
+    return value;
+  }
+
+  /** An optional query parameter; null when missing or empty. */
+  public String optionalQuery(String name) {
     String raw = exchange.getRequestURI().getRawQuery();
     if (raw != null) {
       for (String pair : raw.split("&")) {
@@ -90,7 +99,7 @@ public final class JsonExchange {
         }
       }
     }
-    throw new IllegalArgumentException("query parameter " + name + " is required");
+    return null;
   }
 
   private JsonNode body() throws IOException {

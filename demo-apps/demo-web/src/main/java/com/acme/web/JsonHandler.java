@@ -3,6 +3,7 @@ package com.acme.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -59,11 +60,11 @@ public abstract class JsonHandler implements HttpHandler {
   }
 
   /**
-   * @throws MethodNotAllowed unless the request uses {@code allowed}
+   * @throws MethodNotAllowed unless the request uses one of {@code allowed}
    */
-  protected static void expect(JsonExchange request, String allowed) {
-    if (!request.method().equals(allowed)) {
-      throw new MethodNotAllowed(allowed);
+  protected static void expect(JsonExchange request, String... allowed) {
+    if (!List.of(allowed).contains(request.method())) {
+      throw new MethodNotAllowed(String.join(", ", allowed));
     }
   }
 

@@ -4,15 +4,18 @@ import com.acme.callcenter.directory.Directory;
 import com.acme.web.RequestContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The callback queue the agents work through. */
 public class CallbackService {
 
-  private final List<Callback> queue = new CopyOnWriteArrayList<>();
+  private final Map<String, Callback> queue = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(5_000);
   private final Directory directory;
   private final Clock clock;
@@ -22,6 +25,21 @@ public class CallbackService {
     this.directory = directory;
     this.clock = clock;
     this.requests = requests;
+  }
+
+  /**
+   * The number to call a customer back on, from the directory: what the desk looks up when whoever
+   * asks for the callback does not give one.
+   *
+   * @throws NoSuchElementException for an unknown customer
+   * @throws NoPhoneException when the directory has no phone for the customer
+   */
+  public String phoneOf(String customerNumber) {
+    String phone = directory.require(customerNumber).phone();
+    if (phone == null || phone.isBlank()) {
+      throw new NoPhoneException(customerNumber);
+    }
+    return phone;
   }
 
   /**
@@ -41,8 +59,39 @@ public class CallbackService {
             "CB-" + sequence.incrementAndGet(),
             customerNumber,
             phone,
-            clock.instant().plus(Duration.ofMinutes(inMinutes)));
-    queue.add(callback);
+            clock.instant().plus(Duration.ofMinutes(inMinutes)),
+            null);
+    queue.put(callback.id(), callback);
     return callback;
+  }
+
+  /**
+   * Notes why a scheduled callback is to be made.
+   *
+   * @throws NoSuchElementException for an unknown callback
+   */
+  public Callback giveReason(String callbackId, String reason) {
+    Callback callback = queue.computeIfPresent(callbackId, (id, c) -> c.withReason(reason));
+    if (callback == null) {
+      throw new NoSuchElementException("no callback " + callbackId);
+    }
+    return callback;
+  }
+
+  /**
+   * The open callbacks due at or before {@code dueBy} (every open one when null), soonest first.
+   */
+  public List<Callback> dueBy(Instant dueBy) {
+    return queue.values().stream()
+        .filter(c -> dueBy == null || !c.due().isAfter(dueBy))
+        .sorted(
+            Comparator.comparing(Callback::due)
+                .thenComparingLong(c -> Long.parseLong(c.id().substring("CB-".length()))))
+        .toList();
+  }
+
+  /** The desk's clock, against which a {@code due} duration is measured. */
+  public Instant now() {
+    return clock.instant();
   }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The desk's customer directory. Phones are compared by their digits, since agents and switches
- * write them differently; a household's phone leads to every customer on it.
+ * write them differently; a household's phone leads to every customer on it. A line with an empty
+ * phone is a customer the desk cannot call: found by customer number, never by phone.
  */
 public class Directory {
 
@@ -20,7 +21,9 @@ public class Directory {
 
   public Directory(List<DirectoryEntry> entries) {
     for (DirectoryEntry entry : entries) {
-      byPhoneDigits.computeIfAbsent(digits(entry.phone()), d -> new ArrayList<>()).add(entry);
+      if (!digits(entry.phone()).isEmpty()) {
+        byPhoneDigits.computeIfAbsent(digits(entry.phone()), d -> new ArrayList<>()).add(entry);
+      }
       byCustomerNumber.put(entry.customerNumber(), entry);
     }
   }

@@ -4,6 +4,7 @@ import com.acme.callcenter.call.Call;
 import com.acme.callcenter.call.CallService;
 import com.acme.callcenter.callback.Callback;
 import com.acme.callcenter.callback.CallbackService;
+import com.acme.callcenter.callback.NoPhoneException;
 import com.acme.callcenter.directory.DirectoryEntry;
 import com.acme.callcenter.directory.DirectoryService;
 import com.acme.callcenter.ticket.Ticket;
@@ -12,6 +13,9 @@ import com.acme.web.JsonExchange;
 import com.acme.web.JsonHandler;
 import com.acme.web.RequestContext;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
@@ -84,18 +88,55 @@ public class CallCenterController extends JsonHandler {
     } else if (ticketResolve.matches()) {
       expect(request, "POST");
       request.json(200, TicketView.of(services.tickets().resolve(ticketResolve.group(1))));
+    } else if (path.equals("/callbacks") && !request.method().equals("POST")) {
+      expect(request, "GET", "POST");
+      request.json(
+          200,
+          services.callbacks().dueBy(dueBy(request.optionalQuery("due"))).stream()
+              .map(CallbackView::of)
+              .toList());
     } else if (path.equals("/callbacks")) {
       expect(request, "POST");
-      Callback callback =
-          services
-              .callbacks()
-              .schedule(
-                  request.field("customerNumber"),
-                  request.field("phone"),
-                  request.intField("inMinutes"));
+      String customerNumber = request.field("customerNumber");
+      String phone = request.optionalField("phone");
+      String reason = request.optionalField("reason");
+      int inMinutes = request.intField("inMinutes");
+      if (phone == null) {
+        // Whoever asks (a rule, another system) may know the customer only by number.
+        phone = services.callbacks().phoneOf(customerNumber);
+      }
+      Callback callback = services.callbacks().schedule(customerNumber, phone, inMinutes);
+      if (reason != null) {
+        callback = services.callbacks().giveReason(callback.id(), reason);
+      }
       request.json(201, CallbackView.of(callback));
     } else {
       throw new NoSuchElementException("no such page " + path);
+    }
+  }
+
+  @Override
+  protected int statusOf(RuntimeException e) {
+    return e instanceof NoPhoneException ? 422 : super.statusOf(e);
+  }
+
+  /**
+   * {@code due} of {@code GET /callbacks}: an instant ({@code 2026-03-02T09:30:00Z}), or a duration
+   * from now on the desk's clock ({@code PT15M}); null for every open callback.
+   */
+  private Instant dueBy(String due) {
+    if (due == null) {
+      return null;
+    }
+    try {
+      return due.startsWith("P") || due.startsWith("-P")
+          ? services.callbacks().now().plus(Duration.parse(due))
+          : Instant.parse(due);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "due must be an ISO-8601 instant (2026-03-02T09:30:00Z) or duration (PT15M), was '"
+              + due
+              + "'");
     }
   }
 
@@ -147,10 +188,15 @@ public class CallCenterController extends JsonHandler {
     }
   }
 
-  record CallbackView(String callbackId, String customerNumber, String phone, String due) {
+  record CallbackView(
+      String callbackId, String customerNumber, String phone, String due, String reason) {
     static CallbackView of(Callback callback) {
       return new CallbackView(
-          callback.id(), callback.customerNumber(), callback.phone(), callback.due().toString());
+          callback.id(),
+          callback.customerNumber(),
+          callback.phone(),
+          callback.due().toString(),
+          callback.reason());
     }
   }
 }
