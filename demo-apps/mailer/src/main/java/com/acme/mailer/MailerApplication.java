@@ -9,6 +9,7 @@ import com.acme.web.AppServer;
 import com.acme.web.RequestContext;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Set;
 
 /** {@code java -jar mailer.jar [--port 8084] [--bind 127.0.0.1] [--data DIR] [--shop URL]}. */
@@ -29,9 +30,16 @@ public final class MailerApplication implements AutoCloseable {
   public static MailerApplication start(
       String bindAddress, int port, RecipientRepository recipients, String shopUrl)
       throws IOException {
+    return start(bindAddress, port, recipients, shopUrl, Clock.systemUTC());
+  }
+
+  /** Dates sent mails on {@code clock}. */
+  public static MailerApplication start(
+      String bindAddress, int port, RecipientRepository recipients, String shopUrl, Clock clock)
+      throws IOException {
     RequestContext requests = new RequestContext();
     CampaignService campaigns =
-        new CampaignService(recipients, new TrackingTokens(TOKEN_KEY), requests);
+        new CampaignService(recipients, new TrackingTokens(TOKEN_KEY), clock, requests);
     MailerController controller =
         new MailerController(
             new MailerController.Services(campaigns, new TrackingService(campaigns, requests)),

@@ -15,7 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +227,84 @@ class MailerApplicationTest {
     assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
     error(send("POST", "/t/o/forged", "{}"), 405);
     error(send("POST", "/t/c/forged", "{}"), 405);
+  }
+
+  @Test
+  void theInboxListsTheMailsSentToAnAddressNewestFirstWithTheirTrackedLinks() throws Exception {
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T09:00:00Z"));
+    app.close();
+    app =
+        MailerApplication.start(
+            "127.0.0.1",
+            0,
+            RecipientRepository.builtIn(),
+            "http://shop.example:8081",
+            new Clock() {
+              @Override
+              public Instant instant() {
+                return now.get();
+              }
+
+              @Override
+              public ZoneId getZone() {
+                return ZoneOffset.UTC;
+              }
+
+              @Override
+              public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+              }
+            });
+    // What config/rules-demo.yaml's abandoned-cart rule sends: the mailing list's address.
+    JsonNode reminder = sendMail("cart-reminder", "{\"customerNumber\": \"C-1002\"}");
+    now.set(now.get().plusSeconds(60));
+    JsonNode sale =
+        sendMail(
+            "spring-sale",
+            "{\"customerNumber\":\"C-1002\",\"email\":\"Bruno.Keller@example.com\"}");
+    sendMail("newsletter", "{\"customerNumber\":\"C-1003\"}");
+
+    JsonNode inbox = json(send("GET", "/inbox?email=bruno.keller%40example.com", null), 200);
+    assertThat(inbox)
+        .extracting(m -> m.get("messageId").asText())
+        .containsExactly(sale.get("messageId").asText(), reminder.get("messageId").asText());
+    JsonNode newest = inbox.get(0);
+    assertThat(newest.get("campaign").asText()).isEqualTo("spring-sale");
+    assertThat(newest.get("subject").isNull()).as("no template for this campaign").isTrue();
+    assertThat(newest.get("sentAt").asText()).isEqualTo("2026-03-02T09:01:00Z");
+    JsonNode oldest = inbox.get(1);
+    assertThat(oldest.get("campaign").asText()).isEqualTo("cart-reminder");
+    assertThat(oldest.get("subject").asText()).isEqualTo("You left something in your cart");
+    assertThat(oldest.get("sentAt").asText()).isEqualTo("2026-03-02T09:00:00Z");
+    assertThat(oldest.get("openUrl").asText()).isEqualTo(reminder.get("openUrl").asText());
+    assertThat(oldest.get("clickUrl").asText()).isEqualTo(reminder.get("clickUrl").asText());
+
+    // The simulated customer opens and clicks from the mailbox.
+    assertThat(send("GET", oldest.get("openUrl").asText(), null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", oldest.get("clickUrl").asText(), null).headers().firstValue("Location"))
+        .hasValue("http://shop.example:8081/?utm_source=email&utm_campaign=cart-reminder");
+
+    now.set(now.get().plusSeconds(60));
+    String later =
+        sendMail("cart-reminder", "{\"customerNumber\":\"C-1002\"}").get("messageId").asText();
+    String sameInstant =
+        sendMail("newsletter", "{\"customerNumber\":\"C-1002\"}").get("messageId").asText();
+    assertThat(json(send("GET", "/inbox?email=bruno.keller@example.com", null), 200))
+        .extracting(m -> m.get("messageId").asText())
+        .as("sent in the same instant: the later sent first")
+        .startsWith(sameInstant, later);
+  }
+
+  @Test
+  void anUnknownAddressHasAnEmptyInboxAndAMissingOneIsABadRequest() throws Exception {
+    sendMail("newsletter", "{\"customerNumber\":\"C-1002\"}");
+    assertThat(json(send("GET", "/inbox?email=nobody%40example.com", null), 200)).isEmpty();
+    assertThat(error(send("GET", "/inbox", null), 400))
+        .isEqualTo("query parameter email is required");
+    assertThat(error(send("GET", "/inbox?email=", null), 400))
+        .isEqualTo("query parameter email is required");
+    HttpResponse<byte[]> wrongMethod = send("POST", "/inbox?email=a%40example.com", "{}");
+    assertThat(error(wrongMethod, 405)).contains("use GET");
   }
 
   @Test

@@ -65,4 +65,15 @@ class TouchpointServicesTest {
     assertThatThrownBy(() -> tracking.recordClick("forged"))
         .isInstanceOf(NoSuchElementException.class);
   }
+
+  @Test
+  void whatASendReturnsIsWhatTheRecipientsMailboxLists() {
+    Message first = campaigns.send("cart-reminder", "C-1004", null);
+    Message second = campaigns.send("newsletter", "C-1004", " David.Nowak@example.com ");
+    campaigns.send("newsletter", "C-1003", null);
+    assertThat(campaigns.sentTo("david.nowak@example.com")).containsExactly(second, first);
+    assertThat(first.subject()).isEqualTo("You left something in your cart");
+    assertThat(first.sentAt()).isNotNull();
+    assertThat(campaigns.sentTo("nobody@example.com")).isEmpty();
+  }
 }

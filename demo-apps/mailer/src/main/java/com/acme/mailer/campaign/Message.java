@@ -1,5 +1,16 @@
 package com.acme.mailer.campaign;
 
-/** One campaign e-mail sent to one recipient, with the token that tracks its opens and clicks. */
+import java.time.Instant;
+
+/**
+ * One campaign e-mail sent to one recipient, with the token that tracks its opens and clicks, its
+ * subject (null for a campaign the mailer has none for) and when it was sent.
+ */
 public record Message(
-    String messageId, String campaign, String customerNumber, String email, String token) {}
+    String messageId,
+    String campaign,
+    String customerNumber,
+    String email,
+    String token,
+    String subject,
+    Instant sentAt) {}

@@ -53,7 +53,7 @@ public class MailerController extends JsonHandler {
           services
               .campaigns()
               .send(send.group(1), request.field("customerNumber"), request.optionalField("email"));
-      String base = request.baseUrl();
+      MailView view = MailView.of(message, request.baseUrl());
       request.json(
           201,
           Map.of(
@@ -62,9 +62,15 @@ public class MailerController extends JsonHandler {
               "email",
               message.email(),
               "openUrl",
-              base + "/t/o/" + message.token(),
+              view.openUrl(),
               "clickUrl",
-              base + "/t/c/" + message.token()));
+              view.clickUrl()));
+    } else if (path.equals("/inbox")) {
+      expect(request, "GET");
+      String email = request.query("email");
+      String base = request.baseUrl();
+      request.json(
+          200, services.campaigns().sentTo(email).stream().map(m -> MailView.of(m, base)).toList());
     } else if (open.matches()) {
       expect(request, "GET");
       services.tracking().recordOpen(open.group(1));
@@ -78,6 +84,25 @@ public class MailerController extends JsonHandler {
               + URLEncoder.encode(message.campaign(), StandardCharsets.UTF_8));
     } else {
       throw new NoSuchElementException("no such page " + path);
+    }
+  }
+
+  /** A sent mail as the recipient's mailbox shows it, with the tracked links its body carries. */
+  record MailView(
+      String messageId,
+      String campaign,
+      String subject,
+      String sentAt,
+      String openUrl,
+      String clickUrl) {
+    static MailView of(Message message, String base) {
+      return new MailView(
+          message.messageId(),
+          message.campaign(),
+          message.subject(),
+          message.sentAt().toString(),
+          base + "/t/o/" + message.token(),
+          base + "/t/c/" + message.token());
     }
   }
 }
