@@ -75,6 +75,11 @@ public final class ProfileIndex {
 
   private final List<TouchpointKeys> pending = new ArrayList<>();
 
+  /** The rules' canonical order of touchpoints: by event time, ties by the span's id hash. */
+  private static final java.util.Comparator<TouchpointKeys> CANONICAL =
+      java.util.Comparator.comparingLong(TouchpointKeys::eventNanos)
+          .thenComparingLong(TouchpointKeys::idHash);
+
   /**
    * This commit's touchpoints not yet in a profile, by group: their groups are decided at its end.
    */
@@ -113,6 +118,10 @@ public final class ProfileIndex {
       IntOpenHashSet dirty = new IntOpenHashSet();
       Long2ObjectOpenHashMap<TouchpointKeys> fresh = new Long2ObjectOpenHashMap<>(pending.size());
       unplaced.clear();
+      // In event-time order: concurrent senders interleave their batches, and a touchpoint placed
+      // after a later one of its group would have the group decided anew; in order, most simply
+      // join. The decisions are the same in any order (the rules are order independent).
+      pending.sort(CANONICAL);
       for (TouchpointKeys entry : pending) {
         if (place(entry, dirty)) {
           fresh.put(entry.sequence(), entry);
