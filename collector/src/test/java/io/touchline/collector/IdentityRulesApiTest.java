@@ -242,17 +242,28 @@ class IdentityRulesApiTest {
     JsonNode stats = get("/api/stats", 200);
     assertThat(stats.get("touchpoints").asLong()).isEqualTo(3);
     String before =
-        stats.toString()
+        withoutWork(stats)
             + get("/api/profiles?key=customer_id:C-1", 200)
             + get("/api/profiles?key=customer_id:C-2", 200);
 
     collector.close();
     collector = TestCollectors.start(data); // the index rebuilt from the store
     String after =
-        get("/api/stats", 200).toString()
+        withoutWork(get("/api/stats", 200))
             + get("/api/profiles?key=customer_id:C-1", 200)
             + get("/api/profiles?key=customer_id:C-2", 200);
     assertThat(after).isEqualTo(before);
     get("/api/profiles?key=session:s-1", 409);
+  }
+
+  /**
+   * The stats without {@code identityWork}: how much deciding it took depends on the order the
+   * touchpoints came in (a restart replays them in another), the answer does not.
+   */
+  private static String withoutWork(JsonNode stats) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) stats).deepCopy();
+    copy.remove("identityWork");
+    return copy.toString();
   }
 }
