@@ -1,16 +1,24 @@
 // Controls shared by several views: a touchpoint step picker (a name, optionally pinned to a
-// channel: `order.placed` or `order.placed@web`) and small labelled inputs.
+// channel and an outcome: `order.placed`, `order.placed@web`, `order.placed@web:success`) and
+// small labelled inputs.
 
 import { h } from './core.js';
 
-/** Splits a step into its touchpoint name and channel. */
+const OUTCOMES = ['success', 'error'];
+
+/** Splits a step into its touchpoint name, channel and outcome (as the API parses it). */
 export function parseStep(step) {
-  const at = (step || '').lastIndexOf('@');
-  return at > 0 ? { name: step.slice(0, at), channel: step.slice(at + 1) } : { name: step || '', channel: '' };
+  let rest = step || '';
+  let outcome = '';
+  for (const o of OUTCOMES) {
+    if (rest.toLowerCase().endsWith(`:${o}`)) { outcome = o; rest = rest.slice(0, -o.length - 1); }
+  }
+  const at = rest.lastIndexOf('@');
+  return at > 0 ? { name: rest.slice(0, at), channel: rest.slice(at + 1), outcome } : { name: rest, channel: '', outcome };
 }
 
-export function formatStep(name, channel) {
-  return name ? (channel ? `${name}@${channel}` : name) : '';
+export function formatStep(name, channel, outcome) {
+  return name ? `${name}${channel ? `@${channel}` : ''}${outcome ? `:${outcome}` : ''}` : '';
 }
 
 /** Distinct touchpoint names of the catalog, most frequent first, with the channels each is seen on. */
@@ -31,7 +39,7 @@ export function touchpointNames(catalog) {
  */
 export function stepPicker(catalog, value, onChange, { label, param, optional = false, placeholder = 'Pick a touchpoint', compact = false } = {}) {
   const names = touchpointNames(catalog);
-  const { name, channel } = parseStep(value);
+  const { name, channel, outcome } = parseStep(value);
   const known = names.find((n) => n.name === name);
   const nameOptions = names.map((n) => h('option', { value: n.name, selected: n.name === name }, n.name));
   if (name && !known) nameOptions.unshift(h('option', { value: name, selected: true }, name));
@@ -41,9 +49,14 @@ export function stepPicker(catalog, value, onChange, { label, param, optional = 
   const channelSelect = h('select.step-channel', { 'aria-label': `${label || 'step'} channel`, disabled: !name },
     h('option', { value: '' }, 'any channel'),
     [...new Set([...channels, ...(channel ? [channel] : [])])].sort().map((c) => h('option', { value: c, selected: c === channel }, `@${c}`)));
-  nameSelect.addEventListener('change', () => onChange(formatStep(nameSelect.value, '')));
-  channelSelect.addEventListener('change', () => onChange(formatStep(nameSelect.value, channelSelect.value)));
-  const controls = h('span.step-picker', { style: { display: 'inline-flex', gap: '4px' } }, nameSelect, channelSelect);
+  // Successful orders only, or the failed ones: the step's outcome.
+  const outcomeSelect = h('select.step-outcome', { 'aria-label': `${label || 'step'} outcome`, disabled: !name },
+    h('option', { value: '' }, 'any outcome'),
+    OUTCOMES.map((o) => h('option', { value: o, selected: o === outcome }, o)));
+  nameSelect.addEventListener('change', () => onChange(formatStep(nameSelect.value, '', '')));
+  channelSelect.addEventListener('change', () => onChange(formatStep(nameSelect.value, channelSelect.value, outcomeSelect.value)));
+  outcomeSelect.addEventListener('change', () => onChange(formatStep(nameSelect.value, channelSelect.value, outcomeSelect.value)));
+  const controls = h('span.step-picker', { style: { display: 'inline-flex', gap: '4px' } }, nameSelect, channelSelect, outcomeSelect);
   if (compact) return controls;
   return h('div.field', h('span.label', label), controls);
 }

@@ -149,7 +149,7 @@ function windowHint(window) {
 // The result
 
 function stepName(s, i) {
-  return `${i + 1}. ${s.step}${s.channel ? `@${s.channel}` : ''}`;
+  return `${i + 1}. ${s.step}${s.channel ? `@${s.channel}` : ''}${s.outcome ? ` (${s.outcome})` : ''}`;
 }
 
 function drawFunnel(root, data, query, ctx) {
@@ -222,7 +222,7 @@ function drawFunnel(root, data, query, ctx) {
     ? h('a', { href: '#', dataset: { step: String(i + 1), outcome }, onclick: (e) => { e.preventDefault(); setParams({ stepIndex: i + 1, outcome, group: null }); } }, fmtInt(n))
     : fmtInt(n));
   root.append(panel('Steps', table([
-    { label: 'Step', value: (s, i) => h('span.step', `${i + 1}. ${s.step}`, s.channel ? h('span.step-channel', `@${s.channel}`) : null) },
+    { label: 'Step', value: (s, i) => h('span.step', `${i + 1}. ${s.step}`, s.channel ? h('span.step-channel', `@${s.channel}`) : null, s.outcome ? h('span.step-channel', ` (${s.outcome})`) : null) },
     { label: 'Customers', num: true, value: (s, i) => pick(i, 'converted')(s.customers) },
     { label: 'From start', num: true, value: (s) => fmtPct(s.conversionFromStart) },
     { label: 'From previous', num: true, value: (s) => fmtPct(s.conversionFromPrevious) },

@@ -294,6 +294,19 @@ class AnalystViewsApiTest {
       "/api/funnels?step=product.view&step=cart.add&step=order.placed";
 
   @Test
+  void aStepCanAskForAnOutcome() throws Exception {
+    JsonNode any = get("/api/funnels?step=product.view&step=payment");
+    JsonNode succeeded = get("/api/funnels?step=product.view&step=payment:success");
+    JsonNode failed = get("/api/funnels?step=product.view&step=payment@web:error");
+    assertThat(longs(any.get("steps"), "customers")).containsExactly(5L, 2L); // C2, C5
+    assertThat(longs(succeeded.get("steps"), "customers")).containsExactly(5L, 1L); // C5 only
+    assertThat(longs(failed.get("steps"), "customers")).containsExactly(5L, 2L);
+    assertThat(succeeded.get("steps").get(1).get("outcome").asText()).isEqualTo("success");
+    assertThat(failed.get("steps").get(1).get("channel").asText()).isEqualTo("web");
+    assertThat(any.get("steps").get(1).get("outcome").isNull()).isTrue();
+  }
+
+  @Test
   void aSequentialFunnelCountsEachCustomerByTheirBestAttempt() throws Exception {
     JsonNode funnel = get(FUNNEL);
     assertThat(funnel.get("customers").asLong()).isEqualTo(5);
@@ -497,7 +510,7 @@ class AnalystViewsApiTest {
                 .findFirst()
                 .orElseThrow())
         .isEqualTo(
-            "step,channel,customers,conversionFromStart,conversionFromPrevious,droppedOff,medianSecondsToConvert,timeToConvert");
+            "step,channel,customers,conversionFromStart,conversionFromPrevious,droppedOff,medianSecondsToConvert,timeToConvert,outcome");
     assertThat(
             CollectorHttp.getRaw(collector, "/api/paths?touchpoint=cart.add&format=csv")
                 .body()

@@ -225,6 +225,36 @@ class WebUiIT {
         d -> d.getCurrentUrl().contains("step=order.placed%40web"));
     browser.awaitSettled("funnels");
 
+    // Successful orders only: the step's outcome, then back to any outcome.
+    new Select(stepRows().get(2).findElement(By.cssSelector("select.step-outcome")))
+        .selectByValue("success");
+    browser.await(
+        "the third step asks for successful orders only",
+        d -> d.getCurrentUrl().contains("step=order.placed%40web%3Asuccess"));
+    browser.awaitSettled("funnels");
+    JsonNode successful =
+        api.json(
+            "/api/funnels?step="
+                + FUNNEL[0]
+                + "&step="
+                + FUNNEL[1]
+                + "&step=order.placed%40web%3Asuccess");
+    assertThat(successful.get("steps").get(2).get("outcome").asText()).isEqualTo("success");
+    assertThat(
+            browser
+                .findAll(".steps-table tbody tr")
+                .get(2)
+                .findElements(By.cssSelector("td"))
+                .get(1)
+                .getText()
+                .replace(",", ""))
+        .isEqualTo(successful.get("steps").get(2).get("customers").asText());
+    new Select(stepRows().get(2).findElement(By.cssSelector("select.step-outcome")))
+        .selectByValue("");
+    browser.await(
+        "the third step takes any outcome again", d -> !d.getCurrentUrl().contains("%3Asuccess"));
+    browser.awaitSettled("funnels");
+
     String query = "step=" + FUNNEL[0] + "&step=" + FUNNEL[1] + "&step=order.placed%40web";
     JsonNode funnel = api.json("/api/funnels?" + query);
     List<WebElement> rows = browser.findAll(".steps-table tbody tr");

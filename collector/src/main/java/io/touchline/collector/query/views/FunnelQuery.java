@@ -60,7 +60,8 @@ public final class FunnelQuery {
       double conversionFromPrevious,
       long droppedOff,
       Double medianSecondsToConvert,
-      List<TimeBucket> timeToConvert) {}
+      List<TimeBucket> timeToConvert,
+      String outcome) {}
 
   public record Group(String value, long customers, List<StepRow> steps) {}
 
@@ -327,7 +328,8 @@ public final class FunnelQuery {
                     : JourneyWalk.ratio(customers[i], customers[i - 1]),
                 i == 0 ? 0 : customers[i - 1] - customers[i],
                 i == 0 ? null : times[i].medianSeconds(),
-                buckets));
+                buckets,
+                steps.get(i).outcome()));
       }
       return rows;
     }
