@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLEngine;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -27,8 +26,7 @@ import org.eclipse.jetty.util.Callback;
  * customizer); when a request began arriving is seen from the connection's byte count, by a sweep
  * once a second ({@link #sweep}), so a deadline holds to within a second.
  */
-final class RequestDeadline
-    implements Connection.Listener, HttpConfiguration.Customizer, SslHandshakeListener {
+final class RequestDeadline implements Connection.Listener, HttpConfiguration.Customizer {
 
   private final long timeoutNanos;
   private final byte[] answer;
@@ -52,8 +50,14 @@ final class RequestDeadline
   @Override
   public void onOpened(Connection connection) {
     if (connection instanceof SslConnection tls) {
-      watched.put(connection, Watch.handshake(tls.getSSLEngine(), System.nanoTime()));
-      tls.addHandshakeListener(this);
+      watched.put(connection, Watch.handshake(System.nanoTime()));
+      tls.addHandshakeListener(
+          new SslHandshakeListener() {
+            @Override
+            public void handshakeSucceeded(Event event) {
+              watched.remove(connection);
+            }
+          });
     } else if (connection instanceof ConnectionMetaData) {
       watched.put(connection, Watch.between(0));
     }
@@ -62,11 +66,6 @@ final class RequestDeadline
   @Override
   public void onClosed(Connection connection) {
     watched.remove(connection);
-  }
-
-  @Override
-  public void handshakeSucceeded(Event event) {
-    watched.values().removeIf(watch -> watch.handshake && watch.engine == event.getSSLEngine());
   }
 
   /** Headers complete: the request is the handler's now, and no longer timed here. */
@@ -117,19 +116,19 @@ final class RequestDeadline
   }
 
   /** What is timed of one connection. */
-  private record Watch(boolean handshake, SSLEngine engine, long bytesAtRest, long since) {
+  private record Watch(boolean handshake, long bytesAtRest, long since) {
     static final long NOT_STARTED = Long.MIN_VALUE;
 
-    static Watch handshake(SSLEngine engine, long opened) {
-      return new Watch(true, engine, 0, opened);
+    static Watch handshake(long opened) {
+      return new Watch(true, 0, opened);
     }
 
     static Watch between(long bytesAtRest) {
-      return new Watch(false, null, bytesAtRest, NOT_STARTED);
+      return new Watch(false, bytesAtRest, NOT_STARTED);
     }
 
     Watch started(long now) {
-      return new Watch(false, null, bytesAtRest, now);
+      return new Watch(false, bytesAtRest, now);
     }
   }
 }
